@@ -1,0 +1,70 @@
+/**
+ * Participation inequality of integer contribution counts, by counting sort: O(n + max count), no sorting,
+ * and no allocation once the histogram has grown to the largest count.
+ */
+export interface Inequality {
+  gini: number;
+  top1Share: number;
+  top10Share: number;
+}
+
+export class InequalityMeter {
+  private histogram = new Float64Array(256);
+
+  measure(counts: Float64Array, n: number, out: Inequality): Inequality {
+    let max = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const c = counts[i]!;
+      if (c > max) max = c;
+      total += c;
+    }
+    if (total === 0 || n === 0) {
+      out.gini = 0;
+      out.top1Share = 0;
+      out.top10Share = 0;
+      return out;
+    }
+    if (max >= this.histogram.length) this.histogram = new Float64Array(Math.max(max + 1, this.histogram.length * 2));
+    const h = this.histogram;
+    h.fill(0, 0, max + 1);
+    for (let i = 0; i < n; i++) h[counts[i]!]!++;
+    // Gini = 2 * sum(rank * x) / (n * total) - (n + 1) / n, ranks ascending from 1.
+    let rank = 0;
+    let weighted = 0;
+    for (let v = 0; v <= max; v++) {
+      const c = h[v]!;
+      if (c === 0) continue;
+      weighted += v * (c * rank + (c * (c + 1)) / 2);
+      rank += c;
+    }
+    out.gini = (2 * weighted) / (n * total) - (n + 1) / n;
+    out.top1Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
+    out.top10Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
+    return out;
+  }
+}
+
+function topShare(h: Float64Array, max: number, k: number): number {
+  let left = k;
+  let sum = 0;
+  for (let v = max; v > 0 && left > 0; v--) {
+    const take = Math.min(left, h[v]!);
+    sum += take * v;
+    left -= take;
+  }
+  return sum;
+}
+
+/** Gini of arbitrary non-negative values (sorting a copy); for tests and summaries. */
+export function gini(values: ArrayLike<number>): number {
+  const xs = Float64Array.from(values).sort();
+  const n = xs.length;
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += xs[i]!;
+    weighted += (i + 1) * xs[i]!;
+  }
+  return total === 0 ? 0 : (2 * weighted) / (n * total) - (n + 1) / n;
+}

@@ -1,0 +1,68 @@
+/** The series a run reports, one value per tick each. Names are stable: they are CSV columns and mathjs symbols. */
+export interface SeriesInfo {
+  name: string;
+  unit: string;
+  description: string;
+}
+
+const s = (name: string, unit: string, description: string): SeriesInfo => ({ name, unit, description });
+
+const perKind = (kind: 'team' | 'open' | 'external', label: string): SeriesInfo[] => [
+  s(`contributors_${kind}`, 'memberships', `Memberships in ${label} that contributed this tick`),
+  s(`readers_${kind}`, 'memberships', `Memberships in ${label} that read without contributing`),
+  s(`absent_${kind}`, 'memberships', `Memberships in ${label} absent this tick`),
+  s(`posts_${kind}`, 'posts', `Member contributions in ${label}`),
+  s(`actionable_${kind}`, 'conversations', `Actionable conversations in ${label}`),
+  s(`value_${kind}`, 'hours', `Value created in ${label}`),
+];
+
+export const SERIES: readonly SeriesInfo[] = [
+  s('contributors', 'employees', 'Employees who contributed somewhere this tick'),
+  s('readers', 'employees', 'Employees who read but did not contribute'),
+  s('absent', 'employees', 'Employees absent from every group'),
+  s('activeShare', 'share', 'Share of employees who took part (read or contributed)'),
+  ...perKind('team', 'team groups'),
+  ...perKind('open', 'open communities'),
+  ...perKind('external', 'the external community'),
+  s('animatorPosts', 'posts', 'Prompts by managers, owners and SMMs'),
+  s('cmPosts', 'posts', 'Posts by the community manager'),
+  s('cmShare', 'share', "The CM's share of all internal posts"),
+  s('value', 'hours', 'Value created this tick (hours of work saved)'),
+  s('valueCum', 'hours', 'Cumulative value'),
+  s('costFte', 'FTE', 'Cost of the roles this tick (CM, SMMs, animation time, platform)'),
+  s('costCum', 'hours', 'Cumulative cost of the roles'),
+  s('valuePerCost', 'hours / hour', 'Cumulative value per cumulative cost'),
+  s('valuePerPost', 'hours / post', 'Value per member contribution this tick'),
+  s('gini', 'index', 'Gini of cumulative contributions per employee'),
+  s('top1Share', 'share', 'Share of all contributions made by the top 1% of employees'),
+  s('top10Share', 'share', 'Share of all contributions made by the top 10% of employees'),
+  s('legitimacy', '0-1', 'Mean legitimacy of animators, over animated groups'),
+  s('competition', 'groups', 'Team groups where an SMM competes with the manager'),
+  s('overlap', 'communities', 'Active duplicate communities'),
+  s('quarrels', 'events', 'Quarrels between departments over time allocation'),
+  s('managerEngagement', '0-1', "Managers' mean animation effort"),
+  s('routinesShare', 'share', 'Share of team groups with social routines'),
+  s('coachedManagers', 'share', 'Share of managers coached'),
+  s('coachedOwners', 'share', 'Share of community owners coached'),
+  s('framework', '0-1', 'Progress of the global framework'),
+  s('processes', '0-1', 'Progress of the processes co-built with managers'),
+  s('expertiseCenter', '0-1', 'Progress of the internal expertise center'),
+  s('alignment', '0-1', 'Mean alignment of employees'),
+  s('smmCount', 'people', 'Social media managers'),
+  s('smmIntegration', '0-1', "SMMs' mean integration"),
+  s('openMembers', 'memberships', 'Joined memberships in open communities'),
+  s('adopters', 'employees', 'Employees who have taken part at least once'),
+  s('active_riskAverse', 'share', 'Share of the most risk-averse third who took part'),
+  s('active_riskTolerant', 'share', 'Share of the least risk-averse third who took part'),
+  s('contrib_riskAverse', 'share', 'Share of the most risk-averse third who contributed'),
+  s('contrib_riskTolerant', 'share', 'Share of the least risk-averse third who contributed'),
+  s('active_manager', 'share', 'Share of managers who took part as members'),
+  s('active_owner', 'share', 'Share of community owners who took part as members'),
+  s('active_member', 'share', 'Share of other employees who took part'),
+];
+
+export const SERIES_NAMES: readonly string[] = SERIES.map((x) => x.name);
+export type SeriesName = string;
+
+/** Index of each series, for the recorder's hot path. */
+export const SERIES_INDEX: Readonly<Record<string, number>> = Object.fromEntries(SERIES.map((x, i) => [x.name, i]));

@@ -1,0 +1,99 @@
+/**
+ * Randomness: one master seed per run, named streams derived from it, so that adding draws in one part
+ * of the model does not shift the others. seedrandom's Alea generator: fast and of good quality.
+ */
+import seedrandom from 'seedrandom';
+
+export type Uniform = () => number;
+
+export type StreamName = 'init' | 'decisions' | 'events' | 'value';
+
+export function stream(masterSeed: number, name: StreamName): Uniform {
+  return seedrandom.alea(`orgsim:${masterSeed}:${name}`);
+}
+
+/** The seed of replication `index` in an ensemble: fixed before any worker starts. */
+export function replicationSeed(masterSeed: number, index: number): number {
+  const r = seedrandom.alea(`orgsim:ensemble:${masterSeed}:${index}`);
+  return Math.floor(r() * 2 ** 31);
+}
+
+export function seedList(masterSeed: number, runs: number): number[] {
+  return Array.from({ length: runs }, (_, i) => replicationSeed(masterSeed, i));
+}
+
+/** Standard normal by Box-Muller (one value per call; the second is dropped to keep streams simple). */
+export function normal(rand: Uniform): number {
+  let u = rand();
+  while (u <= 0) u = rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+function gamma(shape: number, rand: Uniform): number {
+  // Marsaglia and Tsang; shape < 1 by boosting.
+  if (shape < 1) return gamma(shape + 1, rand) * Math.pow(rand() || Number.MIN_VALUE, 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rand);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rand();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+export function betaDraw(a: number, b: number, rand: Uniform): number {
+  const x = gamma(a, rand);
+  const y = gamma(b, rand);
+  return x / (x + y);
+}
+
+/** Binomial(n, p): exact for small n or small n*p (geometric skips), normal approximation when n*p*(1-p) is large. */
+export function binomial(n: number, p: number, rand: Uniform): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(n, 1 - p, rand);
+  const mean = n * p;
+  if (n <= 24) {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (rand() < p) k++;
+    return k;
+  }
+  if (mean < 20) {
+    // Count geometric waiting times: about mean + 1 draws.
+    const logq = Math.log(1 - p);
+    let k = 0;
+    let pos = 0;
+    for (;;) {
+      let u = rand();
+      while (u <= 0) u = rand();
+      pos += Math.floor(Math.log(u) / logq) + 1;
+      if (pos > n) return k;
+      k++;
+    }
+  }
+  const x = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal(rand));
+  return x < 0 ? 0 : x > n ? n : x;
+}
+
+export function poisson(mean: number, rand: Uniform): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) {
+    const x = Math.round(mean + Math.sqrt(mean) * normal(rand));
+    return x < 0 ? 0 : x;
+  }
+  const l = Math.exp(-mean);
+  let k = 0;
+  let p = rand();
+  while (p > l) {
+    k++;
+    p *= rand();
+  }
+  return k;
+}

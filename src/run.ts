@@ -1,0 +1,17 @@
+/** Run one replication of a scenario to its horizon: the unit of work of the CLI, the workers and the tests. */
+import type { Scenario } from './scenario/schema.ts';
+import { Simulation, type InterventionRecord } from './model/simulation.ts';
+
+export interface RunOutput {
+  seed: number;
+  ticks: number;
+  /** One Float64Array per series, in SERIES order. */
+  series: Float64Array[];
+  interventions: InterventionRecord[];
+}
+
+export function runScenario(scenario: Scenario, seed: number = scenario.seed): RunOutput {
+  const sim = new Simulation(scenario, seed);
+  sim.run();
+  return { seed, ticks: sim.ticks, series: sim.series, interventions: sim.interventions };
+}

@@ -1,0 +1,273 @@
+/**
+ * The one scenario schema: it gives the TypeScript type, the defaults, the documentation of every field
+ * (unit, source of the default value, seed sentence, whether it acts live) and the error messages.
+ * Seeds: R = "33 things to know about those who make your online social spaces live"
+ *        I = "Internal and external community managers are not the same".
+ */
+import { z } from 'zod';
+
+export interface FieldMeta {
+  description: string;
+  unit: string;
+  /** Where the default comes from: a published figure or "assumption". */
+  source: string;
+  /** The seed sentence behind the parameter, when there is one. */
+  seed?: string;
+  /** True when a change during a run takes effect at the next tick; false when it needs a reset. */
+  live: boolean;
+  /** Panel group in the UI. */
+  group: 'organization' | 'roles' | 'policies' | 'agents' | 'behaviour' | 'value' | 'run';
+}
+
+const A = 'assumption';
+
+function num(def: number, min: number, max: number, meta: FieldMeta) {
+  return z.number({ error: `expected a number from ${min} to ${max}` }).min(min).max(max).default(def).meta({ ...meta });
+}
+function int(def: number, min: number, max: number, meta: FieldMeta) {
+  return z
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ ...meta });
+}
+function bool(def: boolean, meta: FieldMeta) {
+  return z.boolean({ error: 'expected true or false' }).default(def).meta({ ...meta });
+}
+function choice<T extends readonly [string, ...string[]]>(values: T, def: T[number], meta: FieldMeta) {
+  return z
+    .enum(values, { error: `expected one of ${values.map((v) => `"${v}"`).join(', ')}` })
+    .default(def as never)
+    .meta({ ...meta });
+}
+/** A Beta(a, b) distribution of an agent attribute on [0, 1]. */
+function beta(a: number, b: number, meta: Omit<FieldMeta, 'unit' | 'group' | 'live'>) {
+  const m: FieldMeta = { ...meta, unit: 'Beta shape', group: 'agents', live: false };
+  return z
+    .object({
+      a: num(a, 0.05, 100, { ...m, description: `${meta.description}: Beta shape a` }),
+      b: num(b, 0.05, 100, { ...m, description: `${meta.description}: Beta shape b` }),
+    })
+    .strict()
+    .prefault({} as never);
+}
+function section<T extends z.ZodRawShape>(shape: T) {
+  return z.object(shape).strict().prefault({} as never);
+}
+
+const org = (d: Omit<FieldMeta, 'group' | 'live'>, live = false): FieldMeta => ({ ...d, group: 'organization', live });
+const roles = (d: Omit<FieldMeta, 'group' | 'live'>, live = true): FieldMeta => ({ ...d, group: 'roles', live });
+const pol = (d: Omit<FieldMeta, 'group' | 'live'>, live = true): FieldMeta => ({ ...d, group: 'policies', live });
+const agents = (d: Omit<FieldMeta, 'group' | 'live'>): FieldMeta => ({ ...d, group: 'agents', live: false });
+const beh = (d: Omit<FieldMeta, 'group' | 'live'>): FieldMeta => ({ ...d, group: 'behaviour', live: true });
+const val = (d: Omit<FieldMeta, 'group' | 'live'>): FieldMeta => ({ ...d, group: 'value', live: true });
+
+export const MAX_AGENTS = 2_000_000;
+
+export const OrganizationSchema = section({
+  employees: int(200, 10, MAX_AGENTS, org({ description: 'Number of employees (every one is a member)', unit: 'people', source: A })),
+  teamSize: num(8, 3, 30, org({
+    description: 'Mean size of a formal team, manager included (one team group per team)',
+    unit: 'people',
+    source: 'assumption, within the usual span of control of 5 to 10',
+    seed: 'he manages a closed social group, a given team',
+  })),
+  teamsPerDepartment: int(6, 1, 100, org({ description: 'Teams per department (departments quarrel over time allocation)', unit: 'teams', source: A })),
+  topicsPerThousand: num(40, 1, 500, org({
+    description: 'Narrow topics (one open community each, plus duplicates) per 1,000 employees',
+    unit: 'topics / 1,000 employees',
+    source: A,
+    seed: 'internal communities involve much less people than external ones but are about much more different narrow matters',
+  })),
+  interestsPerEmployee: num(2.5, 1, 10, org({ description: 'Mean number of topics an employee is interested in (his expertise topic included)', unit: 'topics', source: A })),
+  topicPopularity: num(1.0, 0, 3, org({ description: 'Zipf exponent of topic popularity (a few topics attract many people)', unit: 'exponent', source: 'assumption; Zipf-like popularity is common in online communities' })),
+  hoursPerDay: num(7.5, 4, 12, org({ description: 'Working hours in one FTE day (converts FTE to hours)', unit: 'hours / day', source: 'assumption (35-40 h week)' })),
+});
+
+export const CommunitiesSchema = section({
+  expertiseShare: num(0.45, 0, 1, org({ description: 'Share of topics that are expertise communities', unit: 'share', source: A, seed: 'Communities are often focused on specific expertise matters or on projects' })),
+  projectShare: num(0.2, 0, 1, org({ description: 'Share of topics that are project communities', unit: 'share', source: A })),
+  corporateShare: num(0.1, 0, 1, org({ description: 'Share of topics that are corporate communities (HR, sustainability...)', unit: 'share', source: A, seed: 'more "corporate" communities aiming at engaging employees on corporate matters and issues' })),
+  ownerShare: num(0.6, 0, 1, org({ description: 'Share of expertise and corporate topics that have a community owner (an expert or business owner)', unit: 'share', source: A, seed: 'supporting actual community owners' })),
+  maxDuplicates: int(2, 0, 5, org({ description: 'Most duplicate communities a topic can have (overlapping initiatives)', unit: 'communities', source: A })),
+  initialDuplicates: num(0.5, 0, 5, org({ description: 'Mean number of duplicate communities per topic at the start (earlier uncoordinated initiatives)', unit: 'communities / topic', source: A, seed: 'in order to avoid overlapping, internal quarrels about time allocations' })),
+  duplicateSpawnPerYear: num(0.3, 0, 5, pol({ description: 'New duplicate initiatives per topic per year when nobody governs (scaled down by the framework)', unit: 'communities / topic / year', source: A })),
+  initialJoinShare: num(0.25, 0, 1, org({ description: 'Share of interested employees who are members of the topic\'s main community at the start', unit: 'share', source: A })),
+  spontaneousJoin: num(0.002, 0, 0.2, pol({ description: 'Daily probability that an interested non-member joins a community on his own, at full visible activity', unit: 'probability / day', source: A })),
+  leaveThreshold: num(-2.5, -10, 0, beh({ description: 'Engagement below which a member leaves an open community', unit: 'logit', source: A })),
+});
+
+export const ExternalSchema = section({
+  customers: int(400, 0, MAX_AGENTS, org({ description: 'Customers in the external community (0: no external community)', unit: 'people', source: A, seed: 'internal communities involve much less people than external ones' })),
+  emceeEffort: num(0.6, 0, 1, roles({ description: 'Animation effort of the external emcee (brand community manager) in the external community', unit: 'share of a day', source: A, seed: 'On external facing activities, the community manager will be more often like an emcee' })),
+});
+
+export const MembersSchema = section({
+  riskAversion: beta(2, 2, { description: 'Risk aversion: fear for evaluation, image, exposure', source: A, seed: "Don't even think of making them do anything that put him into dangers regarding to his evaluation, image, exposure." }),
+  needForSense: beta(2, 2, { description: 'Need for sense: how much a member needs to know the purpose, rules and limits', source: A, seed: 'he needs to know the rules, the limits to his autonomy, the purpose of each group he\u2019s in' }),
+  alignment: beta(2, 2.5, { description: 'Alignment with the organization\'s strategy at the start', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' }),
+  webSociability: beta(2, 2, { description: 'Sociability on the public web (drawn and exported; by default it does not drive participation)', source: A, seed: 'there is no link between his social practcies on the web and in the workplace' }),
+  timeBudgetMinutes: num(25, 1, 240, agents({ description: 'Median minutes a day a member can give to social tools (lognormal, sigma 0.5)', unit: 'minutes / day', source: A })),
+  voiceSigma: num(1.1, 0, 3, agents({ description: 'Spread (lognormal sigma) of the personal propensity to write rather than read; gives heavy-tailed contributions', unit: 'lognormal sigma', source: 'calibrated so that contributions follow the 90-9-1 participation inequality (Nielsen 2006) and are heavy-tailed (Wilkinson 2008)' })),
+});
+
+export const BehaviourSchema = section({
+  baseline: num(-2.2, -10, 5, beh({ description: 'Baseline log-odds of taking part in a group on a given day', unit: 'logit', source: 'calibrated so that readers outnumber writers and a majority stays absent on a given day (Nielsen 2006)' })),
+  teamBonus: num(1.4, 0, 5, beh({ description: 'Extra log-odds in the team group: it is his work', unit: 'logit', source: A, seed: 'In one case because it\u2019s his work, in the other because he\u2019s interested' })),
+  externalOffset: num(-0.8, -5, 5, beh({ description: 'Log-odds offset for customers in the external community', unit: 'logit', source: A })),
+  senseWeight: num(2.0, 0, 10, beh({ description: 'Weight of need for sense times (purpose clarity - 0.5)', unit: 'logit', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' })),
+  alignmentWeight: num(1.2, 0, 10, beh({ description: 'Weight of (alignment - 0.5)', unit: 'logit', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' })),
+  riskWeight: num(3.0, 0, 10, beh({ description: 'Weight of risk aversion times the exposure of the group', unit: 'logit', source: A, seed: 'Don\u2019t even think of making them do anything that put him into dangers regarding to his evaluation, image, exposure.' })),
+  efficiencyWeight: num(1.5, 0, 10, beh({ description: 'Weight of efficiency experienced (hours gained lately, relative to the reference)', unit: 'logit', source: A, seed: 'he needs to understand how it will make him more efficient today' })),
+  efficiencyReference: num(0.1, 0.001, 5, beh({ description: 'Daily hours gained at which a member feels fully more efficient today', unit: 'hours / day', source: A })),
+  noveltyWeight: num(1.5, 0, 10, beh({ description: 'Barrier of doing new things, lifted by efficiency experienced', unit: 'logit', source: A, seed: 'before being ready to make new things' })),
+  animationWeight: num(1.6, 0, 10, beh({ description: 'Weight of the group\'s animation (effort x legitimacy of its animators)', unit: 'logit', source: A })),
+  socialProofWeight: num(2.0, 0, 10, beh({ description: 'Weight of the group\'s recent activity (share of members taking part)', unit: 'logit', source: 'assumption; social proof drives S-shaped adoption (Rogers 2003)' })),
+  timePressureWeight: num(0.8, 0, 10, beh({ description: 'Weight of time pressure: memberships x minutes each / time budget', unit: 'logit', source: A })),
+  webSociabilityWeight: num(0, -5, 5, beh({ description: 'Weight of web sociability (0: no link, as the seed says)', unit: 'logit', source: 'seed', seed: 'A \u201cfacebook addict\u201d may protect himself in the organization while less social people on the web may find helpful to socialize at work.' })),
+  minutesPerGroup: num(10, 1, 120, beh({ description: 'Minutes a day one active membership asks for', unit: 'minutes', source: A })),
+  contributionBase: num(0.12, 0, 1, beh({ description: 'Share of participations that are contributions for an average voice', unit: 'share', source: 'calibrated to 90-9-1 (Nielsen 2006)' })),
+  contributionRisk: num(2.0, 0, 20, beh({ description: 'How much more exposing writing is than reading (divides the write share by 1 + risk aversion x this x exposure)', unit: 'factor', source: A })),
+  broadcastWeight: num(3.0, 0, 20, beh({ description: 'How much an organization voice speaking in a group turns its members into readers (internal groups)', unit: 'factor', source: A, seed: 'If your internal community manager speaks a lot, better put your money in an intranet than a social network' })),
+  broadcastWeightExternal: num(0.3, 0, 20, beh({ description: 'The same in the external community, where customers expect the brand to speak', unit: 'factor', source: A, seed: 'The external community manager is more on the forefront and happens to speak frequently to customers' })),
+  learningRate: num(0.06, 0, 5, beh({ description: 'How fast engagement follows what a member gets back: logit gained per participation that pays one reference efficiency', unit: 'logit', source: A, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
+  participationCost: num(0.5, 0, 5, beh({ description: 'What taking part costs, in reference efficiencies (time and effort)', unit: 'reference efficiencies', source: A })),
+  animatorPostsPerDay: num(2, 0, 50, beh({ description: 'Prompts a day by a fully engaged animator (manager, owner, SMM)', unit: 'posts / day', source: A })),
+  starAppeal: num(0.3, 0, 5, beh({ description: 'Attraction of a visibility campaign for anyone (small: members do not dream of stardom)', unit: 'logit', source: A, seed: 'he\u2019s not dreaming of becoming a star in the organization' })),
+  visibilityExposure: num(0.6, 0, 5, beh({ description: 'Exposure added by a full visibility campaign', unit: 'exposure', source: A })),
+  forgetting: num(0.01, 0, 1, beh({ description: 'Daily decay of engagement while absent', unit: 'share / day', source: A })),
+  engagementCap: num(3, 0.5, 20, beh({ description: 'Bound on |engagement|', unit: 'logit', source: A })),
+  efficiencyMemory: num(0.05, 0.001, 1, beh({ description: 'Weight of today in the moving average of efficiency experienced', unit: 'share / day', source: A })),
+});
+
+export const CommunityManagerSchema = section({
+  present: bool(false, roles({ description: 'A community manager pilots the whole system', unit: 'yes/no', source: 'scenario', seed: 'he\u2019s in charge of piloting at a systemic level a plan' })),
+  sourcing: choice(['internal', 'outsourced'] as const, 'internal', roles({ description: 'Internal senior manager, or outsourced', unit: '', source: 'scenario', seed: 'He can\u2019t be outsourced or externalized.' })),
+  origin: choice(['internal', 'external'] as const, 'internal', roles({ description: 'Where his habits come from: internal role, or an external (emcee) community manager moved inside', unit: '', source: 'scenario', seed: 'if a good external community manager, interface between a company and its customers, could easily turn into a successful internal one' })),
+  speakShare: num(0.1, 0, 1, roles({ description: 'Share of his time he speaks himself rather than enabling others', unit: 'share of time', source: A, seed: 'he\u2019ll try to make others participate instead of being the most active person on the community platform' })),
+  leadsExpertCommunities: bool(false, roles({ description: 'He leads the expertise communities himself instead of supporting their owners', unit: 'yes/no', source: 'scenario', seed: 'thinking that an internal community manager can lead tens or hundreds of business communities makes no sense' })),
+  framework: bool(true, roles({ description: 'Lever: a global framework (rules, limits, purpose)', unit: 'yes/no', source: 'scenario', seed: 'he has to provide a global framework' })),
+  coBuiltProcesses: bool(true, roles({ description: 'Lever: processes co-built with managers that funnel activity into value', unit: 'yes/no', source: 'scenario', seed: 'co-build, with managers, the processes that will ensure that employees\u2019 activity on social medias ... will be funneled to be turned into value' })),
+  expertiseCenter: bool(true, roles({ description: 'Lever: an internal expertise center with customized value proposals', unit: 'yes/no', source: 'scenario', seed: 'he has to build an internal expertise center' })),
+  relays: bool(true, roles({ description: 'Lever: an ecosystem of relays (coaches managers and community owners)', unit: 'yes/no', source: 'scenario', seed: 'he relies on an ecosystem of relays that is made of social media managers and managers' })),
+  legitimacy: num(0.9, 0, 1, roles({ description: 'Legitimacy towards the organization\'s departments of an internal senior CM', unit: '0-1', source: A, seed: 'legitimate to discuss with a lot of internal departments' })),
+  outsourcedLegitimacy: num(0.3, 0, 1, roles({ description: 'The same for an outsourced CM (he does not know the codes, is not a manager here)', unit: '0-1', source: A, seed: 'He can\u2019t be outsourced or externalized.' })),
+  postsPerHour: num(3, 0, 20, roles({ description: 'Posts per hour when he speaks', unit: 'posts / hour', source: A })),
+  frameworkHoursPerDepartment: num(60, 1, 10000, roles({ description: 'Effective hours of work per department for the framework and processes to be in place', unit: 'hours / department', source: A })),
+  coachingHours: num(12, 1, 500, roles({ description: 'Hours to coach one manager or community owner', unit: 'hours', source: A })),
+});
+
+export const SmmSchema = section({
+  count: int(0, 0, 10000, roles({ description: 'Social media managers', unit: 'people', source: 'scenario', seed: 'one social media manager is not enough in large businesses' })),
+  sourcing: choice(['internal', 'outsourced'] as const, 'internal', roles({ description: 'Internal, or outsourced (needs integration)', unit: '', source: 'scenario', seed: 'He can be externalized but, in this case, time will be needed to integrate him' })),
+  capacity: num(12, 1, 500, roles({ description: 'Communities one SMM can animate well', unit: 'communities', source: A })),
+  coDrivingDays: int(0, 0, 2000, roles({ description: 'Length of the co-driving period of a newly outsourced SMM (0: none)', unit: 'working days', source: 'scenario', seed: 'He will never be left alone without a co-driving period.' })),
+  integrationDays: num(220, 1, 5000, roles({ description: 'Time constant of an outsourced SMM\'s integration when left alone', unit: 'working days', source: A, seed: 'time will be needed to integrate him in order he can "live" the organization, understands its codes and values' })),
+  coDrivingSpeedup: num(4, 1, 50, roles({ description: 'How much faster integration goes during co-driving', unit: 'factor', source: A })),
+  initialIntegration: num(0.15, 0, 1, roles({ description: 'Integration of an outsourced SMM when he starts', unit: '0-1', source: A })),
+  teamGroupIntervention: num(0, 0, 1, roles({ description: 'Share of team groups where SMMs step in and animate (competing with the manager)', unit: 'share', source: 'scenario', seed: 'social media managers must not compete with managers to get a group/team\u2019s attention' })),
+  helpOnRequest: num(0.15, 0, 1, roles({ description: 'Share of an SMM\'s time spent helping managers who ask (coaching)', unit: 'share of time', source: A, seed: 'he also hepls manager who need some accompaniment to implement new practices' })),
+  recruitmentRate: num(0.004, 0, 0.5, roles({ description: 'Daily probability that an interested non-member is recruited into a community the SMM animates, at full effectiveness', unit: 'probability / day', source: A, seed: 'he\u2019s focused on member\u2019s recruitement' })),
+  costFactorOutsourced: num(1.3, 0.1, 10, roles({ description: 'Cost of an outsourced SMM relative to an internal FTE', unit: 'factor', source: A })),
+});
+
+export const ManagersSchema = section({
+  coachedShare: num(0, 0, 1, roles({ description: 'Share of managers coached at the start', unit: 'share', source: 'scenario', seed: 'be himself coached to adapt his management behaviors' })),
+  routineAdoptionPerYear: num(1.5, 0, 50, pol({ description: 'Yearly rate at which a coached manager adopts social routines (raised by co-built processes)', unit: '1 / year', source: A })),
+  animationHours: num(0.25, 0, 4, roles({ description: 'Hours a day a fully engaged manager spends animating his team group', unit: 'hours / day', source: A })),
+  effortRate: num(0.05, 0, 1, beh({ description: 'How fast a manager\'s animation effort moves towards its target', unit: 'share / day', source: A })),
+});
+
+export const OwnersSchema = section({
+  coachedShare: num(0, 0, 1, roles({ description: 'Share of community owners coached at the start', unit: 'share', source: 'scenario', seed: 'the role of an internal community manager is rather about supporting actual community owners' })),
+  animationHours: num(0.3, 0, 4, roles({ description: 'Hours a day an engaged community owner spends animating', unit: 'hours / day', source: A })),
+});
+
+export const PoliciesSchema = section({
+  rulesClarity: num(0.2, 0, 1, pol({ description: 'How clear the rules and the limits of autonomy are in open communities before any framework', unit: '0-1', source: 'scenario', seed: 'he needs to know the rules, the limits to his autonomy' })),
+  purposeClarity: num(0.25, 0, 1, pol({ description: 'How clear the purpose of open communities is before any framework', unit: '0-1', source: 'scenario', seed: 'the purpose of each group he\u2019s in as well as what\u2019s expected from him' })),
+  socialRoutines: num(0.1, 0, 1, pol({ description: 'Share of team groups with defined usage scenarios (social routines) at the start', unit: 'share', source: 'scenario', seed: 'he relies, at least at the beginning, on defined usage scenarios (social routine) that makes nearly all interactions and contents actionable by default' })),
+  visibility: num(0, 0, 1, pol({ description: 'Strength of a visibility / "star" campaign (raises exposure; small appeal)', unit: '0-1', source: 'scenario', seed: 'he\u2019s not dreaming of becoming a star in the organization' })),
+});
+
+const LEGIT = 'legitimacy 0-1';
+export const LegitimacySchema = section({
+  managerTeam: num(0.9, 0, 1, roles({ description: 'Manager in his own team group', unit: LEGIT, source: A, seed: 'no external person has the legitimacy to speak in front of the group and take leadership instead of him' })),
+  ownerTopic: num(0.85, 0, 1, roles({ description: 'Community owner in his own topic', unit: LEGIT, source: A, seed: 'If the matter is an HR one, it will always be better to have an HR person speaking' })),
+  smmOpen: num(0.6, 0, 1, roles({ description: 'Integrated SMM in an open community', unit: LEGIT, source: A })),
+  smmTeam: num(0.1, 0, 1, roles({ description: 'SMM in a team group', unit: LEGIT, source: A, seed: 'He has no legitimacy try to get people\u2019s attention and ask them to do such or such things instead of their manager.' })),
+  cmExpertise: num(0.2, 0, 1, roles({ description: 'Internal CM in an expertise community', unit: LEGIT, source: A, seed: 'they won\u2019t be legitimate in front of seasoned professionals' })),
+  cmProject: num(0.3, 0, 1, roles({ description: 'Internal CM in a project community', unit: LEGIT, source: A, seed: 'they can\u2019t replace the managers or project managers' })),
+  cmCorporate: num(0.55, 0, 1, roles({ description: 'Internal CM in a corporate community', unit: LEGIT, source: A, seed: 'a field in which the community manager can become the spokesperson but, once again, with limits related to legitimacy' })),
+  cmInterest: num(0.4, 0, 1, roles({ description: 'Internal CM in an interest community', unit: LEGIT, source: A })),
+  emceeExternal: num(0.9, 0, 1, roles({ description: 'Presumption of relevance of the brand\'s emcee in the external community', unit: LEGIT, source: A, seed: 'External community managers are made legitimate de facto by their role until their audience decide they\u2019re not.' })),
+  audienceJudgement: num(0.02, 0, 1, beh({ description: 'How fast an audience revises an animator\'s legitimacy from how it responds', unit: 'share / day', source: A, seed: 'until their audience decide they\u2019re not' })),
+});
+
+export const ValueSchema = section({
+  actionableTeam: num(0.15, 0, 1, val({ description: 'Probability a team-group contribution becomes actionable without routines', unit: 'probability', source: A })),
+  actionableRoutines: num(0.55, 0, 1, val({ description: 'Extra probability with social routines', unit: 'probability', source: A, seed: 'makes nearly all interactions and contents actionable by default' })),
+  actionableOpen: num(0.08, 0, 1, val({ description: 'Probability an open-community contribution becomes actionable with no animator', unit: 'probability', source: A })),
+  actionableAnimator: num(0.25, 0, 1, val({ description: 'Extra probability when an animator makes conversations actionable (x effort x effectiveness)', unit: 'probability', source: A, seed: 'turning social activities into business value outside of the social space (made conversations actionable)' })),
+  actionableExpertiseCenter: num(0.1, 0, 1, val({ description: 'Extra probability everywhere when the expertise center is built', unit: 'probability', source: A, seed: 'provide any unit, department, team with a customized value proposal' })),
+  actionableExternal: num(0.15, 0, 1, val({ description: 'Probability a customer contribution becomes actionable', unit: 'probability', source: A })),
+  hoursTeam: num(0.5, 0, 100, val({ description: 'Hours saved by an actionable team-group conversation (micro-coordination)', unit: 'hours', source: A, seed: 'micro-coordination, problem solving and best practices formalization' })),
+  hoursExpertise: num(2.0, 0, 100, val({ description: 'Hours saved by an actionable expertise conversation (problem solved)', unit: 'hours', source: A })),
+  hoursOther: num(1.0, 0, 100, val({ description: 'Hours saved by an actionable project, corporate or interest conversation', unit: 'hours', source: A })),
+  hoursExternal: num(0.5, 0, 100, val({ description: 'Hours saved by an actionable customer conversation (support, ideas)', unit: 'hours', source: A })),
+  readReuse: num(0.05, 0, 10, val({ description: 'Hours a reader saves from the actionable share of what he reads', unit: 'hours', source: A })),
+  conversionBase: num(0.6, 0, 1, val({ description: 'Share of actionable conversations turned into value without co-built processes', unit: 'share', source: A })),
+  conversionProcesses: num(0.4, 0, 1, val({ description: 'Extra share with co-built processes in place', unit: 'share', source: A, seed: 'will be funneled to be turned into value and tangible benefits' })),
+  criticalMass: num(4, 0.1, 1000, val({ description: 'Readers at which an open-community question is likely to meet the one who can answer (actionability x (1 - exp(-readers / this)))', unit: 'readers', source: A })),
+  platformFte: num(0.3, 0, 1000, val({ description: 'Running the platform, counted in every scenario', unit: 'FTE', source: A })),
+});
+
+export const GovernanceSchema = section({
+  quarrelsPerDepartmentYear: num(3, 0, 100, pol({ description: 'Quarrels over time allocation per department per year when nobody governs', unit: '1 / year', source: A, seed: 'in order to avoid overlapping, internal quarrels about time allocations and (human) resources hijacking' })),
+  quarrelAlignmentLoss: num(0.04, 0, 1, pol({ description: 'Alignment lost by the employees of a department in a quarrel', unit: 'alignment', source: A })),
+  alignmentGain: num(0.3, 0, 1, pol({ description: 'Alignment gained by everyone once the framework and processes are in place', unit: 'alignment', source: A, seed: 'he\u2019s in charge of governance and alignment' })),
+  alignmentRate: num(0.01, 0, 1, pol({ description: 'Daily rate at which alignment moves to its target', unit: 'share / day', source: A })),
+  mergePerYear: num(2, 0, 50, pol({ description: 'Yearly rate at which a governed duplicate community is merged into the main one (x framework)', unit: '1 / year', source: A })),
+});
+
+export const InterventionSchema = z
+  .object({
+    at: z.number({ error: 'expected a tick number' }).int({ error: 'expected a whole tick number' }).min(0, { error: 'a tick is 0 or more' }).meta({ description: 'Tick (working day) at which the change applies' }),
+    label: z.string({ error: 'expected a text' }).max(200).default('intervention').meta({ description: 'Label shown on charts' }),
+    set: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]), { error: 'expected an object of "path": value' }).meta({ description: 'Parameter paths and their new values, e.g. {"smm.count": 2}' }),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    name: z.string({ error: 'expected a text' }).min(1).max(120).default('scenario').meta({ description: 'Short name' }),
+    description: z.string({ error: 'expected a text' }).max(4000).default('').meta({ description: 'What the scenario is about' }),
+    extends: z.string().optional().meta({ description: 'A scenario file this one overrides (resolved by the loader)' }),
+    seed: int(1, 0, 2 ** 31 - 1, { description: 'Master seed', unit: '', source: 'scenario', live: false, group: 'run' }),
+    ticks: int(500, 1, 100_000, { description: 'Horizon', unit: 'working days', source: 'two years of 250 working days', live: false, group: 'run' }),
+    organization: OrganizationSchema,
+    communities: CommunitiesSchema,
+    external: ExternalSchema,
+    members: MembersSchema,
+    behaviour: BehaviourSchema,
+    cm: CommunityManagerSchema,
+    smm: SmmSchema,
+    managers: ManagersSchema,
+    owners: OwnersSchema,
+    policies: PoliciesSchema,
+    governance: GovernanceSchema,
+    legitimacy: LegitimacySchema,
+    value: ValueSchema,
+    interventions: z.array(InterventionSchema).max(10_000).default([]).meta({ description: 'Parameter changes at given ticks' }),
+    metrics: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'a metric name is letters, digits and _' }), z.string().max(500))
+      .default({})
+      .meta({ description: 'Derived series as mathjs expressions over reported series, e.g. {"roi": "valueCum / costCum"}' }),
+  })
+  .strict();
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Intervention = z.output<typeof InterventionSchema>;
