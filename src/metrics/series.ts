@@ -56,6 +56,7 @@ export const SERIES: readonly SeriesInfo[] = [
   s('active_riskTolerant', 'share', 'Share of the least risk-averse third who took part'),
   s('contrib_riskAverse', 'share', 'Share of the most risk-averse third who contributed'),
   s('contrib_riskTolerant', 'share', 'Share of the least risk-averse third who contributed'),
+  s('active_expertise', 'share', 'Share of expertise-community memberships that took part'),
   s('active_manager', 'share', 'Share of managers who took part as members'),
   s('active_owner', 'share', 'Share of community owners who took part as members'),
   s('active_member', 'share', 'Share of other employees who took part'),

@@ -139,7 +139,7 @@ export class Simulation {
         this.coached[g] = 1;
       }
     }
-    for (let g = 0; g < G; g++) this.activity[g] = w.groupKind[g] === KIND_TEAM ? 0.3 : 0.1;
+    w.engagement.fill(p.behaviour.initialEngagement);
   }
 
   /** Change parameters now (takes effect this tick if called between steps), recorded as an intervention. */
@@ -363,7 +363,7 @@ export class Simulation {
         const g = w.openStart + t * w.slotsPerTopic + s;
         if (!w.groupActive[g]) {
           w.groupActive[g] = 1;
-          this.activity[g] = 0.1;
+          this.activity[g] = 0;
           this.trust[g] = 1;
           break;
         }
@@ -450,7 +450,8 @@ export class Simulation {
         legit = (this.effort[g]! * mgr + comp * smmL) / Math.max(1e-9, this.effort[g]! + comp);
         // Two leaders blur the purpose and the rules of a team.
         clarity = 0.55 + 0.3 * routine + 0.15 * F - 0.4 * comp;
-        rules = 0.5 + 0.2 * routine + 0.3 * F - 0.2 * comp;
+        // The platform's rules reach team groups too, though a team's own objectives are known anyway.
+        rules = 0.3 + 0.5 * p.policies.rulesClarity + 0.2 * routine + 0.3 * F - 0.2 * comp;
         exposure = 0.35;
         novelty = routine ? 0.1 : 0.35;
         // Conversations led from outside the flow are less actionable.
@@ -496,9 +497,11 @@ export class Simulation {
       t.sense[g] = b.senseWeight * (Math.min(1, clarity) - 0.5);
       t.novelty[g] = b.noveltyWeight * novelty;
       const bw = internal ? b.broadcastWeight : b.broadcastWeightExternal;
-      t.invite[g] = (b.contributionBase * (0.6 + 0.8 * anim)) / (1 + bw * this.broadcast[g]!);
+      const inFlow = kind === KIND_TEAM ? b.teamWriteBonus : 1;
+      t.invite[g] = (inFlow * b.contributionBase * (0.6 + 0.8 * anim)) / (1 + bw * this.broadcast[g]!);
       t.writeRisk[g] = b.contributionRisk * risk;
-      t.reward[g] = b.learningRate * (t.payoff[g]! / b.efficiencyReference - b.participationCost);
+      // What a member gets back saturates: twice the reference efficiency is as good as it gets.
+      t.reward[g] = b.learningRate * (Math.min(2, t.payoff[g]! / b.efficiencyReference) - b.participationCost);
       this.actionability[g] = Math.min(0.95, Math.max(0, pAct));
       this.legitimacy[g] = legit;
     }
@@ -641,7 +644,7 @@ export class Simulation {
         const m = start + Math.floor(ev() * size);
         if (w.joined[m]) continue;
         w.joined[m] = 1;
-        w.engagement[m] = 0;
+        w.engagement[m] = p.behaviour.initialEngagement;
         w.joinedCount[w.memberAgent[m]!]!++;
       }
     }
@@ -658,6 +661,8 @@ export class Simulation {
 
     // Memberships by group kind.
     let openMembers = 0;
+    let expertTaking = 0;
+    let expertMembers = 0;
     let animated = 0;
     let legitSum = 0;
     let overlap = 0;
@@ -673,6 +678,10 @@ export class Simulation {
       r[KIND_SERIES.readers[kind]!]! += this.counts.reads[g]!;
       r[KIND_SERIES.absent[kind]!]! += this.counts.absences[g]!;
       if (w.groupKind[g] === KIND_OPEN) {
+        if (w.communityKind[g] === COMMUNITY_EXPERTISE) {
+          expertTaking += this.counts.contributions[g]! + this.counts.reads[g]!;
+          expertMembers += this.counts.contributions[g]! + this.counts.reads[g]! + this.counts.absences[g]!;
+        }
         openMembers += this.counts.contributions[g]! + this.counts.reads[g]! + this.counts.absences[g]! - this.counts.leaves[g]!;
         if (w.groupSlot[g]! > 0) overlap++;
         if (w.groupOwner[g]! >= 0) {
@@ -787,6 +796,7 @@ export class Simulation {
     r[I.smmCount!] = this.smms.length;
     r[I.smmIntegration!] = this.smms.length ? integration / this.smms.length : 0;
     r[I.openMembers!] = openMembers;
+    r[I.active_expertise!] = expertMembers ? expertTaking / expertMembers : 0;
 
     for (let k = 0; k < r.length; k++) this.series[k]![this.tick] = r[k]!;
   }
