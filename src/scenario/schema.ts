@@ -140,7 +140,7 @@ export const BehaviourSchema = section({
   visibilityExposure: num(0.6, 0, 5, beh({ description: 'Exposure added by a full visibility campaign', unit: 'exposure', source: A })),
   forgetting: num(0.01, 0, 1, beh({ description: 'Daily decay of engagement while absent', unit: 'share / day', source: A })),
   initialEngagement: num(-1, -10, 10, beh({ description: 'Engagement of every membership when the platform opens or a member joins: new tools are not yet seen to pay', unit: 'logit', source: A, seed: 'he needs to understand how it will make him more efficient today (regarding to things and tasks he knows) before being ready to make new things' })),
-  engagementCap: num(1.5, 0.5, 20, beh({ description: 'Bound on |engagement|', unit: 'logit', source: A })),
+  engagementCap: num(1.0, 0.5, 20, beh({ description: 'Bound on |engagement|', unit: 'logit', source: A })),
   efficiencyMemory: num(0.05, 0.001, 1, beh({ description: 'Weight of today in the moving average of efficiency experienced', unit: 'share / day', source: A })),
 });
 
@@ -156,7 +156,7 @@ export const CommunityManagerSchema = section({
   legitimacy: num(0.9, 0, 1, roles({ description: 'Legitimacy towards the organization\'s departments of an internal senior CM', unit: '0-1', source: A, seed: 'legitimate to discuss with a lot of internal departments' })),
   outsourcedLegitimacy: num(0.3, 0, 1, roles({ description: 'The same for an outsourced CM (he does not know the codes, is not a manager here)', unit: '0-1', source: A, seed: 'He can\u2019t be outsourced or externalized.' })),
   postsPerHour: num(3, 0, 20, roles({ description: 'Posts per hour when he speaks', unit: 'posts / hour', source: A })),
-  frameworkHoursPerDepartment: num(60, 1, 10000, roles({ description: 'Effective hours of work per department for the framework and processes to be in place', unit: 'hours / department', source: A })),
+  frameworkHoursPerDepartment: num(30, 1, 10000, roles({ description: 'Effective hours of work per department for the framework and processes to be in place', unit: 'hours / department', source: A })),
   coachingHours: num(12, 1, 500, roles({ description: 'Hours to coach one manager or community owner', unit: 'hours', source: A })),
 });
 
