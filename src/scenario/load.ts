@@ -99,7 +99,7 @@ function allowedText(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `one of ${issue.values.map((v) => show(v)).join(', ')}`;
     default:
-      return issue.message.replace(/^Invalid input: /, '');
+      return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
   }
 }
 
