@@ -85,6 +85,7 @@ export class Simulation {
   private valueCum = 0;
   private costCum = 0;
   private adopters = 0;
+  private alignmentMean = 0;
   private readonly inequality = new InequalityMeter();
   private readonly ineq: Inequality = { gini: 0, top1Share: 0, top10Share: 0 };
   private readonly row: Float64Array;
@@ -315,13 +316,6 @@ export class Simulation {
       const to = w.teamFirst[Math.min(w.teams, (d + 1) * w.teamsPerDepartment)]!;
       for (let i = from; i < to; i++) w.alignment[i] = Math.max(0, w.alignment[i]! - gov.quarrelAlignmentLoss);
     }
-    // Alignment moves towards what governance makes possible.
-    const lift = gov.alignmentGain * (this.framework + this.processes) * 0.5;
-    for (let i = 0; i < w.employees; i++) {
-      const target = Math.min(1, w.alignmentStart[i]! + lift);
-      w.alignment[i]! += gov.alignmentRate * (target - w.alignment[i]!);
-    }
-
     this.overlap();
     return quarrels;
   }
@@ -507,12 +501,27 @@ export class Simulation {
     }
   }
 
+  /**
+   * One pass over agents: yesterday's gains enter efficiency experienced, alignment moves towards what
+   * governance makes possible, then each agent's own part of the decision is computed.
+   */
   private computeAgentTerms(): void {
     const w = this.world;
     const b = this.params.behaviour;
+    const gov = this.params.governance;
     const ref = b.efficiencyReference;
+    const memory = b.efficiencyMemory;
+    const lift = gov.alignmentGain * (this.framework + this.processes) * 0.5;
+    const employees = w.employees;
+    let alignSum = 0;
     for (let i = 0; i < w.agents; i++) {
-      let gate = w.efficiency[i]! / ref;
+      const efficiency = w.efficiency[i]! + memory * (w.received[i]! - w.efficiency[i]!);
+      w.efficiency[i] = efficiency;
+      if (i < employees) {
+        const target = Math.min(1, w.alignmentStart[i]! + lift);
+        alignSum += w.alignment[i]! += gov.alignmentRate * (target - w.alignment[i]!);
+      }
+      let gate = efficiency / ref;
       if (gate > 1) gate = 1;
       const pressure = (w.joinedCount[i]! * b.minutesPerGroup) / w.timeBudget[i]!;
       w.agentTerm[i] =
@@ -522,6 +531,7 @@ export class Simulation {
       w.tickState[i] = 0;
       w.received[i] = 0;
     }
+    this.alignmentMean = alignSum / employees;
   }
 
   // --- 5. Decisions ----------------------------------------------------------------------------------
@@ -541,8 +551,6 @@ export class Simulation {
       }
       decideGroup(w, g, this.terms, this.counts, this.decisions, keep, b.engagementCap, leave, w.groupKind[g] === KIND_OPEN);
     }
-    const eff = b.efficiencyMemory;
-    for (let i = 0; i < w.agents; i++) w.efficiency[i]! += eff * (w.received[i]! - w.efficiency[i]!);
   }
 
   // --- 6. Value --------------------------------------------------------------------------------------
@@ -790,9 +798,7 @@ export class Simulation {
     r[I.framework!] = this.framework;
     r[I.processes!] = this.processes;
     r[I.expertiseCenter!] = this.expertiseCenter;
-    let align = 0;
-    for (let i = 0; i < w.employees; i++) align += w.alignment[i]!;
-    r[I.alignment!] = align / w.employees;
+    r[I.alignment!] = this.alignmentMean;
     r[I.smmCount!] = this.smms.length;
     r[I.smmIntegration!] = this.smms.length ? integration / this.smms.length : 0;
     r[I.openMembers!] = openMembers;
