@@ -9,3 +9,5 @@ export * from './metrics/series.ts';
 export * from './metrics/outcomes.ts';
 export * from './metrics/inequality.ts';
 export * from './run.ts';
+export * from './metrics/agents.ts';
+export * from './claims.ts';
