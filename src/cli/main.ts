@@ -1,24 +1,60 @@
-/** The command line: the only place that touches files, arguments and exit codes. */
-import { readFileSync } from 'node:fs';
-import { loadScenario } from '../scenario/load.ts';
+/**
+ * The command line: the only place that touches files, arguments and exit codes. Exit 0 on success, 2 on
+ * a user mistake (one line, never a stack trace), 1 on an internal error.
+ */
 import { ScenarioError } from '../scenario/errors.ts';
-import { runScenario } from '../run.ts';
-import { outcomes } from '../metrics/outcomes.ts';
+import { didYouMean } from '../scenario/paths.ts';
+import { COMMAND_USAGE, USAGE } from './usage.ts';
+import { print, note } from './io.ts';
+import { version } from './version.ts';
+import { run } from './commands/run.ts';
+import { compare } from './commands/compare.ts';
+import { validate } from './commands/validate.ts';
+import { list } from './commands/list.ts';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list };
+
+function help(topic: string | undefined): number {
+  if (topic === undefined) {
+    print(USAGE);
+    return 0;
+  }
+  const text = Object.hasOwn(COMMAND_USAGE, topic) ? COMMAND_USAGE[topic] : undefined;
+  if (!text) throw unknownCommand(topic);
+  print(text);
+  return 0;
+}
+
+function unknownCommand(name: string): ScenarioError {
+  const names = [...Object.keys(COMMANDS), 'help'];
+  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${name} (see: orgsim --help)`);
+  const suggestion = didYouMean(name, names);
+  return new ScenarioError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
+}
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    const [command, file] = argv;
-    if (command !== 'run' || !file) throw new ScenarioError('usage: orgsim run <scenario.json> [--summary]');
-    const scenario = loadScenario(readFileSync(file, 'utf8'), { source: file });
-    const out = runScenario(scenario);
-    const o = outcomes(out.series, out.ticks);
-    process.stdout.write(`${scenario.name}: mid-term activity ${(o.midActivity * 100).toFixed(1)}%, long-term value ${o.longValue.toFixed(0)} h, value per cost ${o.valuePerCost.toFixed(2)}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      process.stderr.write(`orgsim: ${e.message}\n`);
+    const [command, ...rest] = argv;
+    if (command === undefined) {
+      note(USAGE);
       return 2;
     }
-    throw e;
+    if (command === 'help' || command === '--help' || command === '-h') return help(rest[0]);
+    if (command === '--version' || command === '-v') {
+      print(version());
+      return 0;
+    }
+    const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler) throw unknownCommand(command);
+    return await handler(rest);
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      note(`orgsim: ${e.message}`);
+      return 2;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    note(`orgsim: internal error: ${err.message}`);
+    if (process.env.ORGSIM_DEBUG) note(err.stack ?? '');
+    return 1;
   }
 }

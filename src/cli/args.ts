@@ -1,0 +1,62 @@
+/**
+ * Command-line arguments: node's util.parseArgs in strict mode, with its errors turned into one-line
+ * user mistakes (ScenarioError, exit 2) that suggest the option that was probably meant.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ScenarioError } from '../scenario/errors.ts';
+import { didYouMean } from '../scenario/paths.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** A usage mistake, pointing at the command's help. */
+export function usageError(command: string, message: string): ScenarioError {
+  return new ScenarioError(`${message} (see: orgsim ${command} --help)`);
+}
+
+export function parseCommand<const O extends OptionSpec>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw translate(e, command, Object.keys(options));
+  }
+}
+
+function translate(e: unknown, command: string, names: string[]): unknown {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /Unknown option '([^']+)'/.exec(message)?.[1] ?? '?';
+    const bare = option.replace(/^-+/, '').split('=')[0]!;
+    const suggestion = didYouMean(bare, names);
+    return usageError(command, `unknown option ${option} for "${command}"${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /--[\w-]+/.exec(message)?.[0] ?? 'option';
+    if (/argument missing/.test(message)) return usageError(command, `option ${option} needs a value`);
+    if (/does not take an argument/.test(message)) return usageError(command, `option ${option} takes no value`);
+    if (/ambiguous/.test(message)) return usageError(command, `the value of ${option} starts with "-"; write ${option}=<value> if that is what you mean`);
+    return usageError(command, message.split('\n')[0]!);
+  }
+  if (code?.startsWith('ERR_PARSE_ARGS')) return usageError(command, message.split('\n')[0]!);
+  return e;
+}
+
+/** A whole number option within [min, max], or undefined when absent. */
+export function wholeNumber(command: string, option: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw usageError(command, `--${option} = ${JSON.stringify(text)} is not allowed; expected a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** Exactly `count` positionals (or at least `count` when `atLeast`), named for the error message. */
+export function positionals(command: string, given: string[], names: string, count: number, atLeast = false): string[] {
+  if (given.length < count) throw usageError(command, `missing ${names}`);
+  if (!atLeast && given.length > count) {
+    const extra = given.slice(count).map((g) => JSON.stringify(g)).join(' ');
+    throw usageError(command, `unexpected argument${given.length - count > 1 ? 's' : ''} ${extra}`);
+  }
+  return given;
+}

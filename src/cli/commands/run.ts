@@ -1,0 +1,52 @@
+/** orgsim run <scenario>: replications of one scenario, to a file and/or a summary. */
+import { seedList } from '../../rng.ts';
+import { SERIES_NAMES } from '../../metrics/series.ts';
+import { outcomes } from '../../metrics/outcomes.ts';
+import { parseCommand, positionals, wholeNumber } from '../args.ts';
+import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
+import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.ts';
+import { runCsv, runJson } from '../output.ts';
+import { runSummary } from '../report.ts';
+import { readScenario } from '../scenarios.ts';
+import { COMMAND_USAGE } from '../usage.ts';
+import { version } from '../version.ts';
+import { print, note } from '../io.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
+
+const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' } } as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals: given } = parseCommand('run', argv, OPTIONS);
+  if (values.help) {
+    print(COMMAND_USAGE.run!);
+    return 0;
+  }
+  const [file] = positionals('run', given, 'the scenario to run (orgsim run <scenario>)', 1);
+  const runs = wholeNumber('run', 'runs', values.runs, 1, MAX_RUNS) ?? 1;
+  const workers = workerCount('run', values.workers);
+  // Everything that can be refused is refused before the first tick.
+  const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
+  const { scenario, source } = readScenario(file!, overrides(values));
+  checkMemory(scenario, source, runs, workers, memoryBudget());
+  if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
+
+  // A single run uses the scenario's seed itself, so that `run` reproduces what the scenario file says.
+  const seeds = runs === 1 ? [scenario.seed] : seedList(scenario.seed, runs);
+  const progress = ensembleProgress(`run ${scenario.name}`, [scenario], runs);
+  let results;
+  try {
+    results = await progress.run(scenario, seeds, workers);
+  } finally {
+    progress.stop();
+  }
+
+  if (values.out !== undefined) {
+    const bytes = writeAtomic(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
+    note(`orgsim: wrote ${displayPath(values.out)} (${runs} run${runs > 1 ? 's' : ''} x ${scenario.ticks} ticks x ${SERIES_NAMES.length} series, ${formatBytes(bytes)})`);
+  }
+  if (values.out === undefined || values.summary) {
+    const o = results.map((r) => outcomes(r.series, r.ticks));
+    print(runSummary(scenario.name, source, scenario.ticks, scenario.organization.employees, scenario.seed, seeds, o));
+  }
+  return 0;
+}

@@ -1,0 +1,30 @@
+/** orgsim validate <scenario>...: check files without running them. */
+import { ScenarioError } from '../../scenario/errors.ts';
+import { parseCommand, positionals } from '../args.ts';
+import { readScenario } from '../scenarios.ts';
+import { COMMAND_USAGE } from '../usage.ts';
+import { print, note } from '../io.ts';
+
+const OPTIONS = { set: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
+
+export async function validate(argv: string[]): Promise<number> {
+  const { values, positionals: given } = parseCommand('validate', argv, OPTIONS);
+  if (values.help) {
+    print(COMMAND_USAGE.validate!);
+    return 0;
+  }
+  const files = positionals('validate', given, 'the scenario file to check (orgsim validate <file>)', 1, true);
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { scenario } = readScenario(file, values.set ?? []);
+      print(`ok: ${scenario.name} (${scenario.ticks} ticks, ${scenario.organization.employees} employees)`);
+    } catch (e) {
+      // Report every file, not just the first bad one; a single file fails as any other command would.
+      if (!(e instanceof ScenarioError) || files.length === 1) throw e;
+      note(`orgsim: ${e.message}`);
+      failed++;
+    }
+  }
+  return failed ? 2 : 0;
+}

@@ -1,0 +1,62 @@
+/**
+ * Finding and reading scenario files: a path, or a bare name looked up in the project's scenarios/ folder;
+ * `extends` resolved relative to the extending file's folder. Parsing and validation stay in src/scenario.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, parseJson, type Resolver } from '../scenario/load.ts';
+import { ScenarioError } from '../scenario/errors.ts';
+import { didYouMean } from '../scenario/paths.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { displayPath, readText } from './files.ts';
+
+export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const SCENARIOS_DIR = join(PROJECT_DIR, 'scenarios');
+
+/** The scenario files of the project, sorted by name. */
+export function scenarioFiles(): string[] {
+  try {
+    return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Where a scenario argument points: an existing path, else scenarios/<name>(.json) for a bare name. */
+export function findScenario(arg: string): string {
+  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) return arg;
+  const bare = !/[\\/]/.test(arg);
+  if (bare) {
+    const inFolder = join(SCENARIOS_DIR, arg.endsWith('.json') ? arg : `${arg}.json`);
+    if (existsSync(inFolder)) return displayPath(inFolder);
+    if (existsSync(arg)) return arg; // a folder: reading it says so
+    const names = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
+    const suggestion = didYouMean(arg.replace(/\.json$/, ''), names);
+    throw new ScenarioError(
+      `scenario "${arg}" not found: no file ${arg} here, nor in ${displayPath(SCENARIOS_DIR)}/` +
+        (suggestion ? `; did you mean "${suggestion}"?` : names.length ? ` (try: orgsim list)` : ''),
+    );
+  }
+  return arg; // reading it reports the precise reason (no such file, a folder...)
+}
+
+/** `extends` names a file relative to the folder of the file that extends it. */
+const resolver: Resolver = (name, from) => {
+  const path = displayPath(resolve(dirname(from), name));
+  const text = readText(path, `${from}: extends: cannot read`);
+  return { raw: parseJson(text, path), source: path };
+};
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The path it was read from, as shown in messages. */
+  source: string;
+}
+
+/** Read, resolve, override and validate a scenario named on the command line. */
+export function readScenario(arg: string, sets: readonly string[] = []): LoadedScenario {
+  const source = findScenario(arg);
+  const scenario = loadScenario(readText(source), { source, resolve: resolver, sets });
+  return { scenario, source };
+}

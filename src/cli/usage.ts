@@ -1,0 +1,59 @@
+/** Help texts: the general usage and one per command. */
+
+export const USAGE = `orgsim: agent-based simulator of communities in organizations
+
+usage:
+  orgsim run <scenario> [options]          run a scenario (replications, CSV/JSON output, summary)
+  orgsim compare <a> <b> [<c>...] [opts]   compare scenarios on the same seeds, with 95% CIs
+  orgsim validate <scenario>...            check scenario files
+  orgsim list                              the scenarios of the project
+  orgsim help [<command>]                  this text, or the options of one command
+
+A <scenario> is a JSON file, or a bare name from the project's scenarios/ folder (baseline).
+Exit codes: 0 success, 2 a mistake in the input (the message says which), 1 an internal error.
+Set ORGSIM_DEBUG=1 to see the stack trace of an internal error.
+`;
+
+const common = `  --seed S            master seed (overrides the scenario's "seed")
+  --ticks T           horizon in working days (overrides the scenario's "ticks")
+  --set path=value    override any parameter, e.g. --set smm.count=3 (repeatable)
+  --workers W         runs in parallel (default: the number of cores)
+  --out file          write the results to file.csv or file.json (whole or not at all)`;
+
+export const COMMAND_USAGE: Record<string, string> = {
+  run: `usage: orgsim run <scenario> [options]
+
+Runs the scenario and prints a summary of its outcomes (mean and 95% CI over runs).
+
+options:
+  --runs N            replications (default 1; with N > 1 the seeds are derived from the master seed)
+${common}
+  --summary           print the summary even with --out
+
+CSV: one row per run x tick x series: run,seed,tick,series,value (run and tick from 0).
+JSON: { orgsim, scenario, runs: [{ run, seed, outcomes, interventions, series: { name: [values] } }] }.
+Memory is checked before running (ORGSIM_MAX_MEMORY_MB, default 8192).
+`,
+  compare: `usage: orgsim compare <a> <b> [<c>...] [options]
+
+Runs every scenario on the same list of seeds (common random numbers) and prints, per outcome, each
+scenario's mean with its 95% CI, then each scenario against the first: difference, Welch 95% CI, p-value.
+
+options:
+  --runs N            replications per scenario (default 20, at least 2)
+${common}
+
+CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
+`,
+  validate: `usage: orgsim validate <scenario>... [--set path=value ...]
+
+Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions).
+Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
+`,
+  list: `usage: orgsim list
+
+The scenario files of the project's scenarios/ folder, with their name and description.
+`,
+  help: `usage: orgsim help [<command>]
+`,
+};

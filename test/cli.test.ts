@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/main.ts';
+import { writeAtomic } from '../src/cli/files.ts';
+import { SERIES_NAMES } from '../src/metrics/series.ts';
+import { seedList } from '../src/rng.ts';
+import { runScenario } from '../src/run.ts';
+import { validate } from '../src/scenario/load.ts';
+
+const BIN = fileURLToPath(new URL('../bin/orgsim.mjs', import.meta.url));
+const SMALL = { organization: { employees: 100 }, external: { customers: 50 } };
+const STACK = /\n\s+at /;
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the CLI in-process, capturing what it writes. Most cases pass --workers 1 (runs in this thread):
+ * starting worker threads costs more than these tiny runs; the determinism case checks 1 against 2.
+ */
+async function cli(args: string[], env: Record<string, string | undefined> = {}, entry = main): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => ((stderr += String(chunk)), true));
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  try {
+    const code = await entry(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
+}
+
+/** A user mistake: exit 2, one line on stderr, no stack trace. */
+function expectMistake(r: Result, pattern: RegExp): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+}
+
+function parseCsv(text: string): string[][] {
+  return text.trimEnd().split('\n').map((line) => line.split(','));
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'orgsim-cli-'));
+  writeFileSync(file('small.json'), JSON.stringify(SMALL));
+  writeFileSync(file('more-smm.json'), JSON.stringify({ extends: 'small.json', name: 'more SMMs', smm: { count: 3 } }));
+  writeFileSync(file('malformed.json'), '{\n  "organization": { "employees": 100 },\n  "ticks": 30,,\n}');
+  writeFileSync(file('unknown.json'), JSON.stringify({ organization: { employes: 100 } }));
+  writeFileSync(file('range.json'), JSON.stringify({ organization: { employees: 5 } }));
+  writeFileSync(file('type.json'), JSON.stringify({ organization: { employees: 'many' } }));
+  writeFileSync(file('huge.json'), JSON.stringify({ organization: { employees: 2_000_000 } }));
+  writeFileSync(file('orphan.json'), JSON.stringify({ extends: 'missing.json' }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('orgsim run', () => {
+  it('writes a tidy CSV: header, runs x ticks x series rows, full-precision numbers', async () => {
+    const out = file('three.csv');
+    const r = await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--out', out, '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(''); // no summary without --summary
+    const rows = parseCsv(readFileSync(out, 'utf8'));
+    expect(rows[0]).toEqual(['run', 'seed', 'tick', 'series', 'value']);
+    expect(rows.length - 1).toBe(3 * 30 * SERIES_NAMES.length);
+    // Parsing back gives exactly the doubles of an in-process run of the same seed.
+    const seeds = seedList(1, 3);
+    const expected = runScenario(validate({ ...SMALL, ticks: 30 }), seeds[2]!);
+    const run2 = rows.slice(1).filter((row) => row[0] === '2');
+    expect(run2.length).toBe(30 * SERIES_NAMES.length);
+    run2.forEach((row, i) => {
+      const tick = Math.floor(i / SERIES_NAMES.length);
+      const k = i % SERIES_NAMES.length;
+      expect(row.slice(1, 4)).toEqual([String(seeds[2]), String(tick), SERIES_NAMES[k]]);
+      expect(Number(row[4])).toBe(expected.series[k]![tick]);
+    });
+  });
+
+  it('writes JSON with the validated scenario, outcomes and every series', async () => {
+    const out = file('two.json');
+    const r = await cli(['run', file('more-smm.json'), '--runs', '2', '--ticks', '30', '--out', out, '--summary', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/mid-term activity/); // --summary prints it even with --out
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.orgsim).toMatch(/^\d+\.\d+\.\d+/);
+    expect(doc.scenario).toMatchObject({ name: 'more SMMs', ticks: 30, smm: { count: 3 }, organization: { employees: 100 } });
+    expect(doc.runs).toHaveLength(2);
+    expect(doc.runs[1].seed).toBe(seedList(1, 2)[1]);
+    expect(Object.keys(doc.runs[0].series)).toEqual(SERIES_NAMES);
+    expect(doc.runs[0].series.valueCum).toHaveLength(30);
+    expect(doc.runs[0].outcomes.longValue).toBe(doc.runs[0].series.valueCum[29]);
+  });
+
+  it('prints a summary with mean and 95% CI without --out', async () => {
+    const r = await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/3 runs of 30 ticks/);
+    expect(r.stdout).toMatch(/long-term value \(hours\)\s+\S+\s+\[\S+, \S+\]/);
+  });
+
+  it('is deterministic: same seed, byte-identical CSV, whatever the number of workers', async () => {
+    const a = file('det-a.csv');
+    const b = file('det-b.csv');
+    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '7', '--out', a, '--workers', '1'])).code).toBe(0);
+    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '7', '--out', b, '--workers', '2'])).code).toBe(0);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    const c = file('det-c.csv');
+    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '8', '--out', c, '--workers', '1'])).code).toBe(0);
+    expect(readFileSync(a).equals(readFileSync(c))).toBe(false);
+  });
+
+  it('writes atomically: nothing but the output in the folder, and nothing at all when refused', async () => {
+    const folder = join(dir, 'atomic');
+    mkdirSync(folder);
+    expect((await cli(['run', file('small.json'), '--ticks', '30', '--out', join(folder, 'one.csv')])).code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['one.csv']);
+
+    const missing = join(dir, 'no-such-folder', 'x.csv');
+    expectMistake(await cli(['run', file('small.json'), '--ticks', '30', '--out', missing]), /no-such-folder does not exist/);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+
+    expectMistake(await cli(['run', file('small.json'), '--ticks', '30', '--out', join(folder, 'x.txt')]), /must end in \.csv or \.json/);
+    expect(readdirSync(folder)).toEqual(['one.csv']);
+  });
+
+  it('leaves the target untouched and removes its temporary file when writing fails midway', () => {
+    const target = file('keep.csv');
+    writeFileSync(target, 'old\n');
+    function* failing() {
+      yield 'run,seed,tick,series,value\n';
+      throw new Error('disk on fire');
+    }
+    const before = readdirSync(dir).sort();
+    expect(() => writeAtomic(target, failing())).toThrow(/disk on fire/);
+    expect(readFileSync(target, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('refuses absurd sizes up front, with the memory they would need', async () => {
+    const r = await cli(['run', file('huge.json')], { ORGSIM_MAX_MEMORY_MB: '100' });
+    expectMistake(r, /organization\.employees = 2000000 needs about \d+ MB of memory .*the limit is 100 MB \(set ORGSIM_MAX_MEMORY_MB/);
+    const csv = await cli(['run', file('small.json'), '--runs', '2000', '--ticks', '100000', '--out', file('big.csv')], { ORGSIM_MAX_MEMORY_MB: '100000000' });
+    expectMistake(csv, /the CSV would have .* rows .*JSON/);
+    expect(existsSync(file('big.csv'))).toBe(false);
+  });
+
+  it('applies --ticks, --seed and --set through validation', async () => {
+    expectMistake(await cli(['run', file('small.json'), '--ticks', '0']), /ticks = 0 is not allowed; expected from 1 to 100000/);
+    expectMistake(await cli(['run', file('small.json'), '--set', 'smm.cont=2']), /unknown parameter "smm\.cont"; did you mean "smm\.count"\?/);
+    expectMistake(await cli(['run', file('small.json'), '--set', 'smm.count=lots']), /smm\.count = "lots" is not allowed/);
+    expectMistake(await cli(['run', file('small.json'), '--runs', 'two']), /--runs = "two" is not allowed; expected a whole number/);
+  });
+
+  it('resolves bare names in scenarios/ and suggests close ones', async () => {
+    expectMistake(await cli(['run', 'baselin']), /scenario "baselin" not found.*did you mean "baseline"\?/);
+    const r = await cli(['run', 'baseline', '--ticks', '30']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 run of 30 ticks, 1,000 employees, seed 1/);
+  });
+});
+
+describe('orgsim validate', () => {
+  it('says ok with the size of the scenario', async () => {
+    const r = await cli(['validate', file('more-smm.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok: more SMMs (500 ticks, 100 employees)\n');
+  });
+
+  it('explains each kind of mistake in one line', async () => {
+    expectMistake(await cli(['validate', file('malformed.json')]), /malformed\.json: not valid JSON at line 3, column \d+/);
+    expectMistake(await cli(['validate', file('unknown.json')]), /unknown field "organization\.employes"; did you mean "organization\.employees"\?/);
+    expectMistake(await cli(['validate', file('range.json')]), /organization\.employees = 5 is not allowed; expected from 10 to 2000000/);
+    expectMistake(await cli(['validate', file('type.json')]), /organization\.employees = "many" is not allowed; expected a whole number/);
+    expectMistake(await cli(['validate', file('orphan.json')]), /orphan\.json: extends: cannot read .*missing\.json: no such file/);
+    expectMistake(await cli(['validate', file('nothing-here.json')]), /nothing-here\.json: no such file|not found/);
+    expectMistake(await cli(['validate', file('small.json'), '--set', 'organisation.employees=3']), /unknown parameter "organisation\.employees"; did you mean "organization\.employees"\?/);
+  });
+});
+
+describe('orgsim compare', () => {
+  it('prints every scenario with CIs and the difference against the first', async () => {
+    const r = await cli(['compare', file('small.json'), file('more-smm.json'), '--runs', '4', '--ticks', '30', '--out', file('cmp.csv'), '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/B\s+more SMMs/);
+    expect(r.stdout).toMatch(/B vs A: long-term value [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\](: no clear difference)? \(Welch p [=<] [\d.]+\)/);
+    const rows = parseCsv(readFileSync(file('cmp.csv'), 'utf8'));
+    expect(rows[0]).toEqual(['scenario', 'run', 'seed', 'outcome', 'value']);
+    expect(rows.length - 1).toBe(2 * 4 * 3);
+    // Common random numbers: both scenarios ran on the same seeds.
+    const seedsOf = (name: string) => rows.filter((row) => row[0] === name && row[3] === 'longValue').map((row) => row[2]);
+    expect(seedsOf(file('small.json'))).toEqual(seedsOf(file('more-smm.json')));
+  });
+
+  it('says so when two scenarios do not differ', async () => {
+    const r = await cli(['compare', file('small.json'), file('small.json'), '--runs', '3', '--ticks', '30', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/B vs A: mid-term activity \+0\.0% .*: no clear difference/);
+  });
+
+  it('needs two scenarios and two runs', async () => {
+    expectMistake(await cli(['compare', file('small.json')]), /at least two/);
+    expectMistake(await cli(['compare', file('small.json'), file('small.json'), '--runs', '1']), /at least 2/);
+  });
+});
+
+describe('orgsim commands and options', () => {
+  it('lists the scenarios of the project', async () => {
+    const r = await cli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^baseline\s+Baseline/m);
+  });
+
+  it('prints help, and usage with exit 2 when called without arguments', async () => {
+    for (const args of [['--help'], ['help'], ['help', 'run'], ['run', '--help']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/usage:\s+orgsim/);
+    }
+    const none = await cli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/usage:/);
+  });
+
+  it('suggests the command or option that was meant', async () => {
+    expectMistake(await cli(['rn', 'baseline']), /^orgsim: unknown command "rn"; did you mean "run"\?$/m);
+    expectMistake(await cli(['run', 'baseline', '--sed', '3']), /unknown option --sed for "run"; did you mean --seed\?/);
+    expectMistake(await cli(['run', 'baseline', '--runs']), /option --runs needs a value/);
+    expectMistake(await cli(['run', 'baseline', 'extra']), /unexpected argument "extra"/);
+  });
+
+  it('reports an internal error with exit 1, and its stack only with ORGSIM_DEBUG', async () => {
+    vi.resetModules();
+    vi.doMock('../src/cli/pool.ts', () => ({ runEnsemble: async () => { throw new Error('worker exploded'); } }));
+    try {
+      const { main: mocked } = await import('../src/cli/main.ts');
+      const quiet = await cli(['run', file('small.json'), '--ticks', '30'], { ORGSIM_DEBUG: undefined }, mocked);
+      expect(quiet.code).toBe(1);
+      expect(quiet.stderr).toBe('orgsim: internal error: worker exploded\n');
+      const debug = await cli(['run', file('small.json'), '--ticks', '30'], { ORGSIM_DEBUG: '1' }, mocked);
+      expect(debug.code).toBe(1);
+      expect(debug.stderr).toMatch(STACK);
+    } finally {
+      vi.doUnmock('../src/cli/pool.ts');
+      vi.resetModules();
+    }
+  });
+});
+
+describe('bin/orgsim.mjs (end to end)', () => {
+  const exec = promisify(execFile);
+  const spawn = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
+    try {
+      const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env: { ...process.env, CI: '1', ...env } });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+    }
+  };
+
+  it('runs a scenario to CSV and sets the exit code', async () => {
+    const out = file('e2e.csv');
+    const r = await spawn(['run', file('small.json'), '--runs', '2', '--ticks', '30', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(1 + 2 * 30 * SERIES_NAMES.length);
+  });
+
+  it('exits 2 with one line and no stack trace on a user mistake', async () => {
+    const r = await spawn(['run', file('huge.json')], { ORGSIM_MAX_MEMORY_MB: '100' });
+    expectMistake(r, /needs about .* of memory/);
+  });
+});
