@@ -38,6 +38,7 @@ export function decideGroup(
   counts: GroupCounts,
   rand: Uniform,
   keep: number,
+  floor: number,
   cap: number,
   leaveBelow: number,
   canLeave: boolean,
@@ -93,7 +94,7 @@ export function decideGroup(
       e *= keep;
     }
     if (e > cap) e = cap;
-    else if (e < -cap) e = -cap;
+    else if (e < floor) e = floor;
     engagement[m] = e;
     if (canLeave && e < leaveBelow) {
       joined[m] = 0;

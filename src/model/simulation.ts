@@ -127,8 +127,8 @@ export class Simulation {
     };
     this.counts = { contributions: new Float64Array(G), reads: new Float64Array(G), absences: new Float64Array(G), leaves: new Float64Array(G) };
 
-    // Initial roles and practices (init stream, so the other streams start untouched).
-    const init = stream(seed, 'init');
+    // Initial coaching and routines: their own stream, so the other streams start untouched.
+    const init = stream(seed, 'roles');
     const p = this.params;
     for (let g = 0; g < G; g++) {
       if (w.groupOwner[g]! < 0) continue;
@@ -366,13 +366,14 @@ export class Simulation {
     if (this.framework <= 0) return;
     let dups = 0;
     for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) if (w.groupActive[g] && w.groupSlot[g]! > 0) dups++;
-    const merges = poisson((this.params.governance.mergePerYear / DAYS_PER_YEAR) * this.framework * dups, ev);
-    for (let k = 0; k < merges; k++) {
-      const t = Math.floor(ev() * w.topics);
-      for (let s = w.slotsPerTopic - 1; s >= 1; s--) {
-        const g = w.openStart + t * w.slotsPerTopic + s;
-        if (w.groupActive[g]) {
-          this.merge(g, w.openStart + t * w.slotsPerTopic);
+    const merges = Math.min(dups, poisson((this.params.governance.mergePerYear / DAYS_PER_YEAR) * this.framework * dups, ev));
+    for (let k = 0; k < merges; k++, dups--) {
+      // The r-th active duplicate, so that every merge drawn happens.
+      let r = Math.floor(ev() * dups);
+      for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) {
+        if (!w.groupActive[g] || w.groupSlot[g]! === 0) continue;
+        if (r-- === 0) {
+          this.merge(g, g - w.groupSlot[g]!);
           break;
         }
       }
@@ -419,6 +420,8 @@ export class Simulation {
     const E = this.expertiseCenter;
     const smmEff = this.smmEffectiveness;
     const leads = p.cm.present && p.cm.leadsExpertCommunities;
+    // An outsourced CM has, in every community, the standing of an outsider.
+    const cmStanding = p.cm.sourcing === 'internal' ? 1 : p.cm.outsourcedLegitimacy / Math.max(1e-9, p.cm.legitimacy);
     const cmLegit = this.cmLegit;
     cmLegit[COMMUNITY_EXPERTISE] = L.cmExpertise;
     cmLegit[COMMUNITY_PROJECT] = L.cmProject;
@@ -460,7 +463,7 @@ export class Simulation {
         const cmE = this.cmLead[g]! + Math.min(1, this.cmPostWeight[g]! / 3) * 0.5;
         const ownerL = L.ownerTopic * trust;
         const smmL = L.smmOpen * smmEff * trust;
-        const cmL = cmLegit[ck]! * trust;
+        const cmL = cmLegit[ck]! * trust * cmStanding;
         animation = ownerE * ownerL + smmE * smmL + cmE * cmL;
         const total = ownerE + smmE + cmE;
         legit = total > 0 ? animation / total : 0;
@@ -549,7 +552,7 @@ export class Simulation {
         this.counts.leaves[g] = 0;
         continue;
       }
-      decideGroup(w, g, this.terms, this.counts, this.decisions, keep, b.engagementCap, leave, w.groupKind[g] === KIND_OPEN);
+      decideGroup(w, g, this.terms, this.counts, this.decisions, keep, b.engagementFloor, b.engagementCap, leave, w.groupKind[g] === KIND_OPEN);
     }
   }
 
@@ -573,6 +576,7 @@ export class Simulation {
     let animatorPosts = 0;
     let cmPosts = 0;
     const leads = p.cm.present && p.cm.leadsExpertCommunities;
+    const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
     for (let g = 0; g < w.groups; g++) {
       if (!w.groupActive[g]) continue;
       const kind = w.groupKind[g]!;
@@ -600,9 +604,10 @@ export class Simulation {
       let prompts = 0;
       if (kind === KIND_TEAM) prompts = (this.effort[g]! + this.smmEffort[g]!) * b.animatorPostsPerDay;
       else if (kind === KIND_OPEN) prompts = ((this.ownerAnimates(g, leads) ? this.effort[g]! : 0) + this.smmEffort[g]! + this.cmLead[g]!) * b.animatorPostsPerDay;
-      const cm = kind === KIND_OPEN ? this.cmPostWeight[g]! : 0;
+      // The organization's voice: the CM in open communities, the brand's emcee in the external one.
+      const cm = kind === KIND_OPEN ? this.cmPostWeight[g]! : kind === KIND_EXTERNAL ? emceePosts : 0;
       animatorPosts += kind === KIND_EXTERNAL ? 0 : prompts;
-      cmPosts += cm;
+      if (kind === KIND_OPEN) cmPosts += cm;
       const voiceShare = cm / (cm + contribs + prompts + 1);
       this.broadcast[g]! += 0.2 * (voiceShare - this.broadcast[g]!);
 

@@ -96,12 +96,12 @@ export const CommunitiesSchema = section({
   duplicateSpawnPerYear: num(0.3, 0, 5, pol({ description: 'New duplicate initiatives per topic per year when nobody governs (scaled down by the framework)', unit: 'communities / topic / year', source: A })),
   initialJoinShare: num(0.25, 0, 1, org({ description: 'Share of interested employees who are members of the topic\'s main community at the start', unit: 'share', source: A })),
   spontaneousJoin: num(0.002, 0, 0.2, pol({ description: 'Daily probability that an interested non-member joins a community on his own, at full visible activity', unit: 'probability / day', source: A })),
-  leaveThreshold: num(-2.5, -10, 0, beh({ description: 'Engagement below which a member leaves an open community', unit: 'logit', source: A })),
+  leaveThreshold: num(-2, -10, 0, beh({ description: 'Engagement below which a member leaves an open community', unit: 'logit', source: A })),
 });
 
 export const ExternalSchema = section({
   customers: int(400, 0, MAX_AGENTS, org({ description: 'Customers in the external community (0: no external community)', unit: 'people', source: A, seed: 'internal communities involve much less people than external ones' })),
-  emceeEffort: num(0.6, 0, 1, roles({ description: 'Animation effort of the external emcee (brand community manager) in the external community', unit: 'share of a day', source: A, seed: 'On external facing activities, the community manager will be more often like an emcee' })),
+  emceeEffort: num(0.6, 0, 1, roles({ description: 'Share of his day the external emcee (brand community manager) spends speaking in the external community (posts at cm.postsPerHour)', unit: 'share of a day', source: A, seed: 'On external facing activities, the community manager will be more often like an emcee' })),
 });
 
 export const MembersSchema = section({
@@ -140,6 +140,7 @@ export const BehaviourSchema = section({
   visibilityExposure: num(0.6, 0, 5, beh({ description: 'Exposure added by a full visibility campaign', unit: 'exposure', source: A })),
   forgetting: num(0.01, 0, 1, beh({ description: 'Daily decay of engagement while absent', unit: 'share / day', source: A })),
   initialEngagement: num(-1, -10, 10, beh({ description: 'Engagement of every membership when the platform opens or a member joins: new tools are not yet seen to pay', unit: 'logit', source: A, seed: 'he needs to understand how it will make him more efficient today (regarding to things and tasks he knows) before being ready to make new things' })),
+  engagementFloor: num(-3, -20, 0, beh({ description: 'Lower bound of engagement (a member who is disappointed again and again does not sink further)', unit: 'logit', source: A })),
   engagementCap: num(1.0, 0.5, 20, beh({ description: 'Bound on |engagement|', unit: 'logit', source: A })),
   efficiencyMemory: num(0.05, 0.001, 1, beh({ description: 'Weight of today in the moving average of efficiency experienced', unit: 'share / day', source: A })),
 });
@@ -175,21 +176,21 @@ export const SmmSchema = section({
 });
 
 export const ManagersSchema = section({
-  coachedShare: num(0, 0, 1, roles({ description: 'Share of managers coached at the start', unit: 'share', source: 'scenario', seed: 'be himself coached to adapt his management behaviors' })),
+  coachedShare: num(0, 0, 1, roles({ description: 'Share of managers coached at the start', unit: 'share', source: 'scenario', seed: 'be himself coached to adapt his management behaviors' }, false)),
   routineAdoptionPerYear: num(1.5, 0, 50, pol({ description: 'Yearly rate at which a coached manager adopts social routines (raised by co-built processes)', unit: '1 / year', source: A })),
   animationHours: num(0.25, 0, 4, roles({ description: 'Hours a day a fully engaged manager spends animating his team group', unit: 'hours / day', source: A })),
   effortRate: num(0.05, 0, 1, beh({ description: 'How fast a manager\'s animation effort moves towards its target', unit: 'share / day', source: A })),
 });
 
 export const OwnersSchema = section({
-  coachedShare: num(0, 0, 1, roles({ description: 'Share of community owners coached at the start', unit: 'share', source: 'scenario', seed: 'the role of an internal community manager is rather about supporting actual community owners' })),
+  coachedShare: num(0, 0, 1, roles({ description: 'Share of community owners coached at the start', unit: 'share', source: 'scenario', seed: 'the role of an internal community manager is rather about supporting actual community owners' }, false)),
   animationHours: num(0.3, 0, 4, roles({ description: 'Hours a day an engaged community owner spends animating', unit: 'hours / day', source: A })),
 });
 
 export const PoliciesSchema = section({
   rulesClarity: num(0.2, 0, 1, pol({ description: 'How clear the rules and the limits of autonomy are in open communities before any framework', unit: '0-1', source: 'scenario', seed: 'he needs to know the rules, the limits to his autonomy' })),
   purposeClarity: num(0.25, 0, 1, pol({ description: 'How clear the purpose of open communities is before any framework', unit: '0-1', source: 'scenario', seed: 'the purpose of each group he\u2019s in as well as what\u2019s expected from him' })),
-  socialRoutines: num(0.1, 0, 1, pol({ description: 'Share of team groups with defined usage scenarios (social routines) at the start', unit: 'share', source: 'scenario', seed: 'he relies, at least at the beginning, on defined usage scenarios (social routine) that makes nearly all interactions and contents actionable by default' })),
+  socialRoutines: num(0.1, 0, 1, pol({ description: 'Share of team groups with defined usage scenarios (social routines) at the start', unit: 'share', source: 'scenario', seed: 'he relies, at least at the beginning, on defined usage scenarios (social routine) that makes nearly all interactions and contents actionable by default' }, false)),
   visibility: num(0, 0, 1, pol({ description: 'Strength of a visibility / "star" campaign (raises exposure; small appeal)', unit: '0-1', source: 'scenario', seed: 'he\u2019s not dreaming of becoming a star in the organization' })),
 });
 
