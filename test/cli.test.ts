@@ -288,3 +288,23 @@ describe('bin/orgsim.mjs (end to end)', () => {
     expectMistake(r, /needs about .* of memory/);
   });
 });
+
+describe('derived metrics', () => {
+  it('are written as extra series after the reported ones', async () => {
+    writeFileSync(file('roi.json'), JSON.stringify({ ...SMALL, metrics: { roi: 'valueCum / costCum', contributorShare: 'contributors / (contributors + readers + absent)' } }));
+    const out = file('roi.csv');
+    const r = await cli(['run', file('roi.json'), '--ticks', '20', '--out', out, '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
+    expect(rows.length).toBe(20 * (SERIES_NAMES.length + 2));
+    const at = (tick: number, name: string) => Number(rows.find((row) => row[2] === String(tick) && row[3] === name)![4]);
+    expect(at(19, 'roi')).toBe(at(19, 'valueCum') / at(19, 'costCum'));
+    expect(at(5, 'contributorShare')).toBe(at(5, 'contributors') / 100);
+  });
+
+  it('refuses a hostile expression before running anything', async () => {
+    writeFileSync(file('hostile.json'), JSON.stringify({ ...SMALL, metrics: { x: 'import({a: 1})' } }));
+    expectMistake(await cli(['validate', file('hostile.json')]), /metrics\.x/);
+    expectMistake(await cli(['run', file('hostile.json'), '--workers', '1']), /metrics\.x/);
+  });
+});

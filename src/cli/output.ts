@@ -22,7 +22,7 @@ export function csvField(text: string): string {
 
 export const RUN_CSV_HEADER = 'run,seed,tick,series,value';
 
-/** run,seed,tick,series,value: runs in order, then ticks, then series in SERIES order. */
+/** run,seed,tick,series,value: runs in order, then ticks, then series in SERIES order, then derived metrics. */
 export function* runCsv(outputs: readonly RunOutput[]): Generator<string> {
   let buf = `${RUN_CSV_HEADER}\n`;
   for (let run = 0; run < outputs.length; run++) {
@@ -30,6 +30,7 @@ export function* runCsv(outputs: readonly RunOutput[]): Generator<string> {
     for (let tick = 0; tick < out.ticks; tick++) {
       const prefix = `${run},${out.seed},${tick},`;
       for (let k = 0; k < SERIES.length; k++) buf += `${prefix}${SERIES[k]!.name},${num(out.series[k]![tick]!)}\n`;
+      for (const [name, values] of Object.entries(out.derived)) buf += `${prefix}${csvField(name)},${num(values[tick]!)}\n`;
       if (buf.length >= CHUNK) {
         yield buf;
         buf = '';
@@ -50,6 +51,7 @@ export function* runJson(version: string, scenario: Scenario, outputs: readonly 
     for (let k = 0; k < SERIES.length; k++) {
       yield `${k > 0 ? ',' : ''}\n${JSON.stringify(SERIES[k]!.name)}:${JSON.stringify(Array.from(out.series[k]!))}`;
     }
+    for (const [name, values] of Object.entries(out.derived)) yield `,\n${JSON.stringify(name)}:${JSON.stringify(Array.from(values))}`;
     yield '}}';
   }
   yield '\n]}\n';

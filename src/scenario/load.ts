@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { ScenarioError, show } from './errors.ts';
 import { didYouMean, getPath, parameterInfo, parameterList, setPath } from './paths.ts';
+import { compileMetrics } from '../metrics/derived.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -136,6 +137,8 @@ export function validate(raw: Raw, source = 'scenario'): Scenario {
   }
   const scenario = result.data;
   checkInterventions(scenario, raw, source);
+  // Derived metrics are compiled once here so that a hostile or mistyped expression fails before any run.
+  compileMetrics(scenario.metrics, source);
   return scenario;
 }
 

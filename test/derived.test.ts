@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../src/scenario/load.ts';
+import { runScenario } from '../src/run.ts';
+import { SERIES_INDEX } from '../src/metrics/series.ts';
+import { compileMetrics, evaluateMetrics, restrictedMath } from '../src/metrics/derived.ts';
+import { ScenarioError } from '../src/scenario/errors.ts';
+
+const small = validate({ organization: { employees: 200 }, external: { customers: 100 }, ticks: 60 });
+
+describe('derived metrics', () => {
+  const run = runScenario(small, 3);
+  const I = SERIES_INDEX;
+  const at = (name: string, t: number) => run.series[I[name]!]![t]!;
+
+  it('evaluates a ratio per tick, as computed by hand', () => {
+    const compiled = compileMetrics({
+      roi: 'valueCum / costCum',
+      contribShare: 'contributors / (contributors + readers + absent)',
+      late: 't >= 30 ? max(value, 0) : -1',
+    });
+    const m = evaluateMetrics(compiled, run.series, run.ticks);
+    expect(Object.keys(m)).toEqual(['roi', 'contribShare', 'late']);
+    for (const t of [0, 17, 59]) {
+      expect(m.roi![t]).toBe(at('valueCum', t) / at('costCum', t));
+      expect(m.contribShare![t]).toBe(at('contributors', t) / (at('contributors', t) + at('readers', t) + at('absent', t)));
+      expect(m.late![t]).toBe(t >= 30 ? Math.max(at('value', t), 0) : -1);
+    }
+    expect(m.roi).toHaveLength(60);
+  });
+
+  it('accepts the whitelisted functions, constants and comparisons', () => {
+    const [c] = compileMetrics({ x: 'abs(-2) + sqrt(4) + log(e) + exp(0) + min(1, 2) + round(pi) + floor(1.5) + ceil(0.5) + (1 < 2)' });
+    expect(evaluateMetrics([c!], run.series, 1).x![0]).toBe(2 + 2 + 1 + 1 + 1 + 3 + 1 + 1 + 1);
+  });
+
+  const hostile: [string, RegExp][] = [
+    ['import({x:1})', /function import\(\) is not allowed/],
+    ['createUnit("foo")', /function createUnit\(\) is not allowed/],
+    ['evaluate("1+1")', /function evaluate\(\) is not allowed/],
+    ['parse("1")', /function parse\(\) is not allowed/],
+    ['f(x) = x', /function definition is not allowed/],
+    ['a = 1', /assignment \(=\) is not allowed/],
+    ['valueCum.constructor', /property or index access is not allowed/],
+    ['"abc"', /text "abc" is not allowed/],
+    ['cos(valueCum)', /function cos\(\) is not allowed/],
+    ['valueCun / costCum', /unknown series "valueCun"; did you mean "valueCum"\?/],
+    ['[1, 2]', /array is not allowed/],
+    ['valueCum!', /operator "!" is not allowed/],
+    ['min()', /cannot be evaluated/],
+    ['1 +', /not a valid expression/],
+  ];
+  for (const [expr, why] of hostile) {
+    it(`refuses ${expr}`, () => {
+      let err: unknown;
+      try {
+        compileMetrics({ bad: expr }, 'my.json');
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ScenarioError);
+      const e = err as ScenarioError;
+      expect(e.field).toBe('metrics.bad');
+      expect(e.message).toContain(`my.json: metrics.bad = ${JSON.stringify(expr)}`);
+      expect(e.message).toMatch(why);
+    });
+  }
+
+  it('says what is allowed', () => {
+    expect(() => compileMetrics({ bad: 'cos(valueCum)' })).toThrow(/allowed: numbers, series names, t, pi, e, .* abs, sqrt, log, exp, min, max, round, floor, ceil/);
+  });
+
+  it('does not execute refused expressions', () => {
+    const { math, parse } = restrictedMath();
+    const units = () => { try { math.unit('1 orgsimFoo'); return true; } catch { return false; } };
+    expect(() => compileMetrics({ a: 'createUnit("orgsimFoo")' })).toThrow(ScenarioError);
+    expect(units()).toBe(false);
+    expect(() => compileMetrics({ b: 'import({pi: 3})' })).toThrow(ScenarioError);
+    expect(math.pi).toBe(Math.PI);
+    // Even past the tree check, the instance refuses to run them.
+    for (const expr of ['createUnit("orgsimFoo")', 'import({pi: 3})', 'evaluate("1+1")', 'parse("1")', 'compile("1")', 'simplify("x")', 'derivative("x", "x")']) {
+      expect(() => parse(expr).compile().evaluate({})).toThrow(/is disabled/);
+    }
+    expect(units()).toBe(false);
+    expect(math.pi).toBe(Math.PI);
+  });
+
+  it('refuses a metric named like a reported series', () => {
+    expect(() => compileMetrics({ valueCum: 'value' })).toThrow(/"valueCum" is already a reported series/);
+  });
+});
