@@ -3,21 +3,104 @@
  * - `seeds` is fixed by the caller before anything starts; result i is the run of seeds[i], whatever the
  *   number of workers and whichever worker ran it, so results are identical for any `workers`.
  * - `onProgress(done, total)` is called as runs finish.
- * TEMPORARY in-process implementation; to be replaced by worker_threads + comlink over workers/api.ts.
+ *
+ * `workers` threads (default: one per seed, at most one per core) each take the next seed index from a
+ * shared queue, so a slow run does not hold up the others. With one worker the runs happen in this
+ * thread: the same code on the same inputs, so the same numbers, without the cost of starting a thread.
+ * Threads are always terminated, on success and on error, so the process never hangs on them.
  */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { wrap, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Scenario } from '../scenario/schema.ts';
+import { ScenarioError } from '../scenario/errors.ts';
 import { runScenario, type RunOutput } from '../run.ts';
+import type { SimApi } from '../../workers/api.ts';
 
 export interface EnsembleOptions {
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
+const WORKER_URL = new URL('../../workers/node-worker.mjs', import.meta.url);
+
 export async function runEnsemble(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions = {}): Promise<RunOutput[]> {
+  const total = seeds.length;
+  if (total === 0) return [];
+  const wanted = opts.workers ?? availableParallelism();
+  const n = Math.max(1, Math.min(total, Math.floor(wanted)));
+  return n <= 1 ? runHere(scenario, seeds, opts) : runThreads(scenario, seeds, n, opts);
+}
+
+async function runHere(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions): Promise<RunOutput[]> {
   const out: RunOutput[] = [];
   for (const seed of seeds) {
     out.push(runScenario(scenario, seed));
     opts.onProgress?.(out.length, seeds.length);
+    // Let timers and signals (progress bar, Ctrl-C) through between runs.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return out;
+}
+
+interface Thread {
+  worker: Worker;
+  remote: Remote<SimApi>;
+  /** Rejects when the thread dies (uncaught error, out of memory, unexpected exit); never resolves. */
+  died: Promise<never>;
+  closing: boolean;
+}
+
+function startThread(index: number): Thread {
+  const worker = new Worker(WORKER_URL);
+  const thread = { worker, remote: wrap<SimApi>(nodeEndpoint(worker)), closing: false } as Thread;
+  thread.died = new Promise<never>((_, reject) => {
+    worker.once('error', (e) => reject(new Error(`orgsim: worker ${index} failed: ${e.message}`, { cause: e })));
+    worker.once('exit', (code) => {
+      if (!thread.closing) reject(new Error(`orgsim: worker ${index} stopped unexpectedly (exit code ${code})`));
+    });
+  });
+  thread.died.catch(() => {}); // observed through Promise.race below; this only silences "unhandled".
+  return thread;
+}
+
+async function runThreads(scenario: Scenario, seeds: readonly number[], n: number, opts: EnsembleOptions): Promise<RunOutput[]> {
+  const total = seeds.length;
+  const results = new Array<RunOutput>(total);
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const threads = Array.from({ length: n }, (_, k) => startThread(k));
+
+  const drain = async (thread: Thread): Promise<void> => {
+    while (!failed && next < total) {
+      const i = next++;
+      try {
+        results[i] = await Promise.race([thread.remote.runReplication(scenario, seeds[i]!), thread.died]);
+      } catch (e) {
+        failed = true;
+        throw runError(e, i, seeds[i]!);
+      }
+      done++;
+      opts.onProgress?.(done, total);
+    }
+  };
+
+  try {
+    await Promise.all(threads.map(drain));
+    return results;
+  } finally {
+    for (const t of threads) t.closing = true;
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+}
+
+/** One clear message naming the run; a scenario mistake stays a ScenarioError (the CLI prints it plainly). */
+function runError(e: unknown, index: number, seed: number): Error {
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (err.name === 'ScenarioError') return new ScenarioError(err.message);
+  if (err.message.startsWith('orgsim: worker')) return new Error(`${err.message} (during run ${index}, seed ${seed})`, { cause: err });
+  return new Error(`orgsim: run ${index} (seed ${seed}) failed in a worker: ${err.message}`, { cause: err });
 }

@@ -1,0 +1,49 @@
+/**
+ * What a simulation worker offers, the same in Node (worker_threads) and in the browser (Web Worker).
+ * Coarse calls only: a whole replication, or N ticks of a live session; series cross the boundary as
+ * transferred buffers, never copied element by element. Pure: no DOM, no Node.
+ */
+import { transfer } from 'comlink';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { runScenario, type RunOutput } from '../src/run.ts';
+import { SERIES } from '../src/metrics/series.ts';
+import { openSession, advanceSession, interveneSession, closeSession, type Frame } from './sessions.ts';
+
+export type { Frame } from './sessions.ts';
+
+export const api = {
+  /** One replication to its horizon; the buffers of its series and derived metrics move to the caller (zero copy). */
+  runReplication(scenario: Scenario, seed: number): RunOutput {
+    const out = runScenario(scenario, seed);
+    // A Set: arrays sharing one buffer must list it once, or postMessage refuses the transfer.
+    const buffers = new Set([...out.series, ...Object.values(out.derived)].map((s) => s.buffer as ArrayBuffer));
+    return transfer(out, [...buffers]);
+  },
+
+  /** Series names, in the order of RunOutput.series and Frame.series. */
+  seriesNames(): string[] {
+    return SERIES.map((s) => s.name);
+  },
+
+  /** Start a steppable run (for the live view); returns its id. */
+  open(scenario: Scenario, seed: number = scenario.seed): number {
+    return openSession(scenario, seed);
+  },
+
+  /** Run up to `ticks` more ticks and return what is new since the last frame. */
+  advance(id: number, ticks: number): Frame {
+    const frame = advanceSession(id, ticks);
+    return transfer(frame, [frame.data.buffer as ArrayBuffer]);
+  },
+
+  /** Change live parameters now; validated like a scenario's interventions. */
+  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): void {
+    interveneSession(id, set, label);
+  },
+
+  close(id: number): void {
+    closeSession(id);
+  },
+};
+
+export type SimApi = typeof api;
