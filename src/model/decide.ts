@@ -9,7 +9,7 @@
  * Engagement then moves with what the group gave back last tick (reward[g]) and fades while absent.
  */
 import type { Uniform } from '../rng.ts';
-import type { World } from './world.ts';
+import { HOT_CONTRIBUTIONS, HOT_NOVELTY, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STATE, HOT_STRIDE, HOT_TERM, HOT_VOICE, type World } from './world.ts';
 
 export interface GroupTerms {
   attract: Float64Array;
@@ -46,14 +46,7 @@ export function decideGroup(
   const memberAgent = w.memberAgent;
   const joined = w.joined;
   const engagement = w.engagement;
-  const agentTerm = w.agentTerm;
-  const riskAversion = w.riskAversion;
-  const needForSense = w.needForSense;
-  const noveltyGate = w.noveltyGate;
-  const voice = w.voice;
-  const tickState = w.tickState;
-  const contributions = w.contributions;
-  const received = w.received;
+  const hot = w.hot;
   const joinedCount = w.joinedCount;
   const attract = t.attract[g]!;
   const risk = t.risk[g]!;
@@ -71,23 +64,24 @@ export function decideGroup(
   for (let m = w.groupStart[g]!; m < end; m++) {
     if (joined[m] === 0) continue;
     const i = memberAgent[m]!;
-    const ra = riskAversion[i]!;
+    const o = i * HOT_STRIDE;
+    const ra = hot[o + HOT_RISK]!;
     let e = engagement[m]!;
-    const z = agentTerm[i]! + e + attract - ra * risk + needForSense[i]! * sense - noveltyGate[i]! * novelty;
+    const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
     const p = 1 / (1 + Math.exp(-z));
     const u = rand();
-    let write = (voice[i]! * invite) / (1 + ra * writeRisk);
+    let write = (hot[o + HOT_VOICE]! * invite) / (1 + ra * writeRisk);
     if (write > 1) write = 1;
     if (u < p * write) {
       nContrib++;
-      tickState[i] = 2;
-      contributions[i]!++;
-      received[i]! += payoff;
+      hot[o + HOT_STATE] = 2;
+      hot[o + HOT_CONTRIBUTIONS]!++;
+      hot[o + HOT_RECEIVED]! += payoff;
       e += reward;
     } else if (u < p) {
       nRead++;
-      if (tickState[i] === 0) tickState[i] = 1;
-      received[i]! += payoff;
+      if (hot[o + HOT_STATE] === 0) hot[o + HOT_STATE] = 1;
+      hot[o + HOT_RECEIVED]! += payoff;
       e += reward;
     } else {
       nAbsent++;

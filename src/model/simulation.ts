@@ -18,7 +18,7 @@ import { SERIES, SERIES_INDEX } from '../metrics/series.ts';
 import { InequalityMeter, type Inequality } from '../metrics/inequality.ts';
 import { decideGroup, type GroupCounts, type GroupTerms } from './decide.ts';
 import {
-  buildWorld, COMMUNITY_CORPORATE, COMMUNITY_EXPERTISE, COMMUNITY_INTEREST, COMMUNITY_PROJECT,
+  buildWorld, COMMUNITY_CORPORATE, HOT_NOVELTY, HOT_RECEIVED, HOT_STATE, HOT_STRIDE, HOT_TERM, HOT_CONTRIBUTIONS, COMMUNITY_EXPERTISE, COMMUNITY_INTEREST, COMMUNITY_PROJECT,
   KIND_EXTERNAL, KIND_OPEN, KIND_TEAM, ROLE_MANAGER, ROLE_OWNER, type World,
 } from './world.ts';
 
@@ -527,12 +527,13 @@ export class Simulation {
       let gate = efficiency / ref;
       if (gate > 1) gate = 1;
       const pressure = (w.joinedCount[i]! * b.minutesPerGroup) / w.timeBudget[i]!;
-      w.agentTerm[i] =
+      const o = i * HOT_STRIDE;
+      w.hot[o + HOT_TERM] =
         b.alignmentWeight * (w.alignment[i]! - 0.5) * 2 + b.efficiencyWeight * gate - b.timePressureWeight * pressure +
         b.webSociabilityWeight * (w.webSociability[i]! - 0.5) * 2;
-      w.noveltyGate[i] = 1 - gate;
-      w.tickState[i] = 0;
-      w.received[i] = 0;
+      w.hot[o + HOT_NOVELTY] = 1 - gate;
+      w.hot[o + HOT_STATE] = 0;
+      w.hot[o + HOT_RECEIVED] = 0;
     }
     this.alignmentMean = alignSum / employees;
   }
@@ -553,6 +554,13 @@ export class Simulation {
         continue;
       }
       decideGroup(w, g, this.terms, this.counts, this.decisions, keep, b.engagementFloor, b.engagementCap, leave, w.groupKind[g] === KIND_OPEN);
+    }
+    // Back from the interleaved copy to the arrays the rest of the model and the exports read.
+    const hot = w.hot;
+    for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
+      w.tickState[i] = hot[o + HOT_STATE]!;
+      w.received[i] = hot[o + HOT_RECEIVED]!;
+      w.contributions[i] = hot[o + HOT_CONTRIBUTIONS]!;
     }
   }
 
