@@ -12,7 +12,7 @@
  *   8. the tick is recorded.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { setPath } from '../scenario/paths.ts';
+import { setPath } from '../scenario/access.ts';
 import { binomial, poisson, stream, type Uniform } from '../rng.ts';
 import { SERIES, SERIES_INDEX } from '../metrics/series.ts';
 import { InequalityMeter, type Inequality } from '../metrics/inequality.ts';
