@@ -7,9 +7,10 @@ import { transfer } from 'comlink';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
-import { openSession, advanceSession, interveneSession, closeSession, type Frame } from './sessions.ts';
+import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, type Frame } from './sessions.ts';
 
-export type { Frame } from './sessions.ts';
+export type { Frame, Layout, AgentSnapshot } from './sessions.ts';
+import type { Layout, AgentSnapshot } from './sessions.ts';
 
 export const api = {
   /** One replication to its horizon; the buffers of its series and derived metrics move to the caller (zero copy). */
@@ -37,8 +38,20 @@ export const api = {
   },
 
   /** Change live parameters now; validated like a scenario's interventions. */
-  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): void {
-    interveneSession(id, set, label);
+  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): Promise<void> {
+    return interveneSession(id, set, label);
+  },
+
+  /** Who is where: once per open (teams, departments, roles, groups), for the organization view. */
+  layout(id: number): Layout {
+    const l = sessionLayout(id);
+    return transfer(l, [l.team.buffer, l.department.buffer, l.role.buffer, l.groupKind.buffer, l.groupTopic.buffer, l.groupSize.buffer] as ArrayBuffer[]);
+  },
+
+  /** This tick's state of every employee, contributions so far, and each group's participation. */
+  agents(id: number): AgentSnapshot {
+    const a = sessionAgents(id);
+    return transfer(a, [a.state.buffer, a.contributions.buffer, a.groupShare.buffer] as ArrayBuffer[]);
   },
 
   close(id: number): void {

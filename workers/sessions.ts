@@ -4,9 +4,6 @@
  */
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
-import { ScenarioError } from '../src/scenario/errors.ts';
-import { validate } from '../src/scenario/load.ts';
-import { didYouMean, parameterInfo, parameterList, setPath } from '../src/scenario/paths.ts';
 
 export interface Frame {
   /** Ticks [from, to) are in this frame; `to` is the simulation's tick after the advance. */
@@ -57,21 +54,60 @@ export function advanceSession(id: number, ticks: number): Frame {
   return { from, to, done: s.sim.done, data, series };
 }
 
-/** Same rules as a scenario's interventions: known, live parameters, values the schema accepts. */
-export function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): void {
+/**
+ * Same rules as a scenario's interventions (src/scenario/load.ts). The validator (zod) is loaded on first use
+ * only, so that a worker that only runs replications starts without it.
+ */
+export async function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): Promise<void> {
   const s = get(id);
-  const next = structuredClone(s.sim.params) as unknown as Record<string, unknown>;
-  for (const [path, value] of Object.entries(set)) {
-    const info = parameterInfo(path);
-    if (!info) {
-      const hint = didYouMean(path, parameterList().map((p) => p.path));
-      throw new ScenarioError(`intervention: unknown parameter "${path}"${hint ? `; did you mean "${hint}"?` : ''}`, path);
-    }
-    if (!info.live) throw new ScenarioError(`intervention: "${path}" cannot change during a run (it shapes the organization at the start)`, path);
-    setPath(next, path, value);
-  }
-  validate(next, 'intervention');
+  const { applyLiveChange } = await import('../src/scenario/load.ts');
+  applyLiveChange(s.sim.params as unknown as Record<string, unknown>, set, 'intervention');
   s.sim.intervene(set, label);
+}
+
+export interface Layout {
+  employees: number;
+  teams: number;
+  departments: number;
+  /** Per employee. */
+  team: Int32Array;
+  department: Int32Array;
+  role: Uint8Array;
+  /** Per group: kind (0 team, 1 open, 2 external), topic (-1 if none), candidate members. */
+  groupKind: Uint8Array;
+  groupTopic: Int32Array;
+  groupSize: Int32Array;
+}
+
+export function sessionLayout(id: number): Layout {
+  const w = get(id).sim.world;
+  const E = w.employees;
+  const groupSize = new Int32Array(w.groups);
+  for (let g = 0; g < w.groups; g++) groupSize[g] = w.groupStart[g + 1]! - w.groupStart[g]!;
+  return {
+    employees: E, teams: w.teams, departments: w.departments,
+    team: w.team.slice(0, E), department: w.department.slice(0, E), role: w.role.slice(0, E),
+    groupKind: w.groupKind.slice(), groupTopic: w.groupTopic.slice(), groupSize,
+  };
+}
+
+export interface AgentSnapshot {
+  tick: number;
+  /** Per employee this tick: 0 absent, 1 read, 2 contributed. */
+  state: Uint8Array;
+  /** Per employee: contributions so far. */
+  contributions: Float64Array;
+  /** Per group: share of its joined members who took part this tick; -1 for an inactive group. */
+  groupShare: Float32Array;
+}
+
+export function sessionAgents(id: number): AgentSnapshot {
+  const sim = get(id).sim;
+  const w = sim.world;
+  const E = w.employees;
+  const groupShare = new Float32Array(w.groups);
+  for (let g = 0; g < w.groups; g++) groupShare[g] = w.groupActive[g] ? sim.participationShare(g) : -1;
+  return { tick: sim.tick, state: w.tickState.slice(0, E), contributions: w.contributions.slice(0, E), groupShare };
 }
 
 export function closeSession(id: number): void {

@@ -178,6 +178,13 @@ export class Simulation {
     this.tick++;
   }
 
+  /** Share of group g's joined members who took part at the last tick. */
+  participationShare(g: number): number {
+    const c = this.counts;
+    const members = c.contributions[g]! + c.reads[g]! + c.absences[g]!;
+    return members > 0 ? (c.contributions[g]! + c.reads[g]!) / members : 0;
+  }
+
   /** Mean of a series over [from, to). */
   mean(name: string, from = 0, to = this.tick): number {
     const s = this.series[SERIES_INDEX[name]!]!;

@@ -142,29 +142,36 @@ export function validate(raw: Raw, source = 'scenario'): Scenario {
   return scenario;
 }
 
-/** Every intervention sets known, live parameters to values the schema accepts. */
+/**
+ * Apply a change of live parameters to `state` (a plain scenario object), checking that every path is known
+ * and live and that the result is accepted by the schema. Returns the new state; throws ScenarioError.
+ * Used for a scenario's interventions and for live changes made during a run.
+ */
+export function applyLiveChange(state: Raw, set: Record<string, unknown>, source: string, where = ''): Raw {
+  const next = structuredClone(state);
+  for (const [path, value] of Object.entries(set)) {
+    const info = parameterInfo(path);
+    if (!info) throw unknownPath(path, `${source}${where}`);
+    if (!info.live) {
+      throw new ScenarioError(`${source}${where}: "${path}" cannot change during a run (it shapes the organization at the start); allowed: parameters marked live`, path);
+    }
+    setPath(next, path, value);
+    const r = ScenarioSchema.safeParse({ ...next, interventions: [] });
+    if (!r.success) throw new ScenarioError(formatIssue(r.error.issues[0]!, next, `${source}${where}`).message, path);
+  }
+  return next;
+}
+
+/** Every intervention sets known, live parameters to values the schema accepts, before the horizon. */
 function checkInterventions(scenario: Scenario, raw: Raw, source: string): void {
-  let state: Raw = structuredClone(raw);
+  let state: Raw = raw;
   const sorted = scenario.interventions.map((iv, index) => ({ iv, index })).sort((a, b) => a.iv.at - b.iv.at);
   for (const { iv, index } of sorted) {
     const where = `interventions.${index}`;
     if (iv.at >= scenario.ticks) {
       throw new ScenarioError(`${source}: ${where}.at = ${iv.at} is not allowed; expected a tick from 0 to ${scenario.ticks - 1}`, `${where}.at`);
     }
-    for (const [path, value] of Object.entries(iv.set)) {
-      const info = parameterInfo(path);
-      if (!info) throw unknownPath(path, `${source}: ${where}.set`);
-      if (!info.live) {
-        throw new ScenarioError(`${source}: ${where}.set: "${path}" cannot change during a run (it shapes the organization at the start); allowed: parameters marked live`, `${where}.set.${path}`);
-      }
-      state = structuredClone(state);
-      setPath(state, path, value);
-      const r = ScenarioSchema.safeParse({ ...state, interventions: [] });
-      if (!r.success) {
-        const f = formatIssue(r.error.issues[0]!, state, `${source}: ${where}.set`);
-        throw new ScenarioError(f.message, `${where}.set.${path}`);
-      }
-    }
+    state = applyLiveChange(state, iv.set, source, `: ${where}.set`);
   }
 }
 
