@@ -2,6 +2,7 @@
  * Randomness: one master seed per run, named streams derived from it, so that adding draws in one part
  * of the model does not shift the others. seedrandom's Alea generator: fast and of good quality.
  */
+import { exp, log, pow } from './math.ts';
 import seedrandom from 'seedrandom';
 
 export type Uniform = () => number;
@@ -22,16 +23,22 @@ export function seedList(masterSeed: number, runs: number): number[] {
   return Array.from({ length: runs }, (_, i) => replicationSeed(masterSeed, i));
 }
 
-/** Standard normal by Box-Muller (one value per call; the second is dropped to keep streams simple). */
+/**
+ * Standard normal by Marsaglia's polar method (one value per call; the second is dropped to keep streams
+ * simple). No trigonometry: log and sqrt only, so the same bits on every engine.
+ */
 export function normal(rand: Uniform): number {
-  let u = rand();
-  while (u <= 0) u = rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  for (;;) {
+    const a = 2 * rand() - 1;
+    const b = 2 * rand() - 1;
+    const s = a * a + b * b;
+    if (s > 0 && s < 1) return a * Math.sqrt((-2 * log(s)) / s);
+  }
 }
 
 function gamma(shape: number, rand: Uniform): number {
   // Marsaglia and Tsang; shape < 1 by boosting.
-  if (shape < 1) return gamma(shape + 1, rand) * Math.pow(rand() || Number.MIN_VALUE, 1 / shape);
+  if (shape < 1) return gamma(shape + 1, rand) * pow(rand() || Number.MIN_VALUE, 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -44,7 +51,7 @@ function gamma(shape: number, rand: Uniform): number {
     v = v * v * v;
     const u = rand();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }
 
@@ -67,13 +74,13 @@ export function binomial(n: number, p: number, rand: Uniform): number {
   }
   if (mean < 20) {
     // Count geometric waiting times: about mean + 1 draws.
-    const logq = Math.log(1 - p);
+    const logq = log(1 - p);
     let k = 0;
     let pos = 0;
     for (;;) {
       let u = rand();
       while (u <= 0) u = rand();
-      pos += Math.floor(Math.log(u) / logq) + 1;
+      pos += Math.floor(log(u) / logq) + 1;
       if (pos > n) return k;
       k++;
     }
@@ -88,7 +95,7 @@ export function poisson(mean: number, rand: Uniform): number {
     const x = Math.round(mean + Math.sqrt(mean) * normal(rand));
     return x < 0 ? 0 : x;
   }
-  const l = Math.exp(-mean);
+  const l = exp(-mean);
   let k = 0;
   let p = rand();
   while (p > l) {

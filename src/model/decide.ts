@@ -1,6 +1,6 @@
 /**
  * The hot loop: every joined membership of one group decides, this tick, to contribute, read or stay away.
- * One logistic (one Math.exp) and one uniform draw per decision; typed-array reads only; no allocation.
+ * One logistic (one exp, src/math.ts) and one uniform draw per decision; typed-array reads only; no allocation.
  *
  *   z = agentTerm[i] + engagement[m] + attract[g] - riskAversion[i] * risk[g] + needForSense[i] * sense[g]
  *       - noveltyGate[i] * novelty[g]
@@ -8,6 +8,7 @@
  *
  * Engagement then moves with what the group gave back last tick (reward[g]) and fades while absent.
  */
+import { exp } from '../math.ts';
 import type { Uniform } from '../rng.ts';
 import { HOT_CONTRIBUTIONS, HOT_NOVELTY, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STATE, HOT_STRIDE, HOT_TERM, HOT_VOICE, type World } from './world.ts';
 
@@ -68,7 +69,7 @@ export function decideGroup(
     const ra = hot[o + HOT_RISK]!;
     let e = engagement[m]!;
     const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
-    const p = 1 / (1 + Math.exp(-z));
+    const p = 1 / (1 + exp(-z));
     const u = rand();
     let write = (hot[o + HOT_VOICE]! * invite) / (1 + ra * writeRisk);
     if (write > 1) write = 1;

@@ -11,6 +11,7 @@
  *   7. members join (on their own or recruited);
  *   8. the tick is recorded.
  */
+import { exp } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
 import { binomial, poisson, stream, type Uniform } from '../rng.ts';
@@ -600,7 +601,7 @@ export class Simulation {
       const participants = contribs + reads;
       const members = participants + this.counts.absences[g]!;
       let pAct = this.actionability[g]!;
-      if (kind !== KIND_TEAM) pAct *= 1 - Math.exp(-participants / V.criticalMass);
+      if (kind !== KIND_TEAM) pAct *= 1 - exp(-participants / V.criticalMass);
       const act = binomial(contribs, pAct, rng);
       const ck = w.communityKind[g];
       const hours =

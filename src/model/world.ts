@@ -4,6 +4,7 @@
  * group's range in order. Every community of a topic (the main one and its duplicates) has the same
  * candidate list, in the same order: merging two of them is an index-for-index copy.
  */
+import { exp, pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { betaDraw, normal, poisson, stream, type Uniform } from '../rng.ts';
 
@@ -155,8 +156,8 @@ export function buildWorld(s: Scenario, seed: number): World {
   const timeBudget = new Float64Array(agents);
   const sigma = m.voiceSigma;
   for (let i = 0; i < agents; i++) {
-    voice[i] = Math.exp(sigma * normal(rand) - (sigma * sigma) / 2);
-    timeBudget[i] = m.timeBudgetMinutes * Math.exp(0.5 * normal(rand));
+    voice[i] = exp(sigma * normal(rand) - (sigma * sigma) / 2);
+    timeBudget[i] = m.timeBudgetMinutes * exp(0.5 * normal(rand));
   }
 
   // Teams and departments: contiguous blocks; the first employee of a team is its manager.
@@ -187,7 +188,7 @@ export function buildWorld(s: Scenario, seed: number): World {
       : r < c.expertiseShare + c.projectShare ? COMMUNITY_PROJECT
       : r < c.expertiseShare + c.projectShare + c.corporateShare ? COMMUNITY_CORPORATE
       : COMMUNITY_INTEREST;
-    popularity[t] = 1 / Math.pow(t + 1, s.organization.topicPopularity);
+    popularity[t] = 1 / pow(t + 1, s.organization.topicPopularity);
   }
   const pickTopic = weightedPicker(popularity);
   const expertiseTopic = new Int32Array(agents).fill(-1);
