@@ -1,11 +1,29 @@
+/**
+ * One config for the web app (npm start / build / preview) and for vitest. Unit tests and browser tests are
+ * two projects; the browser tests run after the unit tests (groupOrder), one file at a time, so that their
+ * responsiveness measurements do not compete with the claims suite for the CPU.
+ */
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // Relative asset paths: dist/ works from any folder of any static server, offline.
+  base: './',
+  server: { host: '127.0.0.1', port: 5173, open: false },
+  preview: { host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/browser/**'], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 } as never);

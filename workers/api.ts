@@ -38,7 +38,8 @@ export const api = {
   },
 
   /** Change live parameters now; validated like a scenario's interventions. */
-  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): Promise<void> {
+  /** Resolves to the tick at which the change takes effect. */
+  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): Promise<number> {
     return interveneSession(id, set, label);
   },
 

@@ -14,6 +14,8 @@ export interface Frame {
   data: Float64Array;
   /** One view per series over `data` (no copy), in SERIES order. */
   series: Float64Array[];
+  /** Milliseconds the worker spent running these ticks (lets the page size its chunks). */
+  computeMs: number;
 }
 
 interface Session {
@@ -39,7 +41,9 @@ export function openSession(scenario: Scenario, seed: number): number {
 
 export function advanceSession(id: number, ticks: number): Frame {
   const s = get(id);
+  const started = performance.now();
   s.sim.run(Math.max(0, Math.floor(ticks)));
+  const computeMs = performance.now() - started;
   const from = s.sent;
   const to = s.sim.tick;
   const n = to - from;
@@ -51,18 +55,20 @@ export function advanceSession(id: number, ticks: number): Frame {
     series.push(data.subarray(k * n, (k + 1) * n));
   }
   s.sent = to;
-  return { from, to, done: s.sim.done, data, series };
+  return { from, to, done: s.sim.done, data, series, computeMs };
 }
 
 /**
  * Same rules as a scenario's interventions (src/scenario/load.ts). The validator (zod) is loaded on first use
  * only, so that a worker that only runs replications starts without it.
  */
-export async function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): Promise<void> {
+export async function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): Promise<number> {
   const s = get(id);
   const { applyLiveChange } = await import('../src/scenario/load.ts');
   applyLiveChange(s.sim.params as unknown as Record<string, unknown>, set, 'intervention');
   s.sim.intervene(set, label);
+  // The tick at which the change takes effect (the next one to run).
+  return s.sim.tick;
 }
 
 export interface Layout {

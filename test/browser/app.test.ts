@@ -1,0 +1,202 @@
+/**
+ * The web app in real Chromium (Debian's, driven by playwright-core): it plays, its controls do what they
+ * say, bad and hostile input is contained, exports parse, shared links reproduce Node's numbers bit for bit,
+ * and the main thread stays responsive while the model runs in the worker.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, SHOTS, startApp, tick, waitTick, type App } from './page.ts';
+import { validate } from '../../src/scenario/load.ts';
+import { runScenario } from '../../src/run.ts';
+import { SERIES_NAMES } from '../../src/metrics/series.ts';
+import { encodeShared } from '../../viz/share.ts';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp(4311);
+}, 120_000);
+afterAll(async () => app?.close());
+
+type Hook = { __orgsim: { tick: number; done: boolean; playing: boolean; markers: { tick: number; label: string }[]; value(n: string, t: number): number; series(n: string): number[] } };
+const markers = (page: Page) => page.evaluate(() => (window as unknown as Hook).__orgsim.markers);
+const value = (page: Page, name: string, t: number) => page.evaluate(([n, k]) => (window as unknown as Hook).__orgsim.value(n as string, k as number), [name, t] as const);
+
+async function download(page: Page, button: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = await dl.path();
+  return readFileSync(path!, 'utf8');
+}
+
+describe('web app', () => {
+  it('loads with no console error, plays the baseline by itself, and the charts hold data', async () => {
+    const { page, errors } = await openPage(app);
+    await waitTick(page, 40);
+    expect(await page.locator('#scenario').inputValue()).toBe('baseline');
+    // Every time chart has drawn non-empty paths; the Lorenz curve too.
+    for (const id of ['participation', 'value', 'roles', 'conflicts', 'lorenz']) {
+      const d = await page.locator(`#chart-${id} svg path[d]`).evaluateAll((ps) => ps.map((p) => p.getAttribute('d')!.length));
+      expect(d.length, id).toBeGreaterThan(0);
+      expect(Math.max(...d), id).toBeGreaterThan(50);
+    }
+    await page.screenshot({ path: `${SHOTS}/main.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pause, step and reset do what they say', async () => {
+    const { page } = await openPage(app);
+    await waitTick(page, 10);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !(window as unknown as Hook).__orgsim.playing);
+    const paused = await tick(page);
+    await page.waitForTimeout(400);
+    // At most one chunk that was already in flight lands after the pause.
+    const after = await tick(page);
+    expect(after - paused).toBeLessThanOrEqual(1);
+    await page.click('#step');
+    await page.waitForFunction((n) => (window as unknown as Hook).__orgsim.tick === n + 1, after);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => (window as unknown as Hook).__orgsim.tick === n + 2, after);
+    await page.keyboard.press('r');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.tick < 5 && (window as unknown as Hook).__orgsim.playing);
+    await waitTick(page, 5);
+    await page.close();
+  });
+
+  it('a live parameter change appears as a marker and changes the series from the next tick', async () => {
+    const { page } = await openPage(app);
+    await waitTick(page, 20);
+    await page.fill('#param-cm-speakShare', '0.9');
+    await page.press('#param-cm-speakShare', 'Enter');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'cm.speakShare = 0.9'));
+    const marker = (await markers(page)).find((m) => m.label === 'cm.speakShare = 0.9')!;
+    await waitTick(page, marker.tick + 2);
+    // The CM's posts a day are speakShare x hours a day x posts an hour.
+    expect(await value(page, 'cmPosts', marker.tick - 1)).toBeCloseTo(0.1 * 7.5 * 3, 10);
+    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo(0.9 * 7.5 * 3, 10);
+    expect(await page.locator('#chart-roles g.marker text').allTextContents()).toContain('cm.speakShare = 0.9');
+    await page.screenshot({ path: `${SHOTS}/intervention.png` });
+    await page.close();
+  });
+
+  it('a broken scenario file shows an inline error naming the field, and the page keeps working', async () => {
+    const { page } = await openPage(app);
+    await waitTick(page, 5);
+    await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"smm": {"cont": 2}}') });
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toBe('broken.json: unknown field "smm.cont"; did you mean "smm.count"?');
+    const before = await tick(page);
+    await waitTick(page, before + 5);
+    await page.setInputFiles('#file', { name: 'syntax.json', mimeType: 'application/json', buffer: Buffer.from('{"ticks": 10,,}') });
+    await page.waitForFunction(() => document.getElementById('error')!.textContent!.startsWith('syntax.json: not valid JSON'));
+    await page.screenshot({ path: `${SHOTS}/error.png` });
+    await page.close();
+  });
+
+  it('shows a hostile scenario name and description as text, never as markup', async () => {
+    const { page } = await openPage(app);
+    const hostile = { name: '<img src=x onerror="window.__pwned=1">', description: '<script>window.__pwned=2</script><b>bold</b>', organization: { employees: 100 }, ticks: 50 };
+    await page.setInputFiles('#file', { name: '<svg onload=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+    await page.waitForFunction(() => document.getElementById('scenario-description')!.textContent!.includes('<script>'));
+    expect(await page.textContent('#scenario-description')).toBe(hostile.description);
+    expect(await page.locator('#scenario-description b, #scenario-description script, img[src="x"]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('exports the run as CSV and JSON, and charts as SVG and PNG', async () => {
+    const { page } = await openPage(app);
+    await waitTick(page, 30);
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
+    const ticks = await tick(page);
+    const csv = (await download(page, '#export-csv')).trimEnd().split('\n');
+    expect(csv[0]).toBe('tick,series,value');
+    expect(csv.length - 1).toBe(ticks * SERIES_NAMES.length);
+    const json = JSON.parse(await download(page, '#export-json')) as { seed: number; ticks: number; series: Record<string, number[]>; scenario: { name: string } };
+    expect(json.ticks).toBe(ticks);
+    expect(json.series.valueCum).toHaveLength(ticks);
+    expect(Number(csv.find((l) => l.startsWith(`${ticks - 1},valueCum,`))!.split(',')[2])).toBe(json.series.valueCum![ticks - 1]);
+    const svg = await download(page, '#chart-value button[aria-label$="as SVG"]');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(new DOMParserLike(svg).ok).toBe(true);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#chart-value button[aria-label$="as PNG"]')]);
+    const png = readFileSync((await dl.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(2000);
+    await page.close();
+  });
+
+  it('a shared link reproduces the same numbers, bit for bit, as Node running the same scenario', async () => {
+    const { page } = await openPage(app);
+    await page.selectOption('#scenario', 'small');
+    await page.waitForFunction(() => document.getElementById('scenario-description')!.textContent!.includes('200 employees'));
+    await waitTick(page, 30);
+    await page.fill('#param-smm-count', '3');
+    await page.press('#param-smm-count', 'Enter');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.length > 0);
+    await page.click('#share');
+    await page.waitForFunction(() => location.hash.startsWith('#run='));
+    const link = await page.evaluate(() => location.href);
+    await page.close();
+
+    const { page: again, errors } = await openPage(app, link.slice(app.url.length));
+    await again.selectOption('#speed', 'max');
+    await again.waitForFunction(() => (window as unknown as Hook).__orgsim.done, null, { timeout: 60_000 });
+    const json = JSON.parse(await download(again, '#export-json')) as { scenario: Record<string, unknown>; series: Record<string, number[]> };
+    const node = runScenario(validate(json.scenario));
+    for (const [k, name] of SERIES_NAMES.entries()) {
+      const diff = json.series[name]!.findIndex((v, t) => !Object.is(v, node.series[k]![t]));
+      if (diff >= 0) console.log(name, diff, json.series[name]![diff], node.series[k]![diff]);
+    }
+    for (const [k, name] of SERIES_NAMES.entries()) expect(json.series[name], name).toEqual(Array.from(node.series[k]!));
+    expect(node.interventions.map((i) => i.label)).toContain('smm.count = 3');
+    expect(errors).toEqual([]);
+    await again.close();
+  });
+
+  it('stays responsive while the mid scenario plays as fast as it can: no long task, frames keep coming', async () => {
+    // mid over 10,000 working days, so that it is still playing at full speed for the whole measurement.
+    const { page } = await openPage(app, encodeShared({ scenario: 'mid', sets: ['ticks=10000'], seed: 1, interventions: [] }));
+    await page.selectOption('#speed', 'max');
+    await page.waitForFunction(() => document.getElementById('scenario-description')!.textContent!.includes('2,000 employees'));
+    await waitTick(page, 5);
+    // Measured in steady state: the first second after a switch compiles the new code paths.
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number; __frames: number };
+      w.__longest = 0;
+      w.__frames = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+      const count = () => {
+        w.__frames++;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    });
+    const start = await page.evaluate(() => ({ frames: (window as unknown as { __frames: number }).__frames, t: performance.now(), tick: (window as unknown as Hook).__orgsim.tick }));
+    await page.waitForTimeout(5000);
+    const end = await page.evaluate(() => ({ frames: (window as unknown as { __frames: number }).__frames, t: performance.now(), tick: (window as unknown as Hook).__orgsim.tick, done: (window as unknown as Hook).__orgsim.done, longest: (window as unknown as { __longest: number }).__longest, draw: (window as unknown as { __orgsim: { longestDraw: number } }).__orgsim.longestDraw }));
+    const fps = ((end.frames - start.frames) * 1000) / (end.t - start.t);
+    const ticksPerSecond = ((end.tick - start.tick) * 1000) / (end.t - start.t);
+    console.log(`mid at max speed: longest main-thread task ${end.longest.toFixed(0)} ms (0 = none over 50 ms), longest redraw ${end.draw.toFixed(1)} ms, ${fps.toFixed(0)} frames/s, ${ticksPerSecond.toFixed(0)} ticks/s`);
+    await page.screenshot({ path: `${SHOTS}/mid-max-speed.png`, fullPage: true });
+    expect(end.longest).toBeLessThanOrEqual(50);
+    expect(fps).toBeGreaterThan(20);
+    expect(end.done ?? false).toBe(false);
+    expect(ticksPerSecond).toBeGreaterThan(50);
+    await page.close();
+  });
+});
+
+/** Minimal well-formedness check of the exported SVG in Node (no DOM): balanced root element. */
+class DOMParserLike {
+  readonly ok: boolean;
+  constructor(text: string) {
+    this.ok = text.startsWith('<svg') && text.trimEnd().endsWith('</svg>') && !text.includes('<script');
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * The page: wires controls, the parameters panel and the charts to a live run in a web worker. No model code
+ * runs here; this file draws and reacts.
+ */
+import { LiveRun, type Speed } from './live.ts';
+import { catalog, load, loadText } from './scenarios.ts';
+import { buildPanel } from './panel.ts';
+import { TimeChart, type View } from './charts/time-chart.ts';
+import { LorenzChart } from './charts/lorenz.ts';
+import { OrgView } from './charts/org-view.ts';
+import { LINE_COLOURS, OKABE_ITO, STATE_COLOURS } from './palette.ts';
+import { download, runCsv, runJson } from './export.ts';
+import { decodeShared, encodeShared, type Shared } from './share.ts';
+import { validate } from '../src/scenario/load.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import type { ParamInfo } from '../src/scenario/paths.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// --- Where the current scenario comes from: a shipped id or a file, plus overrides applied at the start.
+interface Source {
+  id?: string;
+  /** A scenario read from a file or a link (already validated once). */
+  object?: Record<string, unknown>;
+  label: string;
+}
+let source: Source = { id: 'baseline', label: 'baseline' };
+let sets: string[] = [];
+let pendingSets: string[] = [];
+let seed = 1;
+
+const run = new LiveRun();
+let dirty = true;
+/** Longest redraw so far, in ms (shown to tests; a redraw must stay well under a frame). */
+let longestDraw = 0;
+
+// --- Messages.
+function showError(message: string): void {
+  const box = $('error');
+  box.textContent = message;
+  box.hidden = false;
+}
+function clearError(): void {
+  $('error').hidden = true;
+}
+function notice(message: string): void {
+  const box = $('notice');
+  box.textContent = message;
+  box.hidden = false;
+  setTimeout(() => (box.hidden = true), 6000);
+}
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+// --- Charts.
+const P = (key: string, label: string, colour: string) => ({ key, label, colour });
+const participationViews: Record<string, View> = {
+  people: { stacked: true, yLabel: 'employees', lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)] },
+  team: { stacked: true, yLabel: 'memberships', lines: [P('contributors_team', 'contributed', STATE_COLOURS.contributed), P('readers_team', 'read only', STATE_COLOURS.read), P('absent_team', 'absent', STATE_COLOURS.absent)] },
+  open: { stacked: true, yLabel: 'memberships', lines: [P('contributors_open', 'contributed', STATE_COLOURS.contributed), P('readers_open', 'read only', STATE_COLOURS.read), P('absent_open', 'absent', STATE_COLOURS.absent)] },
+  external: { stacked: true, yLabel: 'memberships', lines: [P('contributors_external', 'contributed', STATE_COLOURS.contributed), P('readers_external', 'read only', STATE_COLOURS.read), P('absent_external', 'absent', STATE_COLOURS.absent)] },
+  roles: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_member', 'members', LINE_COLOURS[0]!), P('active_manager', 'managers', LINE_COLOURS[1]!), P('active_owner', 'community owners', LINE_COLOURS[2]!)] },
+  risk: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_riskAverse', 'most risk-averse third', LINE_COLOURS[1]!), P('active_riskTolerant', 'least risk-averse third', LINE_COLOURS[0]!)] },
+};
+const valueViews: Record<string, View> = {
+  hours: { yLabel: 'hours (cumulative)', lines: [P('valueCum', 'value created', OKABE_ITO.green), P('costCum', 'cost of the roles', OKABE_ITO.vermillion)] },
+  fte: { yLabel: 'FTE', format: (n) => n.toFixed(1), lines: [P('costFte', 'cost of the roles', OKABE_ITO.vermillion)] },
+  ratio: { yLabel: 'hours of value per hour of cost', format: (n) => n.toFixed(2), lines: [P('valuePerCost', 'value per cost (cumulative)', OKABE_ITO.blue)] },
+};
+
+const participation = new TimeChart($('chart-participation'), 'Participation', 'participation', participationViews.people!);
+participation.frame.addSelect('Participation view', [
+  { value: 'people', text: 'employees' },
+  { value: 'team', text: 'team groups' },
+  { value: 'open', text: 'open communities' },
+  { value: 'external', text: 'external community' },
+  { value: 'roles', text: 'by role' },
+  { value: 'risk', text: 'by risk aversion' },
+], (v) => { participation.setView(participationViews[v]!); dirty = true; });
+const value = new TimeChart($('chart-value'), 'Value and cost', 'value', valueViews.hours!);
+value.frame.addSelect('Value view', [
+  { value: 'hours', text: 'hours' },
+  { value: 'fte', text: 'cost in FTE' },
+  { value: 'ratio', text: 'value per cost' },
+], (v) => { value.setView(valueViews[v]!); dirty = true; });
+const roles = new TimeChart($('chart-roles'), 'Animators and governance', 'roles', {
+  yLabel: '0 to 1', yMax: 1, format: (n) => n.toFixed(1),
+  lines: [P('legitimacy', 'mean legitimacy of animators', LINE_COLOURS[0]!), P('cmShare', "CM's share of posts", LINE_COLOURS[1]!), P('managerEngagement', "managers' animation effort", LINE_COLOURS[2]!), P('framework', 'framework in place', LINE_COLOURS[3]!)],
+});
+const conflicts = new TimeChart($('chart-conflicts'), 'Conflicts', 'conflicts', {
+  yLabel: 'count', format: (n) => String(n),
+  lines: [P('competition', 'team groups where an SMM competes', LINE_COLOURS[1]!), P('overlap', 'duplicate communities', LINE_COLOURS[3]!), P('quarrels', 'quarrels between departments (per day)', LINE_COLOURS[4]!)],
+});
+const lorenz = new LorenzChart($('chart-lorenz'));
+const org = new OrgView($('chart-org'));
+
+/**
+ * What is drawn, one component at a time. A frame draws components round-robin until about 4 ms are spent,
+ * so no frame turns into a long task even when every chart has new data.
+ */
+const components: { name: string; draw: () => void }[] = [
+  { name: 'participation', draw: () => {
+    participation.update(get, run.tick, run.horizon, run.markers);
+    participation.frame.setCaption(run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '');
+  } },
+  { name: 'value', draw: () => {
+    value.update(get, run.tick, run.horizon, run.markers);
+    value.frame.setCaption(run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '');
+  } },
+  { name: 'roles', draw: () => roles.update(get, run.tick, run.horizon, run.markers) },
+  { name: 'conflicts', draw: () => conflicts.update(get, run.tick, run.horizon, run.markers) },
+  { name: 'lorenz', draw: () => lorenz.update(run.agents?.contributions, run.get('gini')[last()] ?? 0) },
+  { name: 'org', draw: () => org.draw(run.agents) },
+];
+const get = (k: string) => run.get(k);
+const last = () => Math.max(0, run.tick - 1);
+const stale = new Set<number>();
+const drawnAt = components.map(() => -Infinity);
+let next = 0;
+const timing: Record<string, number> = {};
+
+function draw(budgetMs: number): void {
+  $('clock').textContent = `day ${run.tick} of ${run.horizon}${run.done ? ' (done)' : ''}`;
+  $('play').textContent = run.playing && !run.done ? 'Pause' : 'Play';
+  const start = performance.now();
+  // While the run goes fast, each chart redraws at most ~8 times a second: the eye cannot follow more,
+  // and every redraw also costs the browser layout, paint and compositing.
+  const minInterval = run.playing && (run.speed === 'max' || run.speed >= 60) ? 120 : 0;
+  for (let k = 0; k < components.length && stale.size > 0; k++) {
+    const i = (next + k) % components.length;
+    if (!stale.has(i) || start - drawnAt[i]! < minInterval) continue;
+    const t0 = performance.now();
+    drawnAt[i] = t0;
+    components[i]!.draw();
+    const took = performance.now() - t0;
+    timing[components[i]!.name] = Math.max(timing[components[i]!.name] ?? 0, took);
+    stale.delete(i);
+    next = (i + 1) % components.length;
+    // One component a frame is enough to keep every chart fresh; more only while the budget allows.
+    if (performance.now() - start > budgetMs) break;
+  }
+}
+
+// --- Scenario and run.
+const syncPanel = buildPanel($('params'), onParameter);
+
+function build(): Scenario {
+  const all = [...sets, ...pendingSets];
+  if (source.id) return load(source.id, all);
+  return loadText(JSON.stringify(source.object), source.label, all);
+}
+
+async function start(scenario: Scenario): Promise<void> {
+  $('scenario-description').textContent = scenario.description || scenario.name;
+  ($('seed') as HTMLInputElement).value = String(seed);
+  $('reset-needed').hidden = true;
+  syncPanel(scenario);
+  run.playing = true;
+  await run.open(scenario, seed);
+  org.setLayout(run.layout!);
+  dirty = true;
+}
+
+async function reset(): Promise<void> {
+  try {
+    const scenario = build();
+    sets = [...sets, ...pendingSets];
+    pendingSets = [];
+    clearError();
+    await start(scenario);
+  } catch (e) {
+    showError(messageOf(e));
+  }
+}
+
+async function openId(id: string): Promise<void> {
+  try {
+    const scenario = load(id);
+    source = { id, label: id };
+    sets = [];
+    pendingSets = [];
+    seed = scenario.seed;
+    clearError();
+    ($('scenario') as HTMLSelectElement).value = id;
+    await start(scenario);
+  } catch (e) {
+    showError(messageOf(e));
+  }
+}
+
+/** A file from disk: untrusted. Validation errors are shown inline; the current run goes on untouched. */
+async function openFile(file: File): Promise<void> {
+  try {
+    if (file.size > 5_000_000) throw new Error(`${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`);
+    const text = await file.text();
+    const scenario = loadText(text, file.name);
+    source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name };
+    sets = [];
+    pendingSets = [];
+    seed = scenario.seed;
+    clearError();
+    notice(`Opened ${file.name}`);
+    await start(scenario);
+  } catch (e) {
+    showError(messageOf(e));
+  }
+}
+
+function onParameter(p: ParamInfo, v: number | boolean | string): void {
+  if (p.live) {
+    run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(clearError, (e: unknown) => showError(messageOf(e)));
+    return;
+  }
+  pendingSets = [...pendingSets.filter((s) => !s.startsWith(`${p.path}=`)), `${p.path}=${JSON.stringify(v)}`];
+  try {
+    build();
+    clearError();
+    $('reset-needed').hidden = false;
+  } catch (e) {
+    pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
+    showError(messageOf(e));
+  }
+}
+
+function shareLink(): string {
+  const repro = run.reproducible();
+  const shared: Shared = source.id
+    ? { scenario: source.id, sets, seed: run.seed, interventions: repro.interventions }
+    : { scenario: { ...repro, interventions: [] } as unknown as Record<string, unknown>, sets: [], seed: run.seed, interventions: repro.interventions };
+  return `${location.origin}${location.pathname}${encodeShared(shared)}`;
+}
+
+async function openShared(shared: Shared): Promise<void> {
+  const base = typeof shared.scenario === 'string' ? load(shared.scenario, shared.sets) : loadText(JSON.stringify(shared.scenario), 'shared link', shared.sets);
+  const scenario = validate({ ...(base as unknown as Record<string, unknown>), seed: shared.seed, interventions: shared.interventions } as Record<string, unknown>, 'shared link');
+  source = typeof shared.scenario === 'string' ? { id: shared.scenario, label: shared.scenario } : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link' };
+  if (source.id) ($('scenario') as HTMLSelectElement).value = source.id;
+  sets = source.id ? shared.sets : [];
+  // Interventions from the link are part of the scenario now.
+  if (source.id) sets = [...sets];
+  seed = shared.seed;
+  await start(scenario);
+}
+
+// --- Controls.
+const picker = $('scenario') as HTMLSelectElement;
+for (const entry of catalog()) {
+  const o = new Option(`${entry.name}`, entry.id);
+  o.title = entry.description;
+  picker.add(o);
+}
+picker.addEventListener('change', () => void openId(picker.value));
+const togglePlay = () => {
+  run.playing = !run.playing;
+  dirty = true;
+};
+const step = () => {
+  run.playing = false;
+  void run.advance(1);
+  dirty = true;
+};
+$('play').addEventListener('click', togglePlay);
+$('step').addEventListener('click', step);
+$('reset').addEventListener('click', () => void reset());
+$('apply-reset').addEventListener('click', () => void reset());
+$('speed').addEventListener('change', () => {
+  const v = ($('speed') as HTMLSelectElement).value;
+  run.speed = (v === 'max' ? 'max' : Number(v)) as Speed;
+});
+$('seed').addEventListener('change', () => {
+  const v = Number(($('seed') as HTMLInputElement).value);
+  if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) {
+    seed = v;
+    void reset();
+  } else showError(`seed = ${($('seed') as HTMLInputElement).value} is not allowed; expected a whole number from 0 to ${2 ** 31 - 1}`);
+});
+$('file').addEventListener('change', () => {
+  const f = ($('file') as HTMLInputElement).files?.[0];
+  if (f) void openFile(f);
+  ($('file') as HTMLInputElement).value = '';
+});
+document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  const f = e.dataTransfer?.files[0];
+  if (f) void openFile(f);
+});
+$('share').addEventListener('click', () => {
+  const link = shareLink();
+  history.replaceState(null, '', link);
+  navigator.clipboard?.writeText(link).then(() => notice('Link copied: it reproduces this run exactly.'), () => notice(`Link: ${link}`));
+});
+$('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
+$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run)], { type: 'application/json' })));
+const help = $('help-dialog') as HTMLDialogElement;
+$('help').addEventListener('click', () => help.showModal());
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === ' ') togglePlay();
+  else if (e.key === 'ArrowRight') step();
+  else if (e.key === 'r') void reset();
+  else if (e.key === '?') help.open ? help.close() : help.showModal();
+  else return;
+  e.preventDefault();
+});
+
+run.onData = () => (dirty = true);
+run.onError = (e) => showError(messageOf(e));
+
+// Drawing is decoupled from the simulation: at most one redraw per animation frame.
+function frame(now: number): void {
+  run.pump(now);
+  if (dirty) {
+    dirty = false;
+    components.forEach((_, i) => stale.add(i));
+  }
+  if (stale.size > 0) {
+    const t0 = performance.now();
+    draw(4);
+    longestDraw = Math.max(longestDraw, performance.now() - t0);
+  }
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+
+// Test and automation hook: read-only numbers, never code.
+Object.assign(window, {
+  __orgsim: {
+    get tick() { return run.tick; },
+    get done() { return run.done; },
+    get playing() { return run.playing; },
+    get markers() { return run.markers.map((m) => ({ ...m })); },
+    get longestDraw() { return longestDraw; },
+    get timing() { return { ...timing }; },
+    get chunk() { return { ticks: run.chunk, computeMs: run.lastComputeMs }; },
+    value: (name: string, t: number) => run.get(name)[t],
+    series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
+  },
+});
+
+// Start: a shared link if there is one, else the baseline.
+(async () => {
+  try {
+    const shared = decodeShared(location.hash);
+    if (shared) return await openShared(shared);
+  } catch (e) {
+    showError(messageOf(e));
+  }
+  await openId('baseline');
+})();
