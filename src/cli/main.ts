@@ -11,8 +11,12 @@ import { run } from './commands/run.ts';
 import { compare } from './commands/compare.ts';
 import { validate } from './commands/validate.ts';
 import { list } from './commands/list.ts';
+import { sweep } from './commands/sweep.ts';
+import { sensitivity } from './commands/sensitivity.ts';
+import { merge } from './commands/merge.ts';
+import { report } from './commands/report.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report };
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {

@@ -104,3 +104,71 @@ function runError(e: unknown, index: number, seed: number): Error {
   if (err.message.startsWith('orgsim: worker')) return new Error(`${err.message} (during run ${index}, seed ${seed})`, { cause: err });
   return new Error(`orgsim: run ${index} (seed ${seed}) failed in a worker: ${err.message}`, { cause: err });
 }
+
+/** One run of a heterogeneous batch: a sweep runs a different scenario at each point. */
+export interface Job {
+  scenario: Scenario;
+  seed: number;
+}
+
+export interface JobsOptions {
+  workers?: number;
+  /** Called as each job finishes (in completion order) with the job's index; results are not kept. */
+  onResult: (index: number, output: RunOutput) => void;
+  /** Aborting stops handing out jobs and terminates the threads; runs in flight are dropped. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `count` jobs, job(i) built when it is handed out (a large sweep never holds every point's scenario),
+ * on a shared queue like runEnsemble. Results go to onResult as they arrive, so memory stays flat and a
+ * caller can save each run at once. Resolves with the number of jobs finished (fewer when aborted).
+ */
+export async function runJobs(count: number, job: (index: number) => Job, opts: JobsOptions): Promise<number> {
+  if (count === 0 || opts.signal?.aborted) return 0;
+  const n = Math.max(1, Math.min(count, Math.floor(opts.workers ?? availableParallelism())));
+  let next = 0;
+  let done = 0;
+  if (n <= 1) {
+    while (next < count && !opts.signal?.aborted) {
+      const i = next++;
+      const { scenario, seed } = job(i);
+      opts.onResult(i, runScenario(scenario, seed));
+      done++;
+      // Let signals (Ctrl-C) and the progress bar through between runs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return done;
+  }
+  const aborted = new Promise<'aborted'>((resolve) => opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
+  let failed = false;
+  const threads = Array.from({ length: n }, (_, k) => startThread(k));
+  const drain = async (thread: Thread): Promise<void> => {
+    while (!failed && !opts.signal?.aborted && next < count) {
+      const i = next++;
+      const { scenario, seed } = job(i);
+      let out: RunOutput | 'aborted';
+      try {
+        out = await Promise.race([thread.remote.runReplication(scenario, seed), thread.died, aborted]);
+      } catch (e) {
+        failed = true;
+        throw runError(e, i, seed);
+      }
+      if (out === 'aborted') return;
+      try {
+        opts.onResult(i, out);
+      } catch (e) {
+        failed = true; // saving failed (a full disk, say): stop handing out work
+        throw e;
+      }
+      done++;
+    }
+  };
+  try {
+    await Promise.all(threads.map(drain));
+    return done;
+  } finally {
+    for (const t of threads) t.closing = true;
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+}

@@ -1,4 +1,5 @@
 /** Help texts: the general usage and one per command. */
+import { RESEARCH_USAGE } from './research-usage.ts';
 
 export const USAGE = `orgsim: agent-based simulator of communities in organizations
 
@@ -6,6 +7,10 @@ usage:
   orgsim run <scenario> [options]          run a scenario (replications, CSV/JSON output, summary)
   orgsim compare <a> <b> [<c>...] [opts]   compare scenarios on the same seeds, with 95% CIs
   orgsim validate <scenario>...            check scenario files
+  orgsim sweep <scenario> [options]        a grid or Latin hypercube over parameters (resumable)
+  orgsim sensitivity <scenario> [options]  Morris or Sobol sensitivity indices, with bootstrap CIs
+  orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
+  orgsim report <dir>                      <dir>/report.html: charts of a sweep or sensitivity analysis
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
 
@@ -56,4 +61,5 @@ The scenario files of the project's scenarios/ folder, with their name and descr
 `,
   help: `usage: orgsim help [<command>]
 `,
+  ...RESEARCH_USAGE,
 };

@@ -1,0 +1,94 @@
+/**
+ * orgsim merge DIR... --out DIR: join the shards of one experiment (run with --shard k/N, on one machine or
+ * many) into the folder a single process would have written, byte for byte: the manifest without shard,
+ * every part, runs.csv, ticks.csv and indices.csv. Refuses shards of different experiments, missing or
+ * repeated shards and unfinished ones, naming which.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { makeDesign } from '../../research/design.ts';
+import { manifestDifferences, withShard, type Manifest } from '../../research/manifest.ts';
+import { shardRuns, type Shard } from '../../research/runs.ts';
+import { parseCommand, positionals, usageError } from '../args.ts';
+import { displayPath, writeAtomic } from '../files.ts';
+import { checkOutFolder } from '../experiment-setup.ts';
+import { indicesTable } from '../indices-table.ts';
+import { checkFolder, MANIFEST, openFolder, readManifest } from '../sweep-folder.ts';
+import { partPath, readPart } from '../sweep-parts.ts';
+import { writeIndices, writeResults } from '../sweep-results.ts';
+import { COMMAND_USAGE } from '../usage.ts';
+import { note, print } from '../io.ts';
+
+const OPTIONS = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+interface ShardFolder {
+  dir: string;
+  manifest: Manifest;
+  shard: Shard;
+}
+
+function readShard(dir: string): ShardFolder {
+  const m = readManifest(dir);
+  if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST}: not the folder of a sweep (or of a shard)`);
+  return { dir, manifest: m as Manifest, shard: m.shard ?? { index: 0, count: 1 } };
+}
+
+/** The same experiment in every folder, and each shard 0..N-1 exactly once. */
+function checkShards(folders: readonly ShardFolder[]): void {
+  const first = folders[0]!;
+  for (const f of folders.slice(1)) {
+    const diff = manifestDifferences(f.manifest, first.manifest, true);
+    if (diff.length) throw new ScenarioError(`${displayPath(f.dir)} is not a shard of the same experiment as ${displayPath(first.dir)}: ${diff.join('; ')}`);
+  }
+  const count = first.shard.count;
+  const seen = new Map<number, string>();
+  for (const f of folders) {
+    if (f.shard.count !== count) throw new ScenarioError(`${displayPath(f.dir)} is shard ${f.shard.index}/${f.shard.count}, ${displayPath(first.dir)} is shard ${first.shard.index}/${count}: the shards of one merge are cut the same way`);
+    const other = seen.get(f.shard.index);
+    if (other !== undefined) throw new ScenarioError(`shard ${f.shard.index}/${count} is given twice (${displayPath(other)} and ${displayPath(f.dir)})`);
+    seen.set(f.shard.index, f.dir);
+  }
+  const missing = Array.from({ length: count }, (_, k) => k).filter((k) => !seen.has(k));
+  if (missing.length) throw new ScenarioError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')}: give the folders of all ${count} shards`);
+}
+
+/** Every run of every shard is done; else name the shard, and how to finish it. */
+function checkComplete(f: ShardFolder): void {
+  const runs = shardRuns(f.manifest.totalRuns, f.manifest.shard);
+  const missing = runs.filter((run) => !readPart(f.dir, f.manifest, run)).length;
+  if (missing) {
+    throw new ScenarioError(`shard ${f.shard.index}/${f.shard.count} in ${displayPath(f.dir)} is not finished: ${missing} of ${runs.length} runs missing; run its command again (it resumes), then merge`);
+  }
+}
+
+export async function merge(argv: string[]): Promise<number> {
+  const { values, positionals: given } = parseCommand('merge', argv, OPTIONS);
+  if (values.help) {
+    print(COMMAND_USAGE.merge!);
+    return 0;
+  }
+  const dirs = positionals('merge', given, 'the shard folders to merge (orgsim merge DIR... --out DIR)', 1, true);
+  const out = checkOutFolder('merge', values.out);
+  if (dirs.some((d) => resolve(d) === resolve(out))) throw usageError('merge', `--out ${out} is one of the shard folders; merge into a new folder`);
+
+  const folders = dirs.map(readShard);
+  checkShards(folders);
+  const merged = withShard(folders[0]!.manifest, null);
+  // The analysis regenerates the design: it must be the design the shards ran.
+  const design = makeDesign(merged.parameters, merged.design, merged.seed);
+  if (JSON.stringify(design.values) !== JSON.stringify(merged.points)) {
+    throw new ScenarioError(`the points in ${displayPath(join(folders[0]!.dir, MANIFEST))} do not follow from its design with this orgsim (${merged.orgsim} there): merge with the version that ran the shards`);
+  }
+  folders.forEach(checkComplete);
+  const state = checkFolder(out, merged, 'merge into another folder');
+
+  openFolder(out, merged, state);
+  const owner = (run: number) => folders.find((f) => run % f.shard.count === f.shard.index)!.dir;
+  for (let run = 0; run < merged.totalRuns; run++) writeAtomic(partPath(out, run), [readFileSync(partPath(owner(run), run), 'utf8')]);
+  const results = writeResults(out, merged, () => out);
+  const indices = writeIndices(out, merged, results);
+  note(`orgsim: merged ${folders.length} shard${folders.length > 1 ? 's' : ''} into ${displayPath(out)}: ${results.files.join(', ')} and ${MANIFEST} (${merged.totalRuns} runs)`);
+  if (merged.command === 'sensitivity') print(indicesTable(indices, merged.design.bootstrap));
+  return 0;
+}

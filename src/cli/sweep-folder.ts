@@ -1,0 +1,75 @@
+/**
+ * The output folder of an experiment. A new (or empty) folder gets the manifest before the first run; a
+ * folder that holds the manifest of the same experiment is resumed; anything else is refused before a file
+ * is touched: the manifest of a different experiment (naming what differs), or a folder of other files.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScenarioError } from '../scenario/errors.ts';
+import { manifestDifferences, manifestText, type Manifest } from '../research/manifest.ts';
+import { displayPath, writeAtomic } from './files.ts';
+import { makePartsDir } from './sweep-parts.ts';
+
+export const MANIFEST = 'manifest.json';
+
+/** The manifest in `dir`, undefined when there is none; a file that is not one is a mistake to report. */
+export function readManifest(dir: string): Partial<Manifest> | undefined {
+  const path = join(dir, MANIFEST);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined; // no such folder, or a file given as one
+    throw new ScenarioError(`cannot read ${displayPath(path)}: ${(e as Error).message}`);
+  }
+  try {
+    const m = JSON.parse(text) as Partial<Manifest>;
+    if (m && typeof m === 'object' && Array.isArray(m.points) && Array.isArray(m.seeds)) return m;
+  } catch { /* reported below */ }
+  throw new ScenarioError(`${displayPath(path)} is not an orgsim sweep manifest (it does not parse as one); use another --out folder`);
+}
+
+function entries(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTDIR') throw new ScenarioError(`--out ${displayPath(dir)}: is a file, not a folder`);
+    throw new ScenarioError(`--out ${displayPath(dir)}: cannot read the folder: ${(e as Error).message}`);
+  }
+}
+
+export type FolderState = 'new' | 'resume';
+
+/** Whether `dir` can hold this experiment; throws (exit 2) when it cannot. Touches nothing. */
+export function checkFolder(dir: string, m: Manifest, how: string): FolderState {
+  const names = entries(dir);
+  if (names === undefined || names.length === 0) return 'new';
+  const there = readManifest(dir);
+  if (!there) {
+    throw new ScenarioError(`--out ${displayPath(dir)}: the folder is not empty and holds no ${MANIFEST}; choose a new or empty folder (nothing was written)`);
+  }
+  const diff = manifestDifferences(there, m);
+  if (diff.length) {
+    throw new ScenarioError(
+      `--out ${displayPath(dir)} holds a different experiment (${MANIFEST}): ${diff.join('; ')}. ` +
+        `Use another --out folder, or ${how} (nothing was written)`,
+    );
+  }
+  return 'resume';
+}
+
+/** Create the folder and parts/, and write the manifest of a new experiment. */
+export function openFolder(dir: string, m: Manifest, state: FolderState): void {
+  try {
+    if (statSync(dir, { throwIfNoEntry: false }) === undefined) mkdirSync(dir, { recursive: true });
+    makePartsDir(dir);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
+  }
+  if (state === 'new') writeAtomic(join(dir, MANIFEST), [manifestText(m)]);
+}

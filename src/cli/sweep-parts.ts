@@ -1,0 +1,118 @@
+/**
+ * The parts of a sweep: one small file per finished run in DIR/parts/, written atomically (temporary file,
+ * then rename), holding exactly the text that run contributes to runs.csv and ticks.csv. A run is done when
+ * its part exists and reads back as the part of that run; anything else (a half-written or foreign file)
+ * is run again. The final files are put together from the parts, so an interrupted and resumed sweep, a
+ * sharded and merged one and a single uninterrupted one write the same bytes.
+ */
+import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunOutput } from '../run.ts';
+import { OUTCOMES, outcomes } from '../metrics/outcomes.ts';
+import { SERIES } from '../metrics/series.ts';
+import type { Manifest } from '../research/manifest.ts';
+import { pointOf, replicateOf } from '../research/runs.ts';
+import { csvField, num } from './output.ts';
+import { writeAtomic } from './files.ts';
+
+export interface Part {
+  run: number;
+  seed: number;
+  /** This run's line of runs.csv, newline included. */
+  row: string;
+  /** This run's lines of ticks.csv (with --per-tick only). */
+  ticks?: string;
+}
+
+export const PARTS = 'parts';
+
+export function partsDir(dir: string): string {
+  return join(dir, PARTS);
+}
+
+export function partPath(dir: string, run: number): string {
+  return join(dir, PARTS, `run-${run}.json`);
+}
+
+export function runsHeader(m: Pick<Manifest, 'parameters'>): string {
+  return ['run', 'point', 'replicate', 'seed', ...m.parameters.map((p) => csvField(p.path)), ...OUTCOMES].join(',') + '\n';
+}
+
+export const TICKS_HEADER = 'run,tick,series,value\n';
+
+function rowPrefix(m: Pick<Manifest, 'runsPerPoint' | 'seeds'>, run: number): string {
+  return `${run},${pointOf(run, m.runsPerPoint)},${replicateOf(run, m.runsPerPoint)},${m.seeds[replicateOf(run, m.runsPerPoint)]},`;
+}
+
+/** The part of a finished run: its outcomes (and series) as text, numbers at full precision. */
+export function makePart(m: Manifest, run: number, out: RunOutput): Part {
+  const o = outcomes(out.series, out.ticks);
+  const values = m.points[pointOf(run, m.runsPerPoint)]!;
+  const row = `${rowPrefix(m, run)}${[...values.map(num), ...OUTCOMES.map((k) => num(o[k]))].join(',')}\n`;
+  const part: Part = { run, seed: out.seed, row };
+  if (m.perTick) {
+    let ticks = '';
+    for (let tick = 0; tick < out.ticks; tick++) {
+      const prefix = `${run},${tick},`;
+      for (let k = 0; k < SERIES.length; k++) ticks += `${prefix}${SERIES[k]!.name},${num(out.series[k]![tick]!)}\n`;
+      for (const [name, series] of Object.entries(out.derived)) ticks += `${prefix}${csvField(name)},${num(series[tick]!)}\n`;
+    }
+    part.ticks = ticks;
+  }
+  return part;
+}
+
+export function writePart(dir: string, part: Part): void {
+  writeAtomic(partPath(dir, part.run), [JSON.stringify(part)]);
+}
+
+/** The part of `run` if it is there and is what this experiment would have written; else undefined. */
+export function readPart(dir: string, m: Manifest, run: number): Part | undefined {
+  let part: Partial<Part>;
+  try {
+    part = JSON.parse(readFileSync(partPath(dir, run), 'utf8')) as Partial<Part>;
+  } catch {
+    return undefined; // missing, unreadable or cut short: not done
+  }
+  const fields = m.parameters.length + OUTCOMES.length;
+  const ok =
+    part !== null && typeof part === 'object' &&
+    part.run === run &&
+    part.seed === m.seeds[replicateOf(run, m.runsPerPoint)] &&
+    typeof part.row === 'string' && part.row.startsWith(rowPrefix(m, run)) && part.row.indexOf('\n') === part.row.length - 1 &&
+    part.row.slice(rowPrefix(m, run).length, -1).split(',').length === fields &&
+    (m.perTick ? typeof part.ticks === 'string' && part.ticks.endsWith('\n') : part.ticks === undefined);
+  return ok ? (part as Part) : undefined;
+}
+
+export function makePartsDir(dir: string): void {
+  mkdirSync(partsDir(dir), { recursive: true });
+}
+
+/**
+ * Remove temporary files left in parts/ by a process that was killed between writing and renaming. Only
+ * those of processes that are gone: another sweep writing into the same folder keeps its own.
+ */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(partsDir(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^\.run-\d+\.json\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    try { unlinkSync(join(partsDir(dir), name)); } catch { /* gone already */ }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM'; // exists, owned by someone else
+  }
+}
