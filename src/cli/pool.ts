@@ -16,6 +16,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Scenario } from '../scenario/schema.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { runScenario, type RunOutput } from '../run.ts';
+import { withDerived } from '../metrics/derived.ts';
 import type { SimApi } from '../../workers/api.ts';
 
 export interface EnsembleOptions {
@@ -37,7 +38,7 @@ export async function runEnsemble(scenario: Scenario, seeds: readonly number[], 
 async function runHere(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions): Promise<RunOutput[]> {
   const out: RunOutput[] = [];
   for (const seed of seeds) {
-    out.push(runScenario(scenario, seed));
+    out.push(withDerived(scenario.metrics, runScenario(scenario, seed)));
     opts.onProgress?.(out.length, seeds.length);
     // Let timers and signals (progress bar, Ctrl-C) through between runs.
     await new Promise((resolve) => setImmediate(resolve));
@@ -78,7 +79,7 @@ async function runThreads(scenario: Scenario, seeds: readonly number[], n: numbe
     while (!failed && next < total) {
       const i = next++;
       try {
-        results[i] = await Promise.race([thread.remote.runReplication(scenario, seeds[i]!), thread.died]);
+        results[i] = withDerived(scenario.metrics, await Promise.race([thread.remote.runReplication(scenario, seeds[i]!), thread.died]));
       } catch (e) {
         failed = true;
         throw runError(e, i, seeds[i]!);
@@ -133,7 +134,7 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
     while (next < count && !opts.signal?.aborted) {
       const i = next++;
       const { scenario, seed } = job(i);
-      opts.onResult(i, runScenario(scenario, seed));
+      opts.onResult(i, withDerived(scenario.metrics, runScenario(scenario, seed)));
       done++;
       // Let signals (Ctrl-C) and the progress bar through between runs.
       await new Promise((resolve) => setImmediate(resolve));
@@ -156,7 +157,7 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
       }
       if (out === 'aborted') return;
       try {
-        opts.onResult(i, out);
+        opts.onResult(i, withDerived(scenario.metrics, out));
       } catch (e) {
         failed = true; // saving failed (a full disk, say): stop handing out work
         throw e;

@@ -192,3 +192,17 @@ export function evaluateMetrics(compiled: readonly CompiledMetric[], series: rea
   }
   return out;
 }
+
+const compiledCache = new WeakMap<Record<string, string>, CompiledMetric[]>();
+
+/** Fill a run's derived metrics from its scenario's `metrics` (compiled once per metrics object). */
+export function withDerived<T extends { series: Float64Array[]; ticks: number; derived: Record<string, Float64Array> }>(
+  metrics: Record<string, string>,
+  out: T,
+): T {
+  if (Object.keys(metrics).length === 0) return out;
+  let compiled = compiledCache.get(metrics);
+  if (!compiled) compiledCache.set(metrics, (compiled = compileMetrics(metrics)));
+  out.derived = evaluateMetrics(compiled, out.series, out.ticks);
+  return out;
+}
