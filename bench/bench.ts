@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { bareLoop } from './bare-loop.ts';
 import type { ChildReport } from './child.ts';
 import { measureEnsemble } from './ensemble.ts';
+import { benchSweep, BENCH_SWEEP } from './sweep.ts';
 import { median } from './measure.ts';
 import { loadSize, SIZES, type SizeName } from './sizes.ts';
 import { fmt, table } from './table.ts';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   // mid as asked (short runs: start-up weighs), and, in a full bench, a heavier load where it is amortized.
   const ensembles = [];
   for (const [size, ticks] of ENSEMBLES) ensembles.push(await meterOthers(() => measureEnsemble(size, 8, ticks)));
+  process.stderr.write('sweep, 1 vs 2 workers...\n');
+  const sweeps = quick ? [] : [await benchSweep(1), await benchSweep(2)];
 
   const nsPer = (s: SizeResult) => (s.runMs * 1e6) / s.decisions;
   const nsMin = Math.min(...sizes.map(nsPer));
@@ -161,6 +164,13 @@ async function main(): Promise<void> {
     ));
     process.stdout.write(`\nsame results with 1 and 2 workers: ${ens.identical ? 'yes' : 'NO (did src/ change during the bench? workers load the sources when they start)'}; starting one worker thread (tsx + modules) takes ${fmt.ms(ens.workerStartMs)}\n`);
     process.stdout.write(`other processes used ${(others * 100).toFixed(0)}% of all cores during this measurement${others > 0.1 ? ': the 2-worker figure is not trustworthy, run the bench again on a quiet machine' : ''}\n`);
+  }
+  if (sweeps.length) {
+    process.stdout.write(table(
+      `Sweep: orgsim sweep of ${BENCH_SWEEP.scenario}, ${BENCH_SWEEP.params.join(' ')}, ${BENCH_SWEEP.runsPerPoint} runs per point, ${BENCH_SWEEP.ticks} ticks (end to end, parts and runs.csv written)`,
+      ['workers', 'runs/minute', 'speed-up'],
+      sweeps.map((r, k) => [String(k + 1), r.runsPerMinute.toFixed(0), `${(r.runsPerMinute / sweeps[0]!.runsPerMinute).toFixed(2)}x`]),
+    ));
   }
   process.stdout.write(`\nbench took ${fmt.ms(performance.now() - started)}\n`);
   await reportLoad('after');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/cli/main.ts';
+import { cli, type Result } from './sweep-helpers.ts';
 import { writeAtomic } from '../src/cli/files.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import { seedList } from '../src/rng.ts';
@@ -18,33 +18,6 @@ const STACK = /\n\s+at /;
 
 let dir: string;
 const file = (name: string) => join(dir, name);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Run the CLI in-process, capturing what it writes. Most cases pass --workers 1 (runs in this thread):
- * starting worker threads costs more than these tiny runs; the determinism case checks 1 against 2.
- */
-async function cli(args: string[], env: Record<string, string | undefined> = {}, entry = main): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => ((stderr += String(chunk)), true));
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  try {
-    const code = await entry(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
 
 /** A user mistake: exit 2, one line on stderr, no stack trace. */
 function expectMistake(r: Result, pattern: RegExp): void {

@@ -23,7 +23,8 @@ export interface Result {
   stderr: string;
 }
 
-export async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Result> {
+/** Run the CLI in-process (or another entry with main's signature), capturing what it writes. */
+export async function cli(args: string[], env: Record<string, string | undefined> = {}, entry = main): Promise<Result> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
@@ -31,7 +32,7 @@ export async function cli(args: string[], env: Record<string, string | undefined
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
   try {
-    return { code: await main(args), stdout, stderr };
+    return { code: await entry(args), stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();

@@ -14,6 +14,10 @@ import { decodeShared, encodeShared, type Shared } from './share.ts';
 import { validate } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { ParamInfo } from '../src/scenario/paths.ts';
+import * as d3 from 'd3';
+import { drawReport } from './research/charts.ts';
+import { reportData } from '../src/research/report/data.ts';
+import type { Manifest } from '../src/research/manifest.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -284,6 +288,27 @@ document.addEventListener('drop', (e) => {
   const f = e.dataTransfer?.files[0];
   if (f) void openFile(f);
 });
+/** A sweep's files (manifest.json, runs.csv, indices.csv), shown with the charts of `orgsim report`. */
+$('sweep-files').addEventListener('change', async () => {
+  const input = $('sweep-files') as HTMLInputElement;
+  const files = Array.from(input.files ?? []);
+  input.value = '';
+  const byName = (name: string) => files.find((f) => f.name === name);
+  try {
+    const manifest = byName('manifest.json');
+    const runs = byName('runs.csv');
+    if (!manifest || !runs) throw new Error(`choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`);
+    const m = JSON.parse(await manifest.text()) as Manifest;
+    if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario) throw new Error('manifest.json: not the manifest of an orgsim sweep');
+    const data = reportData(m, await runs.text(), (await byName('indices.csv')?.text()) ?? '');
+    drawReport(d3, $('sweep-report'), data);
+    $('sweep-view').hidden = false;
+    clearError();
+  } catch (e) {
+    showError(messageOf(e));
+  }
+});
+$('sweep-close').addEventListener('click', () => ($('sweep-view').hidden = true));
 $('share').addEventListener('click', () => {
   const link = shareLink();
   history.replaceState(null, '', link);

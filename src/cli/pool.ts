@@ -89,9 +89,14 @@ async function runThreads(scenario: Scenario, seeds: readonly number[], n: numbe
     }
   };
 
+  await drainAll(threads, drain);
+  return results;
+}
+
+/** Let every thread drain the queue; terminate them all at the end, on success or error. */
+async function drainAll(threads: Thread[], drain: (t: Thread) => Promise<void>): Promise<void> {
   try {
     await Promise.all(threads.map(drain));
-    return results;
   } finally {
     for (const t of threads) t.closing = true;
     await Promise.all(threads.map((t) => t.worker.terminate()));
@@ -165,11 +170,6 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
       done++;
     }
   };
-  try {
-    await Promise.all(threads.map(drain));
-    return done;
-  } finally {
-    for (const t of threads) t.closing = true;
-    await Promise.all(threads.map((t) => t.worker.terminate()));
-  }
+  await drainAll(threads, drain);
+  return done;
 }

@@ -3,7 +3,10 @@
  * say, bad and hostile input is contained, exports parse, shared links reproduce Node's numbers bit for bit,
  * and the main thread stays responsive while the model runs in the worker.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, SHOTS, startApp, tick, waitTick, type App } from './page.ts';
@@ -155,6 +158,25 @@ describe('web app', () => {
     expect(node.interventions.map((i) => i.label)).toContain('smm.count = 3');
     expect(errors).toEqual([]);
     await again.close();
+  });
+
+  it("opens a sweep's files and draws the same charts as orgsim report", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgsim-web-sweep-'));
+    writeFileSync(join(dir, 'tiny.json'), JSON.stringify({ name: 'tiny <b>sweep</b>', organization: { employees: 100 }, external: { customers: 0 }, ticks: 30 }));
+    execFileSync(process.execPath, ['bin/orgsim.mjs', 'sweep', join(dir, 'tiny.json'), '--param', 'smm.count=0:2:2', '--param', 'cm.speakShare=0:1:2', '--workers', '1', '--out', join(dir, 'out')], { stdio: 'pipe' });
+    const { page, errors } = await openPage(app);
+    await page.setInputFiles('#sweep-files', [join(dir, 'out', 'manifest.json'), join(dir, 'out', 'runs.csv')]);
+    await page.waitForSelector('#sweep-view:not([hidden])');
+    expect(await page.locator('#sweep-report h1').textContent()).toBe('Sweep of tiny <b>sweep</b>');
+    expect(await page.locator('#sweep-report svg').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#sweep-report b').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/sweep.png`, fullPage: true });
+    // Without the manifest: an inline error, nothing drawn.
+    await page.click('#sweep-close');
+    await page.setInputFiles('#sweep-files', [join(dir, 'out', 'runs.csv')]);
+    await page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('manifest.json and runs.csv together'));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('stays responsive while the mid scenario plays as fast as it can: no long task, frames keep coming', async () => {

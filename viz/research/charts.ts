@@ -1,12 +1,13 @@
 /**
- * The report's charts, run in the page (bundled by esbuild when `orgsim report` writes it; never imported
- * by the core). It reads the data element and draws with the d3 bundle inlined before it. Text from the
- * data goes through .text() only: a parameter or scenario name is never parsed as markup.
+ * The charts of a sweep or sensitivity analysis: drawn by `orgsim report` (report-entry.ts, bundled by esbuild
+ * with the d3 bundle inlined before it) and by the web page when it opens a sweep's runs.csv. d3 is passed in,
+ * so both can use their own copy. Text from the data goes through .text() only: a parameter or scenario name
+ * is never parsed as markup.
  */
-import type { Heatmap, IndexEntry, ReportData, Scatter } from './summaries.ts';
-import { DATA_ELEMENT_ID } from './page.ts';
+import type { Heatmap, IndexEntry, ReportData, Scatter } from '../../src/research/report/summaries.ts';
 
-declare const d3: typeof import('d3');
+type D3 = typeof import('d3');
+let d3: D3;
 
 // Any HTML container: the report's root, or a row of figures inside it.
 type Div = import('d3').Selection<HTMLElement, unknown, any, any>;
@@ -114,8 +115,10 @@ function indexBars(parent: Div, rows: IndexEntry[], outcome: string): void {
   void outcome;
 }
 
-function draw(data: ReportData): void {
-  const root = d3.select<HTMLElement, unknown>('#report');
+/** Draw the whole report into `element` (its content is replaced). */
+export function drawReport(lib: D3, element: HTMLElement, data: ReportData): void {
+  d3 = lib;
+  const root = d3.select<HTMLElement, unknown>(element);
   root.selectAll('*').remove();
   root.append('h1').text(data.title);
   root.append('p').attr('class', 'sub').text(data.subtitle);
@@ -155,4 +158,3 @@ function draw(data: ReportData): void {
   }
 }
 
-draw(JSON.parse(document.getElementById(DATA_ELEMENT_ID)!.textContent!) as ReportData);
