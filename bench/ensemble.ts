@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { runEnsemble } from '../src/cli/pool.ts';
+import { runEnsemble } from '../workers/pool.ts';
 import { seedList } from '../src/rng.ts';
 import { SERIES_INDEX } from '../src/metrics/series.ts';
 import type { SimApi } from '../workers/api.ts';

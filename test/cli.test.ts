@@ -221,7 +221,7 @@ describe('orgsim commands and options', () => {
 
   it('reports an internal error with exit 1, and its stack only with ORGSIM_DEBUG', async () => {
     vi.resetModules();
-    vi.doMock('../src/cli/pool.ts', () => ({ runEnsemble: async () => { throw new Error('worker exploded'); } }));
+    vi.doMock('../workers/pool.ts', () => ({ runEnsemble: async () => { throw new Error('worker exploded'); } }));
     try {
       const { main: mocked } = await import('../src/cli/main.ts');
       const quiet = await cli(['run', file('small.json'), '--ticks', '30'], { ORGSIM_DEBUG: undefined }, mocked);
@@ -231,7 +231,7 @@ describe('orgsim commands and options', () => {
       expect(debug.code).toBe(1);
       expect(debug.stderr).toMatch(STACK);
     } finally {
-      vi.doUnmock('../src/cli/pool.ts');
+      vi.doUnmock('../workers/pool.ts');
       vi.resetModules();
     }
   });

@@ -4,7 +4,7 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { validate } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { runEnsemble } from '../src/cli/pool.ts';
+import { runEnsemble } from '../workers/pool.ts';
 import { runScenario } from '../src/run.ts';
 import { SERIES, SERIES_INDEX } from '../src/metrics/series.ts';
 import type { SimApi } from '../workers/api.ts';

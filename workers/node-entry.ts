@@ -4,5 +4,5 @@ import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { api } from './api.ts';
 
-if (!parentPort) throw new Error('workers/node-entry.ts runs inside a worker thread (see src/cli/pool.ts)');
+if (!parentPort) throw new Error('workers/node-entry.ts runs inside a worker thread (see workers/pool.ts)');
 expose(api, nodeEndpoint(parentPort));

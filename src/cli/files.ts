@@ -2,6 +2,7 @@
  * Files: reading with user-readable failures, and atomic writes, so that an output file is either the
  * whole result or absent (never a half-written CSV that a later analysis would take for a short run).
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
 import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
@@ -69,7 +70,7 @@ export function checkOutPath(path: string): OutFormat {
  * task can run between the last write and the rename.
  */
 export function writeAtomic(path: string, chunks: Iterable<string>): number {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   let bytes = 0;
   try {

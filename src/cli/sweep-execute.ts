@@ -6,7 +6,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { Manifest } from '../research/manifest.ts';
 import { pointOf, replicateOf } from '../research/runs.ts';
-import { runJobs } from './pool.ts';
+import { runJobs } from '../../workers/pool.ts';
 import { isLong, progressBar } from './progress.ts';
 import { makePart, writePart } from './sweep-parts.ts';
 

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunOutput } from '../../run.ts';
-import { runEnsemble } from '../pool.ts';
+import { runEnsemble } from '../../../workers/pool.ts';
 import { wholeNumber } from '../args.ts';
 import { isLong, progressBar } from '../progress.ts';
 

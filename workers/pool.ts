@@ -13,11 +13,11 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { Scenario } from '../scenario/schema.ts';
-import { ScenarioError } from '../scenario/errors.ts';
-import { runScenario, type RunOutput } from '../run.ts';
-import { withDerived } from '../metrics/derived.ts';
-import type { SimApi } from '../../workers/api.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { ScenarioError } from '../src/scenario/errors.ts';
+import { runScenario, type RunOutput } from '../src/run.ts';
+import { withDerived } from '../src/metrics/derived.ts';
+import type { SimApi } from './api.ts';
 
 export interface EnsembleOptions {
   workers?: number;
@@ -25,7 +25,7 @@ export interface EnsembleOptions {
 }
 
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
-const WORKER_URL = new URL('../../workers/node-worker.mjs', import.meta.url);
+const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
 
 export async function runEnsemble(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions = {}): Promise<RunOutput[]> {
   const total = seeds.length;
