@@ -32,6 +32,8 @@ let source: Source = { id: 'baseline', label: 'baseline' };
 let sets: string[] = [];
 let pendingSets: string[] = [];
 let seed = 1;
+/** Every intervention of a shared link (the scenario's own and the recorded live changes): kept on reset. */
+let linkInterventions: Scenario['interventions'] = [];
 
 const run = new LiveRun();
 let dirty = true;
@@ -149,8 +151,10 @@ const syncPanel = buildPanel($('params'), onParameter);
 
 function build(): Scenario {
   const all = [...sets, ...pendingSets];
-  if (source.id) return load(source.id, all);
-  return loadText(JSON.stringify(source.object), source.label, all);
+  const base = source.id ? load(source.id, all) : loadText(JSON.stringify(source.object), source.label, all);
+  if (!linkInterventions.length) return base;
+  // A link's list is complete: the scenario's own interventions and the live changes it recorded.
+  return validate({ ...(base as unknown as Record<string, unknown>), interventions: linkInterventions }, source.label);
 }
 
 async function start(scenario: Scenario): Promise<void> {
@@ -180,6 +184,7 @@ async function openId(id: string): Promise<void> {
   try {
     const scenario = load(id);
     source = { id, label: id };
+    linkInterventions = [];
     sets = [];
     pendingSets = [];
     seed = scenario.seed;
@@ -198,6 +203,7 @@ async function openFile(file: File): Promise<void> {
     const text = await file.text();
     const scenario = loadText(text, file.name);
     source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name };
+    linkInterventions = [];
     sets = [];
     pendingSets = [];
     seed = scenario.seed;
@@ -237,10 +243,10 @@ async function openShared(shared: Shared): Promise<void> {
   const base = typeof shared.scenario === 'string' ? load(shared.scenario, shared.sets) : loadText(JSON.stringify(shared.scenario), 'shared link', shared.sets);
   const scenario = validate({ ...(base as unknown as Record<string, unknown>), seed: shared.seed, interventions: shared.interventions } as Record<string, unknown>, 'shared link');
   source = typeof shared.scenario === 'string' ? { id: shared.scenario, label: shared.scenario } : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link' };
+  linkInterventions = scenario.interventions;
   if (source.id) ($('scenario') as HTMLSelectElement).value = source.id;
+  // The link's interventions are part of the scenario now; its overrides stay overrides of a shipped one.
   sets = source.id ? shared.sets : [];
-  // Interventions from the link are part of the scenario now.
-  if (source.id) sets = [...sets];
   seed = shared.seed;
   await start(scenario);
 }

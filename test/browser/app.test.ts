@@ -156,6 +156,10 @@ describe('web app', () => {
     }
     for (const [k, name] of SERIES_NAMES.entries()) expect(json.series[name], name).toEqual(Array.from(node.series[k]!));
     expect(node.interventions.map((i) => i.label)).toContain('smm.count = 3');
+    // A reset replays the same run: the link's interventions stay.
+    await again.keyboard.press('r');
+    await again.waitForFunction(() => (window as unknown as Hook).__orgsim.tick < 400);
+    expect((await markers(again)).map((m) => m.label)).toContain('smm.count = 3');
     expect(errors).toEqual([]);
     await again.close();
   });
