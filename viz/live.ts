@@ -7,6 +7,7 @@ import { wrap, type Remote } from 'comlink';
 import type { SimApi, Layout, AgentSnapshot, Frame } from '../workers/api.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { SERIES_INDEX, SERIES_NAMES } from '../src/metrics/series.ts';
+import { setPath } from '../src/scenario/access.ts';
 
 export interface Marker {
   tick: number;
@@ -20,6 +21,8 @@ export class LiveRun {
   private readonly api: Remote<SimApi>;
   private id = 0;
   scenario!: Scenario;
+  /** The run's parameters now: the scenario with the live changes made so far (scheduled ones excluded). */
+  params!: Scenario;
   seed = 1;
   layout: Layout | undefined;
   agents: AgentSnapshot | undefined;
@@ -53,6 +56,7 @@ export class LiveRun {
     const generation = ++this.generation;
     if (this.id) void this.api.close(this.id);
     this.scenario = scenario;
+    this.params = structuredClone(scenario);
     this.seed = seed;
     this.horizon = scenario.ticks;
     this.series = SERIES_NAMES.map(() => new Float64Array(scenario.ticks));
@@ -101,9 +105,9 @@ export class LiveRun {
       this.agents = agents;
       this.lastComputeMs = frame.computeMs;
       if (this.speed === 'max') {
-        // Chunks of about 12 ms of worker time, measured in the worker, one per animation frame: on a small
+        // Chunks of about 8 ms of worker time, measured in the worker, one per animation frame: on a small
         // machine the browser's own rendering needs the other core.
-        this.chunk = Math.max(1, Math.min(500, Math.round((this.chunk * 12) / Math.max(0.5, frame.computeMs))));
+        this.chunk = Math.max(1, Math.min(500, Math.round((this.chunk * 8) / Math.max(0.5, frame.computeMs))));
       }
       this.onData();
     } catch (e) {
@@ -123,6 +127,7 @@ export class LiveRun {
   /** A live change: validated by the worker, takes effect at the next tick, recorded as an intervention. */
   async intervene(set: Record<string, number | boolean | string>, label: string): Promise<void> {
     const tick = await this.api.intervene(this.id, set, label);
+    for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
     const marker = { tick, label, set };
     this.liveChanges.push(marker);
     this.markers.push(marker);

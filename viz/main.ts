@@ -18,6 +18,7 @@ import * as d3 from 'd3';
 import { drawReport } from './research/charts.ts';
 import { reportData } from '../src/research/report/data.ts';
 import type { Manifest } from '../src/research/manifest.ts';
+import { LIVE_EVENTS } from './interventions.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -128,9 +129,9 @@ function draw(budgetMs: number): void {
   $('clock').textContent = `day ${run.tick} of ${run.horizon}${run.done ? ' (done)' : ''}`;
   $('play').textContent = run.playing && !run.done ? 'Pause' : 'Play';
   const start = performance.now();
-  // While the run goes fast, each chart redraws at most ~8 times a second: the eye cannot follow more,
+  // While the run goes fast, each chart redraws at most 5 times a second: the eye cannot follow more,
   // and every redraw also costs the browser layout, paint and compositing.
-  const minInterval = run.playing && (run.speed === 'max' || run.speed >= 60) ? 120 : 0;
+  const minInterval = run.playing && (run.speed === 'max' || run.speed >= 60) ? 200 : 0;
   for (let k = 0; k < components.length && stale.size > 0; k++) {
     const i = (next + k) % components.length;
     if (!stale.has(i) || start - drawnAt[i]! < minInterval) continue;
@@ -322,6 +323,27 @@ $('share').addEventListener('click', () => {
 });
 $('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
 $('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run)], { type: 'application/json' })));
+for (const ev of LIVE_EVENTS) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.id = `event-${ev.id}`;
+  b.textContent = ev.label;
+  b.title = `“${ev.seed}”`;
+  b.addEventListener('click', () => {
+    run.intervene(ev.change(run.params), ev.label).then(() => notice(`${ev.label}: from day ${run.tick}`), (e: unknown) => showError(messageOf(e)));
+  });
+  $('events').append(b);
+}
+const togglePresenter = () => {
+  const on = document.body.classList.toggle('presenter');
+  $('presenter').setAttribute('aria-pressed', String(on));
+  // Charts keep their viewBox: they scale with the wider grid.
+};
+$('presenter').addEventListener('click', togglePresenter);
+const toggleFullScreen = () => {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen?.().catch(() => notice('Full screen is not allowed here.'));
+};
 const help = $('help-dialog') as HTMLDialogElement;
 $('help').addEventListener('click', () => help.showModal());
 document.addEventListener('keydown', (e) => {
@@ -331,6 +353,9 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'ArrowRight') step();
   else if (e.key === 'r') void reset();
   else if (e.key === '?') help.open ? help.close() : help.showModal();
+  else if (e.key === 'p') togglePresenter();
+  else if (e.key === 'f') toggleFullScreen();
+  else if (/^[1-9]$/.test(e.key) && picker.options[Number(e.key) - 1]) void openId(picker.options[Number(e.key) - 1]!.value);
   else return;
   e.preventDefault();
 });
@@ -347,7 +372,8 @@ function frame(now: number): void {
   }
   if (stale.size > 0) {
     const t0 = performance.now();
-    draw(4);
+    // At full speed, one component a frame; otherwise as many as fit in 4 ms.
+    draw(run.speed === 'max' && run.playing ? 0 : 4);
     longestDraw = Math.max(longestDraw, performance.now() - t0);
   }
   requestAnimationFrame(frame);

@@ -83,6 +83,32 @@ describe('web app', () => {
     await page.close();
   });
 
+  it('live intervention buttons change parameters as recorded interventions; presenter shortcuts work', async () => {
+    const { page, errors } = await openPage(app);
+    await waitTick(page, 10);
+    await page.click('#event-cm-speaks');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'Let the CM speak more'));
+    const marker = (await markers(page)).find((m) => m.label === 'Let the CM speak more')!;
+    await waitTick(page, marker.tick + 1);
+    // The baseline's CM speaks 10% of his time; the button adds 30 points: 0.4 x 7.5 h x 3 posts an hour.
+    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo(0.4 * 7.5 * 3, 10);
+    await page.click('#event-hire-smm');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'Hire an SMM'));
+    const hire = (await markers(page)).find((m) => m.label === 'Hire an SMM')!;
+    await waitTick(page, hire.tick + 1);
+    expect(await value(page, 'smmCount', hire.tick)).toBe(3);
+    await page.keyboard.press('p');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(true);
+    expect(await page.locator('.panel').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/presenter.png` });
+    await page.keyboard.press('2');
+    await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).selectedIndex === 1);
+    await page.keyboard.press('p');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a broken scenario file shows an inline error naming the field, and the page keeps working', async () => {
     const { page } = await openPage(app);
     await waitTick(page, 5);
