@@ -4,23 +4,20 @@
  * and applies a statistical test; the story mode can use the same list.
  */
 import { SERIES_INDEX } from './metrics/series.ts';
+import { seriesMean, seriesSum } from './metrics/outcomes.ts';
 import type { RunOutput } from './run.ts';
 import { ci95, mean, tQuantile, sd, welch } from './stats/index.ts';
 
+/** [from, to) with negative bounds counted from the horizon. */
+const span = (run: RunOutput, from: number, to: number): [number, number] => [from < 0 ? run.ticks + from : from, to < 0 ? run.ticks + to : to];
+
 /** Sum of a series over [from, to) ticks; negative `from`/`to` count from the horizon. */
 export function windowSum(run: RunOutput, name: string, from = 0, to = run.ticks): number {
-  const s = run.series[SERIES_INDEX[name]!]!;
-  const a = from < 0 ? run.ticks + from : from;
-  const b = to < 0 ? run.ticks + to : to;
-  let sum = 0;
-  for (let t = a; t < b; t++) sum += s[t]!;
-  return sum;
+  return seriesSum(run.series, name, ...span(run, from, to));
 }
 
 export function windowMean(run: RunOutput, name: string, from = 0, to = run.ticks): number {
-  const a = from < 0 ? run.ticks + from : from;
-  const b = to < 0 ? run.ticks + to : to;
-  return windowSum(run, name, a, b) / Math.max(1, b - a);
+  return seriesMean(run.series, name, ...span(run, from, to));
 }
 
 export type Measure = (run: RunOutput) => number;

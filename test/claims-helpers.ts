@@ -1,8 +1,6 @@
 /** Shared by the claims test files: run every arm of a claim with the same seed list, then evaluate it. */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadScenario, parseJson } from '../src/scenario/load.ts';
+import { readScenario } from '../src/cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runScenario, type RunOutput } from '../src/run.ts';
 import { CLAIMS, evaluateClaim } from '../src/claims.ts';
@@ -10,15 +8,9 @@ import { CLAIMS, evaluateClaim } from '../src/claims.ts';
 /** Replications per arm: the issue asks for at least 20. */
 export const REPLICATIONS = 20;
 
+/** A scenario of scenarios/ by name, read as the command line reads it (extends resolved from files). */
 export function loadNamed(name: string) {
-  const file = join('scenarios', `${name}.json`);
-  return loadScenario(readFileSync(file, 'utf8'), {
-    source: file,
-    resolve: (n, from) => {
-      const path = join(dirname(from), n);
-      return { raw: parseJson(readFileSync(path, 'utf8'), path), source: path };
-    },
-  });
+  return readScenario(name).scenario;
 }
 
 export function claimTest(id: string): void {

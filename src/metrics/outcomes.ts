@@ -20,12 +20,17 @@ export const OUTCOME_LABELS: Record<keyof Outcomes, string> = {
   valuePerCost: 'value per cost (hours per hour)',
 };
 
-/** Mean of one series over [from, to). */
-export function seriesMean(series: readonly Float64Array[], name: string, from: number, to: number): number {
+/** Sum of one series over [from, to). */
+export function seriesSum(series: readonly Float64Array[], name: string, from: number, to: number): number {
   const s = series[SERIES_INDEX[name]!]!;
   let sum = 0;
   for (let t = from; t < to; t++) sum += s[t]!;
-  return sum / Math.max(1, to - from);
+  return sum;
+}
+
+/** Mean of one series over [from, to). */
+export function seriesMean(series: readonly Float64Array[], name: string, from: number, to: number): number {
+  return seriesSum(series, name, from, to) / Math.max(1, to - from);
 }
 
 export function outcomes(series: readonly Float64Array[], ticks: number): Outcomes {

@@ -186,14 +186,6 @@ export class Simulation {
     return members > 0 ? (c.contributions[g]! + c.reads[g]!) / members : 0;
   }
 
-  /** Mean of a series over [from, to). */
-  mean(name: string, from = 0, to = this.tick): number {
-    const s = this.series[SERIES_INDEX[name]!]!;
-    let sum = 0;
-    for (let t = from; t < to; t++) sum += s[t]!;
-    return to > from ? sum / (to - from) : NaN;
-  }
-
   // --- 2. Roles --------------------------------------------------------------------------------------
 
   private updateRoles(): void {
