@@ -3,7 +3,8 @@
  * chunk of ticks only when the previous one has arrived (no queue builds up), stores the frames, and lets
  * the page draw at most once per animation frame, whatever the tick rate.
  */
-import { wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
+import { startSimWorker } from './worker.ts';
 import type { SimApi, Layout, AgentSnapshot, Frame } from '../workers/api.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { SERIES_INDEX, SERIES_NAMES } from '../src/metrics/series.ts';
@@ -47,8 +48,7 @@ export class LiveRun {
   onError: (e: unknown) => void = () => {};
 
   constructor() {
-    const worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-    this.api = wrap<SimApi>(worker);
+    this.api = startSimWorker().api;
   }
 
   /** Start a new run of `scenario` with `seed`; the previous one is closed. */

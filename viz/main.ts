@@ -19,6 +19,8 @@ import { drawReport } from './research/charts.ts';
 import { reportData } from '../src/research/report/data.ts';
 import type { Manifest } from '../src/research/manifest.ts';
 import { LIVE_EVENTS } from './interventions.ts';
+import { CompareView } from './compare/view.ts';
+import { StoryMode } from './story.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -344,17 +346,68 @@ const toggleFullScreen = () => {
   if (document.fullscreenElement) void document.exitFullscreen();
   else void document.documentElement.requestFullscreen?.().catch(() => notice('Full screen is not allowed here.'));
 };
+// --- Compare view and story mode (the live run pauses while a comparison runs: the cores go to it).
+const compare = new CompareView(
+  () => ({ scenario: run.scenario ? run.reproducible() : load('baseline'), name: source.label }),
+  () => {
+    run.playing = false;
+    dirty = true;
+  },
+);
+const story = new StoryMode(compare, () => setMode('compare'), showError);
+type Mode = 'live' | 'compare';
+let mode: Mode = 'live';
+function setMode(m: Mode): void {
+  mode = m;
+  const comparing = m === 'compare';
+  $('compare-view').hidden = !comparing;
+  document.querySelector<HTMLElement>('main.layout')!.hidden = comparing;
+  document.querySelector<HTMLElement>('nav.events')!.hidden = comparing;
+  $('compare-open').setAttribute('aria-pressed', String(comparing));
+  $('story-open').setAttribute('aria-pressed', String(story.active));
+  for (const id of ['play', 'step', 'reset', 'speed', 'seed']) ($(id) as HTMLButtonElement).disabled = comparing;
+}
+async function toggleCompare(): Promise<void> {
+  if (mode === 'compare') {
+    await story.close();
+    setMode('live');
+  } else setMode('compare');
+}
+async function toggleStory(): Promise<void> {
+  if (story.active) {
+    await story.close();
+    setMode('compare');
+  } else await story.open();
+  $('story-open').setAttribute('aria-pressed', String(story.active));
+}
+$('compare-open').addEventListener('click', () => void toggleCompare());
+$('story-open').addEventListener('click', () => void toggleStory());
+$('story-close').addEventListener('click', () => void story.close().then(() => setMode('live')));
+
 const help = $('help-dialog') as HTMLDialogElement;
 $('help').addEventListener('click', () => help.showModal());
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
   if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
-  if (e.key === ' ') togglePlay();
-  else if (e.key === 'ArrowRight') step();
-  else if (e.key === 'r') void reset();
-  else if (e.key === '?') help.open ? help.close() : help.showModal();
+  // Keys of every mode.
+  if (e.key === '?') help.open ? help.close() : help.showModal();
   else if (e.key === 'p') togglePresenter();
   else if (e.key === 'f') toggleFullScreen();
+  else if (e.key === 'c') void toggleCompare();
+  else if (e.key === 's') void toggleStory();
+  else if (e.key === 'Escape' && mode === 'compare' && !help.open) void story.close().then(() => setMode('live'));
+  // A story: next and previous (presentation remotes send Page Down and Page Up).
+  else if (story.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void story.go(story.index + 1);
+  else if (story.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void story.go(story.index - 1);
+  // The live run's keys act only where it is shown.
+  else if (mode !== 'live') return;
+  else if (e.key === ' ') {
+    // Space on a focused button presses it; elsewhere it plays or pauses.
+    if (target.tagName === 'BUTTON') return;
+    togglePlay();
+  }
+  else if (e.key === 'ArrowRight') step();
+  else if (e.key === 'r') void reset();
   else if (/^[1-9]$/.test(e.key) && picker.options[Number(e.key) - 1]) void openId(picker.options[Number(e.key) - 1]!.value);
   else return;
   e.preventDefault();
@@ -366,6 +419,7 @@ run.onError = (e) => showError(messageOf(e));
 // Drawing is decoupled from the simulation: at most one redraw per animation frame.
 function frame(now: number): void {
   run.pump(now);
+  compare.frame(now);
   if (dirty) {
     dirty = false;
     components.forEach((_, i) => stale.add(i));
@@ -392,6 +446,13 @@ Object.assign(window, {
     get chunk() { return { ticks: run.chunk, computeMs: run.lastComputeMs }; },
     value: (name: string, t: number) => run.get(name)[t],
     series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
+    get mode() { return mode; },
+    get compare() { return compare.snapshot(); },
+    compareBand: (i: number, metric: string) => {
+      const b = compare.band(i, metric);
+      return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };
+    },
+    get story() { return { active: story.active, index: story.index, length: story.length, title: story.step?.title }; },
   },
 });
 

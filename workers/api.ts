@@ -7,6 +7,7 @@ import { transfer } from 'comlink';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
+import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, type Frame } from './sessions.ts';
 
 export type { Frame, Layout, AgentSnapshot } from './sessions.ts';
@@ -19,6 +20,15 @@ export const api = {
     // A Set: arrays sharing one buffer must list it once, or postMessage refuses the transfer.
     const buffers = new Set([...out.series, ...Object.values(out.derived)].map((s) => s.buffer as ArrayBuffer));
     return transfer(out, [...buffers]);
+  },
+
+  /**
+   * One replication for a comparison: only its outcomes and the requested measures come back, in one
+   * transferred buffer (a few hundred kB at most, where the full run is ~60 series).
+   */
+  runCompact(scenario: Scenario, seed: number, metricIds: string[]): CompactRun {
+    const out = compactRun(runScenario(scenario, seed), metricIds);
+    return transfer(out, [out.data.buffer as ArrayBuffer]);
   },
 
   /** Series names, in the order of RunOutput.series and Frame.series. */

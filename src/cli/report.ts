@@ -2,7 +2,8 @@
 import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../metrics/outcomes.ts';
 import { ci95, mean, type Interval } from '../stats/index.ts';
 import type { Difference, ScenarioRuns } from './output.ts';
-import { count, outcomeName, outcomeValue, percent, pValue, readable, signed, table } from './format.ts';
+import { count, outcomeName, outcomeValue, pValue, table } from './format.ts';
+import { formatEffect, relativeTo } from '../compare/summary.ts';
 
 function column(outcomes: readonly Outcomes[], key: keyof Outcomes): number[] {
   return outcomes.map((o) => o[key]);
@@ -33,18 +34,9 @@ export function runSummary(name: string, source: string, ticks: number, employee
 
 /** One plain-language line: the difference relative to the reference's mean, its CI and the p-value. */
 export function differenceLine(d: Difference, referenceMean: number): string {
-  const what = outcomeName(d.outcome);
   const clear = d.lo > 0 || d.hi < 0;
-  let effect: string;
-  if (referenceMean !== 0 && Number.isFinite(referenceMean)) {
-    const r = Math.abs(referenceMean);
-    effect = `${percent(d.diff / r)} [${percent(d.lo / r)}, ${percent(d.hi / r)}]`;
-  } else {
-    // No relative change from zero: the absolute difference (points of activity, or the outcome's unit).
-    const abs = (x: number) => (d.outcome === 'midActivity' ? `${signed((x * 100).toFixed(1))} points` : signed(readable(x)));
-    effect = `${abs(d.diff)} [${abs(d.lo)}, ${abs(d.hi)}]`;
-  }
-  return `${d.scenario} vs ${d.against}: ${what} ${effect}${clear ? '' : ': no clear difference'} (Welch ${pValue(d.p)})`;
+  const effect = formatEffect({ ...d, relative: relativeTo(d, referenceMean) }, d.outcome === 'midActivity' ? 'share' : 'hours');
+  return `${d.scenario} vs ${d.against}: ${outcomeName(d.outcome)} ${effect}${clear ? '' : ': no clear difference'} (Welch ${pValue(d.p)})`;
 }
 
 /** Scenarios as rows, outcomes as columns (mean [95% CI]), then each scenario against the first. */

@@ -91,7 +91,7 @@ export function applyOverrides(raw: Raw, sets: readonly string[], source = '--se
   return out;
 }
 
-function allowedText(issue: z.core.$ZodIssue): string {
+export function allowedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_big':
       return `at most ${String(issue.maximum)}`;

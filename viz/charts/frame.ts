@@ -5,6 +5,23 @@ import { exportPng, exportSvg } from '../export.ts';
 export interface LegendItem {
   label: string;
   colour: string;
+  /** A line's dash pattern ('' for solid): the swatch is then a line, not a block. */
+  dash?: string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A short line in the legend with the series' colour and dash pattern. */
+function lineSwatch(colour: string, dash: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '10');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS(SVG_NS, 'line');
+  for (const [k, v] of Object.entries({ x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': '3' })) line.setAttribute(k, v);
+  if (dash) line.setAttribute('stroke-dasharray', dash);
+  svg.append(line);
+  return svg;
 }
 
 export class ChartFrame {
@@ -15,7 +32,7 @@ export class ChartFrame {
   readonly width = 520;
   readonly height = 230;
 
-  constructor(readonly root: HTMLElement, title: string, readonly fileName: string) {
+  constructor(readonly root: HTMLElement, readonly title: string, readonly fileName: string) {
     root.replaceChildren();
     const h = document.createElement('h2');
     const t = document.createElement('span');
@@ -52,12 +69,22 @@ export class ChartFrame {
     return s;
   }
 
+  private legendKey = '';
+
+  /** Rebuilt only when the items change (charts call this on every redraw). */
   setLegend(items: LegendItem[]): void {
+    const key = JSON.stringify(items);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
     this.legend.replaceChildren(
       ...items.map((i) => {
         const span = document.createElement('span');
         span.textContent = i.label;
-        span.style.setProperty('--swatch', i.colour);
+        if (i.dash === undefined) span.style.setProperty('--swatch', i.colour);
+        else {
+          span.className = 'line';
+          span.prepend(lineSwatch(i.colour, i.dash));
+        }
         return span;
       }),
     );

@@ -5,6 +5,7 @@
 import { seedList } from '../../rng.ts';
 import { OUTCOMES, outcomes } from '../../metrics/outcomes.ts';
 import { welch } from '../../stats/index.ts';
+import { armLabel } from '../../compare/summary.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
 import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
 import { checkMemory, formatBytes, memoryBudget } from '../limits.ts';
@@ -17,11 +18,6 @@ import { print, note } from '../io.ts';
 import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
 
 const DEFAULT_RUNS = 20;
-
-/** A, B, ..., Z, then S27, S28... */
-function label(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : `S${i + 1}`;
-}
 
 export async function compare(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('compare', argv, ENSEMBLE_OPTIONS);
@@ -47,7 +43,7 @@ export async function compare(argv: string[]): Promise<number> {
     for (const [i, { scenario }] of loaded.entries()) {
       // Only the outcomes are kept: one scenario's series at a time are in memory.
       const outputs = await progress.run(scenario, seeds, workers);
-      results.push({ label: label(i), file: files[i]!, scenario, seeds, outcomes: outputs.map((o) => outcomes(o.series, o.ticks)) });
+      results.push({ label: armLabel(i), file: files[i]!, scenario, seeds, outcomes: outputs.map((o) => outcomes(o.series, o.ticks)) });
     }
   } finally {
     progress.stop();

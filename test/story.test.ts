@@ -1,0 +1,76 @@
+/**
+ * Story files: the shipped tour of the claims is valid, walks every claim of MODEL.md with the claims'
+ * own scenarios and seed sentences, and a broken or hostile story is refused naming the field.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStory } from '../src/story.ts';
+import { CLAIMS } from '../src/claims.ts';
+import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
+import { runScenario } from '../src/run.ts';
+import { compactRun } from '../src/compare/metrics.ts';
+
+const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
+const exists = (id: string) => ids.includes(id);
+const text = readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8');
+const story = parseStory(text, 'claims.json', exists, ids);
+
+describe('the shipped story', () => {
+  it('has a step for every claim, with the claim\'s seed sentence and its scenarios', () => {
+    expect(story.steps.map((s) => s.claim)).toEqual(CLAIMS.map((c) => c.id));
+    for (const step of story.steps) {
+      const claim = CLAIMS.find((c) => c.id === step.claim)!;
+      expect(step.quote, step.claim).toBe(claim.seed);
+      expect(step.source, step.claim).toBe(claim.seedFile);
+      expect(step.arms.map((a) => a.scenario).sort(), step.claim).toEqual([...claim.arms].sort());
+    }
+  });
+
+  it('steps load their scenarios and measure inside the horizon', () => {
+    for (const step of story.steps) {
+      for (const arm of step.arms) {
+        const { scenario } = readScenario(arm.scenario);
+        if (step.measure.to !== undefined) expect(step.measure.to, step.title).toBeLessThanOrEqual(scenario.ticks);
+      }
+    }
+    // A step's measure is one the workers can compute.
+    const first = story.steps[0]!;
+    const run = runScenario({ ...readScenario(first.arms[0]!.scenario).scenario, ticks: 20 });
+    expect(compactRun(run, [first.measure.metric]).data.length).toBe(20);
+  });
+
+  // The seed essays live next to the project (../shared/seeds), not in it: checked where they are present.
+  const seeds = new URL('../../shared/seeds/', import.meta.url);
+  it.skipIf(!existsSync(seeds))('quotes the seed essays word for word', () => {
+    const norm = (s: string) => s.replace(/[\u2019']/g, "'").replace(/\s+/g, ' ');
+    for (const step of story.steps) {
+      const essay = norm(readFileSync(new URL(`${step.source}.txt`, seeds), 'utf8'));
+      for (const part of norm(step.quote).split(' ... ')) expect(essay, step.title).toContain(part);
+    }
+  });
+});
+
+describe('a story from a facilitator', () => {
+  const base = JSON.parse(text) as { steps: Record<string, unknown>[] };
+  const bad = (mutate: (s: typeof base) => void) => {
+    const s = structuredClone(base);
+    mutate(s);
+    return () => parseStory(JSON.stringify(s), 'mine.json', exists, ids);
+  };
+
+  it('is refused with the field, the value and what is allowed', () => {
+    expect(bad((s) => ((s.steps[1]!.arms as { scenario: string }[])[0]!.scenario = 'c2-nope'))).toThrow(/^mine\.json: steps\[1\]\.arms\[0\]\.scenario = "c2-nope" is not a shipped scenario; shipped scenarios: baseline, /);
+    expect(bad((s) => (s.steps[0]!.runs = 1000))).toThrow(/^mine\.json: steps\[0\]\.runs = 1000 is not allowed; expected at most 200$/);
+    expect(bad((s) => ((s.steps[0]!.measure as Record<string, unknown>).metric = 'value:moon'))).toThrow(/steps\[0\]\.measure\.metric = "value:moon" is not allowed; expected one of "participation:all"/);
+    expect(bad((s) => (s.steps[0]!.script = 'alert(1)'))).toThrow(/unknown field "steps\[0\]\.script"/);
+    expect(bad((s) => (s.steps = []))).toThrow(/steps = \[\] is not allowed/);
+    expect(bad((s) => ((s.steps[2]!.measure as Record<string, unknown>).to = 0))).toThrow(/steps\[2\]\.measure\.to = 0 is not allowed/);
+    expect(() => parseStory('{"title": ', 'cut.json', exists)).toThrow(/^cut\.json: /);
+  });
+
+  it('keeps markup as plain text (the page shows it with textContent)', () => {
+    const s = structuredClone(base);
+    s.steps[0]!.title = '<img src=x onerror=alert(1)>';
+    expect(parseStory(JSON.stringify(s), 'mine.json', exists).steps[0]!.title).toBe('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Several scenarios over working days: for each, the mean over replications as a line, with its 95%
+ * (light) and 90% (darker) confidence bands. Scenarios differ by colour and by dash pattern, so the chart
+ * still reads in grey or for a colour-blind viewer. An optional highlighted window marks what a story step
+ * measures.
+ */
+import * as d3 from 'd3';
+import { ChartFrame } from './frame.ts';
+import type { Band } from '../../src/compare/summary.ts';
+import { formatValue } from '../../src/compare/summary.ts';
+import type { Format } from '../../src/compare/metrics.ts';
+
+export interface BandSeries {
+  label: string;
+  colour: string;
+  dash: string;
+  band: Band;
+}
+
+export interface Highlight {
+  /** Shaded days [from, to). */
+  from: number;
+  to: number;
+  text: string;
+  /** A bracket between two values on day `at`: the difference being measured. */
+  bracket?: { at: number; a: number; b: number };
+}
+
+/** Dash patterns in scenario order (solid first). */
+export const DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '12 3 2 3 2 3'];
+
+const M = { top: 18, right: 12, bottom: 34, left: 58 };
+/** At most this many points per line: a projector shows no more, and paths stay cheap to build. */
+const MAX_POINTS = 500;
+
+export class BandChart {
+  readonly frame: ChartFrame;
+  private readonly highlight: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly plot: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly yTitle: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  private axesKey = '';
+
+  constructor(root: HTMLElement, title: string, fileName: string) {
+    this.frame = new ChartFrame(root, title, fileName);
+    const svg = this.frame.svg;
+    this.highlight = svg.append('g').attr('class', 'highlight');
+    this.plot = svg.append('g').attr('class', 'plot bands');
+    this.xAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${this.frame.height - M.bottom})`);
+    this.yAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
+    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('font-size', 12).text('working days');
+    this.yTitle = svg.append('text').attr('transform', `translate(13,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 12);
+  }
+
+  update(series: readonly BandSeries[], horizon: number, yLabel: string, format: Format, highlight?: Highlight): void {
+    const { width, height } = this.frame;
+    this.frame.setLegend(series.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash })));
+    this.yTitle.text(yLabel);
+    const x = d3.scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([M.left, width - M.right]);
+    // Scenarios with no finished run yet are in the legend, not on the plot.
+    const drawn = series.filter((s) => s.band.n > 0);
+    const ticks = Math.max(0, ...drawn.map((s) => s.band.mean.length));
+    const step = Math.max(1, Math.ceil(ticks / MAX_POINTS));
+    const idx: number[] = [];
+    for (let t = 0; t < ticks; t += step) idx.push(t);
+    if (ticks > 0 && idx[idx.length - 1] !== ticks - 1) idx.push(ticks - 1);
+
+    let lo = 0;
+    let hi = format === 'share' ? 0.1 : 0;
+    for (const s of drawn) {
+      for (const t of idx) {
+        if (s.band.hi95[t]! > hi) hi = s.band.hi95[t]!;
+        if (s.band.lo95[t]! < lo) lo = s.band.lo95[t]!;
+      }
+    }
+    const y = d3.scaleLinear().domain([lo, hi > lo ? hi * 1.05 : lo + 1]).nice().range([height - M.bottom, M.top]);
+    const tickFormat = format === 'share' ? d3.format('.0%') : format === 'ratio' ? d3.format('~r') : d3.format('~s');
+    const key = `${horizon}:${y.domain().join(':')}:${format}`;
+    if (key !== this.axesKey) {
+      this.axesKey = key;
+      this.xAxis.call(d3.axisBottom(x).ticks(6));
+      this.yAxis.call(d3.axisLeft(y).ticks(5).tickFormat((v) => tickFormat(Number(v))));
+    }
+
+    const area = (loA: Float64Array, hiA: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(loA[t]!)).y1((t) => y(hiA[t]!))(idx) ?? '';
+    const groups = this.plot.selectAll<SVGGElement, BandSeries>('g.scenario').data(drawn, (s) => s.label);
+    const enter = groups.enter().append('g').attr('class', 'scenario');
+    enter.append('path').attr('class', 'band95');
+    enter.append('path').attr('class', 'band90');
+    enter.append('path').attr('class', 'mean');
+    groups.exit().remove();
+    enter.merge(groups).each(function (s) {
+      const g = d3.select(this);
+      g.select('.band95').attr('fill', s.colour).attr('fill-opacity', 0.14).attr('stroke', 'none').attr('d', area(s.band.lo95, s.band.hi95));
+      g.select('.band90').attr('fill', s.colour).attr('fill-opacity', 0.22).attr('stroke', 'none').attr('d', area(s.band.lo90, s.band.hi90));
+      const line = d3.line<number>().x((t) => x(t)).y((t) => y(s.band.mean[t]!));
+      g.select('.mean').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', line(idx) ?? '');
+    });
+
+    const h = this.highlight.selectAll<SVGGElement, Highlight>('g').data(highlight ? [highlight] : []);
+    const hEnter = h.enter().append('g');
+    hEnter.append('rect');
+    hEnter.append('text');
+    hEnter.append('path').attr('class', 'bracket');
+    h.exit().remove();
+    const all = hEnter.merge(h);
+    all.select('rect').attr('x', (d) => x(d.from)).attr('width', (d) => Math.max(3, x(Math.min(d.to, horizon) - 1) - x(d.from))).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.45);
+    all.select('text').attr('x', (d) => Math.min(x(d.from) + 4, width / 2)).attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text((d) => d.text);
+    all.select('path.bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', (d) => {
+      if (!d.bracket) return '';
+      const bx = x(d.bracket.at) - 6;
+      const [ya, yb] = [y(d.bracket.a), y(d.bracket.b)];
+      return `M${bx + 4},${ya}H${bx}V${yb}H${bx + 4}`;
+    });
+
+    // For screen readers: the last mean of each scenario.
+    const last = (s: BandSeries) => (s.band.n ? s.band.mean[ticks - 1] : undefined);
+    this.frame.svg.attr('aria-label', `${this.frame.title}: ${series.map((s) => `${s.label} ends at ${last(s) === undefined ? 'n/a' : formatValue(format, last(s)!)} (${s.band.n} runs)`).join('; ')}`);
+  }
+}

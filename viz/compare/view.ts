@@ -1,0 +1,580 @@
+/**
+ * The compare view: 2 to 6 scenarios (shipped, from files, or the current run, each with optional changes),
+ * N replications each on a pool of web workers, results streaming into mean lines with 90% and 95% bands,
+ * a summary table and plain-language verdicts. The page only gathers and draws; the workers run the model.
+ */
+import { catalog, load, loadText } from '../scenarios.ts';
+import { seedList } from '../../src/rng.ts';
+import { GROUP_KINDS, GROUP_KIND_LABELS, metricById, type CompactRun, type Format, type GroupKind } from '../../src/compare/metrics.ts';
+import { armLabel, band, contrast, finished, formatEffect, formatValue, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
+import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
+import { csvField, num } from '../../src/cli/output.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
+import { LINE_COLOURS } from '../palette.ts';
+import { download } from '../export.ts';
+import { WorkerPool, defaultWorkers, type PoolEnd } from './pool.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const MAX_ARMS = 6;
+export const MAX_RUNS = 200;
+
+/** One scenario to compare: where it comes from, and changes written as path=value. */
+export interface ArmSpec {
+  /** 'current' (the live run, with its changes), a shipped scenario's id, or 'file:<k>' (an added file). */
+  source: string;
+  changes: string;
+  /** A display name (story steps give one); else built from the source and the changes. */
+  name?: string;
+}
+
+/** What a story step measures: a measure over a window of days, and how to say the result. */
+export interface Focus {
+  metric: string;
+  from: number;
+  /** Exclusive; undefined means the horizon. */
+  to?: number;
+  reduce: 'mean' | 'last';
+  wording: Wording;
+  /** Called with the verdict (named arms) whenever it changes. */
+  onVerdict: (text: string) => void;
+}
+
+interface Arm {
+  label: string;
+  name: string;
+  scenario: Scenario;
+}
+
+/** "a=1; b=2", one per line, or comma-separated before the next path=: the list of path=value overrides. */
+export function splitChanges(text: string): string[] {
+  return text
+    .split(/[;\n]|,(?=\s*[A-Za-z][\w.]*\s*=)/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.replace(/\s*=\s*/, '='));
+}
+
+const CHARTS: { id: string; metric: 'participation' | 'value' | 'valuePerCost'; title: string }[] = [
+  { id: 'compare-participation', metric: 'participation', title: 'Participation' },
+  { id: 'compare-value', metric: 'value', title: 'Value created' },
+  { id: 'compare-value-per-cost', metric: 'valuePerCost', title: 'Value per cost' },
+];
+
+export class CompareView {
+  private specs: ArmSpec[] = [];
+  private files: { name: string; text: string }[] = [];
+  private readonly pool = new WorkerPool();
+  private arms: Arm[] = [];
+  private results: (CompactRun | undefined)[][] = [];
+  private seeds: number[] = [];
+  private metricIds: string[] = [];
+  private focus: Focus | undefined;
+  private kind: GroupKind = 'all';
+  private bandCache = new Map<string, Band>();
+  running = false;
+  total = 0;
+  done = 0;
+  workers = 0;
+  elapsedMs = 0;
+  end: PoolEnd | 'error' | undefined;
+  private startedAt = 0;
+  private readonly charts: BandChart[];
+  private readonly focusChart: BandChart;
+  /** Drawing: what is out of date, drawn one piece per animation frame while runs stream in. */
+  private readonly stale = new Set<number>();
+  private dirty = false;
+  private lastDraw = 0;
+
+  constructor(
+    /** The live run's scenario now (with its live changes) and its name. */
+    private readonly current: () => { scenario: Scenario; name: string },
+    /** Called when a comparison starts (the page pauses the live run: the cores go to the comparison). */
+    private readonly onStart: () => void,
+  ) {
+    this.charts = CHARTS.map((c) => new BandChart($(c.id), c.title, `orgsim-compare-${c.metric}`));
+    this.focusChart = new BandChart($('compare-focus'), 'What this step measures', 'orgsim-story');
+    const workers = $<HTMLSelectElement>('compare-workers');
+    for (let k = 1; k <= defaultWorkers(); k++) workers.add(new Option(String(k), String(k)));
+    workers.value = String(defaultWorkers());
+    $('compare-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.start();
+    });
+    $('compare-cancel').addEventListener('click', () => this.cancel());
+    $('compare-add').addEventListener('click', () => {
+      if (this.specs.length >= MAX_ARMS) return;
+      this.specs.push({ source: this.specs[this.specs.length - 1]?.source ?? 'baseline', changes: '' });
+      this.renderArms();
+      $<HTMLSelectElement>(`compare-arm-${this.specs.length - 1}`).focus();
+    });
+    $('compare-files').addEventListener('change', () => void this.addFiles());
+    $('compare-kind').addEventListener('change', () => {
+      this.kind = $<HTMLSelectElement>('compare-kind').value as GroupKind;
+      this.invalidate();
+    });
+    $('compare-csv').addEventListener('click', () => download('orgsim-compare.csv', new Blob([this.csv()], { type: 'text/csv' })));
+    this.setArms([{ source: 'current', changes: '' }, { source: 'current', changes: 'smm.count=4' }]);
+  }
+
+  // --- Choosing scenarios.
+
+  /** Call when no comparison is running (see stop()). */
+  setArms(specs: ArmSpec[]): void {
+    this.specs = specs.slice(0, MAX_ARMS).map((s) => ({ ...s }));
+    this.renderArms();
+  }
+
+  setRuns(n: number): void {
+    $<HTMLInputElement>('compare-runs').value = String(n);
+  }
+
+  /** Focus on one measure (a story step), or none. */
+  setFocus(focus: Focus | undefined): void {
+    this.focus = focus;
+    $('compare-focus').hidden = !focus;
+    this.invalidate();
+  }
+
+  private sourceOptions(): Option[] {
+    const cur = this.current();
+    return [
+      { value: 'current', text: `current run (${cur.name})` },
+      ...catalog().map((c) => ({ value: c.id, text: c.id })),
+      ...this.files.map((f, k) => ({ value: `file:${k}`, text: `file: ${f.name}` })),
+    ];
+  }
+
+  private renderArms(): void {
+    const list = $('compare-arms');
+    const options = this.sourceOptions();
+    list.replaceChildren(
+      ...this.specs.map((spec, i) => {
+        const label = armLabel(i);
+        const li = document.createElement('li');
+        li.className = 'arm';
+        const tag = document.createElement('span');
+        tag.className = 'arm-label';
+        tag.textContent = label;
+        tag.style.setProperty('--arm-colour', LINE_COLOURS[i]!);
+        tag.setAttribute('aria-hidden', 'true');
+        const select = document.createElement('select');
+        select.id = `compare-arm-${i}`;
+        select.setAttribute('aria-label', `Scenario ${label}${i === 0 ? ' (reference)' : ''}`);
+        for (const o of options) select.add(new Option(o.text, o.value));
+        if (!options.some((o) => o.value === spec.source)) select.add(new Option(spec.source, spec.source));
+        select.value = spec.source;
+        select.addEventListener('change', () => {
+          spec.source = select.value;
+          spec.name = undefined;
+        });
+        const changes = document.createElement('input');
+        changes.type = 'text';
+        changes.id = `compare-changes-${i}`;
+        changes.value = spec.changes;
+        changes.placeholder = 'changes, e.g. smm.count=3; cm.speakShare=0.2';
+        changes.setAttribute('aria-label', `Changes to scenario ${label}, as path=value separated by semicolons`);
+        changes.spellcheck = false;
+        changes.addEventListener('input', () => {
+          spec.changes = changes.value;
+          spec.name = undefined;
+        });
+        li.append(tag, select, changes);
+        if (this.specs.length > 2) {
+          const remove = document.createElement('button');
+          remove.type = 'button';
+          remove.textContent = 'Remove';
+          remove.setAttribute('aria-label', `Remove scenario ${label}`);
+          remove.addEventListener('click', () => {
+            this.specs.splice(i, 1);
+            this.renderArms();
+            $<HTMLSelectElement>(`compare-arm-${Math.min(i, this.specs.length - 1)}`).focus();
+          });
+          li.append(remove);
+        }
+        return li;
+      }),
+    );
+    $<HTMLButtonElement>('compare-add').disabled = this.specs.length >= MAX_ARMS || this.running;
+  }
+
+  /** Files are untrusted: each is validated now, and a bad one is named in the error and not added. */
+  private async addFiles(): Promise<void> {
+    const input = $<HTMLInputElement>('compare-files');
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    this.clearError();
+    for (const f of files) {
+      try {
+        if (f.size > 5_000_000) throw new Error(`${f.name}: too large for a scenario (${Math.round(f.size / 1e6)} MB); the limit is 5 MB`);
+        const text = await f.text();
+        loadText(text, f.name);
+        this.files.push({ name: f.name, text });
+        if (this.specs.length < MAX_ARMS) this.specs.push({ source: `file:${this.files.length - 1}`, changes: '' });
+      } catch (e) {
+        this.showError(messageOf(e));
+      }
+    }
+    this.renderArms();
+  }
+
+  /** Scenarios from the specs; the first problem is thrown naming the scenario (A, B...) and the field. */
+  private resolve(): Arm[] {
+    if (this.specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${this.specs.length}`);
+    const arms = this.specs.map((spec, i): Arm => {
+      const label = armLabel(i);
+      const sets = splitChanges(spec.changes);
+      try {
+        let scenario: Scenario;
+        let name: string;
+        if (spec.source === 'current') {
+          const cur = this.current();
+          scenario = sets.length ? loadText(JSON.stringify(cur.scenario), cur.name, sets) : cur.scenario;
+          name = `current run (${cur.name})`;
+        } else if (spec.source.startsWith('file:')) {
+          const file = this.files[Number(spec.source.slice(5))];
+          if (!file) throw new Error(`no file ${spec.source}`);
+          scenario = loadText(file.text, file.name, sets);
+          name = file.name;
+        } else {
+          scenario = load(spec.source, sets);
+          name = spec.source;
+        }
+        if (sets.length) name += ` with ${sets.join('; ')}`;
+        return { label, name: spec.name ?? name, scenario };
+      } catch (e) {
+        throw new Error(`Scenario ${label}: ${messageOf(e)}`);
+      }
+    });
+    const horizon = arms[0]!.scenario.ticks;
+    for (const a of arms.slice(1)) {
+      if (a.scenario.ticks !== horizon) throw new Error(`Scenario ${a.label}: ticks = ${a.scenario.ticks}, but A runs ${horizon} ticks; compared scenarios need the same horizon (add ticks=${horizon} to its changes)`);
+    }
+    return arms;
+  }
+
+  private number(id: string, what: string, min: number, max: number): number {
+    const text = $<HTMLInputElement>(id).value.trim();
+    const v = Number(text);
+    if (text === '' || !Number.isInteger(v) || v < min || v > max) throw new Error(`${what} = ${text || '(empty)'} is not allowed; expected a whole number from ${min} to ${max}`);
+    return v;
+  }
+
+  // --- Running.
+
+  private idle: Promise<unknown> = Promise.resolve();
+
+  /** Cancel the comparison under way, if any, and wait until its workers are gone. */
+  async stop(): Promise<void> {
+    this.cancel();
+    await this.idle;
+  }
+
+  /** Run the comparison as set up in the form (a comparison under way is cancelled first). Resolves how it ended. */
+  async start(): Promise<PoolEnd | 'error'> {
+    await this.stop();
+    const run = this.execute();
+    this.idle = run;
+    return run;
+  }
+
+  private async execute(): Promise<PoolEnd | 'error'> {
+    this.clearError();
+    let runs: number;
+    let workers: number;
+    let seed: number;
+    try {
+      this.arms = this.resolve();
+      runs = this.number('compare-runs', 'Replications', 2, MAX_RUNS);
+      const seedInput = $<HTMLInputElement>('compare-seed');
+      if (seedInput.value.trim() === '') seedInput.value = String(this.arms[0]!.scenario.seed);
+      seed = this.number('compare-seed', 'Master seed', 0, 2 ** 31 - 1);
+      workers = Number($<HTMLSelectElement>('compare-workers').value);
+      if (this.focus) metricById(this.focus.metric);
+    } catch (e) {
+      this.showError(messageOf(e));
+      this.end = 'error';
+      return 'error';
+    }
+    // The seed list is fixed here, before any worker starts: seeds[i] is replication i in every scenario.
+    this.seeds = seedList(seed, runs);
+    this.metricIds = [...GROUP_KINDS.flatMap((k) => CHARTS.map((c) => `${c.metric}:${k}`))];
+    if (this.focus && !this.metricIds.includes(this.focus.metric)) this.metricIds.push(this.focus.metric);
+    const n = this.arms.length;
+    this.results = this.arms.map(() => new Array<CompactRun | undefined>(runs).fill(undefined));
+    this.bandCache.clear();
+    this.total = runs * n;
+    this.done = 0;
+    this.end = undefined;
+    this.workers = Math.min(workers, this.total);
+    this.onStart();
+    this.setRunning(true);
+    this.status(`Running ${this.total} runs (${n} scenarios × ${runs}) on ${this.workers} worker${this.workers > 1 ? 's' : ''}…`);
+    this.startedAt = performance.now();
+    const arms = this.arms;
+    const seeds = this.seeds;
+    const metricIds = this.metricIds;
+    try {
+      // Job j is replication floor(j / n) of scenario j % n: every scenario's bands grow together.
+      this.end = await this.pool.run(
+        this.total,
+        (j) => ({ scenario: arms[j % n]!.scenario, seed: seeds[Math.floor(j / n)]!, metricIds }),
+        this.workers,
+        (j, out) => {
+          this.results[j % n]![Math.floor(j / n)] = out;
+          this.done++;
+          this.elapsedMs = performance.now() - this.startedAt;
+          this.invalidate();
+        },
+      );
+    } catch (e) {
+      this.end = 'error';
+      this.showError(`The comparison stopped: ${messageOf(e)}`);
+    }
+    this.elapsedMs = performance.now() - this.startedAt;
+    this.setRunning(false);
+    this.invalidate();
+    const secs = (this.elapsedMs / 1000).toFixed(1);
+    if (this.end === 'done') this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}. ${this.verdicts().slice(0, n - 1).join('. ')}`);
+    else if (this.end === 'cancelled') this.status(`Cancelled after ${this.done} of ${this.total} runs (${secs} s); the results show the finished runs.`);
+    return this.end;
+  }
+
+  cancel(): void {
+    if (this.running) this.pool.cancel();
+  }
+
+  /** Workers alive now (0 once a comparison ends or is cancelled). */
+  get aliveWorkers(): number {
+    return this.pool.alive;
+  }
+
+  private setRunning(on: boolean): void {
+    this.running = on;
+    $<HTMLButtonElement>('compare-run').disabled = on;
+    $<HTMLButtonElement>('compare-cancel').disabled = !on;
+    $<HTMLButtonElement>('compare-add').disabled = on || this.specs.length >= MAX_ARMS;
+    $('compare-view').setAttribute('aria-busy', String(on));
+    if (!on && document.activeElement === $('compare-cancel')) $('compare-run').focus();
+  }
+
+  // --- Results.
+
+  /** The summary of the finished runs (all of them once the comparison is done). */
+  summary(): ArmSummary[] {
+    return summarize(this.arms.map((a, i) => ({ label: a.label, name: a.name, runs: this.results[i] ?? [] })));
+  }
+
+  /** Each scenario against A, on mid-term activity and long-term value, in plain words. */
+  verdicts(): string[] {
+    const s = this.summary().slice(1);
+    const of = (key: keyof Outcomes) => s.map((a) => a.outcomes.find((o) => o.outcome === key)?.verdict).filter((v): v is string => !!v);
+    return [...of('longValue'), ...of('midActivity'), ...of('valuePerCost')];
+  }
+
+  /** Mean and bands of a measure for scenario i over its finished runs (cached until a run arrives). */
+  band(i: number, metric: string): Band {
+    const runs = finished(this.results[i] ?? []);
+    const key = `${i}:${metric}:${runs.length}`;
+    let b = this.bandCache.get(key);
+    if (!b) {
+      b = band(runs, this.metricIds.indexOf(metric));
+      this.bandCache.set(key, b);
+    }
+    return b;
+  }
+
+  /** The focus measure of each finished run of scenario i, in replication order. */
+  private focusValues(i: number): number[] {
+    const f = this.focus!;
+    const k = this.metricIds.indexOf(f.metric);
+    return finished(this.results[i] ?? []).map((r) => {
+      const to = Math.min(f.to ?? r.ticks, r.ticks);
+      const from = Math.max(0, Math.min(f.from, to - 1));
+      const xs = r.data.subarray(k * r.ticks + from, k * r.ticks + to);
+      if (f.reduce === 'last') return xs[xs.length - 1]!;
+      let sum = 0;
+      for (let t = 0; t < xs.length; t++) sum += xs[t]!;
+      return sum / xs.length;
+    });
+  }
+
+  /** The focus verdict between the first two scenarios, by name. */
+  focusVerdict(): string | undefined {
+    if (!this.focus || this.arms.length < 2) return undefined;
+    const ref = this.focusValues(0);
+    const other = this.focusValues(1);
+    if (ref.length < 2 || other.length < 2) return undefined;
+    return verdict(this.arms[1]!.name, this.arms[0]!.name, this.focus.wording, contrast(other, ref));
+  }
+
+  /** Tidy CSV of every finished run's outcomes: scenario,name,run,seed,outcome,value. */
+  csv(): string {
+    let out = 'scenario,name,run,seed,outcome,value\n';
+    this.arms.forEach((a, i) => {
+      (this.results[i] ?? []).forEach((r, run) => {
+        if (!r) return;
+        for (const key of OUTCOMES) out += `${a.label},${csvField(a.name)},${run},${r.seed},${key},${num(r.outcomes[key])}\n`;
+      });
+    });
+    return out;
+  }
+
+  // --- Drawing: called on every animation frame by the page.
+
+  private invalidate(): void {
+    this.dirty = true;
+  }
+
+  frame(now: number): void {
+    if ($('compare-view').hidden) return;
+    // While runs stream in, everything is brought up to date at most 4 times a second, one piece a frame.
+    if (this.dirty && (!this.running || now - this.lastDraw >= 250)) {
+      this.dirty = false;
+      this.lastDraw = now;
+      for (let k = 0; k < 5; k++) this.stale.add(k);
+      this.drawProgress();
+    }
+    const piece = [...this.stale][0];
+    if (piece === undefined) return;
+    this.stale.delete(piece);
+    if (!this.arms.length) return;
+    if (piece === 0) this.drawTable();
+    else if (piece === 1) this.drawFocus();
+    else this.drawChart(piece - 2);
+  }
+
+  private series(metric: string) {
+    return this.arms.map((a, i) => ({ label: `${a.label}: ${a.name}`, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
+  }
+
+  private drawChart(c: number): void {
+    const chart = CHARTS[c]!;
+    const metric = metricById(`${chart.metric}:${this.kind}`);
+    this.charts[c]!.update(this.series(metric.id), this.arms[0]!.scenario.ticks, metric.unit, metric.format);
+    this.charts[c]!.frame.setCaption(`${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}; ${GROUP_KIND_LABELS[this.kind]}. Lines: mean over the finished runs; bands: 90% and 95% confidence intervals of the mean.`);
+  }
+
+  private drawFocus(): void {
+    const f = this.focus;
+    if (!f || !this.metricIds.includes(f.metric)) return;
+    const metric = metricById(f.metric);
+    const horizon = this.arms[0]!.scenario.ticks;
+    const to = Math.min(f.to ?? horizon, horizon);
+    const series = this.series(metric.id);
+    let highlight: Highlight;
+    if (f.reduce === 'last') {
+      // Measured on one day: a strip there, and a bracket between the first two scenarios' means.
+      const [a, b] = series;
+      const bracket = a?.band.n && b?.band.n ? { at: to - 1, a: a.band.mean[to - 1]!, b: b.band.mean[to - 1]! } : undefined;
+      highlight = { from: Math.max(0, to - 1 - Math.round(horizon / 100)), to, text: `${f.wording.noun}: measured on day ${to}`, bracket };
+    } else highlight = { from: f.from, to, text: `${f.wording.noun}: averaged over days ${f.from} to ${to}` };
+    this.focusChart.update(series, horizon, metric.unit, metric.format, highlight);
+    const text = this.focusVerdict();
+    this.focusChart.frame.setCaption(text ?? 'Waiting for at least 2 runs of each scenario…');
+    if (text) f.onVerdict(text);
+  }
+
+  private drawProgress(): void {
+    const p = $<HTMLProgressElement>('compare-progress');
+    p.max = Math.max(1, this.total);
+    p.value = this.done;
+    const secs = (this.elapsedMs / 1000).toFixed(1);
+    $('compare-count').textContent = this.total ? `${this.done} of ${this.total} runs · ${this.workers} worker${this.workers > 1 ? 's' : ''} · ${secs} s` : '';
+  }
+
+  private drawTable(): void {
+    const summary = this.summary();
+    const head = document.createElement('tr');
+    const th = (text: string, scope = 'col') => {
+      const e = document.createElement('th');
+      e.scope = scope;
+      e.textContent = text;
+      return e;
+    };
+    head.append(th('Scenario'), th('Runs'), ...OUTCOMES.flatMap((key) => [th(OUTCOME_LABELS[key]), th(`vs ${summary[0]?.label ?? 'A'}`)]));
+    $('compare-table').querySelector('thead')!.replaceChildren(head);
+    const format = (key: keyof Outcomes): Format => (key === 'midActivity' ? 'share' : key === 'longValue' ? 'hours' : 'ratio');
+    const rows = summary.map((arm) => {
+      const tr = document.createElement('tr');
+      const name = th(`${arm.label}: ${arm.name}`, 'row');
+      const td = (text: string, cls = '') => {
+        const e = document.createElement('td');
+        e.textContent = text;
+        if (cls) e.className = cls;
+        return e;
+      };
+      tr.append(name, td(String(arm.n)));
+      for (const o of arm.outcomes) {
+        const f = format(o.outcome);
+        const ci = o.interval;
+        tr.append(td(arm.n === 0 ? '…' : arm.n < 2 ? formatValue(f, ci.mean) : `${formatValue(f, ci.mean)} [${formatValue(f, ci.lo)}, ${formatValue(f, ci.hi)}]`));
+        const c = o.contrast;
+        tr.append(td(!c ? '' : formatEffect(c, f), c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : ''));
+      }
+      return tr;
+    });
+    $('compare-table').querySelector('tbody')!.replaceChildren(...rows);
+    $('compare-verdicts').replaceChildren(
+      ...this.verdicts().map((v) => {
+        const li = document.createElement('li');
+        li.textContent = v;
+        return li;
+      }),
+    );
+  }
+
+  // --- Messages.
+
+  private showError(message: string): void {
+    const box = $('compare-error');
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  private clearError(): void {
+    $('compare-error').hidden = true;
+  }
+
+  private status(text: string): void {
+    $('compare-status').textContent = text;
+  }
+
+  /** Numbers for tests and automation (read-only copies). */
+  snapshot(): CompareSnapshot {
+    return {
+      running: this.running,
+      end: this.end,
+      total: this.total,
+      done: this.done,
+      workers: this.workers,
+      alive: this.pool.alive,
+      elapsedMs: this.elapsedMs,
+      seeds: [...this.seeds],
+      arms: this.arms.map((a, i) => ({ label: a.label, name: a.name, outcomes: (this.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)) })),
+      verdicts: this.verdicts(),
+      focusVerdict: this.focusVerdict(),
+    };
+  }
+}
+
+interface Option {
+  value: string;
+  text: string;
+}
+
+export interface CompareSnapshot {
+  running: boolean;
+  end: PoolEnd | 'error' | undefined;
+  total: number;
+  done: number;
+  workers: number;
+  alive: number;
+  elapsedMs: number;
+  seeds: number[];
+  arms: { label: string; name: string; outcomes: (Outcomes | null)[] }[];
+  verdicts: string[];
+  focusVerdict: string | undefined;
+}
