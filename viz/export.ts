@@ -21,7 +21,7 @@ function standalone(svg: SVGSVGElement, title: string): string {
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = 'text{font-family:system-ui,sans-serif;fill:#111}.axis text{font-size:11px}.marker line{stroke:#333;stroke-dasharray:4 3}.marker text{font-size:11px}';
+  style.textContent = 'text{font-family:system-ui,sans-serif;fill:#111}.axis text,.axis-title{font-size:13px}.marker line{stroke:#333;stroke-dasharray:4 3}.marker text{font-size:11px}';
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');

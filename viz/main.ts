@@ -366,6 +366,7 @@ function setMode(m: Mode): void {
   $('compare-open').setAttribute('aria-pressed', String(comparing));
   $('story-open').setAttribute('aria-pressed', String(story.active));
   for (const id of ['play', 'step', 'reset', 'speed', 'seed']) ($(id) as HTMLButtonElement).disabled = comparing;
+  if (comparing) compare.show();
 }
 async function toggleCompare(): Promise<void> {
   if (mode === 'compare') {
@@ -447,7 +448,10 @@ Object.assign(window, {
     value: (name: string, t: number) => run.get(name)[t],
     series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
     get mode() { return mode; },
-    get compare() { return compare.snapshot(); },
+    /** Cheap to poll: where the comparison is. */
+    get compare() { return compare.state(); },
+    /** The full picture (seeds, every run's outcomes, verdicts): read it once, at the end. */
+    compareResults: () => compare.snapshot(),
     compareBand: (i: number, metric: string) => {
       const b = compare.band(i, metric);
       return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };

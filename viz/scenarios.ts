@@ -20,8 +20,15 @@ export interface CatalogEntry {
   description: string;
 }
 
-/** Every shipped scenario but the shared base of the claims, sorted with the baseline first. */
+let cached: CatalogEntry[] | undefined;
+
+/** Every shipped scenario but the shared base of the claims, sorted with the baseline first (validated once). */
 export function catalog(): CatalogEntry[] {
+  cached ??= readCatalog();
+  return cached;
+}
+
+function readCatalog(): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const [file, text] of texts) {
     const id = file.replace(/\.json$/, '');
@@ -40,10 +47,10 @@ export function catalog(): CatalogEntry[] {
 export function load(id: string, sets: readonly string[] = []): Scenario {
   const text = texts.get(`${id}.json`);
   if (text === undefined) throw new Error(`no scenario named ${id}`);
-  return loadScenario(text, { source: `${id}.json`, resolve, sets });
+  return loadScenario(text, { source: `${id}.json`, resolve, sets, setsSource: 'changes' });
 }
 
 /** A scenario from a user's file (untrusted): validated by the same schema; throws ScenarioError. */
 export function loadText(text: string, source: string, sets: readonly string[] = []): Scenario {
-  return loadScenario(text, { source, resolve, sets });
+  return loadScenario(text, { source, resolve, sets, setsSource: 'changes' });
 }

@@ -83,6 +83,9 @@ export class StoryMode {
     $('story-verdict').textContent = 'Running…';
     $<HTMLButtonElement>('story-prev').disabled = k === 0;
     $<HTMLButtonElement>('story-next').disabled = k === this.story.steps.length - 1;
+    // A button that just became disabled loses the keyboard focus: give it to the other one.
+    const focused = document.activeElement as HTMLButtonElement | null;
+    if (focused?.disabled) $(focused.id === 'story-next' ? 'story-prev' : 'story-next').focus();
     await this.compare.stop();
     if (this.index !== k) return; // another step was chosen meanwhile
     this.compare.setArms(step.arms.map((a) => ({ source: a.scenario, changes: a.changes, name: a.label })));

@@ -179,6 +179,8 @@ export interface LoadOptions {
   source?: string;
   resolve?: Resolver;
   sets?: readonly string[];
+  /** How errors in `sets` name where they come from: '--set' on the command line, 'changes' on the page. */
+  setsSource?: string;
 }
 
 /** Text to a validated scenario. */
@@ -189,7 +191,7 @@ export function loadScenario(text: string, opts: LoadOptions = {}): Scenario {
     if (!opts.resolve) throw new ScenarioError(`${source}: extends is not supported here`, 'extends');
     raw = resolveExtends(raw, source, opts.resolve);
   }
-  if (opts.sets?.length) raw = applyOverrides(raw, opts.sets);
+  if (opts.sets?.length) raw = applyOverrides(raw, opts.sets, opts.setsSource);
   return validate(raw, source);
 }
 

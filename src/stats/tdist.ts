@@ -26,8 +26,18 @@ export function tCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tUpperTail(t, df) : tUpperTail(-t, df);
 }
 
-/** The t such that P(T <= t) = p. */
+/** Quantiles already computed: the same few (0.95 and 0.975 at n - 1) are asked for again and again. */
+const quantiles = new Map<string, number>();
+
+/** The t such that P(T <= t) = p (remembered: the inversion costs ~100 incomplete-beta evaluations). */
 export function tQuantile(p: number, df: number): number {
   checkDf(df);
-  return invertUpperTail(p, (t) => tUpperTail(t, df));
+  const key = `${p}:${df}`;
+  let q = quantiles.get(key);
+  if (q === undefined) {
+    q = invertUpperTail(p, (t) => tUpperTail(t, df));
+    if (quantiles.size >= 4096) quantiles.clear(); // Welch's df are not whole: keep the map bounded
+    quantiles.set(key, q);
+  }
+  return q;
 }

@@ -3,6 +3,10 @@
  * (light) and 90% (darker) confidence bands. Scenarios differ by colour and by dash pattern, so the chart
  * still reads in grey or for a colour-blind viewer. An optional highlighted window marks what a story step
  * measures.
+ *
+ * Bands and lines are painted on a canvas laid over the SVG (which keeps the axes, the highlight and the
+ * text): while a comparison streams in, rewriting a dozen SVG paths several times a second cost the page
+ * 50-90 ms tasks on a 2-core machine, as the workers hold both cores. Exports get the same bands as SVG paths.
  */
 import * as d3 from 'd3';
 import { ChartFrame } from './frame.ts';
@@ -29,9 +33,12 @@ export interface Highlight {
 /** Dash patterns in scenario order (solid first). */
 export const DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '12 3 2 3 2 3'];
 
-const M = { top: 18, right: 12, bottom: 34, left: 58 };
-/** At most this many points per line: a projector shows no more, and paths stay cheap to build. */
-const MAX_POINTS = 500;
+const M = { top: 18, right: 12, bottom: 42, left: 62 };
+/**
+ * At most this many points per line (about 2 px apart on the 520-unit wide chart): the eye sees no more,
+ * and with up to 6 scenarios x 3 paths, building and painting the paths is what a redraw costs.
+ */
+const MAX_POINTS = 260;
 
 export class BandChart {
   readonly frame: ChartFrame;
@@ -41,16 +48,28 @@ export class BandChart {
   private readonly yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
   private readonly yTitle: d3.Selection<SVGTextElement, unknown, null, undefined>;
   private axesKey = '';
+  private readonly canvas: HTMLCanvasElement;
+  /** What was last drawn, to repaint the canvas when its size changes and to build exports. */
+  private last: { drawn: readonly BandSeries[]; idx: number[]; x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | undefined;
 
   constructor(root: HTMLElement, title: string, fileName: string) {
     this.frame = new ChartFrame(root, title, fileName);
     const svg = this.frame.svg;
+    // The canvas sits exactly over the SVG, in the SVG's own units (its viewBox).
+    const layer = document.createElement('div');
+    layer.className = 'plot-layer';
+    svg.node()!.replaceWith(layer);
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('aria-hidden', 'true');
+    layer.append(svg.node()!, this.canvas);
+    new ResizeObserver(() => this.paint()).observe(this.canvas);
+    this.frame.beforeExport = () => this.svgPaths();
     this.highlight = svg.append('g').attr('class', 'highlight');
     this.plot = svg.append('g').attr('class', 'plot bands');
     this.xAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${this.frame.height - M.bottom})`);
     this.yAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('font-size', 12).text('working days');
-    this.yTitle = svg.append('text').attr('transform', `translate(13,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 12);
+    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('class', 'axis-title').text('working days');
+    this.yTitle = svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle');
   }
 
   update(series: readonly BandSeries[], horizon: number, yLabel: string, format: Format, highlight?: Highlight): void {
@@ -83,20 +102,8 @@ export class BandChart {
       this.yAxis.call(d3.axisLeft(y).ticks(5).tickFormat((v) => tickFormat(Number(v))));
     }
 
-    const area = (loA: Float64Array, hiA: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(loA[t]!)).y1((t) => y(hiA[t]!))(idx) ?? '';
-    const groups = this.plot.selectAll<SVGGElement, BandSeries>('g.scenario').data(drawn, (s) => s.label);
-    const enter = groups.enter().append('g').attr('class', 'scenario');
-    enter.append('path').attr('class', 'band95');
-    enter.append('path').attr('class', 'band90');
-    enter.append('path').attr('class', 'mean');
-    groups.exit().remove();
-    enter.merge(groups).each(function (s) {
-      const g = d3.select(this);
-      g.select('.band95').attr('fill', s.colour).attr('fill-opacity', 0.14).attr('stroke', 'none').attr('d', area(s.band.lo95, s.band.hi95));
-      g.select('.band90').attr('fill', s.colour).attr('fill-opacity', 0.22).attr('stroke', 'none').attr('d', area(s.band.lo90, s.band.hi90));
-      const line = d3.line<number>().x((t) => x(t)).y((t) => y(s.band.mean[t]!));
-      g.select('.mean').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', line(idx) ?? '');
-    });
+    this.last = { drawn, idx, x, y };
+    this.paint();
 
     const h = this.highlight.selectAll<SVGGElement, Highlight>('g').data(highlight ? [highlight] : []);
     const hEnter = h.enter().append('g');
@@ -117,5 +124,61 @@ export class BandChart {
     // For screen readers: the last mean of each scenario.
     const last = (s: BandSeries) => (s.band.n ? s.band.mean[ticks - 1] : undefined);
     this.frame.svg.attr('aria-label', `${this.frame.title}: ${series.map((s) => `${s.label} ends at ${last(s) === undefined ? 'n/a' : formatValue(format, last(s)!)} (${s.band.n} runs)`).join('; ')}`);
+  }
+
+  /** Bands and mean lines on the canvas, at the device's pixel density. */
+  private paint(): void {
+    const c = this.canvas;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    if (!w || !h) return;
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    const ctx = c.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    if (!this.last) return;
+    const { drawn, idx, x, y } = this.last;
+    ctx.setTransform((c.width / this.frame.width), 0, 0, c.height / this.frame.height, 0, 0);
+    // Presenter mode: thicker lines for a projector.
+    const lineWidth = document.body.classList.contains('presenter') ? 4 : 2.5;
+    for (const s of drawn) {
+      const b = s.band;
+      for (const [lo, hi, alpha] of [[b.lo95, b.hi95, 0.14], [b.lo90, b.hi90, 0.22]] as const) {
+        ctx.beginPath();
+        d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!)).context(ctx)(idx);
+        ctx.globalAlpha = alpha;
+        ctx.fillStyle = s.colour;
+        ctx.fill();
+      }
+      ctx.globalAlpha = 1;
+      ctx.beginPath();
+      d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!)).context(ctx)(idx);
+      ctx.setLineDash(s.dash ? s.dash.split(' ').map(Number) : []);
+      ctx.lineWidth = lineWidth;
+      ctx.lineCap = 'round';
+      ctx.strokeStyle = s.colour;
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+  }
+
+  /** For an export: the canvas's bands and lines as SVG paths; returns what removes them again. */
+  private svgPaths(): () => void {
+    const g = this.plot.append('g');
+    if (this.last) {
+      const { drawn, idx, x, y } = this.last;
+      for (const s of drawn) {
+        const b = s.band;
+        const area = (lo: Float64Array, hi: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!))(idx) ?? '';
+        g.append('path').attr('fill', s.colour).attr('fill-opacity', 0.14).attr('d', area(b.lo95, b.hi95));
+        g.append('path').attr('fill', s.colour).attr('fill-opacity', 0.22).attr('d', area(b.lo90, b.hi90));
+        g.append('path').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!))(idx) ?? '');
+      }
+    }
+    return () => g.remove();
   }
 }

@@ -46,8 +46,18 @@ export class ChartFrame {
     root.append(h, this.legend);
     this.svg = d3.select(root).append('svg').attr('viewBox', `0 0 ${this.width} ${this.height}`).attr('role', 'img').attr('aria-label', title).style('width', '100%').style('height', 'auto');
     root.append(this.caption);
-    this.addButton('SVG', `Download "${title}" as SVG`, () => exportSvg(this.svg.node()!, `${fileName}.svg`, title));
-    this.addButton('PNG', `Download "${title}" as PNG`, () => void exportPng(this.svg.node()!, `${fileName}.png`, title));
+    this.addButton('SVG', `Download "${title}" as SVG`, () => {
+      const restore = this.beforeExport?.();
+      try {
+        exportSvg(this.svg.node()!, `${fileName}.svg`, title);
+      } finally {
+        restore?.();
+      }
+    });
+    this.addButton('PNG', `Download "${title}" as PNG`, () => {
+      const restore = this.beforeExport?.();
+      void exportPng(this.svg.node()!, `${fileName}.png`, title).finally(() => restore?.());
+    });
   }
 
   addButton(text: string, label: string, onClick: () => void): HTMLButtonElement {
@@ -71,6 +81,9 @@ export class ChartFrame {
 
   private legendKey = '';
 
+  /** A chart that paints on a canvas puts its marks into the SVG for an export; returns the undo. */
+  beforeExport: (() => () => void) | undefined;
+
   /** Rebuilt only when the items change (charts call this on every redraw). */
   setLegend(items: LegendItem[]): void {
     const key = JSON.stringify(items);
@@ -91,6 +104,6 @@ export class ChartFrame {
   }
 
   setCaption(text: string): void {
-    this.caption.textContent = text;
+    if (this.caption.textContent !== text) this.caption.textContent = text;
   }
 }

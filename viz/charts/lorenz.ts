@@ -3,7 +3,8 @@ import * as d3 from 'd3';
 import { ChartFrame } from './frame.ts';
 import { OKABE_ITO } from '../palette.ts';
 
-const M = { top: 8, right: 12, bottom: 34, left: 58 };
+// Room on the right for the last tick label ("100%") at presenter size.
+const M = { top: 8, right: 24, bottom: 42, left: 62 };
 
 export class LorenzChart {
   readonly frame: ChartFrame;
@@ -19,12 +20,12 @@ export class LorenzChart {
     svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - M.bottom})`).call(d3.axisBottom(this.x).ticks(5, '%'));
     svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(d3.axisLeft(this.y).ticks(5, '%'));
     svg.append('line').attr('x1', this.x(0)).attr('y1', this.y(0)).attr('x2', this.x(1)).attr('y2', this.y(1)).attr('stroke', OKABE_ITO.grey).attr('stroke-dasharray', '4 3').attr('stroke-width', 1.5);
-    this.curve = svg.append('path').attr('fill', 'none').attr('stroke', OKABE_ITO.vermillion).attr('stroke-width', 3);
-    svg.append('text').attr('x', (M.left + width - M.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle').attr('font-size', 12).text('employees, fewest contributions first');
-    svg.append('text').attr('transform', `translate(13,${(M.top + height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 12).text('share of contributions');
+    this.curve = svg.append('path').attr('fill', 'none').attr('class', 'curve').attr('stroke', OKABE_ITO.vermillion).attr('stroke-width', 3);
+    svg.append('text').attr('x', (M.left + width - M.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle').attr('class', 'axis-title').text('employees, fewest contributions first');
+    svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${(M.top + height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('share of contributions');
     this.frame.setLegend([
-      { label: 'Lorenz curve of contributions', colour: OKABE_ITO.vermillion },
-      { label: 'perfect equality', colour: OKABE_ITO.grey },
+      { label: 'Lorenz curve of contributions', colour: OKABE_ITO.vermillion, dash: '' },
+      { label: 'perfect equality', colour: OKABE_ITO.grey, dash: '4 3' },
     ]);
   }
 

@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { ChartFrame } from './frame.ts';
+import { DASHES } from './band-chart.ts';
 import type { Marker } from '../live.ts';
 
 export interface Line {
@@ -21,7 +22,7 @@ export interface View {
   format?: (n: number) => string;
 }
 
-const M = { top: 8, right: 12, bottom: 34, left: 58 };
+const M = { top: 8, right: 12, bottom: 42, left: 62 };
 
 export class TimeChart {
   readonly frame: ChartFrame;
@@ -42,15 +43,16 @@ export class TimeChart {
     this.markers = svg.append('g').attr('class', 'markers');
     this.xAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${this.frame.height - M.bottom})`);
     this.yAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('font-size', 12).text('working days');
-    this.yTitle = svg.append('text').attr('transform', `translate(13,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('font-size', 12);
+    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('class', 'axis-title').text('working days');
+    this.yTitle = svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle');
     this.setView(view);
   }
 
   setView(view: View): void {
     this.view = view;
     this.viewId++;
-    this.frame.setLegend(view.lines.map((l) => ({ label: l.label, colour: l.colour })));
+    // Lines differ by dash pattern too, not by colour alone: orange and sky blue are faint on white.
+    this.frame.setLegend(view.lines.map((l, k) => (view.stacked ? { label: l.label, colour: l.colour } : { label: l.label, colour: l.colour, dash: DASHES[k] ?? '' })));
     this.yTitle.text(view.yLabel);
     this.plot.selectAll('*').remove();
   }
@@ -105,7 +107,7 @@ export class TimeChart {
       merged.each(function (l, k) {
         const d = data[k]!;
         const line = d3.line<number>().x((t) => x(t)).y((t) => y(d[t]!));
-        d3.select(this).attr('fill', 'none').attr('stroke', l.colour).attr('stroke-width', 2.5).attr('d', line(idx) ?? '');
+        d3.select(this).attr('fill', 'none').attr('stroke', l.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', DASHES[k] || null).attr('d', line(idx) ?? '');
       });
     }
     const m = this.markers.selectAll<SVGGElement, Marker>('g.marker').data(markers.filter((mk) => mk.tick < horizon), (mk) => `${mk.tick}:${mk.label}`);

@@ -16,9 +16,18 @@ export interface PoolJob {
 
 export type PoolEnd = 'done' | 'cancelled';
 
-/** As many workers as the machine has logical cores (at least 1, at most 16). */
-export function defaultWorkers(): number {
+/** The most workers a comparison may use: one per logical core (at most 16). */
+export function maxWorkers(): number {
   return Math.max(1, Math.min(16, navigator.hardwareConcurrency || 2));
+}
+
+/**
+ * The default: one worker per core but one, which is left to the page. With every core computing, the
+ * page's own work (drawing, and the browser's compositing) waits for a core: on a 2-core machine, 2 workers
+ * gave 50-110 ms main-thread tasks while 1 worker gave none (bench/compare-web.ts measures both).
+ */
+export function defaultWorkers(): number {
+  return Math.max(1, maxWorkers() - 1);
 }
 
 export class WorkerPool {

@@ -13,7 +13,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
 import { LINE_COLOURS } from '../palette.ts';
 import { download } from '../export.ts';
-import { WorkerPool, defaultWorkers, type PoolEnd } from './pool.ts';
+import { WorkerPool, defaultWorkers, maxWorkers, type PoolEnd } from './pool.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -97,7 +97,7 @@ export class CompareView {
     this.charts = CHARTS.map((c) => new BandChart($(c.id), c.title, `orgsim-compare-${c.metric}`));
     this.focusChart = new BandChart($('compare-focus'), 'What this step measures', 'orgsim-story');
     const workers = $<HTMLSelectElement>('compare-workers');
-    for (let k = 1; k <= defaultWorkers(); k++) workers.add(new Option(String(k), String(k)));
+    for (let k = 1; k <= maxWorkers(); k++) workers.add(new Option(k === defaultWorkers() ? `${k} (leaves a core to the page)` : String(k), String(k)));
     workers.value = String(defaultWorkers());
     $('compare-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -159,6 +159,8 @@ export class CompareView {
         tag.className = 'arm-label';
         tag.textContent = label;
         tag.style.setProperty('--arm-colour', LINE_COLOURS[i]!);
+        // Contrast of at least 4.5:1: white on the first colour (blue), black on the lighter others.
+        tag.style.color = i === 0 ? '#fff' : '#000';
         tag.setAttribute('aria-hidden', 'true');
         const select = document.createElement('select');
         select.id = `compare-arm-${i}`;
@@ -368,18 +370,18 @@ export class CompareView {
   }
 
   /** Each scenario against A, on mid-term activity and long-term value, in plain words. */
-  verdicts(): string[] {
-    const s = this.summary().slice(1);
+  verdicts(summary = this.summary()): string[] {
+    const s = summary.slice(1);
     const of = (key: keyof Outcomes) => s.map((a) => a.outcomes.find((o) => o.outcome === key)?.verdict).filter((v): v is string => !!v);
     return [...of('longValue'), ...of('midActivity'), ...of('valuePerCost')];
   }
 
-  /** Mean and bands of a measure for scenario i over its finished runs (cached until a run arrives). */
+  /** Mean and bands of a measure for scenario i over its finished runs (kept until the next run arrives). */
   band(i: number, metric: string): Band {
     const runs = finished(this.results[i] ?? []);
-    const key = `${i}:${metric}:${runs.length}`;
+    const key = `${i}:${metric}`;
     let b = this.bandCache.get(key);
-    if (!b) {
+    if (!b || b.n !== runs.length) {
       b = band(runs, this.metricIds.indexOf(metric));
       this.bandCache.set(key, b);
     }
@@ -430,8 +432,9 @@ export class CompareView {
 
   frame(now: number): void {
     if ($('compare-view').hidden) return;
-    // While runs stream in, everything is brought up to date at most 4 times a second, one piece a frame.
-    if (this.dirty && (!this.running || now - this.lastDraw >= 250)) {
+    // While runs stream in, everything is brought up to date at most twice a second, one piece a frame:
+    // the workers have the cores, and bands move little from one run to the next.
+    if (this.dirty && (!this.running || now - this.lastDraw >= 500)) {
       this.dirty = false;
       this.lastDraw = now;
       for (let k = 0; k < 5; k++) this.stale.add(k);
@@ -440,20 +443,39 @@ export class CompareView {
     const piece = [...this.stale][0];
     if (piece === undefined) return;
     this.stale.delete(piece);
-    if (!this.arms.length) return;
+    // Before the first comparison only the (empty) charts are drawn: their first, slowest drawing happens
+    // when the view opens, not while runs stream in.
+    if (!this.arms.length && piece < 2) return;
+    const t0 = performance.now();
     if (piece === 0) this.drawTable();
     else if (piece === 1) this.drawFocus();
     else this.drawChart(piece - 2);
+    const took = performance.now() - t0;
+    this.longestDraw = Math.max(this.longestDraw, took);
+    const name = ['table', 'focus', 'participation', 'value', 'valuePerCost'][piece]!;
+    this.timing[name] = Math.max(this.timing[name] ?? 0, took);
   }
+
+  /** The longest redraw of each piece, in ms. */
+  readonly timing: Record<string, number> = {};
+
+  /** The longest single redraw so far, in ms (a redraw must stay well under a frame). */
+  private longestDraw = 0;
 
   private series(metric: string) {
     return this.arms.map((a, i) => ({ label: `${a.label}: ${a.name}`, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
   }
 
+  /** Called when the view is shown: draws it on the next frames. */
+  show(): void {
+    this.invalidate();
+  }
+
   private drawChart(c: number): void {
     const chart = CHARTS[c]!;
     const metric = metricById(`${chart.metric}:${this.kind}`);
-    this.charts[c]!.update(this.series(metric.id), this.arms[0]!.scenario.ticks, metric.unit, metric.format);
+    const horizon = this.arms[0]?.scenario.ticks ?? this.current().scenario.ticks;
+    this.charts[c]!.update(this.series(metric.id), horizon, metric.unit, metric.format);
     this.charts[c]!.frame.setCaption(`${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}; ${GROUP_KIND_LABELS[this.kind]}. Lines: mean over the finished runs; bands: 90% and 95% confidence intervals of the mean.`);
   }
 
@@ -487,43 +509,25 @@ export class CompareView {
 
   private drawTable(): void {
     const summary = this.summary();
-    const head = document.createElement('tr');
-    const th = (text: string, scope = 'col') => {
-      const e = document.createElement('th');
-      e.scope = scope;
-      e.textContent = text;
-      return e;
-    };
-    head.append(th('Scenario'), th('Runs'), ...OUTCOMES.flatMap((key) => [th(OUTCOME_LABELS[key]), th(`vs ${summary[0]?.label ?? 'A'}`)]));
-    $('compare-table').querySelector('thead')!.replaceChildren(head);
     const format = (key: keyof Outcomes): Format => (key === 'midActivity' ? 'share' : key === 'longValue' ? 'hours' : 'ratio');
-    const rows = summary.map((arm) => {
-      const tr = document.createElement('tr');
-      const name = th(`${arm.label}: ${arm.name}`, 'row');
-      const td = (text: string, cls = '') => {
-        const e = document.createElement('td');
-        e.textContent = text;
-        if (cls) e.className = cls;
-        return e;
-      };
-      tr.append(name, td(String(arm.n)));
-      for (const o of arm.outcomes) {
+    const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...OUTCOMES.flatMap((key) => [{ text: OUTCOME_LABELS[key] }, { text: `vs ${summary[0]?.label ?? 'A'}` }])];
+    const rows: Cell[][] = summary.map((arm) => [
+      { text: `${arm.label}: ${arm.name}`, header: true },
+      { text: String(arm.n) },
+      ...arm.outcomes.flatMap((o): Cell[] => {
         const f = format(o.outcome);
         const ci = o.interval;
-        tr.append(td(arm.n === 0 ? '…' : arm.n < 2 ? formatValue(f, ci.mean) : `${formatValue(f, ci.mean)} [${formatValue(f, ci.lo)}, ${formatValue(f, ci.hi)}]`));
         const c = o.contrast;
-        tr.append(td(!c ? '' : formatEffect(c, f), c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : ''));
-      }
-      return tr;
-    });
-    $('compare-table').querySelector('tbody')!.replaceChildren(...rows);
-    $('compare-verdicts').replaceChildren(
-      ...this.verdicts().map((v) => {
-        const li = document.createElement('li');
-        li.textContent = v;
-        return li;
+        return [
+          { text: arm.n === 0 ? '…' : arm.n < 2 ? formatValue(f, ci.mean) : `${formatValue(f, ci.mean)} [${formatValue(f, ci.lo)}, ${formatValue(f, ci.hi)}]` },
+          { text: c ? formatEffect(c, f) : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
+        ];
       }),
-    );
+    ]);
+    const table = $('compare-table');
+    syncRows(table.querySelector('thead')!, [head], 'col');
+    syncRows(table.querySelector('tbody')!, rows, 'row');
+    syncList($('compare-verdicts'), this.verdicts(summary));
   }
 
   // --- Messages.
@@ -542,16 +546,15 @@ export class CompareView {
     $('compare-status').textContent = text;
   }
 
-  /** Numbers for tests and automation (read-only copies). */
+  /** Where the comparison is (cheap: tests poll it every frame). */
+  state(): CompareState {
+    return { running: this.running, end: this.end, total: this.total, done: this.done, workers: this.workers, alive: this.pool.alive, elapsedMs: this.elapsedMs, longestDraw: this.longestDraw, timing: { ...this.timing } };
+  }
+
+  /** Numbers for tests and automation (read-only copies): the state, the seeds, every run's outcomes, the verdicts. */
   snapshot(): CompareSnapshot {
     return {
-      running: this.running,
-      end: this.end,
-      total: this.total,
-      done: this.done,
-      workers: this.workers,
-      alive: this.pool.alive,
-      elapsedMs: this.elapsedMs,
+      ...this.state(),
       seeds: [...this.seeds],
       arms: this.arms.map((a, i) => ({ label: a.label, name: a.name, outcomes: (this.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)) })),
       verdicts: this.verdicts(),
@@ -565,7 +568,49 @@ interface Option {
   text: string;
 }
 
-export interface CompareSnapshot {
+interface Cell {
+  text: string;
+  cls?: string;
+  header?: boolean;
+}
+
+/**
+ * Bring a table section to these rows, changing only what differs: while runs stream in, the table keeps
+ * its shape and only numbers change, so the browser has little to lay out again.
+ */
+function syncRows(section: HTMLTableSectionElement, rows: Cell[][], scope: 'col' | 'row'): void {
+  while (section.rows.length > rows.length) section.deleteRow(-1);
+  rows.forEach((cells, r) => {
+    let tr = section.rows[r];
+    if (!tr || tr.cells.length !== cells.length) {
+      const fresh = document.createElement('tr');
+      for (const c of cells) {
+        const e = document.createElement(scope === 'col' || c.header ? 'th' : 'td');
+        if (e instanceof HTMLTableCellElement && e.tagName === 'TH') e.scope = scope;
+        fresh.append(e);
+      }
+      if (tr) tr.replaceWith(fresh);
+      else section.append(fresh);
+      tr = fresh;
+    }
+    cells.forEach((c, k) => {
+      const e = tr!.cells[k]!;
+      if (e.textContent !== c.text) e.textContent = c.text;
+      if (e.className !== (c.cls ?? '')) e.className = c.cls ?? '';
+    });
+  });
+}
+
+/** The same for a list of sentences. */
+function syncList(list: HTMLElement, items: string[]): void {
+  while (list.children.length > items.length) list.lastElementChild!.remove();
+  items.forEach((text, i) => {
+    const li = list.children[i] ?? list.appendChild(document.createElement('li'));
+    if (li.textContent !== text) li.textContent = text;
+  });
+}
+
+export interface CompareState {
   running: boolean;
   end: PoolEnd | 'error' | undefined;
   total: number;
@@ -573,6 +618,11 @@ export interface CompareSnapshot {
   workers: number;
   alive: number;
   elapsedMs: number;
+  longestDraw: number;
+  timing: Record<string, number>;
+}
+
+export interface CompareSnapshot extends CompareState {
   seeds: number[];
   arms: { label: string; name: string; outcomes: (Outcomes | null)[] }[];
   verdicts: string[];
