@@ -9,14 +9,14 @@
  * long tasks (> 50 ms), which is what a user feels as a stutter while the workers compute.
  * Without Chromium (/usr/bin/chromium or CHROMIUM_PATH) it says so in one line and does nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, openPage, startApp, type App } from '../test/browser/page.ts';
 import type { CompareSnapshot, CompareState } from '../viz/compare/view.ts';
 import { median } from './measure.ts';
 import { fmt, table } from './table.ts';
+import { meterOthersAndChildren } from './load.ts';
 
 /** The comparison: scenario and changes per arm (paths from src/scenario/schema.ts; mid has cm.present=true, smm.count=3). */
 export const WEB_ARMS: { source: string; changes: string }[] = [
@@ -42,63 +42,10 @@ export interface CompareWebResult {
   /** Seconds per comparison, in the order run, per worker count. */
   seconds: Record<1 | 2, number[]>;
   identical: boolean;
-  longTasks: { count: number; longestMs: number; totalMs: number };
+  /** Per comparison, as `seconds`: main-thread tasks over 50 ms (count and longest, ms). */
+  longTasks: Record<1 | 2, { count: number; longestMs: number }[]>;
   /** Per comparison, as `seconds`: share of all cores that other processes (not this one, its Chromium, its workers) used meanwhile. */
   others: Record<1 | 2, number[]>;
-}
-
-/** CPU time (ms) of this process and all its descendants (Chromium's processes, whose threads run the web workers), from /proc; undefined elsewhere. */
-function treeCpuMs(): Map<number, number> | undefined {
-  try {
-    const parent = new Map<number, number>();
-    const cpu = new Map<number, number>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
-      parent.set(Number(name), Number(f[1]));
-      cpu.set(Number(name), ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime, at USER_HZ = 100
-    }
-    const out = new Map<number, number>();
-    const mine = (pid: number): boolean => {
-      for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
-      return false;
-    };
-    for (const [pid, ms] of cpu) if (mine(pid)) out.set(pid, ms);
-    return out;
-  } catch {
-    return undefined;
-  }
-}
-
-function machineCpuMs(): { busy: number; all: number } {
-  let busy = 0;
-  let all = 0;
-  for (const c of cpus()) {
-    const t = c.times;
-    busy += t.user + t.nice + t.sys + t.irq;
-    all += t.user + t.nice + t.sys + t.irq + t.idle;
-  }
-  return { busy, all };
-}
-
-/** Run `fn`; also the share of all cores that processes other than this one and its descendants used meanwhile (NaN without /proc). */
-async function meterOthers<T>(fn: () => Promise<T>): Promise<{ result: T; others: number }> {
-  const tree0 = treeCpuMs();
-  const m0 = machineCpuMs();
-  const result = await fn();
-  const m1 = machineCpuMs();
-  const tree1 = treeCpuMs();
-  if (!tree0 || !tree1) return { result, others: NaN };
-  let own = 0;
-  for (const [pid, ms] of tree1) own += ms - (tree0.get(pid) ?? 0);
-  const all = m1.all - m0.all;
-  return { result, others: all > 0 ? Math.max(0, (m1.busy - m0.busy - own) / all) : 0 };
 }
 
 type Hook = { __orgsim: { mode: string; compare: CompareState; compareResults(): CompareSnapshot }; __benchLongTasks?: number[] };
@@ -151,7 +98,7 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
   let reference: string | undefined;
   let identical = true;
   const mismatches: string[] = [];
-  let longTasks = { count: 0, longestMs: 0, totalMs: 0 };
+  const longTasks: Record<1 | 2, { count: number; longestMs: number }[]> = { 1: [], 2: [] };
   let hardwareConcurrency = 0;
   let totalRuns = 0;
   try {
@@ -161,32 +108,21 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
     await setUp(page, runs, seed);
     const offered = await page.locator('#compare-workers option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     if (!offered.includes('2')) throw new Error(`the page offers ${offered.join(', ')} worker(s) (navigator.hardwareConcurrency = ${hardwareConcurrency}): no 2-worker run possible`);
-    let observed = false;
+    // Every task over 50 ms of the page's main thread, per comparison (the page's drawing included).
+    await page.evaluate(() => {
+      const w = window as unknown as Hook;
+      w.__benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__benchLongTasks?.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
     for (let r = 0; r < repeats; r++) {
       for (const workers of [1, 2] as const) {
-        const watch = workers === 2 && !observed;
-        if (watch) {
-          await page.evaluate(() => {
-            const w = window as unknown as Hook;
-            w.__benchLongTasks = [];
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries()) w.__benchLongTasks?.push(e.duration);
-            }).observe({ type: 'longtask' });
-          });
-        }
-        const { result: snap, others: busy } = await meterOthers(() => compareOnce(page, workers));
+        await page.evaluate(() => ((window as unknown as Hook).__benchLongTasks = []));
+        const { result: snap, others: busy } = await meterOthersAndChildren(() => compareOnce(page, workers));
         others[workers].push(busy);
-        if (watch) {
-          observed = true;
-          const tasks = await page.evaluate(() => {
-            const w = window as unknown as Hook;
-            const t = w.__benchLongTasks ?? [];
-            w.__benchLongTasks = undefined; // the observer stays but records nothing more
-            return t;
-          });
-          const long = tasks.filter((d) => d > 50);
-          longTasks = { count: long.length, longestMs: Math.max(0, ...tasks), totalMs: long.reduce((a, b) => a + b, 0) };
-        }
+        const tasks = await page.evaluate(() => (window as unknown as Hook).__benchLongTasks ?? []);
+        longTasks[workers].push({ count: tasks.filter((d) => d > 50).length, longestMs: Math.max(0, ...tasks) });
         totalRuns = snap.total;
         seconds[workers].push(snap.elapsedMs / 1000);
         const json = JSON.stringify({ seeds: snap.seeds, arms: snap.arms });
@@ -216,7 +152,10 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
   ));
   process.stdout.write(`\nspeed-up of 2 workers over 1 (ratio of medians): ${(median(seconds[1]) / median(seconds[2])).toFixed(2)}x; navigator.hardwareConcurrency = ${hardwareConcurrency}\n`);
   process.stdout.write(`same outcomes with 1 and 2 workers (JSON of every arm's runs, all ${2 * repeats} comparisons): ${identical ? 'yes' : `NO, differs at ${mismatches.join('; ')}`}\n`);
-  process.stdout.write(`main thread during a 2-worker run: ${longTasks.count} long task(s) > 50 ms, longest ${fmt.ms(longTasks.longestMs)}, ${fmt.ms(longTasks.totalMs)} in all\n`);
+  for (const w of [1, 2] as const) {
+    const l = longTasks[w];
+    process.stdout.write(`main-thread tasks over 50 ms, ${w} worker(s), per comparison: ${l.map((x) => x.count).join(', ')} (longest ${l.map((x) => fmt.ms(x.longestMs)).join(', ')})\n`);
+  }
   const busiest = Math.max(...others[1], ...others[2]);
   if (busiest > 0.1) process.stdout.write(`other processes used up to ${pct(busiest)} of all cores during a comparison: the machine was busy, timings and the 2-worker speed-up are not trustworthy; run again on a quiet machine\n`);
   if (!identical) throw new Error(`the compare view's outcomes differ between 1 and 2 workers (${mismatches.join('; ')})`);

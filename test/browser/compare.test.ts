@@ -171,7 +171,7 @@ describe('story mode', () => {
     snap = await snapshot(page);
     expect(snap.arms.map((a) => a.name)).toEqual(['SMMs respect managers', 'SMMs compete with managers']);
     await page.waitForFunction(() => document.getElementById('story-verdict')!.textContent!.startsWith('SMMs compete with managers'));
-    expect(await page.locator('#story-verdict').textContent()).toMatch(/^SMMs compete with managers yields less value in team groups than SMMs respect managers/);
+    expect(await page.locator('#story-verdict').textContent()).toMatch(/^SMMs compete with managers yield less value in team groups than SMMs respect managers/);
     // Left arrow goes back; Escape leaves the story and returns to the live run.
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 0);

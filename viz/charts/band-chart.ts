@@ -10,6 +10,7 @@
  */
 import * as d3 from 'd3';
 import { ChartFrame } from './frame.ts';
+import { DayAxes, sampleDays } from './day-axes.ts';
 import type { Band } from '../../src/compare/summary.ts';
 import { formatValue } from '../../src/compare/summary.ts';
 import type { Format } from '../../src/compare/metrics.ts';
@@ -44,10 +45,7 @@ export class BandChart {
   readonly frame: ChartFrame;
   private readonly highlight: d3.Selection<SVGGElement, unknown, null, undefined>;
   private readonly plot: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly yTitle: d3.Selection<SVGTextElement, unknown, null, undefined>;
-  private axesKey = '';
+  private readonly axes: DayAxes;
   private readonly canvas: HTMLCanvasElement;
   /** What was last drawn, to repaint the canvas when its size changes and to build exports. */
   private last: { drawn: readonly BandSeries[]; idx: number[]; x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | undefined;
@@ -66,41 +64,30 @@ export class BandChart {
     this.frame.beforeExport = () => this.svgPaths();
     this.highlight = svg.append('g').attr('class', 'highlight');
     this.plot = svg.append('g').attr('class', 'plot bands');
-    this.xAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${this.frame.height - M.bottom})`);
-    this.yAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('class', 'axis-title').text('working days');
-    this.yTitle = svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle');
+    this.axes = new DayAxes(this.frame, M);
   }
 
   update(series: readonly BandSeries[], horizon: number, yLabel: string, format: Format, highlight?: Highlight): void {
     const { width, height } = this.frame;
     this.frame.setLegend(series.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash })));
-    this.yTitle.text(yLabel);
-    const x = d3.scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([M.left, width - M.right]);
+    this.axes.setYTitle(yLabel);
+    const x = this.axes.x(horizon);
     // Scenarios with no finished run yet are in the legend, not on the plot.
     const drawn = series.filter((s) => s.band.n > 0);
     const ticks = Math.max(0, ...drawn.map((s) => s.band.mean.length));
-    const step = Math.max(1, Math.ceil(ticks / MAX_POINTS));
-    const idx: number[] = [];
-    for (let t = 0; t < ticks; t += step) idx.push(t);
-    if (ticks > 0 && idx[idx.length - 1] !== ticks - 1) idx.push(ticks - 1);
+    const idx = sampleDays(ticks, MAX_POINTS);
 
     let lo = 0;
     let hi = format === 'share' ? 0.1 : 0;
     for (const s of drawn) {
       for (const t of idx) {
         if (s.band.hi95[t]! > hi) hi = s.band.hi95[t]!;
-        if (s.band.lo95[t]! < lo) lo = s.band.lo95[t]!;
+        // The floor follows the means: a band may dip below 0 around a mean near 0 (it is clipped), an axis should not.
+        if (s.band.mean[t]! < lo) lo = s.band.mean[t]!;
       }
     }
-    const y = d3.scaleLinear().domain([lo, hi > lo ? hi * 1.05 : lo + 1]).nice().range([height - M.bottom, M.top]);
-    const tickFormat = format === 'share' ? d3.format('.0%') : format === 'ratio' ? d3.format('~r') : d3.format('~s');
-    const key = `${horizon}:${y.domain().join(':')}:${format}`;
-    if (key !== this.axesKey) {
-      this.axesKey = key;
-      this.xAxis.call(d3.axisBottom(x).ticks(6));
-      this.yAxis.call(d3.axisLeft(y).ticks(5).tickFormat((v) => tickFormat(Number(v))));
-    }
+    const y = this.axes.y(lo, hi > lo ? hi * 1.05 : lo + 1);
+    this.axes.draw(x, y, format === 'share' ? d3.format('.0%') : format === 'ratio' ? d3.format('~r') : d3.format('~s'), format);
 
     this.last = { drawn, idx, x, y };
     this.paint();
@@ -113,7 +100,7 @@ export class BandChart {
     h.exit().remove();
     const all = hEnter.merge(h);
     all.select('rect').attr('x', (d) => x(d.from)).attr('width', (d) => Math.max(3, x(Math.min(d.to, horizon) - 1) - x(d.from))).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.45);
-    all.select('text').attr('x', (d) => Math.min(x(d.from) + 4, width / 2)).attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text((d) => d.text);
+    all.select('text').attr('x', (d) => Math.min(x(d.from) + 4, width - M.right)).attr('text-anchor', (d) => (x(d.from) + 4 > width * 0.6 ? 'end' : 'start')).attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text((d) => d.text);
     all.select('path.bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', (d) => {
       if (!d.bracket) return '';
       const bx = x(d.bracket.at) - 6;
@@ -142,7 +129,11 @@ export class BandChart {
     ctx.clearRect(0, 0, c.width, c.height);
     if (!this.last) return;
     const { drawn, idx, x, y } = this.last;
-    ctx.setTransform((c.width / this.frame.width), 0, 0, c.height / this.frame.height, 0, 0);
+    ctx.setTransform(c.width / this.frame.width, 0, 0, c.height / this.frame.height, 0, 0);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(M.left, M.top, this.frame.width - M.left - M.right, this.frame.height - M.top - M.bottom);
+    ctx.clip();
     // Presenter mode: thicker lines for a projector.
     const lineWidth = document.body.classList.contains('presenter') ? 4 : 2.5;
     for (const s of drawn) {
@@ -163,7 +154,7 @@ export class BandChart {
       ctx.strokeStyle = s.colour;
       ctx.stroke();
     }
-    ctx.setLineDash([]);
+    ctx.restore();
   }
 
   /** For an export: the canvas's bands and lines as SVG paths; returns what removes them again. */

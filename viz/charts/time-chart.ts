@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { ChartFrame } from './frame.ts';
+import { DayAxes, sampleDays } from './day-axes.ts';
 import { DASHES } from './band-chart.ts';
 import type { Marker } from '../live.ts';
 
@@ -28,11 +29,8 @@ export class TimeChart {
   readonly frame: ChartFrame;
   private view: View;
   private readonly plot: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly xAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly yAxis: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private readonly yTitle: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly axes: DayAxes;
   private readonly markers: d3.Selection<SVGGElement, unknown, null, undefined>;
-  private axesKey = '';
   private viewId = 0;
 
   constructor(root: HTMLElement, title: string, fileName: string, view: View) {
@@ -41,10 +39,7 @@ export class TimeChart {
     const svg = this.frame.svg;
     this.plot = svg.append('g').attr('class', 'plot');
     this.markers = svg.append('g').attr('class', 'markers');
-    this.xAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${this.frame.height - M.bottom})`);
-    this.yAxis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    svg.append('text').attr('x', (M.left + this.frame.width - M.right) / 2).attr('y', this.frame.height - 4).attr('text-anchor', 'middle').attr('class', 'axis-title').text('working days');
-    this.yTitle = svg.append('text').attr('class', 'axis-title').attr('transform', `translate(14,${(M.top + this.frame.height - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle');
+    this.axes = new DayAxes(this.frame, M);
     this.setView(view);
   }
 
@@ -53,19 +48,16 @@ export class TimeChart {
     this.viewId++;
     // Lines differ by dash pattern too, not by colour alone: orange and sky blue are faint on white.
     this.frame.setLegend(view.lines.map((l, k) => (view.stacked ? { label: l.label, colour: l.colour } : { label: l.label, colour: l.colour, dash: DASHES[k] ?? '' })));
-    this.yTitle.text(view.yLabel);
+    this.axes.setYTitle(view.yLabel);
     this.plot.selectAll('*').remove();
   }
 
   /** Draw ticks [0, tick) of the series given by `get`, over a horizon of `horizon` days. */
   update(get: (key: string) => Float64Array, tick: number, horizon: number, markers: readonly Marker[]): void {
     const { width, height } = this.frame;
-    const x = d3.scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([M.left, width - M.right]);
+    const x = this.axes.x(horizon);
     // At most ~600 points per line: a projector cannot show more, and paths stay cheap.
-    const step = Math.max(1, Math.ceil(tick / 600));
-    const idx: number[] = [];
-    for (let t = 0; t < tick; t += step) idx.push(t);
-    if (tick > 0 && idx[idx.length - 1] !== tick - 1) idx.push(tick - 1);
+    const idx = sampleDays(tick, 600);
     const lines = this.view.lines;
     const data = lines.map((l) => get(l.key));
     let top = this.view.yMax ?? 0;
@@ -82,14 +74,8 @@ export class TimeChart {
         if (this.view.stacked && sum > top) top = sum;
       }
     }
-    const y = d3.scaleLinear().domain([0, top > 0 ? top * 1.05 : 1]).nice().range([height - M.bottom, M.top]);
-    // Axes are DOM-heavy: redrawn only when their domain changes (y grows in steps thanks to nice()).
-    const key = `${horizon}:${y.domain()[1]}:${this.viewId}`;
-    if (key !== this.axesKey) {
-      this.axesKey = key;
-      this.xAxis.call(d3.axisBottom(x).ticks(6));
-      this.yAxis.call(d3.axisLeft(y).ticks(5).tickFormat((v) => (this.view.format ?? d3.format('~s'))(Number(v))));
-    }
+    const y = this.axes.y(0, top > 0 ? top * 1.05 : 1);
+    this.axes.draw(x, y, this.view.format ?? d3.format('~s'), String(this.viewId));
 
     const paths = this.plot.selectAll<SVGPathElement, Line>('path').data(lines, (l) => l.key);
     const merged = paths.join('path');

@@ -48,6 +48,11 @@ interface Arm {
   scenario: Scenario;
 }
 
+/** The first `ticks` days of a band (views, no copy). */
+function truncate(b: Band, ticks: number): Band {
+  return { n: b.n, mean: b.mean.subarray(0, ticks), lo90: b.lo90.subarray(0, ticks), hi90: b.hi90.subarray(0, ticks), lo95: b.lo95.subarray(0, ticks), hi95: b.hi95.subarray(0, ticks) };
+}
+
 /** "a=1; b=2", one per line, or comma-separated before the next path=: the list of path=value overrides. */
 export function splitChanges(text: string): string[] {
   return text
@@ -485,15 +490,17 @@ export class CompareView {
     const metric = metricById(f.metric);
     const horizon = this.arms[0]!.scenario.ticks;
     const to = Math.min(f.to ?? horizon, horizon);
-    const series = this.series(metric.id);
+    // A window early in the run gets the chart to itself: the x axis ends a little after it.
+    const end = to * 1.5 < horizon ? Math.max(to + 10, Math.round(to * 1.5)) : horizon;
+    const series = this.series(metric.id).map((s) => (end < horizon ? { ...s, band: truncate(s.band, end) } : s));
     let highlight: Highlight;
     if (f.reduce === 'last') {
       // Measured on one day: a strip there, and a bracket between the first two scenarios' means.
       const [a, b] = series;
       const bracket = a?.band.n && b?.band.n ? { at: to - 1, a: a.band.mean[to - 1]!, b: b.band.mean[to - 1]! } : undefined;
-      highlight = { from: Math.max(0, to - 1 - Math.round(horizon / 100)), to, text: `${f.wording.noun}: measured on day ${to}`, bracket };
-    } else highlight = { from: f.from, to, text: `${f.wording.noun}: averaged over days ${f.from} to ${to}` };
-    this.focusChart.update(series, horizon, metric.unit, metric.format, highlight);
+      highlight = { from: Math.max(0, to - 1 - Math.round(end / 100)), to, text: `measured on day ${to}`, bracket };
+    } else highlight = { from: f.from, to, text: `averaged over days ${f.from} to ${to}` };
+    this.focusChart.update(series, end, metric.unit, metric.format, highlight);
     const text = this.focusVerdict();
     this.focusChart.frame.setCaption(text ?? 'Waiting for at least 2 runs of each scenario…');
     if (text) f.onVerdict(text);
