@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, loadScenario, validate } from '../src/scenario/load.ts';
+import { applyOverrides, loadScenario, splitSets, validate } from '../src/scenario/load.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
 import { parameterList } from '../src/scenario/paths.ts';
 import { loadNamed } from './claims-helpers.ts';
@@ -93,5 +93,19 @@ describe('scenario schema and loader', () => {
     const s = validate(JSON.parse(readFileSync('scenarios/small.json', 'utf8')));
     expect(fail(() => applyOverrides(s as never, ['__proto__.polluted=1'])).message).toMatch(/unknown parameter/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('overrides typed in one line (the compare view)', () => {
+  it('split on semicolons, new lines, and commas that start the next path=', () => {
+    expect(splitSets('smm.count=3; cm.speakShare = 0.2\ncm.present=false, smm.sourcing=outsourced')).toEqual(['smm.count=3', 'cm.speakShare=0.2', 'cm.present=false', 'smm.sourcing=outsourced']);
+    expect(splitSets('name="A, B", smm.count=2')).toEqual(['name="A, B"', 'smm.count=2']);
+    expect(splitSets('  ;; \n')).toEqual([]);
+  });
+
+  it('feed the same validation as --set, naming the source', () => {
+    const text = JSON.stringify({ smm: { count: 1 } });
+    expect(loadScenario(text, { sets: splitSets('smm.count=4'), setsSource: 'changes' }).smm.count).toBe(4);
+    expect(() => loadScenario(text, { sets: splitSets('smm.cont=4'), setsSource: 'changes' })).toThrow(/^changes: unknown parameter "smm\.cont"; did you mean "smm\.count"\?$/);
   });
 });

@@ -78,6 +78,18 @@ function unknownPath(path: string, source: string): ScenarioError {
   return new ScenarioError(`${source}: unknown parameter "${path}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, path);
 }
 
+/**
+ * Overrides typed in one line, as the page's compare view takes them: "a.b=1; c=2", one per line, or
+ * comma-separated when the comma is followed by the next path= (a comma inside a value stays).
+ */
+export function splitSets(text: string): string[] {
+  return text
+    .split(/[;\n]|,(?=\s*[A-Za-z][\w.]*\s*=)/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.replace(/\s*=\s*/, '='));
+}
+
 /** Apply `path=value` overrides (from --set). */
 export function applyOverrides(raw: Raw, sets: readonly string[], source = '--set'): Raw {
   const out = structuredClone(raw);

@@ -9,6 +9,7 @@ import { GROUP_KINDS, GROUP_KIND_LABELS, metricById, type CompactRun, type Forma
 import { armLabel, band, contrast, finished, formatEffect, formatValue, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
 import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
 import { csvField, num } from '../../src/cli/output.ts';
+import { splitSets } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
 import { LINE_COLOURS } from '../palette.ts';
@@ -51,15 +52,6 @@ interface Arm {
 /** The first `ticks` days of a band (views, no copy). */
 function truncate(b: Band, ticks: number): Band {
   return { n: b.n, mean: b.mean.subarray(0, ticks), lo90: b.lo90.subarray(0, ticks), hi90: b.hi90.subarray(0, ticks), lo95: b.lo95.subarray(0, ticks), hi95: b.hi95.subarray(0, ticks) };
-}
-
-/** "a=1; b=2", one per line, or comma-separated before the next path=: the list of path=value overrides. */
-export function splitChanges(text: string): string[] {
-  return text
-    .split(/[;\n]|,(?=\s*[A-Za-z][\w.]*\s*=)/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => s.replace(/\s*=\s*/, '='));
 }
 
 const CHARTS: { id: string; metric: 'participation' | 'value' | 'valuePerCost'; title: string }[] = [
@@ -232,7 +224,7 @@ export class CompareView {
     if (this.specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${this.specs.length}`);
     const arms = this.specs.map((spec, i): Arm => {
       const label = armLabel(i);
-      const sets = splitChanges(spec.changes);
+      const sets = splitSets(spec.changes);
       try {
         let scenario: Scenario;
         let name: string;
