@@ -3,7 +3,7 @@
  * what the interval says, and the compact measures agree with the run's own series.
  */
 import { describe, expect, it } from 'vitest';
-import { band, contrast, summarize, verdict, OUTCOME_WORDING, type ArmResults } from '../src/compare/summary.ts';
+import { band, contrast, reduceWindow, summarize, verdict, OUTCOME_WORDING, type ArmResults } from '../src/compare/summary.ts';
 import { compactRun, measureOf, metricById, METRICS, type CompactRun } from '../src/compare/metrics.ts';
 import { ci95, tQuantile, mean, sd } from '../src/stats/index.ts';
 import { runScenario } from '../src/run.ts';
@@ -39,6 +39,17 @@ describe('bands', () => {
     const b = band([fake(1, [[3, 4]])], 0);
     expect(Array.from(b.lo90)).toEqual([3, 4]);
     expect(Array.from(b.hi95)).toEqual([3, 4]);
+  });
+});
+
+describe('a story step\'s measure over a window', () => {
+  const xs = Float64Array.from([1, 2, 3, 4, 5]);
+  it('is the mean over [from, to) or the value on the last day, clamped to the run', () => {
+    expect(reduceWindow(xs, 1, 3, 'mean')).toBe(2.5);
+    expect(reduceWindow(xs, 0, 3, 'last')).toBe(3);
+    expect(reduceWindow(xs, 2, 99, 'mean')).toBe(4);
+    expect(reduceWindow(xs, 0, 99, 'last')).toBe(5);
+    expect(reduceWindow(xs, 9, 99, 'mean')).toBe(5);
   });
 });
 

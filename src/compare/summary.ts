@@ -56,6 +56,19 @@ export function band(runs: readonly CompactRun[], k: number): Band {
   return out;
 }
 
+/**
+ * One run's measure over days [from, to) (clamped to the run): the mean over the window, or the value on
+ * its last day ('last', for cumulative measures).
+ */
+export function reduceWindow(series: ArrayLike<number>, from: number, to: number, reduce: 'mean' | 'last'): number {
+  const end = Math.min(to, series.length);
+  const start = Math.max(0, Math.min(from, end - 1));
+  if (reduce === 'last') return series[end - 1]!;
+  let sum = 0;
+  for (let t = start; t < end; t++) sum += series[t]!;
+  return sum / (end - start);
+}
+
 /** How a sentence names a measure: "B yields more long-term value than A". */
 export interface Wording {
   /** "long-term value" */

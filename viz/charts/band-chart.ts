@@ -41,6 +41,17 @@ const M = { top: 18, right: 12, bottom: 42, left: 62 };
  */
 const MAX_POINTS = 260;
 
+type Scale = d3.ScaleLinear<number, number>;
+
+/** One scenario's marks, the same on the canvas and in an export: the 95% band (light), the 90% band, the mean line. */
+function shapes(b: Band, x: Scale, y: Scale): { bands: { area: d3.Area<number>; opacity: number }[]; line: d3.Line<number> } {
+  const area = (lo: Float64Array, hi: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!));
+  return {
+    bands: [{ area: area(b.lo95, b.hi95), opacity: 0.14 }, { area: area(b.lo90, b.hi90), opacity: 0.22 }],
+    line: d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!)),
+  };
+}
+
 export class BandChart {
   readonly frame: ChartFrame;
   private readonly highlight: d3.Selection<SVGGElement, unknown, null, undefined>;
@@ -137,17 +148,17 @@ export class BandChart {
     // Presenter mode: thicker lines for a projector.
     const lineWidth = document.body.classList.contains('presenter') ? 4 : 2.5;
     for (const s of drawn) {
-      const b = s.band;
-      for (const [lo, hi, alpha] of [[b.lo95, b.hi95, 0.14], [b.lo90, b.hi90, 0.22]] as const) {
+      const { bands, line } = shapes(s.band, x, y);
+      for (const { area, opacity } of bands) {
         ctx.beginPath();
-        d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!)).context(ctx)(idx);
-        ctx.globalAlpha = alpha;
+        area.context(ctx)(idx);
+        ctx.globalAlpha = opacity;
         ctx.fillStyle = s.colour;
         ctx.fill();
       }
       ctx.globalAlpha = 1;
       ctx.beginPath();
-      d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!)).context(ctx)(idx);
+      line.context(ctx)(idx);
       ctx.setLineDash(s.dash ? s.dash.split(' ').map(Number) : []);
       ctx.lineWidth = lineWidth;
       ctx.lineCap = 'round';
@@ -163,11 +174,9 @@ export class BandChart {
     if (this.last) {
       const { drawn, idx, x, y } = this.last;
       for (const s of drawn) {
-        const b = s.band;
-        const area = (lo: Float64Array, hi: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!))(idx) ?? '';
-        g.append('path').attr('fill', s.colour).attr('fill-opacity', 0.14).attr('d', area(b.lo95, b.hi95));
-        g.append('path').attr('fill', s.colour).attr('fill-opacity', 0.22).attr('d', area(b.lo90, b.hi90));
-        g.append('path').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!))(idx) ?? '');
+        const { bands, line } = shapes(s.band, x, y);
+        for (const { area, opacity } of bands) g.append('path').attr('fill', s.colour).attr('fill-opacity', opacity).attr('d', area(idx) ?? '');
+        g.append('path').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', line(idx) ?? '');
       }
     }
     return () => g.remove();

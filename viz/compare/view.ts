@@ -5,8 +5,8 @@
  */
 import { catalog, load, loadText } from '../scenarios.ts';
 import { seedList } from '../../src/rng.ts';
-import { GROUP_KINDS, GROUP_KIND_LABELS, metricById, type CompactRun, type Format, type GroupKind } from '../../src/compare/metrics.ts';
-import { armLabel, band, contrast, finished, formatEffect, formatValue, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
+import { GROUP_KINDS, GROUP_KIND_LABELS, measureOf, metricById, type CompactRun, type GroupKind } from '../../src/compare/metrics.ts';
+import { OUTCOME_WORDING, armLabel, band, contrast, finished, formatEffect, formatValue, reduceWindow, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
 import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
 import { csvField, num } from '../../src/cli/output.ts';
 import { splitSets } from '../../src/scenario/load.ts';
@@ -389,15 +389,7 @@ export class CompareView {
   private focusValues(i: number): number[] {
     const f = this.focus!;
     const k = this.metricIds.indexOf(f.metric);
-    return finished(this.results[i] ?? []).map((r) => {
-      const to = Math.min(f.to ?? r.ticks, r.ticks);
-      const from = Math.max(0, Math.min(f.from, to - 1));
-      const xs = r.data.subarray(k * r.ticks + from, k * r.ticks + to);
-      if (f.reduce === 'last') return xs[xs.length - 1]!;
-      let sum = 0;
-      for (let t = 0; t < xs.length; t++) sum += xs[t]!;
-      return sum / xs.length;
-    });
+    return finished(this.results[i] ?? []).map((r) => reduceWindow(measureOf(r, k), f.from, f.to ?? r.ticks, f.reduce));
   }
 
   /** The focus verdict between the first two scenarios, by name. */
@@ -508,13 +500,12 @@ export class CompareView {
 
   private drawTable(): void {
     const summary = this.summary();
-    const format = (key: keyof Outcomes): Format => (key === 'midActivity' ? 'share' : key === 'longValue' ? 'hours' : 'ratio');
     const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...OUTCOMES.flatMap((key) => [{ text: OUTCOME_LABELS[key] }, { text: `vs ${summary[0]?.label ?? 'A'}` }])];
     const rows: Cell[][] = summary.map((arm) => [
       { text: `${arm.label}: ${arm.name}`, header: true },
       { text: String(arm.n) },
       ...arm.outcomes.flatMap((o): Cell[] => {
-        const f = format(o.outcome);
+        const f = OUTCOME_WORDING[o.outcome].format;
         const ci = o.interval;
         const c = o.contrast;
         return [
