@@ -6,57 +6,49 @@
  *       - noveltyGate[i] * novelty[g]
  *   p(take part) = 1 / (1 + exp(-z));  p(contribute | take part) = voice[i] * invite[g] / (1 + riskAversion[i] * writeRisk[g])
  *
- * Engagement then moves with what the group gave back last tick (reward[g]) and fades while absent.
+ * Engagement then moves with what the group gave back last tick (reward[g]) and, while the member stays away,
+ * fades back towards what a newcomer expects (rest). In an open community, a member who stayed away today may
+ * leave: he drifts out (drift x (1 + his attention pressure)), and more so once disappointed:
+ *   p(leave) = drift x (1 + pressure[i]) + hazard x clamp((threshold - engagement) / LEAVE_RAMP + 1/2, 0, 1),
+ * drawn from the same uniform (the part of it above p(take part) is uniform too), so leaving costs no draw.
  */
 import { exp } from '../math.ts';
 import type { Uniform } from '../rng.ts';
-import { HOT_CONTRIBUTIONS, HOT_NOVELTY, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STATE, HOT_STRIDE, HOT_TERM, HOT_VOICE, type World } from './world.ts';
+import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from './constants.ts';
+import type { GroupState } from './state.ts';
+import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, type World } from './world.ts';
 
-export interface GroupTerms {
-  attract: Float64Array;
-  risk: Float64Array;
-  sense: Float64Array;
-  novelty: Float64Array;
-  invite: Float64Array;
-  writeRisk: Float64Array;
-  reward: Float64Array;
-  /** Hours each participant got back last tick (feeds efficiency experienced). */
-  payoff: Float64Array;
+export interface Churn {
+  /** What engagement fades back to while a member stays away. */
+  rest: number;
+  /** Daily probability that a member who stayed away drifts out, before attention pressure. */
+  drift: number;
+  /** Engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment. */
+  threshold: number;
+  hazard: number;
 }
 
-export interface GroupCounts {
-  contributions: Float64Array;
-  reads: Float64Array;
-  absences: Float64Array;
-  leaves: Float64Array;
-}
-
-/** Decide for every joined membership of group g. `canLeave`: open communities only. */
-export function decideGroup(
-  w: World,
-  g: number,
-  t: GroupTerms,
-  counts: GroupCounts,
-  rand: Uniform,
-  keep: number,
-  floor: number,
-  cap: number,
-  leaveBelow: number,
-  canLeave: boolean,
-): void {
+/** Decide for every joined membership of group g; members can leave open communities only. */
+export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, keep: number, floor: number, cap: number, churn: Churn, open: boolean): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
   const engagement = w.engagement;
   const hot = w.hot;
   const joinedCount = w.joinedCount;
-  const attract = t.attract[g]!;
-  const risk = t.risk[g]!;
-  const sense = t.sense[g]!;
-  const novelty = t.novelty[g]!;
-  const invite = t.invite[g]!;
-  const writeRisk = t.writeRisk[g]!;
-  const reward = t.reward[g]!;
-  const payoff = t.payoff[g]!;
+  const attract = gs.attract[g]!;
+  const risk = gs.risk[g]!;
+  const sense = gs.sense[g]!;
+  const novelty = gs.novelty[g]!;
+  const invite = gs.invite[g]!;
+  const writeRisk = gs.writeRisk[g]!;
+  const reward = gs.reward[g]!;
+  const payoff = gs.payoff[g]!;
+  const fade = (1 - keep) * churn.rest;
+  const drift = churn.drift;
+  const hazard = churn.hazard;
+  const leaveTop = churn.threshold + LEAVE_RAMP / 2;
+  const visitCode = open ? OPEN_VISIT : 1;
+  const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
   let nContrib = 0;
   let nRead = 0;
   let nAbsent = 0;
@@ -71,34 +63,39 @@ export function decideGroup(
     const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
     const p = 1 / (1 + exp(-z));
     const u = rand();
-    let write = (hot[o + HOT_VOICE]! * invite) / (1 + ra * writeRisk);
-    if (write > 1) write = 1;
-    if (u < p * write) {
-      nContrib++;
-      hot[o + HOT_STATE] = 2;
-      hot[o + HOT_CONTRIBUTIONS]!++;
+    if (u < p) {
+      let write = (hot[o + HOT_VOICE]! * invite) / (1 + ra * writeRisk);
+      if (write > 1) write = 1;
+      if (u < p * write) {
+        nContrib++;
+        hot[o + HOT_TODAY]! += writeCode;
+      } else {
+        nRead++;
+        hot[o + HOT_TODAY]! += visitCode;
+      }
       hot[o + HOT_RECEIVED]! += payoff;
       e += reward;
-    } else if (u < p) {
-      nRead++;
-      if (hot[o + HOT_STATE] === 0) hot[o + HOT_STATE] = 1;
-      hot[o + HOT_RECEIVED]! += payoff;
-      e += reward;
+      if (e > cap) e = cap;
+      else if (e < floor) e = floor;
+      engagement[m] = e;
     } else {
       nAbsent++;
-      e *= keep;
-    }
-    if (e > cap) e = cap;
-    else if (e < floor) e = floor;
-    engagement[m] = e;
-    if (canLeave && e < leaveBelow) {
-      joined[m] = 0;
-      joinedCount[i]!--;
-      nLeave++;
+      e = e * keep + fade;
+      engagement[m] = e;
+      if (open) {
+        // v = (u - p) / (1 - p) is uniform on [0, 1).
+        let disappointed = (leaveTop - e) / LEAVE_RAMP;
+        disappointed = disappointed < 0 ? 0 : disappointed > 1 ? 1 : disappointed;
+        if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
+          joined[m] = 0;
+          joinedCount[i]!--;
+          nLeave++;
+        }
+      }
     }
   }
-  counts.contributions[g] = nContrib;
-  counts.reads[g] = nRead;
-  counts.absences[g] = nAbsent;
-  counts.leaves[g] = nLeave;
+  gs.contributions[g] = nContrib;
+  gs.reads[g] = nRead;
+  gs.absences[g] = nAbsent;
+  gs.leaves[g] = nLeave;
 }

@@ -7,6 +7,7 @@
 import { exp, pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { betaDraw, normal, poisson, stream, type Uniform } from '../rng.ts';
+import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE } from './constants.ts';
 
 export const KIND_TEAM = 0;
 export const KIND_OPEN = 1;
@@ -28,6 +29,7 @@ export const ROLES = ['member', 'manager', 'owner', 'customer'] as const;
 /**
  * The per-agent values the decision loop reads and writes, interleaved (one 64-byte cache line per agent),
  * because at 100k agents the loop's scattered reads of separate arrays cost one cache miss each.
+ * HOT_TODAY sums today's activity codes (constants.ts: reads, WRITE, OPEN_WRITE); the activity phase decodes it.
  */
 export const HOT_STRIDE = 8;
 export const HOT_TERM = 0;
@@ -36,8 +38,9 @@ export const HOT_SENSE = 2;
 export const HOT_NOVELTY = 3;
 export const HOT_VOICE = 4;
 export const HOT_RECEIVED = 5;
-export const HOT_STATE = 6;
-export const HOT_CONTRIBUTIONS = 7;
+export const HOT_TODAY = 6;
+/** Attention pressure: minutes a day spent lately over the agent's time budget. */
+export const HOT_PRESSURE = 7;
 
 export interface World {
   employees: number;
@@ -63,6 +66,7 @@ export interface World {
   alignment: Float64Array;
   alignmentStart: Float64Array;
   webSociability: Float64Array;
+  statusSeeking: Float64Array;
   voice: Float64Array;
   timeBudget: Float64Array;
   expertiseTopic: Int32Array;
@@ -76,9 +80,17 @@ export interface World {
   joinedCount: Int32Array;
   /** This tick: 0 absent everywhere, 1 read somewhere, 2 contributed somewhere. */
   tickState: Uint8Array;
+  /** Cumulative contributions (all groups), contributions in open communities, and visits without contributing. */
   contributions: Float64Array;
+  openContributions: Float64Array;
+  reads: Float64Array;
+  /** Days on which the agent took part, and contributed, so far. */
+  activeDays: Float64Array;
+  contributionDays: Float64Array;
+  /** Smoothed minutes a day spent on social tools lately (attention load). */
+  load: Float64Array;
   everActive: Uint8Array;
-  /** Interleaved copy of what the decision loop touches (HOT_*); tickState, received and contributions are copied back after each tick. */
+  /** Interleaved copy of what the decision loop touches (HOT_*); received and today's activity are read back after each tick. */
   hot: Float64Array;
 
   // Groups.
@@ -87,6 +99,8 @@ export interface World {
   groupTopic: Int32Array;
   groupSlot: Int32Array;
   groupActive: Uint8Array;
+  /** 1 for corporate communities on an HR matter. */
+  groupHr: Uint8Array;
   groupStart: Int32Array;
   /** Manager (team group) or community owner (main community of a topic), else -1. */
   groupOwner: Int32Array;
@@ -110,7 +124,7 @@ export function estimateMemory(s: Scenario, seriesCount: number): number {
   const slots = 1 + s.communities.maxDuplicates;
   const memberships = employees + customers + employees * s.organization.interestsPerEmployee * slots;
   const groups = employees / s.organization.teamSize + topics * slots + 1;
-  return agents * 120 + memberships * 13 + groups * 120 + s.ticks * seriesCount * 8 + 4_000_000;
+  return agents * 220 + memberships * 13 + groups * 300 + s.ticks * seriesCount * 8 + 4_000_000;
 }
 
 function weightedPicker(weights: Float64Array): (r: number) => number {
@@ -152,12 +166,13 @@ export function buildWorld(s: Scenario, seed: number): World {
   const needForSense = drawBetaArray(agents, m.needForSense.a, m.needForSense.b, rand);
   const alignmentStart = drawBetaArray(agents, m.alignment.a, m.alignment.b, rand);
   const webSociability = drawBetaArray(agents, m.webSociability.a, m.webSociability.b, rand);
+  const statusSeeking = drawBetaArray(agents, m.statusSeeking.a, m.statusSeeking.b, rand);
   const voice = new Float64Array(agents);
   const timeBudget = new Float64Array(agents);
   const sigma = m.voiceSigma;
   for (let i = 0; i < agents; i++) {
     voice[i] = exp(sigma * normal(rand) - (sigma * sigma) / 2);
-    timeBudget[i] = m.timeBudgetMinutes * exp(0.5 * normal(rand));
+    timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
 
   // Teams and departments: contiguous blocks; the first employee of a team is its manager.
@@ -180,6 +195,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   // Topics: kinds by shares, Zipf popularity; each employee has an expertise topic and a few interests.
   const c = s.communities;
   const topicKind = new Uint8Array(topics);
+  const topicHr = new Uint8Array(topics);
   const popularity = new Float64Array(topics);
   for (let t = 0; t < topics; t++) {
     const r = rand();
@@ -188,6 +204,7 @@ export function buildWorld(s: Scenario, seed: number): World {
       : r < c.expertiseShare + c.projectShare ? COMMUNITY_PROJECT
       : r < c.expertiseShare + c.projectShare + c.corporateShare ? COMMUNITY_CORPORATE
       : COMMUNITY_INTEREST;
+    topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand() < c.hrShare ? 1 : 0;
     popularity[t] = 1 / pow(t + 1, s.organization.topicPopularity);
   }
   const pickTopic = weightedPicker(popularity);
@@ -235,6 +252,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   const groupTopic = new Int32Array(groups).fill(-1);
   const groupSlot = new Int32Array(groups);
   const groupActive = new Uint8Array(groups);
+  const groupHr = new Uint8Array(groups);
   const groupOwner = new Int32Array(groups).fill(-1);
   const ownerDisposition = new Float64Array(groups);
   const groupHash = new Float64Array(groups);
@@ -264,6 +282,7 @@ export function buildWorld(s: Scenario, seed: number): World {
       const g = openStart + t * slotsPerTopic + k;
       groupKind[g] = KIND_OPEN;
       communityKind[g] = topicKind[t]!;
+      groupHr[g] = topicHr[t]!;
       groupTopic[g] = t;
       groupSlot[g] = k;
       groupActive[g] = k === 0 || k <= dups ? 1 : 0;
@@ -282,7 +301,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   for (let g = 0; g < groups; g++) {
     groupHash[g] = rand();
     const o = groupOwner[g]!;
-    if (o >= 0) ownerDisposition[g] = 0.35 + 0.5 * alignmentStart[o]!;
+    if (o >= 0) ownerDisposition[g] = DISPOSITION_BASE + DISPOSITION_ALIGNMENT * alignmentStart[o]!;
   }
 
   // Memberships.
@@ -340,11 +359,13 @@ export function buildWorld(s: Scenario, seed: number): World {
   return {
     hot,
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
-    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, voice, timeBudget,
+    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, timeBudget,
     expertiseTopic, team, department, role, riskClass,
     efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
-    contributions: new Float64Array(agents), everActive: new Uint8Array(agents),
-    groupKind, communityKind, groupTopic, groupSlot, groupActive, groupStart, groupOwner, ownerDisposition, groupHash,
+    contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
+    activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
+    everActive: new Uint8Array(agents),
+    groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
     memberAgent, joined, engagement,
   };
 }

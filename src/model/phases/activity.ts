@@ -1,0 +1,66 @@
+/**
+ * Phase: what each agent did today, read back from the hot record (decide.ts sums activity codes there):
+ * state, cumulative counts, days active, and the attention the day took (minutes reading and writing), whose
+ * moving average weighs on the next decisions against the agent's time budget. An optional trace keeps each
+ * employee's state and open-community contributions per tick, for statistics over any window.
+ */
+import type { Scenario } from '../../scenario/schema.ts';
+import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
+import type { ModelState } from '../state.ts';
+import { HOT_RECEIVED, HOT_STRIDE, HOT_TODAY } from '../world.ts';
+
+/**
+ * Per tick and employee (index tick x employees + i): state (0 absent, 1 read, 2 contributed) plus
+ * TRACE_OPEN_VISIT if he visited an open community; and his open-community contributions (capped at 255).
+ */
+export interface ActivityTrace {
+  employees: number;
+  ticks: number;
+  state: Uint8Array;
+  open: Uint8Array;
+}
+
+export const TRACE_OPEN_VISIT = 4;
+
+export function newTrace(employees: number, ticks: number): ActivityTrace {
+  return { employees, ticks, state: new Uint8Array(employees * ticks), open: new Uint8Array(employees * ticks) };
+}
+
+export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace | null): void {
+  const w = st.world;
+  const hot = w.hot;
+  const readMinutes = p.behaviour.readMinutes;
+  const writeMinutes = p.behaviour.writeMinutes;
+  const base = trace ? st.tick * w.employees : 0;
+  for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
+    w.received[i] = hot[o + HOT_RECEIVED]!;
+    const code = hot[o + HOT_TODAY]!;
+    let state = 0;
+    let minutes = 0;
+    if (code > 0) {
+      const open = Math.floor(code / OPEN_WRITE);
+      let rest = code - open * OPEN_WRITE;
+      const other = Math.floor(rest / WRITE);
+      rest -= other * WRITE;
+      const openVisits = Math.floor(rest / OPEN_VISIT);
+      const visits = openVisits + rest - openVisits * OPEN_VISIT;
+      const writes = open + other;
+      const reads = visits - writes;
+      state = writes > 0 ? 2 : 1;
+      minutes = visits * readMinutes + writes * writeMinutes;
+      w.reads[i]! += reads;
+      w.activeDays[i]!++;
+      if (writes > 0) {
+        w.contributions[i]! += writes;
+        w.openContributions[i]! += open;
+        w.contributionDays[i]!++;
+      }
+      if (trace && i < w.employees) {
+        trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
+        trace.open[base + i] = open > 255 ? 255 : open;
+      }
+    }
+    w.tickState[i] = state;
+    w.load[i]! += LOAD_MEMORY * (minutes - w.load[i]!);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Phase: the terms of today's decisions.
+ *
+ * Per group: who animates it (its owner, an SMM, the CM), how legitimate each is there (knowledge.ts), how
+ * many of the group's prompts are its owner's and how many requests are about the group's own work; from these
+ * the animation members feel, the clarity of purpose and rules, the exposure of taking part (audience size,
+ * a visibility campaign), the novelty of what is asked, what makes conversations actionable, and what a
+ * participation gave back lately.
+ *
+ * Per agent: yesterday's gains enter efficiency experienced, alignment moves towards what governance makes
+ * possible, and the agent's own part of the decision is computed: alignment, efficiency, attention already
+ * spent, the pull of a visibility campaign on those who seek status, and web habits.
+ */
+import { exp, log } from '../../math.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import {
+  ANIMATION_CLARITY, COACHING_SKILL, EXTERNAL_CLARITY, EXTERNAL_EXPOSURE, EXTERNAL_NOVELTY, EXTERNAL_RULES, FOLLOW_UP_SHARE, FRAMEWORK_REACH,
+  INVITE_ANIMATION, INVITE_BASE, RULES_RISK_CUT, TEAM_CLARITY, TEAM_FRAMEWORK_CLARITY, TEAM_FRAMEWORK_RULES, TEAM_NOVELTY,
+  TEAM_ROUTINE_CLARITY, TEAM_ROUTINE_NOVELTY, TEAM_ROUTINE_RULES, TEAM_RULES,
+} from '../constants.ts';
+import { cmTopicKnowledge, legitimacyOf, smmCodes } from '../knowledge.ts';
+import { membersOf, type ModelState } from '../state.ts';
+import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
+
+/** Exposure of speaking in front of `audience` people: ln(1 + audience) / ln(1 + behaviour.exposureAudience). */
+export function exposureOf(audience: number, reference: number): number {
+  return log(1 + audience) / log(1 + reference);
+}
+
+export function groupTerms(st: ModelState, p: Scenario): void {
+  const w = st.world;
+  const gs = st.groups;
+  const o = st.org;
+  const b = p.behaviour;
+  const V = p.value;
+  const H = p.organization.hoursPerDay;
+  const posts = Math.max(1e-9, b.animatorPostsPerDay);
+  const F = o.framework;
+  const E = o.expertiseCenter;
+  const vis = p.policies.visibility;
+  const exposureOrg = exposureOf(w.employees, b.exposureAudience);
+  const perFollowUp = 60 / V.followUpMinutes;
+  const cm = o.cm;
+  const cmCodes = cm ? cm.knowledge : 0;
+  const openClarity = p.policies.purposeClarity + (1 - p.policies.purposeClarity) * FRAMEWORK_REACH * F;
+  const openRules = p.policies.rulesClarity + (1 - p.policies.rulesClarity) * FRAMEWORK_REACH * F;
+
+  for (let g = 0; g < w.groups; g++) {
+    if (!w.groupActive[g]) continue;
+    const kind = w.groupKind[g]!;
+    const trust = gs.trust[g]!;
+    const members = kind === KIND_TEAM ? w.groupStart[g + 1]! - w.groupStart[g]! : membersOf(gs, g);
+    const skill = 1 + COACHING_SKILL * gs.coached[g]!;
+    const smm = gs.smmIndex[g]! >= 0 ? o.smms[gs.smmIndex[g]!] : undefined;
+    const smmK = smm ? smmCodes(p, smm, st.tick) : 0;
+    let clarity: number;
+    let rules: number;
+    let novelty: number;
+    let offset = 0;
+    let animation: number;
+    let legit: number;
+    let promptCount: number;
+    let ownerShare = 1;
+    let onWork = 1;
+    let actionable: number;
+    let followUps: number;
+    let voicePosts = 0;
+
+    if (kind === KIND_TEAM) {
+      // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not).
+      const mPrompts = gs.effort[g]! * posts;
+      const sPrompts = gs.smmEffort[g]! * posts;
+      const mLegit = legitimacyOf(p.legitimacy.managerTeam, 1, 1) * trust;
+      const sLegit = legitimacyOf(0, p.knowledge.smmTeamWork, smmK) * trust;
+      promptCount = mPrompts + sPrompts;
+      ownerShare = promptCount > 0 ? mPrompts / promptCount : 1;
+      // Requests about the team's own work: the manager's, and the SMM's as far as he knows that work.
+      onWork = ownerShare + (1 - ownerShare) * p.knowledge.smmTeamWork * smmK;
+      animation = ((mPrompts * mLegit * skill + sPrompts * sLegit) / posts);
+      legit = promptCount > 0 ? (mPrompts * mLegit + sPrompts * sLegit) / promptCount : 0;
+      const routine = gs.routines[g]!;
+      const teamClarity = TEAM_CLARITY + TEAM_ROUTINE_CLARITY * routine + TEAM_FRAMEWORK_CLARITY * F;
+      const teamRules = TEAM_RULES + TEAM_ROUTINE_RULES * routine + TEAM_FRAMEWORK_RULES * F;
+      // Requests that are not about the team's work are as unclear as an open community's.
+      clarity = onWork * teamClarity + (1 - onWork) * openClarity;
+      rules = onWork * teamRules + (1 - onWork) * openRules;
+      novelty = onWork * (routine ? TEAM_ROUTINE_NOVELTY : TEAM_NOVELTY) + (1 - onWork);
+      offset = b.teamBonus;
+      actionable = V.actionableTeam + V.actionableExpertiseCenter * E;
+      // A routine: the manager acts on conversations by default, as far as his time allows.
+      followUps = routine * gs.effort[g]! * p.managers.animationHours * FOLLOW_UP_SHARE * perFollowUp * skill;
+    } else if (kind === KIND_OPEN) {
+      const owner = w.groupOwner[g]! >= 0;
+      const oPrompts = owner ? gs.effort[g]! * posts : 0;
+      const sPrompts = gs.smmEffort[g]! * posts;
+      const lPrompts = gs.cmLead[g]! * posts;
+      const cPosts = gs.cmPosts[g]!;
+      const oLegit = legitimacyOf(0, p.knowledge.ownerTopic, 1) * trust;
+      const sLegit = legitimacyOf(0, p.knowledge.smmTopic, smmK) * trust;
+      const cmKnows = cm ? cmTopicKnowledge(p, w, g) : 0;
+      const cLegit = legitimacyOf(0, cmKnows, cmCodes) * trust;
+      promptCount = oPrompts + sPrompts + lPrompts + cPosts;
+      ownerShare = promptCount > 0 && owner ? oPrompts / promptCount : 1;
+      animation = (oPrompts * oLegit * skill + sPrompts * sLegit + (lPrompts + cPosts) * cLegit) / posts;
+      const weighted = oPrompts * oLegit + sPrompts * sLegit + (lPrompts + cPosts) * cLegit;
+      legit = promptCount > 0 ? weighted / promptCount : 0;
+      // Animators who know the matter say what the community is for.
+      const knows = promptCount > 0 ? (oPrompts * p.knowledge.ownerTopic + sPrompts * p.knowledge.smmTopic + (lPrompts + cPosts) * cmKnows) / promptCount : 0;
+      clarity = openClarity + ANIMATION_CLARITY * knows * Math.min(1, animation);
+      rules = openRules;
+      novelty = 1;
+      actionable = V.actionableOpen + V.actionableExpertiseCenter * E;
+      // Follow-ups by whoever animates, as far as they know who can act.
+      followUps =
+        (gs.effort[g]! * (owner ? 1 : 0) * p.owners.animationHours * skill +
+          gs.smmEffort[g]! * (H / Math.max(1, p.smm.capacity)) * smmK +
+          gs.cmLead[g]! * p.owners.animationHours * cmCodes) *
+        FOLLOW_UP_SHARE * perFollowUp;
+      voicePosts = cPosts;
+    } else {
+      // The brand's emcee: legitimate with customers by his role, until they decide he is not.
+      const ePosts = p.external.emceeEffort * H * p.cm.postsPerHour;
+      legit = p.legitimacy.emceeExternal * trust;
+      promptCount = ePosts;
+      animation = (ePosts * legit) / posts;
+      clarity = EXTERNAL_CLARITY;
+      rules = EXTERNAL_RULES;
+      novelty = EXTERNAL_NOVELTY;
+      offset = b.externalOffset;
+      actionable = p.value.actionableExternal;
+      followUps = (1 - p.external.emceeEffort) * H * FOLLOW_UP_SHARE * perFollowUp;
+      voicePosts = ePosts;
+    }
+
+    const internal = kind !== KIND_EXTERNAL;
+    // Exposure grows with the audience; a campaign shows a share of contributions to the whole organization.
+    let exposure = exposureOf(members, b.exposureAudience);
+    if (internal) exposure = (1 - vis) * exposure + vis * exposureOrg;
+    else exposure *= EXTERNAL_EXPOSURE;
+    if (rules > 1) rules = 1;
+    const risk = exposure * (1 - RULES_RISK_CUT * rules);
+    const felt = 1 - exp(-animation);
+    gs.prompts[g] = promptCount - voicePosts;
+    gs.ownerPromptShare[g] = ownerShare;
+    gs.onWork[g] = onWork;
+    gs.animation[g] = felt;
+    gs.legitimacy[g] = legit;
+    gs.actionable[g] = actionable > 1 ? 1 : actionable;
+    gs.followUps[g] = followUps;
+    gs.attract[g] = b.baseline + offset + b.animationWeight * felt + b.socialProofWeight * gs.activity[g]!;
+    gs.risk[g] = b.riskWeight * risk;
+    gs.sense[g] = b.senseWeight * ((clarity > 1 ? 1 : clarity) - 0.5);
+    gs.novelty[g] = b.noveltyWeight * novelty;
+    const bw = internal ? b.broadcastWeight : b.broadcastWeightExternal;
+    const inFlow = kind === KIND_TEAM ? b.teamWriteBonus : 1;
+    gs.invite[g] = (inFlow * b.contributionBase * (INVITE_BASE + INVITE_ANIMATION * felt)) / (1 + bw * gs.broadcast[g]!);
+    gs.writeRisk[g] = b.contributionRisk * risk;
+    // What a member gets back saturates: twice the reference efficiency is as good as it gets.
+    gs.reward[g] = b.learningRate * (Math.min(2, gs.payoff[g]! / b.efficiencyReference) - b.participationCost);
+  }
+}
+
+export function agentTerms(st: ModelState, p: Scenario): void {
+  const w = st.world;
+  const b = p.behaviour;
+  const gov = p.governance;
+  const ref = b.efficiencyReference;
+  const memory = b.efficiencyMemory;
+  const lift = gov.alignmentGain * (st.org.framework + st.org.processes) * 0.5;
+  const star = p.policies.visibility * b.starAppeal;
+  const employees = w.employees;
+  const hot = w.hot;
+  let alignSum = 0;
+  for (let i = 0; i < w.agents; i++) {
+    const efficiency = w.efficiency[i]! + memory * (w.received[i]! - w.efficiency[i]!);
+    w.efficiency[i] = efficiency;
+    let gate = efficiency / ref;
+    if (gate > 1) gate = 1;
+    const o = i * HOT_STRIDE;
+    const pressure = w.load[i]! / w.timeBudget[i]!;
+    let term = b.efficiencyWeight * gate - b.timePressureWeight * pressure;
+    let risk = w.riskAversion[i]!;
+    let novelty = 1 - gate;
+    if (i < employees) {
+      const target = Math.min(1, w.alignmentStart[i]! + lift);
+      alignSum += w.alignment[i]! += gov.alignmentRate * (target - w.alignment[i]!);
+      const ws = w.webSociability[i]!;
+      // Web habits pull both ways: familiarity with the tools lifts the novelty barrier, a "facebook addict"
+      // protects himself at work, a less social person on the web finds it helpful to socialize at work.
+      novelty *= 1 - b.webFamiliarityWeight * ws;
+      risk += b.webProtectWeight * ws;
+      term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]!;
+    }
+    hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - 0.5) * 2;
+    hot[o + HOT_RISK] = risk;
+    hot[o + HOT_NOVELTY] = novelty;
+    hot[o + HOT_PRESSURE] = pressure;
+    hot[o + HOT_TODAY] = 0;
+    hot[o + HOT_RECEIVED] = 0;
+  }
+  st.org.alignmentMean = alignSum / employees;
+}

@@ -1,0 +1,78 @@
+/**
+ * Phase: value, and what the day teaches everyone.
+ *
+ * A contribution becomes actionable on its own (about the group's own work, with the group's spontaneous
+ * actionability) or when an animator follows it up; animators' follow-ups are limited by their time, so each
+ * conversation is followed with probability min(1, follow-ups / contributions). In open communities and the
+ * external community a question must also meet someone who can answer (critical mass). Actionable
+ * conversations turn into hours saved with diminishing returns: the k-th conversation on the same problems of a
+ * group saves less (value = hours x Q x (1 - exp(-A / Q)), Q = problems a day of its members).
+ *
+ * Then: what each participant got back (payoff), the group's smoothed activity, the share of its talk that is
+ * the organization's voice, its audience's judgement of its animators, and its owner's animation effort, which
+ * follows the response to his own prompts: the group's activity times his share of its prompts.
+ */
+import { exp } from '../../math.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { binomial, type Uniform } from '../../rng.ts';
+import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_SHARE_REF } from '../constants.ts';
+import { membersOf, type ModelState } from '../state.ts';
+import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
+
+export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
+  const w = st.world;
+  const gs = st.groups;
+  const o = st.org;
+  const V = p.value;
+  const judge = p.legitimacy.audienceJudgement;
+  const conversion = V.conversionBase + V.conversionProcesses * o.processes;
+  const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
+  o.value.fill(0);
+  o.actionable.fill(0);
+  o.animatorPosts = 0;
+  o.cmPosts = 0;
+  for (let g = 0; g < w.groups; g++) {
+    if (!w.groupActive[g]) continue;
+    const kind = w.groupKind[g]!;
+    const contribs = gs.contributions[g]!;
+    const reads = gs.reads[g]!;
+    const participants = contribs + reads;
+    const members = membersOf(gs, g);
+    const followed = contribs > 0 ? Math.min(1, gs.followUps[g]! / contribs) : 0;
+    let pAct = gs.onWork[g]! * (1 - (1 - gs.actionable[g]!) * (1 - followed));
+    if (kind !== KIND_TEAM) pAct *= 1 - exp(-participants / V.criticalMass);
+    const act = binomial(contribs, pAct, rand);
+    const hours =
+      kind === KIND_TEAM ? V.hoursTeam
+      : kind === KIND_EXTERNAL ? V.hoursExternal
+      : w.communityKind[g] === COMMUNITY_EXPERTISE ? V.hoursExpertise
+      : V.hoursOther;
+    const problems = Math.max(1, V.problemsPerMember * (members - gs.leaves[g]!));
+    const solved = act > 0 ? problems * (1 - exp(-act / problems)) : 0;
+    const value = conversion * hours * (solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0));
+    o.value[kind]! += value;
+    o.actionable[kind]! += act;
+    gs.payoff[g] = participants > 0 ? value / participants : 0;
+    const share = members > 0 ? participants / members : 0;
+    gs.activity[g]! += GROUP_MEMORY * (share - gs.activity[g]!);
+
+    // How much of the talk is the organization's voice (the CM inside, the brand's emcee outside).
+    const orgVoice = kind === KIND_OPEN ? gs.cmPosts[g]! : kind === KIND_EXTERNAL ? emceePosts : 0;
+    const prompts = gs.prompts[g]!;
+    gs.broadcast[g]! += GROUP_MEMORY * (orgVoice / (orgVoice + contribs + prompts + 1) - gs.broadcast[g]!);
+    if (kind !== KIND_EXTERNAL) o.animatorPosts += prompts;
+    if (kind === KIND_OPEN) o.cmPosts += gs.cmPosts[g]!;
+
+    // The audience judges its animators: legitimacy holds while it responds.
+    const response = 0.5 + 0.5 * Math.min(1, share / TRUST_SHARE_REF);
+    gs.trust[g]! += judge * (response - gs.trust[g]!);
+
+    // Owners animate as long as their own prompts get a response.
+    gs.ownerShare[g]! += GROUP_MEMORY * (gs.ownerPromptShare[g]! - gs.ownerShare[g]!);
+    if (w.groupOwner[g]! >= 0) {
+      let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * gs.activity[g]! * gs.ownerShare[g]!);
+      target = target < 0 ? 0 : target > 1 ? 1 : target;
+      gs.effort[g]! += p.managers.effortRate * (target - gs.effort[g]!);
+    }
+  }
+}

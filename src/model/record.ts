@@ -1,0 +1,191 @@
+/**
+ * Recording: the tick's row of every series (src/metrics/series.ts), computed from the state. One pass over
+ * groups, one over employees; no allocation (scratch arrays are the recorder's own).
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { SERIES, SERIES_INDEX } from '../metrics/series.ts';
+import { InequalityMeter, type Inequality } from '../metrics/inequality.ts';
+import { meanManagerEffort } from './phases/governance.ts';
+import { membersOf, type ModelState } from './state.ts';
+import { COMMUNITY_EXPERTISE, KIND_OPEN, KIND_TEAM, ROLE_MANAGER, ROLE_OWNER } from './world.ts';
+
+const I = SERIES_INDEX;
+/** Series indices per group kind (team, open, external), resolved once. */
+const KIND_SERIES = Object.fromEntries(
+  (['contributors', 'readers', 'absent', 'posts', 'value', 'actionable'] as const).map((m) => [
+    m,
+    Int32Array.from(['team', 'open', 'external'], (k) => SERIES_INDEX[`${m}_${k}`]!),
+  ]),
+) as Record<'contributors' | 'readers' | 'absent' | 'posts' | 'value' | 'actionable', Int32Array>;
+
+export class Recorder {
+  readonly series: Float64Array[];
+  private readonly row = new Float64Array(SERIES.length);
+  private readonly scratch = Array.from({ length: 5 }, () => new Float64Array(4));
+  private readonly inequality = new InequalityMeter();
+  private readonly ineq: Inequality = { gini: 0, top1Share: 0, top10Share: 0 };
+
+  constructor(ticks: number) {
+    this.series = SERIES.map(() => new Float64Array(ticks));
+  }
+
+  record(st: ModelState, p: Scenario): void {
+    const w = st.world;
+    const gs = st.groups;
+    const o = st.org;
+    const r = this.row;
+    r.fill(0);
+
+    let openMembers = 0;
+    let expertTaking = 0;
+    let expertMembers = 0;
+    let animated = 0;
+    let legitSum = 0;
+    let overlap = 0;
+    let competition = 0;
+    let routines = 0;
+    let coachedM = 0;
+    let owners = 0;
+    let coachedO = 0;
+    let ownerEffort = 0;
+    let joins = 0;
+    let leaves = 0;
+    for (let g = 0; g < w.groups; g++) {
+      if (!w.groupActive[g]) continue;
+      const kind = w.groupKind[g]!;
+      const members = membersOf(gs, g);
+      r[KIND_SERIES.contributors[kind]!]! += gs.contributions[g]!;
+      r[KIND_SERIES.readers[kind]!]! += gs.reads[g]!;
+      r[KIND_SERIES.absent[kind]!]! += gs.absences[g]!;
+      if (kind === KIND_OPEN) {
+        if (w.communityKind[g] === COMMUNITY_EXPERTISE) {
+          expertTaking += gs.contributions[g]! + gs.reads[g]!;
+          expertMembers += members;
+        }
+        openMembers += members - gs.leaves[g]! + gs.joins[g]!;
+        joins += gs.joins[g]!;
+        leaves += gs.leaves[g]!;
+        if (w.groupSlot[g]! > 0) overlap++;
+        if (w.groupOwner[g]! >= 0) {
+          owners++;
+          coachedO += gs.coached[g]!;
+          ownerEffort += gs.effort[g]!;
+        }
+      } else if (kind === KIND_TEAM) {
+        if (gs.smmEffort[g]! > 0) competition++;
+        routines += gs.routines[g]!;
+        coachedM += gs.coached[g]!;
+      }
+      if (gs.legitimacy[g]! > 0) {
+        animated++;
+        legitSum += gs.legitimacy[g]!;
+      }
+    }
+    for (let k = 0; k < 3; k++) {
+      r[KIND_SERIES.posts[k]!] = r[KIND_SERIES.contributors[k]!]!;
+      r[KIND_SERIES.value[k]!] = o.value[k]!;
+      r[KIND_SERIES.actionable[k]!] = o.actionable[k]!;
+    }
+
+    // People: employees by state, by role and by risk aversion.
+    let contributors = 0;
+    let readers = 0;
+    let load = 0;
+    const roleN = this.scratch[0]!.fill(0);
+    const roleActive = this.scratch[1]!.fill(0);
+    const riskN = this.scratch[2]!.fill(0);
+    const riskActive = this.scratch[3]!.fill(0);
+    const riskContrib = this.scratch[4]!.fill(0);
+    for (let i = 0; i < w.employees; i++) {
+      const state = w.tickState[i]!;
+      const role = w.role[i]!;
+      const rc = w.riskClass[i]!;
+      load += w.load[i]!;
+      roleN[role]!++;
+      riskN[rc]!++;
+      if (state === 0) continue;
+      if (state === 2) {
+        contributors++;
+        riskContrib[rc]!++;
+      } else readers++;
+      roleActive[role]!++;
+      riskActive[rc]!++;
+      if (!w.everActive[i]) {
+        w.everActive[i] = 1;
+        o.adopters++;
+      }
+    }
+    r[I.contributors!] = contributors;
+    r[I.readers!] = readers;
+    r[I.absent!] = w.employees - contributors - readers;
+    r[I.activeShare!] = (contributors + readers) / w.employees;
+    r[I.active_member!] = roleN[0] ? roleActive[0]! / roleN[0] : 0;
+    r[I.active_manager!] = roleN[ROLE_MANAGER] ? roleActive[ROLE_MANAGER]! / roleN[ROLE_MANAGER]! : 0;
+    r[I.active_owner!] = roleN[ROLE_OWNER] ? roleActive[ROLE_OWNER]! / roleN[ROLE_OWNER]! : 0;
+    r[I.active_riskTolerant!] = riskActive[0]! / Math.max(1, riskN[0]!);
+    r[I.active_riskAverse!] = riskActive[2]! / Math.max(1, riskN[2]!);
+    r[I.contrib_riskTolerant!] = riskContrib[0]! / Math.max(1, riskN[0]!);
+    r[I.contrib_riskAverse!] = riskContrib[2]! / Math.max(1, riskN[2]!);
+    r[I.adopters!] = o.adopters;
+    r[I.attentionMinutes!] = load / w.employees;
+
+    // Value and cost.
+    const value = o.value[0]! + o.value[1]! + o.value[2]!;
+    const H = p.organization.hoursPerDay;
+    let animationHours = 0;
+    for (let g = 0; g < w.groups; g++) {
+      if (!w.groupActive[g] || w.groupOwner[g]! < 0) continue;
+      animationHours += gs.effort[g]! * (w.groupKind[g] === KIND_TEAM ? p.managers.animationHours : p.owners.animationHours);
+    }
+    let fte = p.value.platformFte + animationHours / H;
+    if (o.cm) fte += (o.cm.outsourced ? p.cm.costFactorOutsourced : 1) + p.cm.staff;
+    let knowledge = 0;
+    for (const s of o.smms) {
+      fte += s.outsourced ? p.smm.costFactorOutsourced : 1;
+      knowledge += s.knowledge;
+      // A co-driver's hours are paid too.
+      if (s.outsourced && st.tick < s.hired + p.smm.coDrivingDays) fte += Math.min(1, p.smm.coDrivingHours / H);
+    }
+    if (w.externalGroup >= 0) fte += p.external.emceeEffort;
+    o.valueCum += value;
+    o.costCum += fte * H;
+    const memberPosts = r[I.posts_team!]! + r[I.posts_open!]! + r[I.posts_external!]!;
+    const internalPosts = r[I.posts_team!]! + r[I.posts_open!]! + o.animatorPosts + o.cmPosts;
+    r[I.value!] = value;
+    r[I.valueCum!] = o.valueCum;
+    r[I.costFte!] = fte;
+    r[I.costCum!] = o.costCum;
+    r[I.valuePerCost!] = o.costCum > 0 ? o.valueCum / o.costCum : 0;
+    r[I.valuePerPost!] = memberPosts > 0 ? value / memberPosts : 0;
+    r[I.animatorPosts!] = o.animatorPosts;
+    r[I.cmPosts!] = o.cmPosts;
+    r[I.cmShare!] = internalPosts > 0 ? o.cmPosts / internalPosts : 0;
+
+    this.inequality.measure(w.contributions, w.employees, this.ineq);
+    r[I.gini!] = this.ineq.gini;
+    r[I.top1Share!] = this.ineq.top1Share;
+    r[I.top10Share!] = this.ineq.top10Share;
+    r[I.legitimacy!] = animated ? legitSum / animated : 0;
+    r[I.competition!] = competition;
+    r[I.overlap!] = overlap;
+    r[I.quarrels!] = o.quarrels;
+    r[I.managerEngagement!] = meanManagerEffort(st);
+    r[I.ownerEngagement!] = owners ? ownerEffort / owners : 0;
+    r[I.routinesShare!] = routines / w.teams;
+    r[I.coachedManagers!] = coachedM / w.teams;
+    r[I.coachedOwners!] = owners ? coachedO / owners : 0;
+    r[I.framework!] = o.framework;
+    r[I.processes!] = o.processes;
+    r[I.expertiseCenter!] = o.expertiseCenter;
+    r[I.alignment!] = o.alignmentMean;
+    r[I.smmCount!] = o.smms.length;
+    r[I.smmIntegration!] = o.smms.length ? knowledge / o.smms.length : 0;
+    r[I.cmKnowledge!] = o.cm ? o.cm.knowledge : 0;
+    r[I.openMembers!] = openMembers;
+    r[I.joins_open!] = joins;
+    r[I.leaves_open!] = leaves;
+    r[I.active_expertise!] = expertMembers ? expertTaking / expertMembers : 0;
+
+    for (let k = 0; k < r.length; k++) this.series[k]![st.tick] = r[k]!;
+  }
+}

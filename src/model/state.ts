@@ -1,0 +1,130 @@
+/**
+ * The model's state, explicit and in one place: the world (agents, groups, memberships: world.ts), the
+ * per-group state (structure of arrays, one entry per group), the state of the organization and of its staff
+ * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
+ * own random stream.
+ */
+import type { World } from './world.ts';
+
+/** Per group, one entry per group (team groups, open communities, the external community). */
+export interface GroupState {
+  /** Animation effort of the group's owner (manager or community owner), 0-1. */
+  effort: Float64Array;
+  coached: Uint8Array;
+  /** Social routines: the manager acts on conversations by default (team groups). */
+  routines: Uint8Array;
+  /** The owner asked for coaching and waits for it. */
+  requested: Uint8Array;
+  /** The audience's judgement of its animators, 0-1. */
+  trust: Float64Array;
+  /** Smoothed share of members taking part. */
+  activity: Float64Array;
+  /** Smoothed share of the talk that is the organization's voice (the CM, the brand's emcee). */
+  broadcast: Float64Array;
+  /** Smoothed share of the group's prompts made by its owner. */
+  ownerShare: Float64Array;
+  /** SMM animation assigned to the group (1: a full community's worth of one SMM), and which SMM. */
+  smmEffort: Float64Array;
+  smmIndex: Int32Array;
+  /** The CM's leading effort (expertise communities he leads) and his posts a day when he speaks. */
+  cmLead: Float64Array;
+  cmPosts: Float64Array;
+  /** This tick: prompts by animators, share of prompts by the owner, share of requests about the group's own work. */
+  prompts: Float64Array;
+  ownerPromptShare: Float64Array;
+  onWork: Float64Array;
+  /** This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability, follow-ups animators can make. */
+  animation: Float64Array;
+  legitimacy: Float64Array;
+  actionable: Float64Array;
+  followUps: Float64Array;
+  // Terms of the decision rule (decide.ts).
+  attract: Float64Array;
+  risk: Float64Array;
+  sense: Float64Array;
+  novelty: Float64Array;
+  invite: Float64Array;
+  writeRisk: Float64Array;
+  reward: Float64Array;
+  /** Hours each participant got back at the last tick. */
+  payoff: Float64Array;
+  // This tick's decisions.
+  contributions: Float64Array;
+  reads: Float64Array;
+  absences: Float64Array;
+  leaves: Float64Array;
+  joins: Float64Array;
+}
+
+/** A member of staff who is not an agent: an SMM or the CM. */
+export interface Staff {
+  outsourced: boolean;
+  /** Tick he started (a replacement starts anew). */
+  hired: number;
+  /** What he knows of the organization's codes and people, 0-1 (an insider: 1). */
+  knowledge: number;
+}
+
+export interface OrgState {
+  /** Progress (0-1) of the CM's framework, co-built processes and expertise center. */
+  framework: number;
+  processes: number;
+  expertiseCenter: number;
+  /** Coaching hours banked, in coachings: the CM's (managers and owners) and the SMMs' (managers). */
+  cmCoaching: number;
+  smmCoaching: number;
+  /** Owners waiting for coaching, oldest first (group indices). */
+  queue: number[];
+  smms: Staff[];
+  /** The CM, when present. */
+  cm: Staff | null;
+  /** Share of his day the CM actually speaks: a habit that moves towards cm.speakShare. */
+  speakHabit: number;
+  /** Today's hours of the CM spent speaking, leading and enabling. */
+  cmSpeakHours: number;
+  cmLeadHours: number;
+  valueCum: number;
+  costCum: number;
+  adopters: number;
+  alignmentMean: number;
+  quarrels: number;
+  /** Today's value and actionable conversations by group kind; animators' and the CM's posts. */
+  value: Float64Array;
+  actionable: Float64Array;
+  animatorPosts: number;
+  cmPosts: number;
+}
+
+export interface ModelState {
+  world: World;
+  groups: GroupState;
+  org: OrgState;
+  tick: number;
+}
+
+export function allocateGroups(G: number): GroupState {
+  const f = () => new Float64Array(G);
+  return {
+    effort: f(), coached: new Uint8Array(G), routines: new Uint8Array(G), requested: new Uint8Array(G),
+    trust: f().fill(1), activity: f(), broadcast: f(), ownerShare: f().fill(1),
+    smmEffort: f(), smmIndex: new Int32Array(G).fill(-1), cmLead: f(), cmPosts: f(),
+    prompts: f(), ownerPromptShare: f().fill(1), onWork: f().fill(1),
+    animation: f(), legitimacy: f(), actionable: f(), followUps: f(),
+    attract: f(), risk: f(), sense: f(), novelty: f(), invite: f(), writeRisk: f(), reward: f(), payoff: f(),
+    contributions: f(), reads: f(), absences: f(), leaves: f(), joins: f(),
+  };
+}
+
+export function initialOrg(): OrgState {
+  return {
+    framework: 0, processes: 0, expertiseCenter: 0, cmCoaching: 0, smmCoaching: 0, queue: [],
+    smms: [], cm: null, speakHabit: 0, cmSpeakHours: 0, cmLeadHours: 0,
+    valueCum: 0, costCum: 0, adopters: 0, alignmentMean: 0, quarrels: 0,
+    value: new Float64Array(3), actionable: new Float64Array(3), animatorPosts: 0, cmPosts: 0,
+  };
+}
+
+/** Members of group g who were joined at the start of this tick (took part or stayed away). */
+export function membersOf(gs: GroupState, g: number): number {
+  return gs.contributions[g]! + gs.reads[g]! + gs.absences[g]!;
+}
