@@ -6,7 +6,7 @@
 import { SERIES_INDEX } from './metrics/series.ts';
 import { seriesMean, seriesSum } from './metrics/outcomes.ts';
 import type { RunOutput } from './run.ts';
-import { ci95, mean, tQuantile, sd, welch } from './stats/index.ts';
+import { ci95, mean, tQuantile, sd } from './stats/index.ts';
 
 /** [from, to) with negative bounds counted from the horizon. */
 const span = (run: RunOutput, from: number, to: number): [number, number] => [from < 0 ? run.ticks + from : from, to < 0 ? run.ticks + to : to];
@@ -24,16 +24,34 @@ export type Measure = (run: RunOutput) => number;
 
 /**
  * One testable prediction of a claim:
- * - `higher`: the measure is higher in arm `higher` than in arm `lower` (Welch 95% CI of the difference above 0);
- * - `paired`: a contrast computed from the runs of two arms with the same seed is positive (one-sample 95% CI
- *   above 0), e.g. a difference-in-differences between risk-averse and risk-tolerant members;
+ * - `higher`: the measure is higher in arm `higher` than in arm `lower` (95% CI of the paired difference on the
+ *   common seeds above 0);
+ * - `paired`: measure(second arm) - measure(first arm) on the same seed is positive (one-sample 95% CI above 0),
+ *   e.g. a difference-in-differences between risk-averse and risk-tolerant members;
  * - `close`: arm `other` is within `margin` (relative) of arm `reference` (90% CI inside the margin: two
  *   one-sided tests at 5%).
  */
 export type Comparison =
   | { kind: 'higher'; label: string; measure: Measure; lower: string; higher: string }
-  | { kind: 'paired'; label: string; arms: [string, string]; contrast: (a: RunOutput, b: RunOutput) => number }
+  | { kind: 'paired'; label: string; arms: [string, string]; measure: Measure }
   | { kind: 'close'; label: string; measure: Measure; reference: string; other: string; margin: number };
+
+/**
+ * The one premise a claim may rest on: a property of individuals taken from the seeds (what someone knows,
+ * can do, has time for), with the parameters that state it. `neutral` sets it to where it would no longer
+ * distinguish the arms (the premise ablation).
+ */
+export interface Premise {
+  text: string;
+  parameters: string[];
+  neutral: Record<string, number | boolean | string>;
+}
+
+/** A mechanism switched off by parameters, to show that it matters (src/MODEL.md names each). */
+export interface Ablation {
+  label: string;
+  set: Record<string, number | boolean | string>;
+}
 
 export interface Claim {
   id: string;
@@ -42,6 +60,10 @@ export interface Claim {
   seed: string;
   arms: string[];
   comparisons: Comparison[];
+  /** How the result comes about, in the model's terms (src/MODEL.md, section "Claims"). */
+  mechanism: string;
+  premise: Premise | null;
+  ablations: Ablation[];
 }
 
 /** How much more the most risk-averse third takes part than the least risk-averse third. */
@@ -56,6 +78,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'he relies on an ecosystem of relays that is made of social media managers and managers',
     arms: ['c1-no-governance', 'c1-cm-relays'],
     comparisons: [{ kind: 'higher', label: 'long-term value (hours)', measure: longValue, lower: 'c1-no-governance', higher: 'c1-cm-relays' }],
+    mechanism: 'A CM builds a framework (clearer purpose and rules: more sense, less risk), co-builds processes (more of what is actionable becomes value), an expertise center, and coaches the managers and owners who ask; coached managers adopt routines and follow conversations up; SMMs animate and recruit; duplicates get merged and quarrels settled. Without a pilot, initiatives overlap and departments quarrel.',
+    premise: null,
+    ablations: [{ label: 'no framework, processes or expertise center (relays only)', set: { 'cm.framework': false, 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false } }, { label: 'no coaching (relays off, SMMs coach nobody)', set: { 'cm.relays': false, 'smm.helpOnRequest': 0 } }],
   },
   {
     id: 'C2', seedFile: 'roles-in-online-social-spaces',
@@ -66,6 +91,9 @@ export const CLAIMS: readonly Claim[] = [
       { kind: 'higher', label: 'team-group value (hours)', measure: (r) => windowSum(r, 'value_team'), lower: 'c2-smm-competes', higher: 'c2-smm-respects-managers' },
       { kind: 'higher', label: 'manager engagement, second year', measure: (r) => windowMean(r, 'managerEngagement', -250), lower: 'c2-smm-competes', higher: 'c2-smm-respects-managers' },
     ],
+    mechanism: "An SMM in a team group takes a share of its prompts: the manager, whose effort follows the response to his own prompts, animates less; the SMM's requests are not about the team's work, so they blur its purpose and rules, are new things to do, and what answers them is not actionable for the team.",
+    premise: { text: "An SMM does not know a team's own work and objectives", parameters: ['knowledge.smmTeamWork'], neutral: { 'knowledge.smmTeamWork': 1 } },
+    ablations: [{ label: "managers' effort frozen (no response to their share of the prompts)", set: { 'managers.effortRate': 0 } }],
   },
   {
     id: 'C3', seedFile: 'roles-in-online-social-spaces',
@@ -77,6 +105,9 @@ export const CLAIMS: readonly Claim[] = [
       { kind: 'higher', label: 'open-community value, first 125 days', measure: (r) => windowSum(r, 'value_open', 0, 125), lower: 'c3-smm-outsourced-alone', higher: 'c3-smm-outsourced-codriving' },
       { kind: 'close', label: 'open-community value, last 125 days', measure: (r) => windowSum(r, 'value_open', -125), reference: 'c3-smm-internal', other: 'c3-smm-outsourced-codriving', margin: 0.2 },
     ],
+    mechanism: "What an SMM knows of the organization's codes and people sets his legitimacy, his follow-ups and his recruiting; an outsider learns them by working, faster with a co-driver's introductions, and the co-driver beside him lends his own for the hours he is there.",
+    premise: { text: "Someone from an outside provider does not know the organization's codes and people when he starts", parameters: ['knowledge.outsiderCodes'], neutral: { 'knowledge.outsiderCodes': 1 } },
+    ablations: [{ label: 'co-driving without introductions or hours beside him', set: { 'knowledge.introductions': 0, 'smm.coDrivingHours': 0 } }],
   },
   {
     id: 'C4', seedFile: 'internal-vs-external-community-managers',
@@ -87,6 +118,9 @@ export const CLAIMS: readonly Claim[] = [
       { kind: 'higher', label: "CM's share of posts", measure: (r) => windowMean(r, 'cmShare'), lower: 'c4-cm-enables', higher: 'c4-cm-speaks' },
       { kind: 'higher', label: 'member contributions', measure: memberPosts, lower: 'c4-cm-speaks', higher: 'c4-cm-enables' },
     ],
+    mechanism: "Hours the CM spends speaking are not spent on his levers and relays; his posts fill the talk with the organization's voice, and members write as they see peers write.",
+    premise: { text: 'A CM has one working day: what he spends speaking he does not spend enabling others', parameters: ['organization.hoursPerDay'], neutral: {} },
+    ablations: [{ label: "members' writing does not follow what they see (no broadcast effect)", set: { 'behaviour.broadcastWeight': 0 } }],
   },
   {
     id: 'C5', seedFile: 'internal-vs-external-community-managers',
@@ -94,6 +128,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'thinking that an internal community manager can lead tens or hundreds of business communities makes no sense',
     arms: ['c5-owners-coached', 'c5-cm-leads-experts'],
     comparisons: [{ kind: 'higher', label: 'participation in expertise communities', measure: (r) => windowMean(r, 'active_expertise'), lower: 'c5-cm-leads-experts', higher: 'c5-owners-coached' }],
+    mechanism: "Leading a community takes an owner's hours: the CM's leading hours spread over every expertise community; where he leads, the owner's share of the prompts falls and so does his effort; members grant legitimacy to those who know the matter.",
+    premise: { text: 'An internal CM does not know expertise matters as their owners do', parameters: ['knowledge.cmExpertise'], neutral: { 'knowledge.cmExpertise': 0.9 } },
+    ablations: [{ label: "owners' effort frozen (no response to their share of the prompts)", set: { 'managers.effortRate': 0 } }],
   },
   {
     id: 'C6', seedFile: 'roles-in-online-social-spaces',
@@ -106,9 +143,12 @@ export const CLAIMS: readonly Claim[] = [
         kind: 'paired',
         label: 'rise in participation, most risk-averse third minus least risk-averse third',
         arms: ['c6-unclear-rules', 'c6-clear-rules'],
-        contrast: (a, b) => riskGap(b) - riskGap(a),
+        measure: riskGap,
       },
     ],
+    mechanism: "Clear rules and limits lower the risk of taking part, weighed by each member's risk aversion; a clear purpose meets his need for sense.",
+    premise: { text: 'Members differ in risk aversion (fear for their evaluation, image, exposure)', parameters: ['members.riskAversion.a', 'members.riskAversion.b'], neutral: { 'members.riskAversion.a': 100, 'members.riskAversion.b': 100 } },
+    ablations: [{ label: 'risk does not weigh on decisions', set: { 'behaviour.riskWeight': 0 } }],
   },
   {
     id: 'C7', seedFile: 'roles-in-online-social-spaces',
@@ -116,6 +156,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'he\u2019s not dreaming of becoming a star in the organization',
     arms: ['c7-no-campaign', 'c7-star-campaign'],
     comparisons: [{ kind: 'higher', label: 'participation of the most risk-averse third after the campaign starts', measure: (r) => windowMean(r, 'active_riskAverse', 100), lower: 'c7-star-campaign', higher: 'c7-no-campaign' }],
+    mechanism: 'A campaign shows a share of contributions to the whole organization: the exposure of taking part grows with that audience, weighed by risk aversion; its pull is felt only by those who seek status.',
+    premise: { text: 'Members do not dream of being stars: few seek status in the organization', parameters: ['members.statusSeeking.a', 'members.statusSeeking.b'], neutral: { 'members.statusSeeking.a': 6, 'members.statusSeeking.b': 1.2 } },
+    ablations: [{ label: 'exposure does not grow with the audience', set: { 'behaviour.exposureAudience': 1000000 } }],
   },
   {
     id: 'C8', seedFile: 'roles-in-online-social-spaces',
@@ -123,6 +166,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'He can\u2019t be outsourced or externalized.',
     arms: ['c8-cm-internal', 'c8-cm-outsourced'],
     comparisons: [{ kind: 'higher', label: 'long-term value (hours)', measure: longValue, lower: 'c8-cm-outsourced', higher: 'c8-cm-internal' }],
+    mechanism: "The CM's levers progress at the pace of his standing with the departments, which needs knowing the organization's codes and people; an outsider learns them by working, alone; he also costs more.",
+    premise: { text: "Someone from an outside provider does not know the organization's codes and people when he starts", parameters: ['knowledge.outsiderCodes'], neutral: { 'knowledge.outsiderCodes': 1 } },
+    ablations: [{ label: 'an outsider learns the codes at once', set: { 'knowledge.learningDays': 1 } }],
   },
   {
     id: 'C9', seedFile: 'internal-vs-external-community-managers',
@@ -130,6 +176,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'On internal facing ones he\u2019ll often be one level higher, leaving emceeing to subject matter experts or managers.',
     arms: ['c9-emcee-moves-back', 'c9-emcee-keeps-speaking'],
     comparisons: [{ kind: 'higher', label: 'long-term value (hours)', measure: longValue, lower: 'c9-emcee-keeps-speaking', higher: 'c9-emcee-moves-back' }],
+    mechanism: "A former emcee's speaking habit carries over and fades only towards what he means to do; inside, his posts are worth what he knows of each matter (no presumption of relevance), take his enabling hours and fill the talk with the organization's voice.",
+    premise: { text: "Inside, nobody presumes the brand's voice relevant: a CM's legitimacy rests on what he knows of each matter", parameters: ['knowledge.cmCorporate', 'knowledge.cmInterest', 'knowledge.cmProject', 'knowledge.cmExpertise'], neutral: { 'knowledge.cmCorporate': 0.9, 'knowledge.cmInterest': 0.9, 'knowledge.cmProject': 0.9, 'knowledge.cmExpertise': 0.9 } },
+    ablations: [{ label: "members' writing does not follow what they see (no broadcast effect)", set: { 'behaviour.broadcastWeight': 0 } }],
   },
   {
     id: 'C10', seedFile: 'roles-in-online-social-spaces',
@@ -137,6 +186,9 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'he relies, at least at the beginning, on defined usage scenarios (social routine) that makes nearly all interactions and contents actionable by default',
     arms: ['c10-no-routines', 'c10-routines'],
     comparisons: [{ kind: 'higher', label: 'team-group value per contribution (hours)', measure: (r) => windowSum(r, 'value_team') / Math.max(1, windowSum(r, 'posts_team')), lower: 'c10-no-routines', higher: 'c10-routines' }],
+    mechanism: 'A routine names who acts on a conversation: the manager follows conversations up by default, as far as his time allows; a conversation followed up by someone who can act is actionable.',
+    premise: { text: "A routine makes the manager act on his team's conversations by default", parameters: ['policies.socialRoutines'], neutral: {} },
+    ablations: [{ label: 'managers have no time to follow up', set: { 'managers.animationHours': 0 } }],
   },
 ];
 
@@ -154,36 +206,51 @@ export interface ComparisonResult {
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
-/** Apply each comparison of a claim to replications of its arms (runs[arm][i] ran seed i in every arm). */
-export function evaluateClaim(claim: Claim, runs: Record<string, RunOutput[]>): ComparisonResult[] {
-  const arm = (name: string) => {
-    const r = runs[name];
+/** The arms a comparison reads. */
+export function comparisonArms(c: Comparison): [string, string] {
+  return c.kind === 'higher' ? [c.lower, c.higher] : c.kind === 'paired' ? c.arms : [c.reference, c.other];
+}
+
+/** The per-run value of each of a claim's comparisons (what a run of any arm contributes). */
+export function claimMeasures(claim: Claim, run: RunOutput): number[] {
+  return claim.comparisons.map((c) => c.measure(run));
+}
+
+/**
+ * Apply each comparison of a claim to per-run measures: measures[arm][i] is claimMeasures of the run of seed i
+ * (the same seeds in every arm). `strict` false only asks the estimate to point the predicted way (used where
+ * a few replications per point cannot give a test its power: the robustness audit).
+ */
+export function evaluateMeasures(claim: Claim, measures: Record<string, number[][]>, strict = true): ComparisonResult[] {
+  const arm = (name: string, k: number) => {
+    const r = measures[name];
     if (!r || r.length < 2) throw new Error(`${claim.id}: arm ${name} needs at least 2 replications`);
-    return r;
+    return r.map((m) => m[k]!);
   };
-  return claim.comparisons.map((c): ComparisonResult => {
+  return claim.comparisons.map((c, k): ComparisonResult => {
     if (c.kind === 'higher') {
-      const hi = arm(c.higher).map(c.measure);
-      const lo = arm(c.lower).map(c.measure);
-      const w = welch(hi, lo);
+      // Paired on the common seeds: run i of both arms shares its organization and streams.
+      const hi = arm(c.higher, k);
+      const lo = arm(c.lower, k);
+      const ci = ci95(hi.map((x, i) => x - lo[i]!));
       const base = Math.abs(mean(lo)) || 1;
       return {
-        claim: claim.id, label: c.label, passed: w.lo > 0, estimate: w.diff, lo: w.lo, hi: w.hi,
-        verdict: `${c.label}: ${c.higher} ${num(mean(hi))} vs ${c.lower} ${num(mean(lo))}, difference ${pct(w.diff / base)} [${pct(w.lo / base)}, ${pct(w.hi / base)}] (Welch p = ${w.p.toPrecision(2)})`,
+        claim: claim.id, label: c.label, passed: strict ? ci.lo > 0 : ci.mean > 0, estimate: ci.mean / base, lo: ci.lo / base, hi: ci.hi / base,
+        verdict: `${c.label}: ${c.higher} ${num(mean(hi))} vs ${c.lower} ${num(mean(lo))}, difference ${pct(ci.mean / base)} [${pct(ci.lo / base)}, ${pct(ci.hi / base)}] (paired over ${hi.length} seeds)`,
       };
     }
     if (c.kind === 'paired') {
-      const a = arm(c.arms[0]);
-      const b = arm(c.arms[1]);
-      const d = a.map((run, i) => c.contrast(run, b[i]!));
+      const a = arm(c.arms[0], k);
+      const b = arm(c.arms[1], k);
+      const d = a.map((x, i) => b[i]! - x);
       const ci = ci95(d);
       return {
-        claim: claim.id, label: c.label, passed: ci.lo > 0, estimate: ci.mean, lo: ci.lo, hi: ci.hi,
+        claim: claim.id, label: c.label, passed: strict ? ci.lo > 0 : ci.mean > 0, estimate: ci.mean, lo: ci.lo, hi: ci.hi,
         verdict: `${c.label}: ${num(ci.mean)} [${num(ci.lo)}, ${num(ci.hi)}] (paired over ${d.length} seeds)`,
       };
     }
-    const ref = arm(c.reference).map(c.measure);
-    const other = arm(c.other).map(c.measure);
+    const ref = arm(c.reference, k);
+    const other = arm(c.other, k);
     const base = mean(ref);
     // Paired on common seeds: each seed's difference, relative to the reference's mean.
     const rel = other.map((x, i) => (x - ref[i]!) / base);
@@ -191,9 +258,15 @@ export function evaluateClaim(claim: Claim, runs: Record<string, RunOutput[]>): 
     const half = (tQuantile(0.95, rel.length - 1) * sd(rel)) / Math.sqrt(rel.length);
     const lo = m - half;
     const hi = m + half;
+    const within = strict ? lo > -c.margin && hi < c.margin : Math.abs(m) < c.margin;
     return {
-      claim: claim.id, label: c.label, passed: lo > -c.margin && hi < c.margin, estimate: m, lo, hi,
-      verdict: `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ±${(c.margin * 100).toFixed(0)}%: ${lo > -c.margin && hi < c.margin ? 'yes' : 'no'}`,
+      claim: claim.id, label: c.label, passed: within, estimate: m, lo, hi,
+      verdict: `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
     };
   });
+}
+
+/** Apply each comparison of a claim to replications of its arms (runs[arm][i] ran seed i in every arm). */
+export function evaluateClaim(claim: Claim, runs: Record<string, RunOutput[]>): ComparisonResult[] {
+  return evaluateMeasures(claim, Object.fromEntries(Object.entries(runs).map(([arm, rs]) => [arm, rs.map((r) => claimMeasures(claim, r))])));
 }

@@ -5,7 +5,7 @@
  */
 import { transfer } from 'comlink';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { runScenario, type RunOutput } from '../src/run.ts';
+import { runScenario, type RunOptions, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
 import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, type Frame } from './sessions.ts';
@@ -15,10 +15,10 @@ import type { Layout, AgentSnapshot } from './sessions.ts';
 
 export const api = {
   /** One replication to its horizon; the buffers of its series and derived metrics move to the caller (zero copy). */
-  runReplication(scenario: Scenario, seed: number): RunOutput {
-    const out = runScenario(scenario, seed);
+  runReplication(scenario: Scenario, seed: number, options: RunOptions = {}): RunOutput {
+    const out = runScenario(scenario, seed, options);
     // A Set: arrays sharing one buffer must list it once, or postMessage refuses the transfer.
-    const buffers = new Set([...out.series, ...Object.values(out.derived)].map((s) => s.buffer as ArrayBuffer));
+    const buffers = new Set([...out.series, ...Object.values(out.derived), ...(out.agents ?? []).map((c) => c.values)].map((s) => s.buffer as ArrayBuffer));
     return transfer(out, [...buffers]);
   },
 

@@ -22,6 +22,8 @@ import type { SimApi } from './api.ts';
 export interface EnsembleOptions {
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Also return each run's per-agent table. */
+  agents?: boolean;
 }
 
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
@@ -38,7 +40,7 @@ export async function runEnsemble(scenario: Scenario, seeds: readonly number[], 
 async function runHere(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions): Promise<RunOutput[]> {
   const out: RunOutput[] = [];
   for (const seed of seeds) {
-    out.push(withDerived(scenario.metrics, runScenario(scenario, seed)));
+    out.push(withDerived(scenario.metrics, runScenario(scenario, seed, { agents: opts.agents })));
     opts.onProgress?.(out.length, seeds.length);
     // Let timers and signals (progress bar, Ctrl-C) through between runs.
     await new Promise((resolve) => setImmediate(resolve));
@@ -79,7 +81,7 @@ async function runThreads(scenario: Scenario, seeds: readonly number[], n: numbe
     while (!failed && next < total) {
       const i = next++;
       try {
-        results[i] = withDerived(scenario.metrics, await Promise.race([thread.remote.runReplication(scenario, seeds[i]!), thread.died]));
+        results[i] = withDerived(scenario.metrics, await Promise.race([thread.remote.runReplication(scenario, seeds[i]!, { agents: opts.agents }), thread.died]));
       } catch (e) {
         failed = true;
         throw runError(e, i, seeds[i]!);

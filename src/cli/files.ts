@@ -37,10 +37,10 @@ export function readText(path: string, what = 'cannot read'): string {
 export type OutFormat = 'csv' | 'json';
 
 /** Check an --out path before any work starts: known extension, existing writable folder, not a folder. */
-export function checkOutPath(path: string): OutFormat {
+export function checkOutPath(path: string, option = '--out'): OutFormat {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') {
-    throw new ScenarioError(`--out ${path}: the file name must end in .csv or .json${ext ? `, not ${ext}` : ''}`);
+    throw new ScenarioError(`${option} ${path}: the file name must end in .csv or .json${ext ? `, not ${ext}` : ''}`);
   }
   const dir = dirname(path);
   let isDir = false;
@@ -49,14 +49,14 @@ export function checkOutPath(path: string): OutFormat {
   } catch {
     isDir = false;
   }
-  if (!isDir) throw new ScenarioError(`--out ${path}: the folder ${dir} does not exist`);
+  if (!isDir) throw new ScenarioError(`${option} ${path}: the folder ${dir} does not exist`);
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new ScenarioError(`--out ${path}: the folder ${dir} is not writable`);
+    throw new ScenarioError(`${option} ${path}: the folder ${dir} is not writable`);
   }
   try {
-    if (statSync(path).isDirectory()) throw new ScenarioError(`--out ${path}: is a folder, not a file`);
+    if (statSync(path).isDirectory()) throw new ScenarioError(`${option} ${path}: is a folder, not a file`);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
   }

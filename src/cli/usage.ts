@@ -9,6 +9,7 @@ usage:
   orgsim validate <scenario>...            check scenario files
   orgsim sweep <scenario> [options]        a grid or Latin hypercube over parameters (resumable)
   orgsim sensitivity <scenario> [options]  Morris or Sobol sensitivity indices, with bootstrap CIs
+  orgsim claims [C1 ...] [options]         the seeds' claims at each size, with --audit their robustness
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
   orgsim report <dir>                      <dir>/report.html: charts of a sweep or sensitivity analysis
   orgsim list                              the scenarios of the project
@@ -58,6 +59,28 @@ Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invali
   list: `usage: orgsim list
 
 The scenario files of the project's scenarios/ folder, with their name and description.
+`,
+  claims: `usage: orgsim claims [C1 C2 ...] [options]
+
+Runs each claim's scenarios (all claims by default) on common seeds at each organization size, and applies
+its statistical test. Arms are scaled to each size as an organization of that size would staff them
+(customers and SMMs in proportion to employees; the CM's own staff beyond 5,000 employees).
+
+options:
+  --sizes N,N,...     employees (default 200,2000,20000)
+  --runs R            replications per arm and size (default 20)
+  --seed S            master seed of the seed list (default 2026)
+  --workers W         runs in parallel (default: the number of cores)
+  --out DIR           save every run as it finishes (resumable: run the same command again) and write
+                      claims.csv (and, with --audit, audit.json and audit-points.csv); orgsim report DIR
+                      draws them
+  --audit             also: would each claim hold in other plausible organizations? Every parameter
+                      whose source is an assumption varies by +-30% over a Latin hypercube (--points P,
+                      default 64; --audit-runs R replications per point, default 8; at --audit-size N
+                      employees, default 400); the premise is moved to where it no longer distinguishes
+                      the arms (--premise-steps K, default 6); each ablation switches a mechanism off
+  --shard k/N         run only the runs with index % N == k, into --out DIR (a folder every shard shares);
+                      once every shard is done, run the same command without --shard to write the results
 `,
   help: `usage: orgsim help [<command>]
 `,

@@ -1,47 +1,81 @@
 /**
- * Per-agent export: the attributes the seeds name (drawn once) and where each agent ended up. One row per
- * agent; columns are typed arrays, so the table costs nothing until it is written.
+ * Per-agent export: where each agent sits, the attributes the seeds name (drawn once), and what he did and
+ * where he ended up. One row per agent; columns are typed arrays (copied out of the world, so they can cross a
+ * thread boundary as transferred buffers), so the table costs nothing until it is written.
  */
 import { ROLES, type World } from '../model/world.ts';
 
 export interface AgentColumn {
   name: string;
   description: string;
-  values: ArrayLike<number>;
+  values: Float64Array | Int32Array | Uint8Array;
   /** Labels for coded columns (role). */
   labels?: readonly string[];
 }
 
+/** Mean engagement over each agent's joined memberships (NaN for an agent in no group). */
+function meanEngagement(w: World): Float64Array {
+  const sum = new Float64Array(w.agents);
+  const n = new Float64Array(w.agents);
+  for (let m = 0; m < w.memberships; m++) {
+    if (!w.joined[m]) continue;
+    const i = w.memberAgent[m]!;
+    sum[i]! += w.engagement[m]!;
+    n[i]!++;
+  }
+  for (let i = 0; i < w.agents; i++) sum[i] = n[i]! > 0 ? sum[i]! / n[i]! : NaN;
+  return sum;
+}
+
 export function agentTable(w: World): AgentColumn[] {
   return [
-    { name: 'role', description: 'member, manager, owner or customer', values: w.role, labels: ROLES },
-    { name: 'team', description: 'Team index (-1 for customers)', values: w.team },
-    { name: 'department', description: 'Department index (-1 for customers)', values: w.department },
-    { name: 'expertiseTopic', description: 'Topic of his expertise (-1 for customers)', values: w.expertiseTopic },
-    { name: 'riskAversion', description: 'Fear for evaluation, image, exposure (0-1)', values: w.riskAversion },
-    { name: 'needForSense', description: 'Need to know purpose, rules and limits (0-1)', values: w.needForSense },
-    { name: 'alignmentStart', description: 'Alignment at the start (0-1)', values: w.alignmentStart },
-    { name: 'alignment', description: 'Alignment now (0-1)', values: w.alignment },
-    { name: 'webSociability', description: 'Sociability on the public web (0-1)', values: w.webSociability },
-    { name: 'timeBudget', description: 'Minutes a day for social tools', values: w.timeBudget },
-    { name: 'voice', description: 'Propensity to write rather than read (lognormal, mean 1)', values: w.voice },
-    { name: 'memberships', description: 'Groups joined now', values: w.joinedCount },
-    { name: 'contributions', description: 'Contributions so far', values: w.contributions },
-    { name: 'efficiency', description: 'Efficiency experienced: moving average of hours gained a day', values: w.efficiency },
+    { name: 'role', description: 'member, manager, owner or customer', values: w.role.slice(), labels: ROLES },
+    { name: 'team', description: 'Team index (-1 for customers)', values: w.team.slice() },
+    { name: 'department', description: 'Department index (-1 for customers)', values: w.department.slice() },
+    { name: 'expertiseTopic', description: 'Topic of his expertise (-1 for customers)', values: w.expertiseTopic.slice() },
+    { name: 'riskAversion', description: 'Fear for evaluation, image, exposure (0-1)', values: w.riskAversion.slice() },
+    { name: 'needForSense', description: 'Need to know purpose, rules and limits (0-1)', values: w.needForSense.slice() },
+    { name: 'alignmentStart', description: 'Alignment at the start (0-1)', values: w.alignmentStart.slice() },
+    { name: 'webSociability', description: 'Sociability on the public web (0-1)', values: w.webSociability.slice() },
+    { name: 'statusSeeking', description: 'Wish to be seen and recognized in the organization (0-1)', values: w.statusSeeking.slice() },
+    { name: 'timeBudget', description: 'Minutes a day he can give to social tools', values: w.timeBudget.slice() },
+    { name: 'voice', description: 'Propensity to write rather than read (lognormal, mean 1)', values: w.voice.slice() },
+    { name: 'contributions', description: 'Contributions (all groups)', values: w.contributions.slice() },
+    { name: 'openContributions', description: 'Contributions in open communities', values: w.openContributions.slice() },
+    { name: 'reads', description: 'Visits without contributing (all groups)', values: w.reads.slice() },
+    { name: 'activeDays', description: 'Days on which he took part somewhere', values: w.activeDays.slice() },
+    { name: 'contributionDays', description: 'Days on which he contributed somewhere', values: w.contributionDays.slice() },
+    { name: 'memberships', description: 'Groups joined at the end', values: w.joinedCount.slice() },
+    { name: 'engagement', description: 'Mean engagement over the groups joined at the end (logit; empty for none)', values: meanEngagement(w) },
+    { name: 'alignment', description: 'Alignment at the end (0-1)', values: w.alignment.slice() },
+    { name: 'efficiency', description: 'Efficiency experienced at the end: moving average of hours gained a day', values: w.efficiency.slice() },
+    { name: 'attentionMinutes', description: 'Minutes a day spent on social tools lately, at the end', values: w.load.slice() },
   ];
 }
 
-/** The table as CSV text: agent, then one column each. */
-export function agentCsv(w: World): string {
+const cell = (c: AgentColumn, i: number): string => {
+  const v = c.values[i]!;
+  if (c.labels) return c.labels[v]!;
+  return Number.isNaN(v) ? '' : String(v);
+};
+
+export const AGENT_CSV_PREFIX = ['run', 'seed', 'agent'];
+
+/** The header of the per-agent CSV (run, seed, agent, then one column each). */
+export function agentCsvHeader(columns: readonly AgentColumn[]): string {
+  return `${[...AGENT_CSV_PREFIX, ...columns.map((c) => c.name)].join(',')}\n`;
+}
+
+/** The rows of one run's table. */
+export function agentCsvRows(run: number, seed: number, columns: readonly AgentColumn[]): string {
+  const n = columns[0]?.values.length ?? 0;
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`${run},${seed},${i},${columns.map((c) => cell(c, i)).join(',')}`);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** One run's table as CSV text, header included. */
+export function agentCsv(w: World, run = 0, seed = 0): string {
   const cols = agentTable(w);
-  const lines = [['agent', ...cols.map((c) => c.name)].join(',')];
-  for (let i = 0; i < w.agents; i++) {
-    const row = [String(i)];
-    for (const c of cols) {
-      const v = c.values[i]!;
-      row.push(c.labels ? c.labels[v]! : String(v));
-    }
-    lines.push(row.join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return agentCsvHeader(cols) + agentCsvRows(run, seed, cols);
 }

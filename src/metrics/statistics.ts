@@ -175,11 +175,11 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
     compute: (run, from, to) => share(perEmployee(run, from, to).contributed, (x) => x > 0),
   },
   observerShare: {
-    description: 'Among employees who visited an open community in the window, share who contributed there on fewer than one working day in ten ("observers")',
+    description: 'Among employees who visited an open community in the window, share who contributed (anywhere) on fewer than one working day in ten ("observers")',
     unit: 'share', trace: true,
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
-      return share(e.openPostDays, (x) => x < (to - from) / 10, (i) => e.openDays[i]! > 0);
+      return share(e.contributed, (x) => x < (to - from) / 10, (i) => e.openDays[i]! > 0);
     },
   },
   openTop1: {

@@ -54,8 +54,8 @@ export const INITIAL_EFFORT = 0.6;
 export const EFFORT_BASE = 0.6;
 export const EFFORT_RESPONSE = 0.8;
 /** Owners' disposition to animate: DISPOSITION_BASE + DISPOSITION_ALIGNMENT x their alignment. */
-export const DISPOSITION_BASE = 0.35;
-export const DISPOSITION_ALIGNMENT = 0.5;
+export const DISPOSITION_BASE = 0;
+export const DISPOSITION_ALIGNMENT = 1;
 /** How much an owner's own animation recruits, relative to an SMM's. */
 export const OWNER_RECRUITMENT = 0.3;
 
@@ -74,6 +74,11 @@ export const JOIN_VISIBILITY_FLOOR = 0.2;
 
 // --- Governance ---------------------------------------------------------------------------------------
 
+/**
+ * Departments a newcomer gets to know at the knowledge.learningDays pace; a CM works with every department, so
+ * beyond this many his time, and his learning, spreads over them (an SMM works with his communities only).
+ */
+export const LEARNING_DEPARTMENTS = 6;
 /** Daily erosion of what a CM built, once nobody pilots it. */
 export const EROSION = 0.999;
 /** Routine adoption of coached managers: PROCESS_ADOPTION_FLOOR + co-built processes. */

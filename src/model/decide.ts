@@ -6,7 +6,8 @@
  *       - noveltyGate[i] * novelty[g]
  *   p(take part) = 1 / (1 + exp(-z));  p(contribute | take part) = voice[i] * invite[g] / (1 + riskAversion[i] * writeRisk[g])
  *
- * Engagement then moves with what the group gave back last tick (reward[g]) and, while the member stays away,
+ * Engagement then moves towards what the group gives back (target[g], from its payoff; a writer also gets its
+ * responses, targetWrite[g]) and, while the member stays away,
  * fades back towards what a newcomer expects (rest). In an open community, a member who stayed away today may
  * leave: he drifts out (drift x (1 + his attention pressure)), and more so once disappointed:
  *   p(leave) = drift x (1 + pressure[i]) + hazard x clamp((threshold - engagement) / LEAVE_RAMP + 1/2, 0, 1),
@@ -29,7 +30,7 @@ export interface Churn {
 }
 
 /** Decide for every joined membership of group g; members can leave open communities only. */
-export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, keep: number, floor: number, cap: number, churn: Churn, open: boolean): void {
+export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, learn: number, keep: number, churn: Churn, open: boolean): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
   const engagement = w.engagement;
@@ -41,7 +42,8 @@ export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, 
   const novelty = gs.novelty[g]!;
   const invite = gs.invite[g]!;
   const writeRisk = gs.writeRisk[g]!;
-  const reward = gs.reward[g]!;
+  const target = gs.reward[g]!;
+  const targetWrite = gs.rewardWrite[g]!;
   const payoff = gs.payoff[g]!;
   const fade = (1 - keep) * churn.rest;
   const drift = churn.drift;
@@ -69,14 +71,13 @@ export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, 
       if (u < p * write) {
         nContrib++;
         hot[o + HOT_TODAY]! += writeCode;
+        e += learn * (targetWrite - e);
       } else {
         nRead++;
         hot[o + HOT_TODAY]! += visitCode;
+        e += learn * (target - e);
       }
       hot[o + HOT_RECEIVED]! += payoff;
-      e += reward;
-      if (e > cap) e = cap;
-      else if (e < floor) e = floor;
       engagement[m] = e;
     } else {
       nAbsent++;

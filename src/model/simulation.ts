@@ -82,6 +82,7 @@ export class Simulation {
       if (w.groupKind[g] === KIND_TEAM) {
         if (init() < p.managers.coachedShare) gs.coached[g] = 1;
         if (init() < p.policies.socialRoutines) gs.routines[g] = 1;
+        if (gs.coached[g] && init() < w.ownerDisposition[g]!) gs.adopts[g] = 1;
       } else if (init() < p.owners.coachedShare) {
         gs.coached[g] = 1;
       }
@@ -157,7 +158,7 @@ export class Simulation {
         gs.leaves[g] = 0;
         continue;
       }
-      decideGroup(w, g, gs, this.decisions, keep, b.engagementFloor, b.engagementCap, this.churn, w.groupKind[g] === KIND_OPEN);
+      decideGroup(w, g, gs, this.decisions, b.learningRate, keep, this.churn, w.groupKind[g] === KIND_OPEN);
     }
   }
 }

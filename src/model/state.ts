@@ -15,6 +15,8 @@ export interface GroupState {
   routines: Uint8Array;
   /** The owner asked for coaching and waits for it. */
   requested: Uint8Array;
+  /** A coached manager who will adopt routines (decided once, when coached, by his disposition). */
+  adopts: Uint8Array;
   /** The audience's judgement of its animators, 0-1. */
   trust: Float64Array;
   /** Smoothed share of members taking part. */
@@ -31,6 +33,8 @@ export interface GroupState {
   cmPosts: Float64Array;
   /** This tick: prompts by animators, share of prompts by the owner, share of requests about the group's own work. */
   prompts: Float64Array;
+  /** This tick: animators' and the organization's voice's posts, weighted by what their authors know of the matter. */
+  content: Float64Array;
   ownerPromptShare: Float64Array;
   onWork: Float64Array;
   /** This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability, follow-ups animators can make. */
@@ -46,6 +50,8 @@ export interface GroupState {
   invite: Float64Array;
   writeRisk: Float64Array;
   reward: Float64Array;
+  /** The engagement a contribution leads to: the reward, plus the responses the group gives its writers. */
+  rewardWrite: Float64Array;
   /** Hours each participant got back at the last tick. */
   payoff: Float64Array;
   // This tick's decisions.
@@ -105,12 +111,12 @@ export interface ModelState {
 export function allocateGroups(G: number): GroupState {
   const f = () => new Float64Array(G);
   return {
-    effort: f(), coached: new Uint8Array(G), routines: new Uint8Array(G), requested: new Uint8Array(G),
+    effort: f(), coached: new Uint8Array(G), routines: new Uint8Array(G), requested: new Uint8Array(G), adopts: new Uint8Array(G),
     trust: f().fill(1), activity: f(), broadcast: f(), ownerShare: f().fill(1),
     smmEffort: f(), smmIndex: new Int32Array(G).fill(-1), cmLead: f(), cmPosts: f(),
-    prompts: f(), ownerPromptShare: f().fill(1), onWork: f().fill(1),
+    prompts: f(), content: f(), ownerPromptShare: f().fill(1), onWork: f().fill(1),
     animation: f(), legitimacy: f(), actionable: f(), followUps: f(),
-    attract: f(), risk: f(), sense: f(), novelty: f(), invite: f(), writeRisk: f(), reward: f(), payoff: f(),
+    attract: f(), risk: f(), sense: f(), novelty: f(), invite: f(), writeRisk: f(), reward: f(), rewardWrite: f(), payoff: f(),
     contributions: f(), reads: f(), absences: f(), leaves: f(), joins: f(),
   };
 }

@@ -11,9 +11,14 @@ import { readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { print, note } from '../io.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { agentCsvHeader, agentCsvRows } from '../../metrics/agents.ts';
 import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
 
-const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' } } as const;
+const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' }, agents: { type: 'string' } } as const;
+
+/** Rows of a per-agent CSV that can still be read back comfortably. */
+const MAX_AGENT_ROWS = 5_000_000;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('run', argv, OPTIONS);
@@ -26,16 +31,21 @@ export async function run(argv: string[]): Promise<number> {
   const workers = workerCount('run', values.workers);
   // Everything that can be refused is refused before the first tick.
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
+  if (values.agents !== undefined && checkOutPath(values.agents, '--agents') !== 'csv') throw new ScenarioError(`--agents ${values.agents}: the per-agent table is written as CSV (a file name ending in .csv)`);
   const { scenario, source } = readScenario(file!, overrides(values));
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
+  const agentRows = runs * (scenario.organization.employees + scenario.external.customers);
+  if (values.agents !== undefined && agentRows > MAX_AGENT_ROWS) {
+    throw new ScenarioError(`--agents: the table would have ${agentRows.toLocaleString('en-US')} rows (${runs} runs x agents); the limit is ${MAX_AGENT_ROWS.toLocaleString('en-US')}: use fewer --runs`);
+  }
 
   // A single run uses the scenario's seed itself, so that `run` reproduces what the scenario file says.
   const seeds = runs === 1 ? [scenario.seed] : seedList(scenario.seed, runs);
   const progress = ensembleProgress(`run ${scenario.name}`, [scenario], runs);
   let results;
   try {
-    results = await progress.run(scenario, seeds, workers);
+    results = await progress.run(scenario, seeds, workers, values.agents !== undefined);
   } finally {
     progress.stop();
   }
@@ -43,6 +53,11 @@ export async function run(argv: string[]): Promise<number> {
   if (values.out !== undefined) {
     const bytes = writeAtomic(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
     note(`orgsim: wrote ${displayPath(values.out)} (${runs} run${runs > 1 ? 's' : ''} x ${scenario.ticks} ticks x ${SERIES_NAMES.length} series, ${formatBytes(bytes)})`);
+  }
+  if (values.agents !== undefined) {
+    const columns = results[0]!.agents!;
+    const bytes = writeAtomic(values.agents, [agentCsvHeader(columns), ...results.map((r, k) => agentCsvRows(k, r.seed, r.agents!))]);
+    note(`orgsim: wrote ${displayPath(values.agents)} (${runs} run${runs > 1 ? 's' : ''} x ${columns[0]!.values.length.toLocaleString('en-US')} agents, ${formatBytes(bytes)})`);
   }
   if (values.out === undefined || values.summary) {
     const o = results.map((r) => outcomes(r.series, r.ticks));

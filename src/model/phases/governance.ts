@@ -2,12 +2,13 @@
  * Phase: governance. The CM spends his day speaking, leading expertise communities (if he does) and enabling
  * others through his levers; what he builds progresses at the pace his standing with the departments allows
  * (a senior manager's standing, times what he knows of the organization's codes and people). Engaged owners ask
- * for coaching and the CM and the SMMs coach them, oldest request first; coached managers adopt routines.
+ * for coaching when their group does not respond as they want, and the CM and the SMMs coach them, oldest
+ * request first; a coached manager disposed to it adopts routines.
  * Without a framework, departments quarrel over time allocation.
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { poisson, type Uniform } from '../../rng.ts';
-import { DAYS_PER_YEAR, EROSION, PROCESS_ADOPTION_FLOOR, PROCESS_ENGAGEMENT_FLOOR } from '../constants.ts';
+import { DAYS_PER_YEAR, EROSION, PROCESS_ADOPTION_FLOOR, PROCESS_ENGAGEMENT_FLOOR, TRUST_SHARE_REF } from '../constants.ts';
 import { cmTopicKnowledge, smmCodes } from '../knowledge.ts';
 import { membersOf, type ModelState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_TEAM } from '../world.ts';
@@ -67,7 +68,7 @@ export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
 
   // Coached managers adopt social routines; co-built processes make it easier.
   const adopt = (p.managers.routineAdoptionPerYear / DAYS_PER_YEAR) * (PROCESS_ADOPTION_FLOOR + o.processes);
-  for (let g = 0; g < w.teams; g++) if (gs.coached[g] && !gs.routines[g] && rand() < adopt) gs.routines[g] = 1;
+  for (let g = 0; g < w.teams; g++) if (gs.adopts[g] && !gs.routines[g] && rand() < adopt) gs.routines[g] = 1;
 
   speak(st, p);
 
@@ -97,7 +98,9 @@ function coach(st: ModelState, p: Scenario, rand: Uniform): void {
   for (let g = 0; g < w.groups; g++) {
     if (w.groupOwner[g]! < 0 || gs.coached[g] || gs.requested[g] || !w.groupActive[g]) continue;
     if (w.groupKind[g] !== KIND_TEAM && !cmCoaches) continue;
-    if (rand() < rate * gs.effort[g]!) {
+    // Those who animate but do not get the response they want ask for help.
+    const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF);
+    if (rand() < rate * gs.effort[g]! * (1 - response)) {
       gs.requested[g] = 1;
       o.queue.push(g);
     }
@@ -115,6 +118,8 @@ function coach(st: ModelState, p: Scenario, rand: Uniform): void {
     }
     gs.coached[g] = 1;
     gs.requested[g] = 0;
+    // A coached manager takes up routines if he is disposed to (his alignment): decided once.
+    if (team) gs.adopts[g] = rand() < w.ownerDisposition[g]! ? 1 : 0;
     o.queue.splice(k, 1);
   }
   // Unused coaching hours are not banked beyond one coaching's worth.

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Uniform } from '../../rng.ts';
-import { TEAM_GROUP_LOAD } from '../constants.ts';
+import { LEARNING_DEPARTMENTS, TEAM_GROUP_LOAD } from '../constants.ts';
 import { coDriving } from '../knowledge.ts';
 import type { ModelState, Staff } from '../state.ts';
 
@@ -17,7 +17,7 @@ function hire(p: Scenario, outsourced: boolean, tick: number): Staff {
  * An outsider learns the codes and people by working among them, faster with a co-driver's introductions:
  * dK = (1 - K) / learningDays x (1 + introductions x co-driver's hours / H).
  */
-function learn(p: Scenario, s: Staff, tick: number, rand: Uniform): void {
+function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1): void {
   if (!s.outsourced) return;
   const k = p.knowledge;
   if (k.rotationDays > 0 && rand() < 1 / k.rotationDays) {
@@ -26,7 +26,7 @@ function learn(p: Scenario, s: Staff, tick: number, rand: Uniform): void {
     return;
   }
   const beside = coDriving(p, s, tick) ? Math.min(1, p.smm.coDrivingHours / p.organization.hoursPerDay) : 0;
-  s.knowledge += ((1 - s.knowledge) / k.learningDays) * (1 + k.introductions * beside);
+  s.knowledge += ((1 - s.knowledge) / (k.learningDays * spread)) * (1 + k.introductions * beside);
 }
 
 export function updateStaff(st: ModelState, p: Scenario, rand: Uniform): void {
@@ -46,8 +46,8 @@ export function updateStaff(st: ModelState, p: Scenario, rand: Uniform): void {
       o.cm = hire(p, out, tick);
       o.speakHabit = p.cm.formerEmcee ? p.external.emceeEffort : p.cm.speakShare;
     }
-    // Nobody co-drives a CM: he learns alone.
-    learn(p, o.cm, Number.POSITIVE_INFINITY, rand);
+    // Nobody co-drives a CM: he learns alone, and his time spreads over every department.
+    learn(p, o.cm, Number.POSITIVE_INFINITY, rand, Math.max(1, st.world.departments / LEARNING_DEPARTMENTS));
     o.speakHabit += (p.cm.speakShare - o.speakHabit) / p.cm.habitDays;
   }
   assignSmms(st, p);

@@ -65,6 +65,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     let actionable: number;
     let followUps: number;
     let voicePosts = 0;
+    let content: number;
 
     if (kind === KIND_TEAM) {
       // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not).
@@ -78,6 +79,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       onWork = ownerShare + (1 - ownerShare) * p.knowledge.smmTeamWork * smmK;
       animation = ((mPrompts * mLegit * skill + sPrompts * sLegit) / posts);
       legit = promptCount > 0 ? (mPrompts * mLegit + sPrompts * sLegit) / promptCount : 0;
+      content = mPrompts + sPrompts * p.knowledge.smmTeamWork;
       const routine = gs.routines[g]!;
       const teamClarity = TEAM_CLARITY + TEAM_ROUTINE_CLARITY * routine + TEAM_FRAMEWORK_CLARITY * F;
       const teamRules = TEAM_RULES + TEAM_ROUTINE_RULES * routine + TEAM_FRAMEWORK_RULES * F;
@@ -105,7 +107,8 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       const weighted = oPrompts * oLegit + sPrompts * sLegit + (lPrompts + cPosts) * cLegit;
       legit = promptCount > 0 ? weighted / promptCount : 0;
       // Animators who know the matter say what the community is for.
-      const knows = promptCount > 0 ? (oPrompts * p.knowledge.ownerTopic + sPrompts * p.knowledge.smmTopic + (lPrompts + cPosts) * cmKnows) / promptCount : 0;
+      content = oPrompts * p.knowledge.ownerTopic + sPrompts * p.knowledge.smmTopic + (lPrompts + cPosts) * cmKnows;
+      const knows = promptCount > 0 ? content / promptCount : 0;
       clarity = openClarity + ANIMATION_CLARITY * knows * Math.min(1, animation);
       rules = openRules;
       novelty = 1;
@@ -122,6 +125,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       const ePosts = p.external.emceeEffort * H * p.cm.postsPerHour;
       legit = p.legitimacy.emceeExternal * trust;
       promptCount = ePosts;
+      content = ePosts;
       animation = (ePosts * legit) / posts;
       clarity = EXTERNAL_CLARITY;
       rules = EXTERNAL_RULES;
@@ -141,6 +145,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     const risk = exposure * (1 - RULES_RISK_CUT * rules);
     const felt = 1 - exp(-animation);
     gs.prompts[g] = promptCount - voicePosts;
+    gs.content[g] = content;
     gs.ownerPromptShare[g] = ownerShare;
     gs.onWork[g] = onWork;
     gs.animation[g] = felt;
@@ -155,8 +160,13 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     const inFlow = kind === KIND_TEAM ? b.teamWriteBonus : 1;
     gs.invite[g] = (inFlow * b.contributionBase * (INVITE_BASE + INVITE_ANIMATION * felt)) / (1 + bw * gs.broadcast[g]!);
     gs.writeRisk[g] = b.contributionRisk * risk;
-    // What a member gets back saturates: twice the reference efficiency is as good as it gets.
-    gs.reward[g] = b.learningRate * (Math.min(2, gs.payoff[g]! / b.efficiencyReference) - b.participationCost);
+    // The engagement taking part here leads to: from the floor (it gives nothing) towards the cap, half-way
+    // when a participation pays behaviour.worthwhile reference efficiencies.
+    const paid = gs.payoff[g]! / b.efficiencyReference;
+    const reward = b.engagementFloor + ((b.engagementCap - b.engagementFloor) * paid) / (paid + b.worthwhile);
+    gs.reward[g] = reward;
+    // A contribution also gets responses, as many as the group is active: writers are drawn further in.
+    gs.rewardWrite[g] = reward + b.responseReward * gs.activity[g]! * (b.engagementCap - reward);
   }
 }
 
@@ -177,7 +187,8 @@ export function agentTerms(st: ModelState, p: Scenario): void {
     let gate = efficiency / ref;
     if (gate > 1) gate = 1;
     const o = i * HOT_STRIDE;
-    const pressure = w.load[i]! / w.timeBudget[i]!;
+    // Attention: the minutes a day spent lately plus those one more visit would take, over his time budget.
+    const pressure = (w.load[i]! + b.readMinutes) / w.timeBudget[i]!;
     let term = b.efficiencyWeight * gate - b.timePressureWeight * pressure;
     let risk = w.riskAversion[i]!;
     let novelty = 1 - gate;

@@ -8,9 +8,14 @@
  * conversations turn into hours saved with diminishing returns: the k-th conversation on the same problems of a
  * group saves less (value = hours x Q x (1 - exp(-A / Q)), Q = problems a day of its members).
  *
+ * Everyone who takes part also reads: he gains what the day's relevant posts teach him, up to value.readValue
+ * in a community well fed with posts (members' contributions, and animators' posts weighted by what their
+ * authors know of the matter).
+ *
  * Then: what each participant got back (payoff), the group's smoothed activity, the share of its talk that is
  * the organization's voice, its audience's judgement of its animators, and its owner's animation effort, which
- * follows the response to his own prompts: the group's activity times his share of its prompts.
+ * follows the response to his own prompts: the group's activity (relative to TRUST_SHARE_REF) times his share of
+ * its prompts.
  */
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -49,7 +54,9 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
       : V.hoursOther;
     const problems = Math.max(1, V.problemsPerMember * (members - gs.leaves[g]!));
     const solved = act > 0 ? problems * (1 - exp(-act / problems)) : 0;
-    const value = conversion * hours * (solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0));
+    // Everyone who takes part reads: what the day's relevant posts (members' own and animators') teach him.
+    const informed = participants * V.readValue * (1 - exp(-(gs.content[g]! + contribs) / V.contentReference));
+    const value = conversion * (hours * solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0)) + informed;
     o.value[kind]! += value;
     o.actionable[kind]! += act;
     gs.payoff[g] = participants > 0 ? value / participants : 0;
@@ -70,7 +77,8 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
     // Owners animate as long as their own prompts get a response.
     gs.ownerShare[g]! += GROUP_MEMORY * (gs.ownerPromptShare[g]! - gs.ownerShare[g]!);
     if (w.groupOwner[g]! >= 0) {
-      let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * gs.activity[g]! * gs.ownerShare[g]!);
+      const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF) * gs.ownerShare[g]!;
+      let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * response);
       target = target < 0 ? 0 : target > 1 ? 1 : target;
       gs.effort[g]! += p.managers.effortRate * (target - gs.effort[g]!);
     }

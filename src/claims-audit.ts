@@ -1,0 +1,172 @@
+/**
+ * The assumption audit of a claim: would it hold in other plausible organizations? Pure functions, shared by
+ * `orgsim claims --audit` and its report.
+ *
+ * - The hypercube: every numeric parameter whose source is an assumption (but the claim's premise and what its
+ *   arms set differently) varies by +-30% of its value (within its bounds) over a Latin hypercube; at each point
+ *   the arms run on common seeds, and the claim "holds" where every comparison points the predicted way. The
+ *   share of points where it holds comes with its Wilson 95% interval; a logistic regression of "holds" on
+ *   each parameter names those that flip it, with the value where it flips (p = 1/2) when inside the range.
+ * - The premise: moved step by step from its value to where it no longer distinguishes the arms; the flip
+ *   point is where the main effect crosses zero (or, for a "close" comparison, its margin).
+ * - Ablations: each switches a mechanism off in both arms; the claim's effect with and without it.
+ */
+import type { Claim, ComparisonResult } from './claims.ts';
+import { latinHypercube } from './research/lhs.ts';
+import { designStream } from './research/random.ts';
+import { getPath } from './scenario/access.ts';
+import { parameterList } from './scenario/paths.ts';
+import type { Scenario } from './scenario/schema.ts';
+
+export const AUDIT_SPREAD = 0.3;
+
+export interface AuditParameter {
+  path: string;
+  base: number;
+  lo: number;
+  hi: number;
+  integer: boolean;
+}
+
+/**
+ * The parameters the hypercube varies: numeric, sourced as an assumption, not the claim's premise, and set the
+ * same way in every arm (what the arms compare stays as they set it); each within +-30% of the arms' value.
+ */
+export function auditParameters(claim: Claim, arms: readonly Scenario[]): AuditParameter[] {
+  const premise = new Set(claim.premise?.parameters ?? []);
+  const out: AuditParameter[] = [];
+  for (const p of parameterList()) {
+    if (p.type !== 'number' && p.type !== 'integer') continue;
+    if (!p.source || !p.source.startsWith('assumption')) continue;
+    if (premise.has(p.path)) continue;
+    const values = arms.map((a) => getPath(a as unknown as Record<string, unknown>, p.path) as number);
+    if (values.some((v) => v !== values[0])) continue;
+    const base = values[0]!;
+    if (base === 0) continue;
+    const lo = Math.max(p.minimum ?? -Infinity, base * (1 - AUDIT_SPREAD));
+    const hi = Math.min(p.maximum ?? Infinity, base * (1 + AUDIT_SPREAD));
+    if (!(hi > lo)) continue;
+    out.push({ path: p.path, base, lo: Math.min(lo, hi), hi: Math.max(lo, hi), integer: p.type === 'integer' });
+  }
+  return out;
+}
+
+/** The hypercube's points: values per parameter, in `params` order. */
+export function auditDesign(params: readonly AuditParameter[], points: number, seed: number, claimId: string): number[][] {
+  const unit = latinHypercube(points, params.length, designStream(seed, `audit:${claimId}`));
+  return unit.map((row) =>
+    row.map((u, j) => {
+      const p = params[j]!;
+      const x = p.lo + u * (p.hi - p.lo);
+      return p.integer ? Math.round(x) : x;
+    }),
+  );
+}
+
+/** The premise moved in `steps` equal steps from the arms' values to its neutral values (numeric parameters). */
+export function premiseSteps(claim: Claim, base: Scenario, steps: number): Record<string, number>[] {
+  const neutral = claim.premise?.neutral ?? {};
+  const paths = Object.keys(neutral).filter((k) => typeof neutral[k] === 'number');
+  if (paths.length === 0 || steps < 2) return [];
+  return Array.from({ length: steps }, (_, j) =>
+    Object.fromEntries(
+      paths.map((path) => {
+        const from = getPath(base as unknown as Record<string, unknown>, path) as number;
+        const to = neutral[path] as number;
+        return [path, from + ((to - from) * j) / (steps - 1)];
+      }),
+    ),
+  );
+}
+
+/** A claim holds at a point when every comparison points the predicted way. */
+export function holds(results: readonly ComparisonResult[]): boolean {
+  return results.every((r) => r.passed);
+}
+
+/** Wilson score interval of a proportion k / n at 95%. */
+export function wilson(k: number, n: number): { share: number; lo: number; hi: number } {
+  if (n === 0) return { share: 0, lo: 0, hi: 1 };
+  const z = 1.959963984540054;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { share: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+export interface Flip {
+  path: string;
+  /** Slope of the log-odds of holding per unit of the parameter, and its z score. */
+  slope: number;
+  z: number;
+  /** The value where the claim holds with probability 1/2, when inside the audited range. */
+  at: number | null;
+  /** "below" when the claim holds below the flip value, "above" when above. */
+  holdsWhen: 'below' | 'above';
+}
+
+/**
+ * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values);
+ * the parameters with |z| >= 2, strongest first. When every point holds (or none), nothing flips.
+ */
+export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[]): Flip[] {
+  const n = held.length;
+  const k = held.filter(Boolean).length;
+  if (n < 4 || k === 0 || k === n) return [];
+  const out: Flip[] = [];
+  params.forEach((p, j) => {
+    const xs = design.map((row) => row[j]!);
+    const mx = xs.reduce((a, b) => a + b, 0) / n;
+    const sx = Math.sqrt(xs.reduce((a, b) => a + (b - mx) ** 2, 0) / n) || 1;
+    const zs = xs.map((x) => (x - mx) / sx);
+    let b0 = Math.log((k + 0.5) / (n - k + 0.5));
+    let b1 = 0;
+    let info11 = 1;
+    for (let it = 0; it < 50; it++) {
+      let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+      for (let i = 0; i < n; i++) {
+        const p1 = 1 / (1 + Math.exp(-(b0 + b1 * zs[i]!)));
+        const r = (held[i] ? 1 : 0) - p1;
+        const w = p1 * (1 - p1);
+        g0 += r;
+        g1 += r * zs[i]!;
+        h00 += w;
+        h01 += w * zs[i]!;
+        h11 += w * zs[i]! * zs[i]!;
+      }
+      const det = h00 * h11 - h01 * h01;
+      if (!(det > 1e-12)) break;
+      const d0 = (h11 * g0 - h01 * g1) / det;
+      const d1 = (h00 * g1 - h01 * g0) / det;
+      b0 += d0;
+      b1 += d1;
+      info11 = h00 / det;
+      if (Math.abs(d0) + Math.abs(d1) < 1e-9 || Math.abs(b1) > 50) break;
+    }
+    const se = Math.sqrt(info11);
+    const z = se > 0 ? b1 / se : 0;
+    if (!(Math.abs(z) >= 2)) return;
+    const crossing = b1 !== 0 ? mx - (b0 / b1) * sx : NaN;
+    out.push({ path: p.path, slope: b1 / sx, z, at: crossing >= p.lo && crossing <= p.hi ? crossing : null, holdsWhen: b1 < 0 ? 'below' : 'above' });
+  });
+  return out.sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+}
+
+/**
+ * Where the premise stops carrying the claim: the first step whose main effect (first comparison's estimate)
+ * no longer points the predicted way, interpolated linearly from the step before. `null` when it holds at
+ * every step (the claim does not rest on the premise alone).
+ */
+export function premiseFlip(steps: readonly Record<string, number>[], effects: readonly number[], held: readonly boolean[]): { step: number; values: Record<string, number> } | null {
+  for (let j = 1; j < steps.length; j++) {
+    if (held[j]) continue;
+    if (!held[j - 1]) return { step: j - 1, values: steps[j - 1]! };
+    const a = effects[j - 1]!;
+    const b = effects[j]!;
+    const t = a !== b && a > 0 && b <= 0 ? a / (a - b) : 1;
+    const values = Object.fromEntries(Object.keys(steps[j]!).map((k) => [k, steps[j - 1]![k]! + t * (steps[j]![k]! - steps[j - 1]![k]!)]));
+    return { step: j - 1 + t, values };
+  }
+  return null;
+}

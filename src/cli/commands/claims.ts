@@ -1,0 +1,351 @@
+/**
+ * orgsim claims [C1 C2 ...] [--sizes 200,2000,20000] [--runs 20] [--audit] [--out DIR] [--shard k/N]:
+ * the claims of the seeds, each with its statistical test at each organization size (arms scaled with
+ * src/scenario/scale.ts), and with --audit the assumption audit of src/claims-audit.ts. With --out, every run
+ * is saved as it finishes (atomic part files): the same command resumes, and shards (--shard k/N, into the
+ * same folder) are put together by running the command once more without --shard.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLAIMS, claimMeasures, evaluateMeasures, type Claim, type ComparisonResult } from '../../claims.ts';
+import { auditDesign, auditParameters, flips, holds, premiseFlip, premiseSteps, wilson, type AuditParameter, type Flip } from '../../claims-audit.ts';
+import { seedList } from '../../rng.ts';
+import { atSize } from '../../scenario/scale.ts';
+import { setPath } from '../../scenario/access.ts';
+import { validate } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { runJobs } from '../../../workers/pool.ts';
+import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
+import { displayPath, writeAtomic } from '../files.ts';
+import { print, note } from '../io.ts';
+import { isLong, progressBar } from '../progress.ts';
+import { readScenario } from '../scenarios.ts';
+import { parseShard } from '../experiment-setup.ts';
+import { COMMAND_USAGE } from '../usage.ts';
+import { version } from '../version.ts';
+import { gitCommit } from '../provenance.ts';
+import { csvField, num } from '../output.ts';
+import { workerCount } from './ensemble.ts';
+
+const OPTIONS = {
+  sizes: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  audit: { type: 'boolean' },
+  points: { type: 'string' },
+  'audit-runs': { type: 'string' },
+  'audit-size': { type: 'string' },
+  'premise-steps': { type: 'string' },
+  shard: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const DEFAULT_SIZES = [200, 2000, 20000];
+const MAX_EMPLOYEES = 200_000;
+
+interface Settings {
+  claims: string[];
+  sizes: number[];
+  runs: number;
+  seed: number;
+  audit: null | { points: number; runs: number; size: number; premiseSteps: number };
+}
+
+/** One run of the plan: which claim, which part of it (a size, an ablation, a premise step, a hypercube point), which arm and seed. */
+interface Job {
+  claim: string;
+  phase: 'size' | 'ablation' | 'premise' | 'point';
+  index: number;
+  arm: string;
+  rep: number;
+  seed: number;
+  employees: number;
+  set: Record<string, number | boolean | string>;
+}
+
+interface ClaimPlan {
+  claim: Claim;
+  arms: Scenario[];
+  params: AuditParameter[];
+  design: number[][];
+  steps: Record<string, number>[];
+}
+
+function parseSizes(text: string | undefined): number[] {
+  if (text === undefined) return DEFAULT_SIZES;
+  const parts = text.split(',').map((s) => s.trim());
+  const sizes = parts.map(Number);
+  if (parts.some((s) => !/^\d+$/.test(s)) || sizes.some((n) => n < 50 || n > MAX_EMPLOYEES)) {
+    throw usageError('claims', `--sizes ${JSON.stringify(text)} is not allowed; expected employee counts from 50 to ${MAX_EMPLOYEES.toLocaleString('en-US')} separated by commas, e.g. --sizes 200,2000`);
+  }
+  return sizes;
+}
+
+function selectClaims(ids: string[]): Claim[] {
+  if (ids.length === 0) return [...CLAIMS];
+  return ids.map((id) => {
+    const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());
+    if (!c) throw usageError('claims', `unknown claim "${id}" (claims: ${CLAIMS.map((x) => x.id).join(', ')})`);
+    return c;
+  });
+}
+
+/** A claim's arm at a size, with extra parameter values, validated. */
+function armAt(base: Scenario, employees: number, set: Record<string, number | boolean | string>, label: string): Scenario {
+  const scaled = atSize(base, employees) as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(set)) setPath(scaled, path, value);
+  return validate(scaled, label);
+}
+
+function plan(settings: Settings): { claims: ClaimPlan[]; jobs: Job[] } {
+  const claims = settings.claims.map((id) => {
+    const claim = CLAIMS.find((c) => c.id === id)!;
+    const arms = claim.arms.map((a) => readScenario(a).scenario);
+    const a = settings.audit;
+    const params = a ? auditParameters(claim, arms) : [];
+    return {
+      claim,
+      arms,
+      params,
+      design: a ? auditDesign(params, a.points, settings.seed, claim.id) : [],
+      steps: a ? premiseSteps(claim, arms[0]!, a.premiseSteps) : [],
+    };
+  });
+  const seeds = seedList(settings.seed, Math.max(settings.runs, settings.audit?.runs ?? 0));
+  const jobs: Job[] = [];
+  const add = (c: ClaimPlan, phase: Job['phase'], index: number, reps: number, employees: number, set: Job['set']) => {
+    for (const arm of c.claim.arms) for (let rep = 0; rep < reps; rep++) jobs.push({ claim: c.claim.id, phase, index, arm, rep, seed: seeds[rep]!, employees, set });
+  };
+  for (const c of claims) {
+    settings.sizes.forEach((n, i) => add(c, 'size', i, settings.runs, n, {}));
+    const a = settings.audit;
+    if (!a) continue;
+    // Ablation 0 is the claim as it is, at the audit's size: the reference of the others.
+    const ablations = [{}, ...(c.claim.premise && Object.keys(c.claim.premise.neutral).length ? [c.claim.premise.neutral] : []), ...c.claim.ablations.map((x) => x.set)];
+    ablations.forEach((set, i) => add(c, 'ablation', i, settings.runs, a.size, set));
+    c.steps.forEach((set, i) => add(c, 'premise', i, a.runs, a.size, set));
+    c.design.forEach((row, i) => add(c, 'point', i, a.runs, a.size, Object.fromEntries(c.params.map((p, j) => [p.path, row[j]!]))));
+  }
+  return { claims, jobs };
+}
+
+/** Settings as the folder's manifest records them: a folder made with other settings is refused. */
+function manifestText(settings: Settings): string {
+  return JSON.stringify({ command: 'claims', version: version(), settings }, null, 1);
+}
+
+function openFolder(out: string, settings: Settings): void {
+  const path = join(out, 'claims-manifest.json');
+  const want = JSON.parse(manifestText(settings)) as { settings: Settings };
+  if (existsSync(path)) {
+    let have: { settings?: unknown } | undefined;
+    try {
+      have = JSON.parse(readFileSync(path, 'utf8')) as { settings?: unknown };
+    } catch {
+      have = undefined;
+    }
+    if (JSON.stringify(have?.settings) !== JSON.stringify(want.settings)) {
+      throw new ScenarioError(`--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the settings of ${displayPath(path)}`);
+    }
+  } else {
+    mkdirSync(join(out, 'parts'), { recursive: true });
+    writeAtomic(path, [manifestText(settings), '\n']);
+  }
+  mkdirSync(join(out, 'parts'), { recursive: true });
+}
+
+const partPath = (out: string, k: number) => join(out, 'parts', `job-${k}.json`);
+
+function readPart(out: string, k: number, job: Job, comparisons: number): number[] | undefined {
+  try {
+    const p = JSON.parse(readFileSync(partPath(out, k), 'utf8')) as { job?: number; seed?: number; claim?: string; arm?: string; measures?: unknown };
+    if (p.job !== k || p.seed !== job.seed || p.claim !== job.claim || p.arm !== job.arm) return undefined;
+    if (!Array.isArray(p.measures) || p.measures.length !== comparisons || !p.measures.every((x) => typeof x === 'number')) return undefined;
+    return p.measures as number[];
+  } catch {
+    return undefined;
+  }
+}
+
+interface SizeResult { claim: string; employees: number; results: ComparisonResult[] }
+interface AuditResult {
+  claim: string;
+  premise: string | null;
+  robustness: { held: number; points: number; share: number; lo: number; hi: number };
+  flips: Flip[];
+  premiseFlip: { step: number; values: Record<string, number> } | null;
+  premiseSteps: { values: Record<string, number>; held: boolean; effect: number }[];
+  ablations: { label: string; held: boolean; effect: number; lo: number; hi: number; verdicts: string[] }[];
+  points: { values: number[]; held: boolean; effect: number }[];
+  parameters: AuditParameter[];
+}
+
+function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures: (number[] | undefined)[]): { sizes: SizeResult[]; audits: AuditResult[] } {
+  const group = (claim: string, phase: Job['phase'], index: number) => {
+    const byArm: Record<string, number[][]> = {};
+    jobs.forEach((j, k) => {
+      if (j.claim !== claim || j.phase !== phase || j.index !== index) return;
+      (byArm[j.arm] ??= [])[j.rep] = measures[k]!;
+    });
+    return byArm;
+  };
+  const sizes: SizeResult[] = [];
+  const audits: AuditResult[] = [];
+  for (const c of claims) {
+    settings.sizes.forEach((n, i) => sizes.push({ claim: c.claim.id, employees: n, results: evaluateMeasures(c.claim, group(c.claim.id, 'size', i)) }));
+    if (!settings.audit) continue;
+    const hasNeutral = !!(c.claim.premise && Object.keys(c.claim.premise.neutral).length);
+    const labels = ['as it is', ...(hasNeutral ? [`premise removed: ${c.claim.premise!.text.toLowerCase()} no longer true`] : []), ...c.claim.ablations.map((a) => a.label)];
+    const ablations = labels.map((label, i) => {
+      const r = evaluateMeasures(c.claim, group(c.claim.id, 'ablation', i));
+      return { label, held: holds(r), effect: r[0]!.estimate, lo: r[0]!.lo, hi: r[0]!.hi, verdicts: r.map((x) => x.verdict) };
+    });
+    const stepResults = c.steps.map((values, i) => {
+      const r = evaluateMeasures(c.claim, group(c.claim.id, 'premise', i), false);
+      return { values, held: holds(r), effect: r[0]!.estimate };
+    });
+    const points = c.design.map((values, i) => {
+      const r = evaluateMeasures(c.claim, group(c.claim.id, 'point', i), false);
+      return { values, held: holds(r), effect: r[0]!.estimate };
+    });
+    const held = points.filter((p) => p.held).length;
+    const w = wilson(held, points.length);
+    audits.push({
+      claim: c.claim.id,
+      premise: c.claim.premise?.text ?? null,
+      robustness: { held, points: points.length, share: w.share, lo: w.lo, hi: w.hi },
+      flips: flips(c.params, c.design, points.map((p) => p.held)).slice(0, 5),
+      premiseFlip: premiseFlip(c.steps, stepResults.map((s) => s.effect), stepResults.map((s) => s.held)),
+      premiseSteps: stepResults,
+      ablations,
+      points,
+      parameters: c.params,
+    });
+  }
+  return { sizes, audits };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const shortNum = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+
+export function describeFlip(f: Flip): string {
+  return f.at === null ? `${f.path} (holds more often ${f.holdsWhen === 'below' ? 'lower' : 'higher'})` : `${f.path} (holds while ${f.holdsWhen} ${shortNum(f.at)})`;
+}
+
+function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[]): string {
+  const lines: string[] = [];
+  for (const id of settings.claims) {
+    const claim = CLAIMS.find((c) => c.id === id)!;
+    lines.push(`${id}: ${claim.text}`);
+    for (const s of sizes.filter((x) => x.claim === id)) {
+      const ok = s.results.every((r) => r.passed);
+      lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${ok ? 'holds' : 'DOES NOT HOLD'}`);
+      for (const r of s.results) lines.push(`      ${r.passed ? 'pass' : 'FAIL'}  ${r.verdict}`);
+    }
+    const a = audits.find((x) => x.claim === id);
+    if (a) {
+      lines.push(`  rests on: ${a.premise ?? 'no premise beyond the general mechanisms'}`);
+      lines.push(`  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ${a.robustness.points} plausible organizations (assumptions +-30%)`);
+      if (a.flips.length) lines.push(`  flipped by: ${a.flips.map(describeFlip).join('; ')}`);
+      if (a.premiseFlip) lines.push(`  premise: stops holding at ${Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${shortNum(v)}`).join(', ')}`);
+      else if (a.premiseSteps.length) lines.push('  premise: holds all the way to its neutral value (the mechanisms carry it without the premise)');
+      for (const ab of a.ablations) lines.push(`  ${ab.held ? 'holds' : 'fails'} ${ab.label}: effect ${(ab.effect * 100).toFixed(1)}% [${(ab.lo * 100).toFixed(1)}%, ${(ab.hi * 100).toFixed(1)}%]`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function writeOutputs(out: string, sizes: SizeResult[], audits: AuditResult[]): string[] {
+  const rows = ['claim,employees,comparison,passed,estimate,lo,hi,verdict'];
+  for (const s of sizes) for (const r of s.results) rows.push([s.claim, s.employees, csvField(r.label), r.passed, num(r.estimate), num(r.lo), num(r.hi), csvField(r.verdict)].join(','));
+  writeAtomic(join(out, 'claims.csv'), [rows.join('\n'), '\n']);
+  const files = ['claims.csv'];
+  if (audits.length) {
+    writeAtomic(join(out, 'audit.json'), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
+    const pts = ['claim,point,held,effect,parameter,value'];
+    for (const a of audits) a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([a.claim, i, p.held, num(p.effect), csvField(q.path), num(p.values[j]!)].join(','))));
+    writeAtomic(join(out, 'audit-points.csv'), [pts.join('\n'), '\n']);
+    files.push('audit.json', 'audit-points.csv');
+  }
+  return files;
+}
+
+export async function claims(argv: string[]): Promise<number> {
+  const { values, positionals: given } = parseCommand('claims', argv, OPTIONS);
+  if (values.help) {
+    print(COMMAND_USAGE.claims!);
+    return 0;
+  }
+  const selected = selectClaims(positionals('claims', given, 'claims', 0, true));
+  const audit = values.audit
+    ? {
+      points: wholeNumber('claims', 'points', values.points, 4, 10_000) ?? 64,
+      runs: wholeNumber('claims', 'audit-runs', values['audit-runs'], 2, 1000) ?? 8,
+      size: wholeNumber('claims', 'audit-size', values['audit-size'], 50, MAX_EMPLOYEES) ?? 400,
+      premiseSteps: wholeNumber('claims', 'premise-steps', values['premise-steps'], 2, 100) ?? 6,
+    }
+    : null;
+  if (!values.audit) for (const o of ['points', 'audit-runs', 'audit-size', 'premise-steps'] as const) if (values[o] !== undefined) throw usageError('claims', `--${o} needs --audit`);
+  const settings: Settings = {
+    claims: selected.map((c) => c.id),
+    sizes: parseSizes(values.sizes),
+    runs: wholeNumber('claims', 'runs', values.runs, 2, 10_000) ?? 20,
+    seed: wholeNumber('claims', 'seed', values.seed, 0, 2 ** 31 - 1) ?? 2026,
+    audit,
+  };
+  const workers = workerCount('claims', values.workers);
+  const shard = parseShard('claims', values.shard);
+  if (shard && values.out === undefined) throw usageError('claims', '--shard needs --out DIR (the folder every shard writes into)');
+  const out = values.out;
+  const { claims: planned, jobs } = plan(settings);
+  const comparisons = (id: string) => CLAIMS.find((c) => c.id === id)!.comparisons.length;
+  if (out !== undefined) openFolder(out, settings);
+
+  const measures: (number[] | undefined)[] = jobs.map((j, k) => (out !== undefined ? readPart(out, k, j, comparisons(j.claim)) : undefined));
+  const pending = jobs.map((_, k) => k).filter((k) => measures[k] === undefined && (!shard || k % shard.count === shard.index));
+  if (out !== undefined && pending.length < jobs.length && !shard) note(`orgsim: resuming ${displayPath(out)}: ${jobs.length - pending.length} of ${jobs.length} runs already done`);
+  const armOf = new Map(planned.flatMap((c) => c.claim.arms.map((a, i) => [`${c.claim.id}:${a}`, c.arms[i]!] as const)));
+  const scenarioCache = new Map<string, Scenario>();
+  const scenarioOf = (j: Job) => {
+    const key = `${j.claim}:${j.arm}:${j.phase}:${j.index}`;
+    let s = scenarioCache.get(key);
+    if (!s) {
+      s = armAt(armOf.get(`${j.claim}:${j.arm}`)!, j.employees, j.set, `${j.claim} ${j.arm} (${j.phase} ${j.index})`);
+      scenarioCache.clear(); // jobs come in order: keep only the current one
+      scenarioCache.set(key, s);
+    }
+    return s;
+  };
+  const bar = progressBar('claims', pending.length, isLong(pending.length, 2000, 500));
+  let done = 0;
+  try {
+    await runJobs(pending.length, (i) => ({ scenario: scenarioOf(jobs[pending[i]!]!), seed: jobs[pending[i]!]!.seed }), {
+      workers,
+      onResult: (i, run) => {
+        const k = pending[i]!;
+        const j = jobs[k]!;
+        const m = claimMeasures(CLAIMS.find((c) => c.id === j.claim)!, run);
+        measures[k] = m;
+        if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify({ job: k, claim: j.claim, arm: j.arm, seed: j.seed, measures: m })]);
+        bar.update(++done);
+      },
+    });
+  } finally {
+    bar.stop();
+  }
+  if (measures.some((m) => m === undefined)) {
+    const left = measures.filter((m) => m === undefined).length;
+    note(`orgsim: shard ${shard!.index}/${shard!.count} done; ${left} runs of other shards are still missing in ${displayPath(out!)}: once every shard is done, run the same command without --shard to write the results`);
+    return 0;
+  }
+  const { sizes, audits } = analyse(settings, planned, jobs, measures);
+  if (out !== undefined) {
+    const files = writeOutputs(out, sizes, audits);
+    note(`orgsim: wrote ${files.join(', ')} in ${displayPath(out)} (commit ${gitCommit() ?? 'unknown'})`);
+  }
+  print(summary(settings, sizes, audits));
+  return 0;
+}
