@@ -43,10 +43,15 @@ export function auditParameters(claim: Claim, arms: readonly Scenario[]): AuditP
     if (values.some((v) => v !== values[0])) continue;
     const base = values[0]!;
     if (base === 0) continue;
-    const lo = Math.max(p.minimum ?? -Infinity, base * (1 - AUDIT_SPREAD));
-    const hi = Math.min(p.maximum ?? Infinity, base * (1 + AUDIT_SPREAD));
+    const integer = p.type === 'integer';
+    let lo = Math.max(p.minimum ?? -Infinity, Math.min(base * (1 - AUDIT_SPREAD), base * (1 + AUDIT_SPREAD)));
+    let hi = Math.min(p.maximum ?? Infinity, Math.max(base * (1 - AUDIT_SPREAD), base * (1 + AUDIT_SPREAD)));
+    if (integer) {
+      lo = Math.ceil(lo);
+      hi = Math.floor(hi);
+    }
     if (!(hi > lo)) continue;
-    out.push({ path: p.path, base, lo: Math.min(lo, hi), hi: Math.max(lo, hi), integer: p.type === 'integer' });
+    out.push({ path: p.path, base, lo, hi, integer });
   }
   return out;
 }
@@ -92,7 +97,7 @@ export function wilson(k: number, n: number): { share: number; lo: number; hi: n
   const d = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / d;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return { share: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  return { share: p, lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 export interface Flip {

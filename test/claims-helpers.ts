@@ -1,9 +1,10 @@
-/** Shared by the claims test files: run every arm of a claim with the same seed list, then evaluate it. */
+/** Shared by the claims test files: run every arm of a claim at a size, with the same seed list, then test it. */
 import { expect, it } from 'vitest';
 import { readScenario } from '../src/cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
-import { runScenario, type RunOutput } from '../src/run.ts';
-import { CLAIMS, evaluateClaim } from '../src/claims.ts';
+import { runScenario } from '../src/run.ts';
+import { atSize } from '../src/scenario/scale.ts';
+import { CLAIMS, claimMeasures, evaluateMeasures } from '../src/claims.ts';
 
 /** Replications per arm: the issue asks for at least 20. */
 export const REPLICATIONS = 20;
@@ -13,17 +14,18 @@ export function loadNamed(name: string) {
   return readScenario(name).scenario;
 }
 
-export function claimTest(id: string): void {
+/** The claim at an organization of `employees`, its arms scaled as `orgsim claims` scales them. */
+export function claimTest(id: string, employees: number): void {
   const claim = CLAIMS.find((c) => c.id === id)!;
-  it(`${id}: ${claim.text}`, () => {
+  it(`${id} at ${employees.toLocaleString('en-US')} employees: ${claim.text}`, () => {
     const seeds = seedList(2026, REPLICATIONS);
-    const runs: Record<string, RunOutput[]> = {};
+    const measures: Record<string, number[][]> = {};
     for (const arm of claim.arms) {
-      const scenario = loadNamed(arm);
-      runs[arm] = seeds.map((seed) => runScenario(scenario, seed));
+      const scenario = atSize(loadNamed(arm), employees);
+      measures[arm] = seeds.map((seed) => claimMeasures(claim, runScenario(scenario, seed)));
     }
-    for (const r of evaluateClaim(claim, runs)) {
-      console.log(`${id} ${r.passed ? 'PASS' : 'FAIL'} ${r.verdict}`);
+    for (const r of evaluateMeasures(claim, measures)) {
+      console.log(`${id} @${employees} ${r.passed ? 'PASS' : 'FAIL'} ${r.verdict}`);
       expect(r.passed, r.verdict).toBe(true);
     }
   });

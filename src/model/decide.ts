@@ -4,7 +4,8 @@
  *
  *   z = agentTerm[i] + engagement[m] + attract[g] - riskAversion[i] * risk[g] + needForSense[i] * sense[g]
  *       - noveltyGate[i] * novelty[g]
- *   p(take part) = 1 / (1 + exp(-z));  p(contribute | take part) = voice[i] * invite[g] / (1 + riskAversion[i] * writeRisk[g])
+ *   p(take part) = 1 / (1 + exp(-z));
+ *   p(contribute | take part) = voice[i] * invite[g] * max(0, 1 + engagedWriting * (engagement[m] - rest)) / (1 + riskAversion[i] * writeRisk[g])
  *
  * Engagement then moves towards what the group gives back (target[g], from its payoff; a writer also gets its
  * responses, targetWrite[g]) and, while the member stays away,
@@ -20,8 +21,10 @@ import type { GroupState } from './state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, type World } from './world.ts';
 
 export interface Churn {
-  /** What engagement fades back to while a member stays away. */
+  /** What engagement fades back to while a member stays away (a newcomer's expectation). */
   rest: number;
+  /** How much each logit of engagement above that raises the share of participations that are contributions. */
+  engagedWriting: number;
   /** Daily probability that a member who stayed away drifts out, before attention pressure. */
   drift: number;
   /** Engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment. */
@@ -45,7 +48,9 @@ export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, 
   const target = gs.reward[g]!;
   const targetWrite = gs.rewardWrite[g]!;
   const payoff = gs.payoff[g]!;
-  const fade = (1 - keep) * churn.rest;
+  const rest = churn.rest;
+  const fade = (1 - keep) * rest;
+  const engagedWriting = churn.engagedWriting;
   const drift = churn.drift;
   const hazard = churn.hazard;
   const leaveTop = churn.threshold + LEAVE_RAMP / 2;
@@ -66,7 +71,10 @@ export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, 
     const p = 1 / (1 + exp(-z));
     const u = rand();
     if (u < p) {
-      let write = (hot[o + HOT_VOICE]! * invite) / (1 + ra * writeRisk);
+      // The more engaged, the more a member writes rather than reads.
+      let engaged = 1 + engagedWriting * (e - rest);
+      if (engaged < 0) engaged = 0;
+      let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
       if (write > 1) write = 1;
       if (u < p * write) {
         nContrib++;

@@ -50,7 +50,7 @@ export class Simulation {
   private readonly valueRng: Uniform;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
-  private readonly churn: Churn = { rest: 0, drift: 0, threshold: 0, hazard: 0 };
+  private readonly churn: Churn = { rest: 0, engagedWriting: 0, drift: 0, threshold: 0, hazard: 0 };
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}) {
     this.params = structuredClone(scenario);
@@ -147,6 +147,7 @@ export class Simulation {
     const keep = 1 - b.forgetting;
     const c = this.params.communities;
     this.churn.rest = b.initialEngagement;
+    this.churn.engagedWriting = b.engagedWriting;
     this.churn.drift = c.driftPerDay;
     this.churn.threshold = c.leaveThreshold;
     this.churn.hazard = c.leaveHazard;

@@ -67,7 +67,7 @@ const val = (d: Omit<FieldMeta, 'group' | 'live'>): FieldMeta => ({ ...d, group:
 export const MAX_AGENTS = 2_000_000;
 
 export const OrganizationSchema = section({
-  employees: int(200, 10, MAX_AGENTS, org({ description: 'Number of employees (every one is a member)', unit: 'people', source: A })),
+  employees: int(200, 10, MAX_AGENTS, org({ description: 'Number of employees (every one is a member)', unit: 'people', source: 'scenario' })),
   teamSize: num(8, 3, 30, org({
     description: 'Mean size of a formal team, manager included (one team group per team)',
     unit: 'people',
@@ -103,7 +103,7 @@ export const CommunitiesSchema = section({
 });
 
 export const ExternalSchema = section({
-  customers: int(400, 0, MAX_AGENTS, org({ description: 'Customers in the external community (0: no external community)', unit: 'people', source: A, seed: 'internal communities involve much less people than external ones' })),
+  customers: int(400, 0, MAX_AGENTS, org({ description: 'Customers in the external community (0: no external community)', unit: 'people', source: 'scenario', seed: 'internal communities involve much less people than external ones' })),
   emceeEffort: num(0.6, 0, 1, roles({ description: 'Share of his day the external emcee (brand community manager) spends speaking in the external community (posts at cm.postsPerHour)', unit: 'share of a day', source: A, seed: 'On external facing activities, the community manager will be more often like an emcee' })),
 });
 
@@ -138,6 +138,7 @@ export const BehaviourSchema = section({
   webProtectWeight: num(0.5, 0, 5, beh({ description: 'How much web sociability adds to the risk a member sees at work (a "facebook addict" protects himself)', unit: 'risk aversion', source: 'assumption (seed)', seed: 'A \u201cfacebook addict\u201d may protect himself in the organization' })),
   webSocializeWeight: num(0.55, 0, 5, beh({ description: 'What socializing at work is worth to those who are not social on the web (times 1 - web sociability)', unit: 'logit', source: 'assumption (seed)', seed: 'less social people on the web may find helpful to socialize at work' })),
   contributionBase: num(0.07, 0, 1, beh({ description: 'Share of participations that are contributions for an average voice', unit: 'share', source: 'calibrated to 90-9-1 (Nielsen 2006)' })),
+  engagedWriting: num(0.5, 0, 5, beh({ description: 'How much each logit of engagement above a newcomer\'s raises the share of participations that are contributions (the engaged write, the others read)', unit: '1 / logit', source: A })),
   teamWriteBonus: num(2.2, 0, 20, beh({ description: 'How much more often a team-group participation is a contribution: micro-coordination is written work', unit: 'factor', source: A, seed: 'he\u2019s major concern is micro-coordination, problem solving and best practices formalization through day to day conversations' })),
   contributionRisk: num(2.0, 0, 20, beh({ description: 'How much more exposing writing is than reading (divides the write share by 1 + risk aversion x this x exposure)', unit: 'factor', source: A })),
   broadcastWeight: num(3.0, 0, 20, beh({ description: 'How much the organization\'s voice filling a group\'s talk turns its members into readers (internal groups): members write as they see peers write', unit: 'factor', source: A, seed: 'If your internal community manager speaks a lot, better put your money in an intranet than a social network' })),
