@@ -15,8 +15,9 @@ import { sweep } from './commands/sweep.ts';
 import { sensitivity } from './commands/sensitivity.ts';
 import { merge } from './commands/merge.ts';
 import { report } from './commands/report.ts';
+import { calibrate } from './commands/calibrate.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, calibrate };
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {

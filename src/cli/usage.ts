@@ -10,7 +10,8 @@ usage:
   orgsim sweep <scenario> [options]        a grid or Latin hypercube over parameters (resumable)
   orgsim sensitivity <scenario> [options]  Morris or Sobol sensitivity indices, with bootstrap CIs
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
-  orgsim report <dir>                      <dir>/report.html: charts of a sweep or sensitivity analysis
+  orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
+  orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
 
