@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from '../scenario/schema.ts';
 import { ScenarioError, show } from '../scenario/errors.ts';
-import { parseJson, validate } from '../scenario/load.ts';
+import { parseJsonValue, validate } from '../scenario/load.ts';
 import { parameterInfo, setPath } from '../scenario/paths.ts';
 import { estimateMemory } from '../model/world.ts';
 import { SERIES } from '../metrics/series.ts';
@@ -95,13 +95,26 @@ function checkMemory(s: Scenario, source: string, trace: boolean, concurrent: nu
   }
 }
 
+/** The scenario with the target file's fixed values; a value the schema refuses is named as the target file's. */
+function readFixed(path: string, sets: readonly string[], target: TargetFile, source: string): ReturnType<typeof readScenario> {
+  try {
+    return readScenario(path, sets, `${source}: set`);
+  } catch (e) {
+    if (e instanceof ScenarioError && e.field !== undefined && Object.hasOwn(target.set, e.field) && e.message.startsWith(`${path}: `)) {
+      throw new ScenarioError(`${source}: set: ${e.message.slice(path.length + 2)}`, e.field);
+    }
+    throw e;
+  }
+}
+
 export function prepareCalibration(targetArg: string, workers: number): Calibration {
   const source = displayPath(targetArg);
   const text = readInput(targetArg, targetArg, 'target file', 'calibrate');
-  const target = checkTargetFile(parseJson(text, source), source);
+  const target = checkTargetFile(parseJsonValue(text, source), source);
 
   const sets = Object.entries(target.set).map(([path, value]) => `${path}=${JSON.stringify(value)}`);
-  const { scenario, source: scenarioFile } = readScenario(scenarioPath(target, source), sets, `${source}: set`);
+  const path = scenarioPath(target, source);
+  const { scenario, source: scenarioFile } = readFixed(path, sets, target, source);
 
   const observed = target.targets.map((t, k) => {
     if (!isSeries(t)) return null;
