@@ -70,10 +70,21 @@ export function readManifest(dir: string): Partial<CalibrationManifest> | undefi
   return m as Partial<CalibrationManifest>;
 }
 
-/** What differs between two manifests ("target.runs 2 there, 3 here"), the path of the target file aside. */
+/** What decides a calibration, most telling first; the rest (seeds, requests, box...) follows from it. */
+const PRIMARY = ['orgsim', 'git', 'target', 'seed', 'observed', 'validatedScenario'] as const;
+
+/**
+ * What differs between two manifests ("target.runs 2 there, 3 here"), the path of the target file aside. The
+ * fields that follow from the others are reported only when nothing explains them (the code deriving them
+ * changed).
+ */
 export function manifestDifferences(there: Partial<CalibrationManifest>, here: CalibrationManifest): string[] {
-  const strip = ({ targetFile: _t, ...rest }: Partial<CalibrationManifest>) => rest;
-  return jsonDifferences(strip(there), strip(here));
+  const pick = (m: Partial<CalibrationManifest>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, (m as Record<string, unknown>)[k]]));
+  const primary = jsonDifferences(pick(there, PRIMARY), pick(here, PRIMARY));
+  if (primary.length) return primary;
+  const { targetFile: _a, ...a } = there;
+  const { targetFile: _b, ...b } = here;
+  return jsonDifferences(a, b);
 }
 
 /** Temporary files of atomic writes in progress (or left by a killed process): not content. */
