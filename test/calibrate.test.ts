@@ -91,12 +91,12 @@ describe('orgsim calibrate writes the same bytes however it runs', () => {
 
 describe('resuming a calibration', () => {
   /** Slower runs (120 ticks), so that a generation takes long enough to be caught part-way. */
-  const ARGS = (out: string) => ['calibrate', path('slow.json'), '--out', out, '--workers', '1'];
+  const ARGS = (out: string, workers = 1) => ['calibrate', path('slow.json'), '--out', out, '--workers', String(workers)];
   const parts = (out: string, stage: string) => (existsSync(join(out, stage, 'parts')) ? readdirSync(join(out, stage, 'parts')).filter((f) => f.endsWith('.json')).length : 0);
 
-  function interrupt(out: string, signal: NodeJS.Signals, stage: string, after: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  function interrupt(out: string, signal: NodeJS.Signals, stage: string, after: number, workers = 1): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...ARGS(out)], { cwd: ROOT, env: { ...process.env, CI: '1', ...PINNED_GIT } });
+      const child = spawn(process.execPath, [BIN, ...ARGS(out, workers)], { cwd: ROOT, env: { ...process.env, CI: '1', ...PINNED_GIT } });
       let stderr = '';
       let sent = false;
       child.stderr.on('data', (d) => (stderr += String(d)));
@@ -138,9 +138,9 @@ describe('resuming a calibration', () => {
     expectSameFiles(out, path('slow-whole'));
   });
 
-  it('after Ctrl-C: exit 130 with how to resume, then the same bytes', async () => {
+  it('after Ctrl-C on 2 workers: exit 130 with how to resume (the threads stopped), then the same bytes', async () => {
     const out = path('slow-interrupted');
-    const first = await interrupt(out, 'SIGINT', 'gen-0', 3);
+    const first = await interrupt(out, 'SIGINT', 'gen-0', 3, 2);
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(/interrupted \(SIGINT\): generation 1 of 2 \(gen-0\): \d+ of 64 runs done, kept in .*gen-0.parts; run the same command again to resume/);
     const second = await cli(ARGS(out), PINNED_GIT);

@@ -99,8 +99,33 @@ async function drainAll(threads: Thread[], drain: (t: Thread) => Promise<void>):
   try {
     await Promise.all(threads.map(drain));
   } finally {
-    for (const t of threads) t.closing = true;
-    await Promise.all(threads.map((t) => t.worker.terminate()));
+    await terminate(threads);
+  }
+}
+
+async function terminate(threads: readonly Thread[]): Promise<void> {
+  for (const t of threads) t.closing = true;
+  await Promise.all(threads.map((t) => t.worker.terminate()));
+}
+
+/**
+ * Worker threads kept between batches of jobs (a calibration runs one batch per generation): started on
+ * first use, reused while batches succeed, terminated by close() (and at once when a batch fails or is
+ * aborted, so that no run goes on in the background).
+ */
+export class ThreadPool {
+  private threads: Thread[] = [];
+
+  /** `n` live threads, starting the missing ones. */
+  take(n: number): Thread[] {
+    while (this.threads.length < n) this.threads.push(startThread(this.threads.length));
+    return this.threads.slice(0, n);
+  }
+
+  async close(): Promise<void> {
+    const threads = this.threads;
+    this.threads = [];
+    await terminate(threads);
   }
 }
 
@@ -146,6 +171,8 @@ export interface MeasureJob extends Job {
 
 export interface MeasureOptions {
   workers?: number;
+  /** Threads to reuse (and leave running) instead of threads started and terminated for this batch. */
+  pool?: ThreadPool;
   /** Called as each job finishes (in completion order) with its statistics, in the order of its requests. */
   onResult: (index: number, values: Float64Array) => void;
   signal?: AbortSignal;
@@ -172,7 +199,7 @@ interface Executor<J, R> {
   after: (result: R, job: J) => R;
 }
 
-async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: { workers?: number; onResult: (index: number, result: R) => void; signal?: AbortSignal }): Promise<number> {
+async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: { workers?: number; onResult: (index: number, result: R) => void; signal?: AbortSignal; pool?: ThreadPool }): Promise<number> {
   if (count === 0 || opts.signal?.aborted) return 0;
   const n = Math.max(1, Math.min(count, Math.floor(opts.workers ?? availableParallelism())));
   let next = 0;
@@ -189,7 +216,7 @@ async function runQueue<J extends Job, R>(count: number, job: (index: number) =>
   }
   const aborted = new Promise<'aborted'>((resolve) => opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
   let failed = false;
-  const threads = Array.from({ length: n }, (_, k) => startThread(k));
+  const threads = opts.pool ? opts.pool.take(n) : Array.from({ length: n }, (_, k) => startThread(k));
   const drain = async (thread: Thread): Promise<void> => {
     while (!failed && !opts.signal?.aborted && next < count) {
       const i = next++;
@@ -211,6 +238,16 @@ async function runQueue<J extends Job, R>(count: number, job: (index: number) =>
       done++;
     }
   };
-  await drainAll(threads, drain);
+  if (!opts.pool) {
+    await drainAll(threads, drain);
+    return done;
+  }
+  try {
+    await Promise.all(threads.map(drain));
+  } catch (e) {
+    await opts.pool.close();
+    throw e;
+  }
+  if (opts.signal?.aborted) await opts.pool.close(); // runs in flight are dropped, not left running
   return done;
 }

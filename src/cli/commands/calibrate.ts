@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { runMeasureJobs } from '../../../workers/pool.ts';
+import { runMeasureJobs, ThreadPool } from '../../../workers/pool.ts';
 import { firstProposals, makePopulation, nextProposals, type Population, type Proposals } from '../../calibrate/generation.ts';
 import { pointEstimate } from '../../calibrate/summary.ts';
 import { shardRuns, type Shard } from '../../research/runs.ts';
@@ -49,6 +49,8 @@ interface Context {
   out: string;
   cal: Calibration;
   workers: number;
+  /** Worker threads shared by the stages of one command. */
+  pool: ThreadPool;
   /** The command as the user would type it again (for "what next" lines). */
   again: string;
 }
@@ -121,6 +123,7 @@ async function execute(ctx: Context, stage: Stage, pending: readonly number[], l
         return { scenario: scenarioOf(e.proposal), seed: e.seed, requests };
       }, {
         workers: ctx.workers,
+        pool: ctx.pool,
         signal,
         onResult: (k, values) => {
           writePart(stage.dir, { ...expected(ctx, stage, pending[k]!), values: Array.from(values, (x) => (Number.isFinite(x) ? x : null)) });
@@ -263,8 +266,12 @@ export async function calibrate(argv: string[]): Promise<number> {
   const cal = prepareCalibration(file!, workers);
   const state = checkFolder(out, cal.manifest, file!);
   openFolder(out, cal.manifest, state);
-  const ctx: Context = { out, cal, workers, again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
-  if (values.advance) return advanceOnce(ctx);
-  if (shard) return runShard(ctx, shard);
-  return runAll(ctx, state === 'resume');
+  const ctx: Context = { out, cal, workers, pool: new ThreadPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
+  try {
+    if (values.advance) return advanceOnce(ctx);
+    if (shard) return await runShard(ctx, shard);
+    return await runAll(ctx, state === 'resume');
+  } finally {
+    await ctx.pool.close();
+  }
 }
