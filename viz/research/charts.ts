@@ -171,9 +171,16 @@ const BLUE = '#0072B2';
 const ORANGE = '#D55E00';
 const BAND = '#bbbbbb';
 
+/** A calibration figure that shrinks with a narrow screen (a phone), keeping its proportions. */
+function calibrationFigure(parent: Div, caption: string, width = W, height = H) {
+  const g = figure(parent, caption, width, height);
+  d3.select(g.node()!.ownerSVGElement!).attr('viewBox', `0 0 ${width} ${height}`).style('max-width', '100%').style('height', 'auto');
+  return g;
+}
+
 /** A plain table; every cell is text. */
 function textTable(parent: Div, header: string[], rows: string[][]): void {
-  const t = parent.append('table');
+  const t = parent.append('div').attr('class', 'table-wrap').append('table');
   t.append('thead').append('tr').selectAll('th').data(header).join('th').text((h) => h);
   t.append('tbody').selectAll('tr').data(rows).join('tr').selectAll('td').data((r) => r).join('td').text((c) => c);
 }
@@ -185,10 +192,11 @@ function statisticFit(parent: Div, t: TargetFit): void {
   const r = t.rows[0]!;
   const width = 380;
   const height = 96;
-  const g = figure(parent, t.label, width, height);
+  const g = calibrationFigure(parent, t.label, width, height);
   const iw = width - M.left - M.right;
   const xs = [r.band[0], r.band[1], r.value, r.mean, r.lo, r.hi].filter((v): v is number => v !== null && Number.isFinite(v));
-  const x = d3.scaleLinear().domain(d3.extent(xs) as [number, number]).nice().range([0, iw]);
+  // Room on the right for the last tick's label.
+  const x = d3.scaleLinear().domain(d3.extent(xs) as [number, number]).nice().range([0, iw - 14]);
   const ih = height - M.top - M.bottom;
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5));
   g.append('rect').attr('x', x(r.band[0])).attr('width', Math.max(1, x(r.band[1]) - x(r.band[0]))).attr('y', 4).attr('height', ih - 8).attr('fill', BAND).attr('fill-opacity', 0.6)
@@ -207,7 +215,7 @@ function statisticFit(parent: Div, t: TargetFit): void {
 function seriesFit(parent: Div, t: TargetFit): void {
   const width = 520;
   const height = 240;
-  const g = figure(parent, t.label, width, height);
+  const g = calibrationFigure(parent, t.label, width, height);
   const iw = width - M.left - M.right;
   const ih = height - M.top - M.bottom;
   const x = d3.scalePoint<number>().domain(t.rows.map((_, i) => i)).range([0, iw]).padding(0.3);
@@ -233,7 +241,7 @@ function seriesFit(parent: Div, t: TargetFit): void {
 
 /** A parameter's posterior: weight per bin over its prior range, the prior's share dashed, the fit and its 95% interval. */
 function marginalChart(parent: Div, m: Marginal): void {
-  const g = figure(parent, m.path);
+  const g = calibrationFigure(parent, m.path);
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
   const x = d3.scaleLinear().domain([m.bins[0]!.x0, m.bins[m.bins.length - 1]!.x1]).range([0, iw]);
@@ -253,7 +261,7 @@ function marginalChart(parent: Div, m: Marginal): void {
 /** Each generation's kept discrepancies (dots) and epsilon (line); the fit's own discrepancy as a diamond. */
 function generationsChart(parent: Div, gens: GenerationSummary[], final: number | null): void {
   const width = 420;
-  const g = figure(parent, 'discrepancy of the kept particles per generation', width, H);
+  const g = calibrationFigure(parent, 'discrepancy of the kept particles per generation', width, H);
   const iw = width - M.left - M.right;
   const ih = H - M.top - M.bottom;
   const labels = [...gens.map((s) => String(s.generation + 1)), 'fit'];
