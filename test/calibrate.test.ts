@@ -33,9 +33,15 @@ async function calibrate(args: string[]) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-calibrate-'));
   cpSync(join(ROOT, 'test/fixtures/calibrate'), dir, { recursive: true });
-  writeTargets('hostile.json', (t) => (t.targets[2].source = HOSTILE));
+  writeTargets('hostile.json', (t) => {
+    t.targets[2].source = HOSTILE;
+    t.targets[2].name = 'daily \u001b[2Jshare';
+  });
   const r = await calibrate([path('hostile.json'), '--out', path('one'), '--workers', '1']);
   expect(r.code, r.stderr).toBe(0);
+  // The summary names the targets, a terminal escape shown as text.
+  expect(r.stdout).toContain('daily \\u001b[2Jshare');
+  expect(r.stdout + r.stderr).not.toMatch(/\u001b/);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

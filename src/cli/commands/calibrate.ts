@@ -22,7 +22,7 @@ import { parseShard } from '../experiment-setup.ts';
 import { displayPath, readText } from '../files.ts';
 import { EXIT_INTERRUPTED, interruptible } from '../interrupt.ts';
 import { isLong, progressBar } from '../progress.ts';
-import { table } from '../format.ts';
+import { table, terminalText } from '../format.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { note, print } from '../io.ts';
 import { workerCount } from './ensemble.ts';
@@ -190,9 +190,9 @@ function summary(ctx: Context): string {
   ], ['l', 'r', 'r', 'l', 'l']);
   const targets = table([
     ['target', 'weight', 'term', 'inside its band'],
-    ...fitted.targets.map((t) => [t.label, fmt(t.weight), fmt(t.term), t.of === 1 ? (t.inside ? 'yes' : 'no') : `${t.inside} of ${t.of} periods`]),
+    ...fitted.targets.map((t) => [terminalText(t.label), fmt(t.weight), fmt(t.term), t.of === 1 ? (t.inside ? 'yes' : 'no') : `${t.inside} of ${t.of} periods`]),
   ], ['l', 'r', 'r', 'l']);
-  return `${fitted.name}: ${fitted.generations} generations of ${fitted.particles} particles, ${fitted.runs} runs each; epsilon ${fmt(fitted.epsilon)}\n\n${params}\n\n` +
+  return `${terminalText(fitted.name)}: ${fitted.generations} generations of ${fitted.particles} particles, ${fitted.runs} runs each; epsilon ${fmt(fitted.epsilon)}\n\n${params}\n\n` +
     `At the fitted values, over ${fitted.runs} fresh run${fitted.runs > 1 ? 's' : ''} (discrepancy ${fmt(fitted.discrepancy)}; per target, the RMS of (mean - value) / half-band):\n${targets}\n`;
 }
 
