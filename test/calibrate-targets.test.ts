@@ -8,6 +8,13 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, expectMistake, ROOT } from './sweep-helpers.ts';
+import { parameterInfo } from '../src/scenario/paths.ts';
+
+/** "lo to hi unit" of a parameter, from the schema (its bounds may change; the message must follow them). */
+const bounds = (path: string) => {
+  const p = parameterInfo(path)!;
+  return `${p.minimum} to ${p.maximum}${p.unit ? ` ${p.unit}` : ''}`.replace(/[.()]/g, (c) => `\\${c}`);
+};
 
 let dir: string;
 let base: Record<string, any>;
@@ -65,8 +72,10 @@ describe('orgsim calibrate refuses bad target files', () => {
   it('a parameter not in the schema, not numeric, or outside its bounds', async () => {
     await refuse((t) => (t.parameters[0].path = 'behaviour.baselin'), /parameters\.0\.path = "behaviour\.baselin" is not allowed; unknown parameter; did you mean "behaviour\.baseline"\?/);
     await refuse((t) => (t.parameters[0].path = 'cm.present'), /parameters\.0\.path = "cm\.present" is not allowed; expected a numeric parameter; "cm\.present" is true or false/);
-    await refuse((t) => (t.parameters[1].hi = 5), /parameters\.1\.hi = 5 is not allowed; expected a value within the schema's bounds of members\.voiceSigma: 0 to 3/);
-    await refuse((t) => (t.parameters[0].lo = -20), /parameters\.0\.lo = -20 is not allowed; expected a value within the schema's bounds of behaviour\.baseline: -10 to 5 logit/);
+    const voiceMax = parameterInfo('members.voiceSigma')!.maximum!;
+    await refuse((t) => (t.parameters[1].hi = voiceMax + 1), new RegExp(`parameters\\.1\\.hi = ${voiceMax + 1} is not allowed; expected a value within the schema's bounds of members\\.voiceSigma: ${bounds('members.voiceSigma')}`));
+    const baselineMin = parameterInfo('behaviour.baseline')!.minimum!;
+    await refuse((t) => (t.parameters[0].lo = baselineMin - 10), new RegExp(`parameters\\.0\\.lo = ${baselineMin - 10} is not allowed; expected a value within the schema's bounds of behaviour\\.baseline: ${bounds('behaviour.baseline')}`));
     await refuse((t) => (t.parameters[0].hi = -3), /parameters\.0\.hi = -3 is not allowed; expected a value above lo \(-3\)/);
     await refuse((t) => t.parameters.push({ path: 'smm.count', lo: 0.5, hi: 3 }), /parameters\.2\.path = "smm\.count" is not allowed; expected a parameter not also fixed in "set"/);
     await refuse((t) => t.parameters.push({ path: 'cm.count', lo: 0.5, hi: 3 }), /parameters\.2\.path = "cm\.count" is not allowed; unknown parameter/);
@@ -91,7 +100,8 @@ describe('orgsim calibrate refuses bad target files', () => {
   it('a scenario or fixed value the schema refuses', async () => {
     await refuse((t) => (t.scenario = 'mdi'), /scenario = "mdi" is not allowed; scenario "mdi" not found.*did you mean "mid"\?/);
     await refuse((t) => (t.scenario = 'nowhere/tiny.json'), /scenario = "nowhere\/tiny\.json" is not allowed; expected a shipped scenario name \(orgsim list\) or a file relative to the target file/);
-    await refuse((t) => (t.set = { 'behaviour.teamBonus': 99 }), /t\d+\.json: set: behaviour\.teamBonus = 99 is not allowed; expected from 0 to 5 logit/);
+    const big = parameterInfo('behaviour.teamBonus')!.maximum! + 99;
+    await refuse((t) => (t.set = { 'behaviour.teamBonus': big }), new RegExp(`t\\d+\\.json: set: behaviour\\.teamBonus = ${big} is not allowed; expected from ${bounds('behaviour.teamBonus')}`));
     await refuse((t) => (t.set = { 'behaviour.baselin': 1 }), /set: unknown parameter "behaviour\.baselin"; did you mean "behaviour\.baseline"\?/);
   });
 
