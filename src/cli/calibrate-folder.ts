@@ -74,7 +74,7 @@ export function readManifest(dir: string): Partial<CalibrationManifest> | undefi
 const PRIMARY = ['orgsim', 'git', 'target', 'seed', 'observed', 'validatedScenario'] as const;
 
 /**
- * What differs between two manifests ("target.runs 2 there, 3 here"), the path of the target file aside. The
+ * What differs between two manifests ("target.runs 2 there, 3 here"), the paths of the files aside. The
  * fields that follow from the others are reported only when nothing explains them (the code deriving them
  * changed).
  */
@@ -82,9 +82,9 @@ export function manifestDifferences(there: Partial<CalibrationManifest>, here: C
   const pick = (m: Partial<CalibrationManifest>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, (m as Record<string, unknown>)[k]]));
   const primary = jsonDifferences(pick(there, PRIMARY), pick(here, PRIMARY));
   if (primary.length) return primary;
-  const { targetFile: _a, ...a } = there;
-  const { targetFile: _b, ...b } = here;
-  return jsonDifferences(a, b);
+  // Paths as shown (relative to where each command runs) may differ between the jobs of one calibration.
+  const strip = ({ targetFile: _t, scenario, ...rest }: Partial<CalibrationManifest>) => ({ ...rest, scenario: scenario && { ...scenario, file: undefined } });
+  return jsonDifferences(strip(there), strip(here));
 }
 
 /** Temporary files of atomic writes in progress (or left by a killed process): not content. */

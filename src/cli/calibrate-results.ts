@@ -48,6 +48,7 @@ export function targetsCsv(rows: readonly TargetRow[]): string {
 
 export interface Fitted {
   name: string;
+  /** The scenario as the target file names it. */
   scenario: string;
   generations: number;
   particles: number;
@@ -83,7 +84,7 @@ export function writeFinal(dir: string, m: CalibrationManifest, plan: Plan, popu
   const a = assess(plan, finalRuns);
   const fitted: Fitted = {
     name: m.target.name,
-    scenario: m.scenario.file,
+    scenario: m.target.scenario,
     generations: m.target.method.generations,
     particles: m.target.method.particles,
     runs: m.target.runs,
