@@ -93,8 +93,9 @@ The target file (JSON; unknown fields are refused):
 Method: generation 0 draws particles / keep proposals uniformly in the box; each proposal runs "runs"
 replications; its discrepancy is the weighted root mean square over targets of (simulated mean - value) /
 (half-width of the band) (for a series, over its periods); the best "particles" are kept (epsilon: the largest
-kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. Whole-number
-parameters move on a continuous axis and the model takes the nearest whole number.
+kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
+epsilon stops falling once the proposals' spread matches the noise: more runs or a smaller keep lower it.
+Whole-number parameters move on a continuous axis and the model takes the nearest whole number.
 
 options:
   --out DIR       the folder of the calibration (required); the same command resumes it after Ctrl-C,
