@@ -73,7 +73,7 @@ options:
   --seed S            master seed of the seed list (default 2026)
   --workers W         runs in parallel (default: the number of cores)
   --out DIR           save every run as it finishes (resumable: run the same command again) and write
-                      claims.csv (and, with --audit, audit.json and audit-points.csv); orgsim report DIR
+                      claims.csv and claims.json (with --audit, also audit-points.csv); orgsim report DIR
                       draws them
   --audit             also: would each claim hold in other plausible organizations? Every parameter
                       whose source is an assumption varies by +-30% over a Latin hypercube (--points P,

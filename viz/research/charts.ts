@@ -6,6 +6,8 @@
  */
 import type { Heatmap, IndexEntry, ReportData, Scatter } from '../../src/research/report/summaries.ts';
 import type { CalibrationReport, GenerationSummary, Marginal, TargetFit } from '../../src/calibrate/report.ts';
+import type { ClaimsReport } from '../../src/research/report/claims.ts';
+import { drawClaims } from './claims-charts.ts';
 
 type D3 = typeof import('d3');
 let d3: D3;
@@ -119,10 +121,15 @@ function indexBars(parent: Div, rows: IndexEntry[], outcome: string): void {
 const isCalibration = (d: ReportData | CalibrationReport): d is CalibrationReport => (d as CalibrationReport).kind === 'calibration';
 
 /** Draw the whole report into `element` (its content is replaced). */
-export function drawReport(lib: D3, element: HTMLElement, data: ReportData | CalibrationReport): void {
+export function drawReport(lib: D3, element: HTMLElement, data: ReportData | CalibrationReport | ClaimsReport): void {
   d3 = lib;
   const root = d3.select<HTMLElement, unknown>(element);
   root.selectAll('*').remove();
+  if ((data as ClaimsReport).kind === 'claims') {
+    drawClaims(d3, root, data as ClaimsReport);
+    return;
+  }
+  data = data as ReportData | CalibrationReport;
   if (isCalibration(data)) {
     drawCalibration(root, data);
     return;

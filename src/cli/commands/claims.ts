@@ -138,7 +138,7 @@ function manifestText(settings: Settings): string {
 }
 
 function openFolder(out: string, settings: Settings): void {
-  const path = join(out, 'claims-manifest.json');
+  const path = join(out, CLAIMS_MANIFEST);
   const want = JSON.parse(manifestText(settings)) as { settings: Settings };
   if (existsSync(path)) {
     let have: { settings?: unknown } | undefined;
@@ -170,8 +170,8 @@ function readPart(out: string, k: number, job: Job, comparisons: number): number
   }
 }
 
-interface SizeResult { claim: string; employees: number; results: ComparisonResult[] }
-interface AuditResult {
+export interface SizeResult { claim: string; employees: number; results: ComparisonResult[] }
+export interface AuditResult {
   claim: string;
   premise: string | null;
   robustness: { held: number; points: number; share: number; lo: number; hi: number };
@@ -198,7 +198,7 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
     settings.sizes.forEach((n, i) => sizes.push({ claim: c.claim.id, employees: n, results: evaluateMeasures(c.claim, group(c.claim.id, 'size', i)) }));
     if (!settings.audit) continue;
     const hasNeutral = !!(c.claim.premise && Object.keys(c.claim.premise.neutral).length);
-    const labels = ['as it is', ...(hasNeutral ? [`premise removed: ${c.claim.premise!.text.toLowerCase()} no longer true`] : []), ...c.claim.ablations.map((a) => a.label)];
+    const labels = ['as it is', ...(hasNeutral ? [`without the premise (${c.claim.premise!.text.toLowerCase()})`] : []), ...c.claim.ablations.map((a) => a.label)];
     const ablations = labels.map((label, i) => {
       const r = evaluateMeasures(c.claim, group(c.claim.id, 'ablation', i));
       return { label, held: holds(r), effect: r[0]!.estimate, lo: r[0]!.lo, hi: r[0]!.hi, verdicts: r.map((x) => x.verdict) };
@@ -258,17 +258,20 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[])
   return lines.join('\n');
 }
 
+export const CLAIMS_MANIFEST = 'claims-manifest.json';
+export const CLAIMS_JSON = 'claims.json';
+
 function writeOutputs(out: string, sizes: SizeResult[], audits: AuditResult[]): string[] {
   const rows = ['claim,employees,comparison,passed,estimate,lo,hi,verdict'];
   for (const s of sizes) for (const r of s.results) rows.push([s.claim, s.employees, csvField(r.label), r.passed, num(r.estimate), num(r.lo), num(r.hi), csvField(r.verdict)].join(','));
   writeAtomic(join(out, 'claims.csv'), [rows.join('\n'), '\n']);
-  const files = ['claims.csv'];
+  writeAtomic(join(out, CLAIMS_JSON), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
+  const files = ['claims.csv', CLAIMS_JSON];
   if (audits.length) {
-    writeAtomic(join(out, 'audit.json'), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
     const pts = ['claim,point,held,effect,parameter,value'];
     for (const a of audits) a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([a.claim, i, p.held, num(p.effect), csvField(q.path), num(p.values[j]!)].join(','))));
     writeAtomic(join(out, 'audit-points.csv'), [pts.join('\n'), '\n']);
-    files.push('audit.json', 'audit-points.csv');
+    files.push('audit-points.csv');
   }
   return files;
 }

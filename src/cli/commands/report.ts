@@ -15,6 +15,9 @@ import { calibrationReport, type CalibrationFiles, type CalibrationReport } from
 import { CALIBRATION, FITTED, readManifest as readCalibration, readPopulation, stageDir } from '../calibrate-folder.ts';
 import { TARGETS_CSV } from '../calibrate-results.ts';
 import { REPORT_CSS, reportPage } from '../../research/report/page.ts';
+import { claimsReport, type ClaimsReport } from '../../research/report/claims.ts';
+import { CLAIMS_JSON, CLAIMS_MANIFEST, type AuditResult, type SizeResult } from './claims.ts';
+import { existsSync } from 'node:fs';
 import { parseCommand, positionals } from '../args.ts';
 import { displayPath, readText, writeAtomic } from '../files.ts';
 import { formatBytes } from '../limits.ts';
@@ -65,6 +68,19 @@ function calibrationData(dir: string): CalibrationReport | undefined {
   return calibrationReport({ manifest: m, fitted, populations, targetsCsv });
 }
 
+/** The report of an `orgsim claims --out DIR` folder, or undefined when `dir` holds none. */
+function claimsData(dir: string): ClaimsReport | undefined {
+  if (!existsSync(join(dir, CLAIMS_MANIFEST))) return undefined;
+  const text = readText(join(dir, CLAIMS_JSON), `no ${CLAIMS_JSON} to report on (finish the claims runs first: the same orgsim claims command without --shard):`);
+  let parsed: { sizes: SizeResult[]; audits: AuditResult[] };
+  try {
+    parsed = JSON.parse(text) as { sizes: SizeResult[]; audits: AuditResult[] };
+  } catch {
+    throw new ScenarioError(`${displayPath(join(dir, CLAIMS_JSON))} is damaged (it does not parse as JSON)`);
+  }
+  return claimsReport(parsed);
+}
+
 export async function report(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('report', argv, OPTIONS);
   if (values.help) {
@@ -72,7 +88,7 @@ export async function report(argv: string[]): Promise<number> {
     return 0;
   }
   const [dir] = positionals('report', given, 'the folder of a sweep or a calibration (orgsim report DIR)', 1);
-  const data = calibrationData(dir!) ?? sweepData(dir!);
+  const data = claimsData(dir!) ?? calibrationData(dir!) ?? sweepData(dir!);
   const html = reportPage({ title: data.title, data, d3: readFileSync(D3, 'utf8'), charts: await chartScript(), css: REPORT_CSS });
   const out = join(dir!, REPORT_HTML);
   const bytes = writeAtomic(out, [html]);

@@ -1,0 +1,86 @@
+/**
+ * The report of `orgsim claims` (and its --audit): per claim, the verdict at each organization size, the
+ * premise it rests on, the share of plausible organizations where it holds, what flips it, the premise swept
+ * to where it stops holding, and the ablations of its mechanisms. Pure: the folder's claims.json in, the
+ * report's data out (drawn by viz/research/claims-charts.ts).
+ */
+import { CLAIMS } from '../../claims.ts';
+import type { AuditResult, SizeResult } from '../../cli/commands/claims.ts';
+import type { Flip } from '../../claims-audit.ts';
+
+export interface ClaimsReport {
+  kind: 'claims';
+  title: string;
+  subtitle: string;
+  claims: ClaimSection[];
+}
+
+export interface Effect {
+  label: string;
+  held: boolean;
+  estimate: number;
+  lo: number;
+  hi: number;
+}
+
+export interface ClaimSection {
+  id: string;
+  text: string;
+  mechanism: string;
+  premise: string | null;
+  sizes: { employees: number; held: boolean; comparisons: Effect[] }[];
+  audit: null | {
+    robustness: { held: number; points: number; share: number; lo: number; hi: number };
+    /** In plain words, strongest first. */
+    flips: string[];
+    premiseFlip: string | null;
+    /** The premise's first parameter: its values along the sweep, with the main effect. */
+    premise: { parameter: string; steps: { x: number; effect: number; held: boolean }[] } | null;
+    ablations: Effect[];
+    /** The main effect at each point of the hypercube. */
+    points: { effect: number; held: boolean }[];
+  };
+}
+
+const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+
+export function flipWords(f: Flip): string {
+  const more = f.holdsWhen === 'below' ? 'lower' : 'higher';
+  return f.at === null ? `${f.path}: holds more often when ${more}` : `${f.path}: holds while ${f.holdsWhen} ${short(f.at)}`;
+}
+
+export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] }): ClaimsReport {
+  const ids = [...new Set(data.sizes.map((s) => s.claim))];
+  const sizesShown = [...new Set(data.sizes.map((s) => s.employees))].map((n) => n.toLocaleString('en-US')).join(', ');
+  return {
+    kind: 'claims',
+    title: 'Claims of the seeds: do they hold, and would they hold elsewhere?',
+    subtitle: `${ids.length} claim${ids.length > 1 ? 's' : ''} at ${sizesShown} employees${data.audits.length ? ', with the assumption audit' : ''}`,
+    claims: ids.map((id): ClaimSection => {
+      const claim = CLAIMS.find((c) => c.id === id);
+      const a = data.audits.find((x) => x.claim === id);
+      const premiseParam = a && a.premiseSteps.length ? Object.keys(a.premiseSteps[0]!.values)[0]! : null;
+      return {
+        id,
+        text: claim?.text ?? id,
+        mechanism: claim?.mechanism ?? '',
+        premise: claim?.premise?.text ?? null,
+        sizes: data.sizes.filter((s) => s.claim === id).map((s) => ({
+          employees: s.employees,
+          held: s.results.every((r) => r.passed),
+          comparisons: s.results.map((r) => ({ label: r.label, held: r.passed, estimate: r.estimate, lo: r.lo, hi: r.hi })),
+        })),
+        audit: a
+          ? {
+            robustness: a.robustness,
+            flips: a.flips.map(flipWords),
+            premiseFlip: a.premiseFlip ? Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${short(v)}`).join(', ') : null,
+            premise: premiseParam ? { parameter: premiseParam, steps: a.premiseSteps.map((s) => ({ x: s.values[premiseParam]!, effect: s.effect, held: s.held })) } : null,
+            ablations: a.ablations.map((x) => ({ label: x.label, held: x.held, estimate: x.effect, lo: x.lo, hi: x.hi })),
+            points: a.points.map((p) => ({ effect: p.effect, held: p.held })),
+          }
+          : null,
+      };
+    }),
+  };
+}
