@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, startApp, type App } from '../test/browser/page.ts';
-import { encodeShared } from '../viz/share.ts';
+import { encodeShared } from '../src/share.ts';
 import { median } from './measure.ts';
 import { fmt, table } from './table.ts';
 

@@ -18,6 +18,8 @@ export interface Marker {
 
 export type Speed = number | 'max';
 
+const EMPTY = new Float64Array(0);
+
 export class LiveRun {
   private readonly api: Remote<SimApi>;
   private id = 0;
@@ -74,8 +76,9 @@ export class LiveRun {
     this.onData();
   }
 
+  /** A series of this run (empty before a run is open). */
   get(name: string): Float64Array {
-    return this.series[SERIES_INDEX[name]!]!;
+    return this.series[SERIES_INDEX[name]!] ?? EMPTY;
   }
 
   /** Called on every animation frame: asks for ticks according to the speed. */

@@ -3,24 +3,22 @@
  * runs here; this file draws and reacts.
  */
 import { LiveRun, type Speed } from './live.ts';
-import { catalog, load, loadText } from './scenarios.ts';
+import { catalog, load, loadText, shipped } from './scenarios.ts';
+import { checkScenario, checkShared, warmValidator } from './validator.ts';
 import { buildPanel } from './panel.ts';
 import { TimeChart, type View } from './charts/time-chart.ts';
 import { LorenzChart } from './charts/lorenz.ts';
 import { OrgView } from './charts/org-view.ts';
 import { LINE_COLOURS, OKABE_ITO, STATE_COLOURS } from './palette.ts';
 import { download, runCsv, runJson } from './export.ts';
-import { decodeShared, encodeShared, type Shared } from './share.ts';
-import { validate } from '../src/scenario/load.ts';
+import { encodeShared, type Shared } from '../src/share.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { ParamInfo } from '../src/scenario/paths.ts';
-import * as d3 from 'd3';
-import { drawReport } from './research/charts.ts';
-import { reportData } from '../src/research/report/data.ts';
 import type { Manifest } from '../src/research/manifest.ts';
+import * as d3 from './d3.ts';
 import { LIVE_EVENTS } from './interventions.ts';
-import { CompareView } from './compare/view.ts';
-import { StoryMode } from './story.ts';
+import type { CompareView } from './compare/view.ts';
+import type { StoryMode } from './story.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -152,12 +150,17 @@ function draw(budgetMs: number): void {
 // --- Scenario and run.
 const syncPanel = buildPanel($('params'), onParameter);
 
-function build(): Scenario {
+/** The scenario to (re)start: the source with its changes, checked in the scenario worker when there are any. */
+async function build(): Promise<Scenario> {
   const all = [...sets, ...pendingSets];
-  const base = source.id ? load(source.id, all) : loadText(JSON.stringify(source.object), source.label, all);
-  if (!linkInterventions.length) return base;
-  // A link's list is complete: the scenario's own interventions and the live changes it recorded.
-  return validate({ ...(base as unknown as Record<string, unknown>), interventions: linkInterventions }, source.label);
+  if (source.id && !all.length && !linkInterventions.length) return shipped(source.id)!;
+  return checkScenario({
+    ...(source.id ? { id: source.id } : { object: source.object! }),
+    source: source.label,
+    sets: all,
+    // A link's list is complete: the scenario's own interventions and the live changes it recorded.
+    ...(linkInterventions.length ? { interventions: linkInterventions } : {}),
+  });
 }
 
 async function start(scenario: Scenario): Promise<void> {
@@ -173,7 +176,7 @@ async function start(scenario: Scenario): Promise<void> {
 
 async function reset(): Promise<void> {
   try {
-    const scenario = build();
+    const scenario = await build();
     sets = [...sets, ...pendingSets];
     pendingSets = [];
     clearError();
@@ -185,7 +188,7 @@ async function reset(): Promise<void> {
 
 async function openId(id: string): Promise<void> {
   try {
-    const scenario = load(id);
+    const scenario = await load(id);
     source = { id, label: id };
     linkInterventions = [];
     sets = [];
@@ -204,7 +207,7 @@ async function openFile(file: File): Promise<void> {
   try {
     if (file.size > 5_000_000) throw new Error(`${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`);
     const text = await file.text();
-    const scenario = loadText(text, file.name);
+    const scenario = await loadText(text, file.name);
     source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name };
     linkInterventions = [];
     sets = [];
@@ -224,14 +227,16 @@ function onParameter(p: ParamInfo, v: number | boolean | string): void {
     return;
   }
   pendingSets = [...pendingSets.filter((s) => !s.startsWith(`${p.path}=`)), `${p.path}=${JSON.stringify(v)}`];
-  try {
-    build();
-    clearError();
-    $('reset-needed').hidden = false;
-  } catch (e) {
-    pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
-    showError(messageOf(e));
-  }
+  build().then(
+    () => {
+      clearError();
+      $('reset-needed').hidden = false;
+    },
+    (e: unknown) => {
+      pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
+      showError(messageOf(e));
+    },
+  );
 }
 
 function shareLink(): string {
@@ -242,16 +247,14 @@ function shareLink(): string {
   return `${location.origin}${location.pathname}${encodeShared(shared)}`;
 }
 
-async function openShared(shared: Shared): Promise<void> {
-  const base = typeof shared.scenario === 'string' ? load(shared.scenario, shared.sets) : loadText(JSON.stringify(shared.scenario), 'shared link', shared.sets);
-  const scenario = validate({ ...(base as unknown as Record<string, unknown>), seed: shared.seed, interventions: shared.interventions } as Record<string, unknown>, 'shared link');
+function openShared(shared: Shared, scenario: Scenario): Promise<void> {
   source = typeof shared.scenario === 'string' ? { id: shared.scenario, label: shared.scenario } : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link' };
   linkInterventions = scenario.interventions;
   if (source.id) ($('scenario') as HTMLSelectElement).value = source.id;
   // The link's interventions are part of the scenario now; its overrides stay overrides of a shipped one.
   sets = source.id ? shared.sets : [];
   seed = shared.seed;
-  await start(scenario);
+  return start(scenario);
 }
 
 // --- Controls.
@@ -309,6 +312,7 @@ $('sweep-files').addEventListener('change', async () => {
     if (!manifest || !runs) throw new Error(`choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`);
     const m = JSON.parse(await manifest.text()) as Manifest;
     if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario) throw new Error('manifest.json: not the manifest of an orgsim sweep');
+    const [{ reportData }, { drawReport }] = await Promise.all([import('../src/research/report/data.ts'), import('./research/charts.ts')]);
     const data = reportData(m, await runs.text(), (await byName('indices.csv')?.text()) ?? '');
     drawReport(d3, $('sweep-report'), data);
     $('sweep-view').hidden = false;
@@ -346,44 +350,66 @@ const toggleFullScreen = () => {
   if (document.fullscreenElement) void document.exitFullscreen();
   else void document.documentElement.requestFullscreen?.().catch(() => notice('Full screen is not allowed here.'));
 };
-// --- Compare view and story mode (the live run pauses while a comparison runs: the cores go to it).
-const compare = new CompareView(
-  () => ({ scenario: run.scenario ? run.reproducible() : load('baseline'), name: source.label }),
-  () => {
-    run.playing = false;
-    dirty = true;
-  },
-);
-const story = new StoryMode(compare, () => setMode('compare'), showError);
+// --- Compare view and story mode, loaded on first use (the live run pauses while a comparison runs: the
+// cores go to it, and it plays again when the room comes back to it).
+let compare: CompareView | undefined;
+let story: StoryMode | undefined;
+let playingBeforeCompare = false;
+let views: Promise<{ compare: CompareView; story: StoryMode }> | undefined;
+function loadViews(): Promise<{ compare: CompareView; story: StoryMode }> {
+  views ??= Promise.all([import('./compare/view.ts'), import('./story.ts')]).then(([c, st]) => {
+    compare = new c.CompareView(
+      () => ({ scenario: run.scenario ? run.reproducible() : shipped('baseline')!, name: source.label }),
+      () => {
+        run.playing = false;
+        dirty = true;
+      },
+    );
+    story = new st.StoryMode(compare, () => setMode('compare'), showError);
+    return { compare, story };
+  });
+  return views;
+}
 type Mode = 'live' | 'compare';
 let mode: Mode = 'live';
 function setMode(m: Mode): void {
+  if (m === mode && m === 'live') return;
+  const leaving = mode === 'compare' && m === 'live';
+  if (m === 'compare' && mode === 'live') playingBeforeCompare = run.playing && !run.done;
   mode = m;
   const comparing = m === 'compare';
   $('compare-view').hidden = !comparing;
   document.querySelector<HTMLElement>('main.layout')!.hidden = comparing;
   document.querySelector<HTMLElement>('nav.events')!.hidden = comparing;
   $('compare-open').setAttribute('aria-pressed', String(comparing));
-  $('story-open').setAttribute('aria-pressed', String(story.active));
+  $('story-open').setAttribute('aria-pressed', String(!!story?.active));
   for (const id of ['play', 'step', 'reset', 'speed', 'seed']) ($(id) as HTMLButtonElement).disabled = comparing;
-  if (comparing) compare.show();
+  // A view opens at its top, not at the scroll position of the one it replaces.
+  window.scrollTo(0, 0);
+  if (comparing) compare?.show();
+  if (leaving && playingBeforeCompare) {
+    run.playing = true;
+    dirty = true;
+  }
 }
 async function toggleCompare(): Promise<void> {
+  const v = await loadViews();
   if (mode === 'compare') {
-    await story.close();
+    await v.story.close();
     setMode('live');
   } else setMode('compare');
 }
 async function toggleStory(): Promise<void> {
-  if (story.active) {
-    await story.close();
+  const v = await loadViews();
+  if (v.story.active) {
+    await v.story.close();
     setMode('compare');
-  } else await story.open();
-  $('story-open').setAttribute('aria-pressed', String(story.active));
+  } else await v.story.open();
+  $('story-open').setAttribute('aria-pressed', String(v.story.active));
 }
 $('compare-open').addEventListener('click', () => void toggleCompare());
 $('story-open').addEventListener('click', () => void toggleStory());
-$('story-close').addEventListener('click', () => void story.close().then(() => setMode('live')));
+$('story-close').addEventListener('click', () => void story?.close().then(() => setMode('live')));
 
 const help = $('help-dialog') as HTMLDialogElement;
 $('help').addEventListener('click', () => help.showModal());
@@ -396,10 +422,10 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'f') toggleFullScreen();
   else if (e.key === 'c') void toggleCompare();
   else if (e.key === 's') void toggleStory();
-  else if (e.key === 'Escape' && mode === 'compare' && !help.open) void story.close().then(() => setMode('live'));
+  else if (e.key === 'Escape' && mode === 'compare' && !help.open) void story?.close().then(() => setMode('live'));
   // A story: next and previous (presentation remotes send Page Down and Page Up).
-  else if (story.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void story.go(story.index + 1);
-  else if (story.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void story.go(story.index - 1);
+  else if (story?.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void story.go(story.index + 1);
+  else if (story?.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void story.go(story.index - 1);
   // The live run's keys act only where it is shown.
   else if (mode !== 'live') return;
   else if (e.key === ' ') {
@@ -420,7 +446,7 @@ run.onError = (e) => showError(messageOf(e));
 // Drawing is decoupled from the simulation: at most one redraw per animation frame.
 function frame(now: number): void {
   run.pump(now);
-  compare.frame(now);
+  compare?.frame(now);
   if (dirty) {
     dirty = false;
     components.forEach((_, i) => stale.add(i));
@@ -449,24 +475,49 @@ Object.assign(window, {
     series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
     get mode() { return mode; },
     /** Cheap to poll: where the comparison is. */
-    get compare() { return compare.state(); },
+    get compare() { return compare?.state(); },
     /** The full picture (seeds, every run's outcomes, verdicts): read it once, at the end. */
-    compareResults: () => compare.snapshot(),
+    compareResults: () => compare?.snapshot(),
     compareBand: (i: number, metric: string) => {
-      const b = compare.band(i, metric);
+      const b = compare!.band(i, metric);
       return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };
     },
-    get story() { return { active: story.active, index: story.index, length: story.length, title: story.step?.title }; },
+    get story() { return { active: !!story?.active, index: story?.index ?? 0, length: story?.length ?? 0, title: story?.step?.title }; },
   },
 });
 
-// Start: a shared link if there is one, else the baseline.
+/**
+ * A shared link that cannot be opened keeps its error on screen, with a way out: the page never silently
+ * shows another run than the one the link names.
+ */
+function linkFailed(message: string): void {
+  const box = $('error');
+  box.replaceChildren(`This shared link cannot be opened: ${message.replace(/^the shared link /, 'it ').replace(/^shared link: /, '')}.`, ' ');
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = 'Open the baseline instead';
+  b.addEventListener('click', () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    void openId('baseline');
+  });
+  box.append(b);
+  box.hidden = false;
+  $('scenario-description').textContent = 'No run: the shared link could not be opened.';
+}
+
+// Start: a shared link if there is one, else the baseline (validated at build time: nothing to check).
 (async () => {
-  try {
-    const shared = decodeShared(location.hash);
-    if (shared) return await openShared(shared);
-  } catch (e) {
-    showError(messageOf(e));
+  if (location.hash.startsWith('#run=')) {
+    $('scenario-description').textContent = 'Opening the shared link…';
+    try {
+      const { shared, scenario } = await checkShared(location.hash);
+      await openShared(shared, scenario);
+    } catch (e) {
+      linkFailed(messageOf(e).replace(/\.$/, ''));
+    }
+    return;
   }
   await openId('baseline');
+  // The scenario worker starts once the page is drawing, ready for the first file or change.
+  setTimeout(warmValidator, 1500);
 })();

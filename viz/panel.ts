@@ -2,7 +2,8 @@
  * The parameters panel, generated from the scenario schema: grouped, each input with its unit and range,
  * a tooltip quoting the seed sentence behind it, and a badge saying whether it acts live or needs a reset.
  */
-import { parameterList, type ParamInfo } from '../src/scenario/paths.ts';
+import type { ParamInfo } from '../src/scenario/paths.ts';
+import { PARAMETERS } from 'virtual:orgsim-shipped';
 import { getPath } from '../src/scenario/access.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 
@@ -30,7 +31,7 @@ function tooltip(p: ParamInfo): string {
 export function buildPanel(root: HTMLElement, onChange: OnChange): (scenario: Scenario) => void {
   root.replaceChildren();
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const params = parameterList();
+  const params = PARAMETERS;
   for (const group of GROUPS) {
     const details = document.createElement('details');
     if (group.id === 'roles' || group.id === 'policies') details.open = true;

@@ -3,8 +3,8 @@
  * compare view, runs them and highlights the measured difference. Steps come from a story file
  * (scenarios/stories/*.json, or one a facilitator opens); all its text is shown as text.
  */
-import { parseStory, type Story, type StoryStep } from '../src/story.ts';
-import { catalog } from './scenarios.ts';
+import type { Story, StoryStep } from '../src/story.ts';
+import { checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
 import type { Format } from '../src/compare/metrics.ts';
 import { metricById } from '../src/compare/metrics.ts';
@@ -13,14 +13,13 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 const files = import.meta.glob('../scenarios/stories/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
-/** A story's text, checked against the shipped scenarios. Throws a ScenarioError naming the field. */
-export function readStory(text: string, source: string): Story {
-  const ids = catalog().map((c) => c.id);
-  return parseStory(text, source, (id) => ids.includes(id), ids);
+/** A story's text, checked against the shipped scenarios (in the scenario worker). Rejects with a message naming the field. */
+export function readStory(text: string, source: string): Promise<Story> {
+  return checkStory(text, source);
 }
 
 /** The shipped story of the claims. */
-export function shippedStory(): Story {
+export function shippedStory(): Promise<Story> {
   const [path, text] = Object.entries(files).find(([p]) => p.endsWith('/claims.json'))!;
   return readStory(text, path.split('/').pop()!);
 }
@@ -49,7 +48,13 @@ export class StoryMode {
     return this.story?.steps[this.index];
   }
 
-  async open(story: Story = this.story ?? shippedStory()): Promise<void> {
+  async open(story?: Story): Promise<void> {
+    try {
+      story ??= this.story ?? (await shippedStory());
+    } catch (e) {
+      this.onError(e instanceof Error ? e.message : String(e));
+      return;
+    }
     this.story = story;
     this.active = true;
     this.showCompare();
@@ -112,7 +117,7 @@ export class StoryMode {
     if (!file) return;
     try {
       if (file.size > 1_000_000) throw new Error(`${file.name}: too large for a story (${Math.round(file.size / 1e3)} kB); the limit is 1 MB`);
-      await this.open(readStory(await file.text(), file.name));
+      await this.open(await readStory(await file.text(), file.name));
     } catch (e) {
       this.onError(e instanceof Error ? e.message : String(e));
     }

@@ -8,7 +8,7 @@
  * text): while a comparison streams in, rewriting a dozen SVG paths several times a second cost the page
  * 50-90 ms tasks on a 2-core machine, as the workers hold both cores. Exports get the same bands as SVG paths.
  */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import { ChartFrame } from './frame.ts';
 import { DayAxes, sampleDays } from './day-axes.ts';
 import type { Band } from '../../src/compare/summary.ts';

@@ -1,5 +1,5 @@
 /** The axes of a chart over working days: x fixed to the horizon (so it does not jump while a run plays), y from the data. */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import type { ChartFrame } from './frame.ts';
 
 export interface Margins {

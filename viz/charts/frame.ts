@@ -1,5 +1,5 @@
 /** A chart's frame: title, tools (view switch, SVG/PNG export), legend, and an SVG sized to its box. */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import { exportPng, exportSvg } from '../export.ts';
 
 export interface LegendItem {

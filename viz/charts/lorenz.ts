@@ -1,5 +1,5 @@
 /** Participation inequality: the Lorenz curve of contributions per employee, with the line of equality. */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import { ChartFrame } from './frame.ts';
 import { OKABE_ITO } from '../palette.ts';
 

@@ -4,7 +4,7 @@
  * community as circles sized by their candidate members and shaded by how many took part this tick.
  * Positions are computed once per layout; each frame only repaints colours.
  */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import type { AgentSnapshot, Layout } from '../../workers/api.ts';
 import { STATE_COLOURS } from '../palette.ts';
 import { exportCanvasPng } from '../export.ts';

@@ -2,7 +2,7 @@
  * A chart of series over working days: lines or a stacked area, with the horizon fixed on the x axis (so
  * axes do not jump while the run plays), labelled units, and a dashed marker at every intervention.
  */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import { ChartFrame } from './frame.ts';
 import { DayAxes, sampleDays } from './day-axes.ts';
 import { DASHES } from './band-chart.ts';

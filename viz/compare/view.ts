@@ -9,7 +9,6 @@ import { GROUP_KINDS, GROUP_KIND_LABELS, measureOf, metricById, type CompactRun,
 import { OUTCOME_WORDING, armLabel, band, contrast, finished, formatEffect, formatValue, reduceWindow, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
 import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
 import { csvField, num } from '../../src/cli/output.ts';
-import { splitSets } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
 import { LINE_COLOURS } from '../palette.ts';
@@ -209,7 +208,7 @@ export class CompareView {
       try {
         if (f.size > 5_000_000) throw new Error(`${f.name}: too large for a scenario (${Math.round(f.size / 1e6)} MB); the limit is 5 MB`);
         const text = await f.text();
-        loadText(text, f.name);
+        await loadText(text, f.name);
         this.files.push({ name: f.name, text });
         if (this.specs.length < MAX_ARMS) this.specs.push({ source: `file:${this.files.length - 1}`, changes: '' });
       } catch (e) {
@@ -220,33 +219,33 @@ export class CompareView {
   }
 
   /** Scenarios from the specs; the first problem is thrown naming the scenario (A, B...) and the field. */
-  private resolve(): Arm[] {
+  private async resolve(): Promise<Arm[]> {
     if (this.specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${this.specs.length}`);
-    const arms = this.specs.map((spec, i): Arm => {
+    const arms = await Promise.all(this.specs.map(async (spec, i): Promise<Arm> => {
       const label = armLabel(i);
-      const sets = splitSets(spec.changes);
+      const changes = spec.changes.trim();
       try {
         let scenario: Scenario;
         let name: string;
         if (spec.source === 'current') {
           const cur = this.current();
-          scenario = sets.length ? loadText(JSON.stringify(cur.scenario), cur.name, sets) : cur.scenario;
+          scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
           name = `current run (${cur.name})`;
         } else if (spec.source.startsWith('file:')) {
           const file = this.files[Number(spec.source.slice(5))];
           if (!file) throw new Error(`no file ${spec.source}`);
-          scenario = loadText(file.text, file.name, sets);
+          scenario = await loadText(file.text, file.name, [], changes);
           name = file.name;
         } else {
-          scenario = load(spec.source, sets);
+          scenario = await load(spec.source, [], changes);
           name = spec.source;
         }
-        if (sets.length) name += ` with ${sets.join('; ')}`;
+        if (changes) name += ` with ${changes}`;
         return { label, name: spec.name ?? name, scenario };
       } catch (e) {
         throw new Error(`Scenario ${label}: ${messageOf(e)}`);
       }
-    });
+    }));
     const horizon = arms[0]!.scenario.ticks;
     for (const a of arms.slice(1)) {
       if (a.scenario.ticks !== horizon) throw new Error(`Scenario ${a.label}: ticks = ${a.scenario.ticks}, but A runs ${horizon} ticks; compared scenarios need the same horizon (add ticks=${horizon} to its changes)`);
@@ -285,7 +284,7 @@ export class CompareView {
     let workers: number;
     let seed: number;
     try {
-      this.arms = this.resolve();
+      this.arms = await this.resolve();
       runs = this.number('compare-runs', 'Replications', 2, MAX_RUNS);
       const seedInput = $<HTMLInputElement>('compare-seed');
       if (seedInput.value.trim() === '') seedInput.value = String(this.arms[0]!.scenario.seed);

@@ -6,11 +6,11 @@
  */
 import type { Heatmap, IndexEntry, ReportData, Scatter } from '../../src/research/report/summaries.ts';
 
-type D3 = typeof import('d3');
+type D3 = typeof import('../d3.ts');
 let d3: D3;
 
 // Any HTML container: the report's root, or a row of figures inside it.
-type Div = import('d3').Selection<HTMLElement, unknown, any, any>;
+type Div = import('d3-selection').Selection<HTMLElement, unknown, any, any>;
 
 const W = 260;
 const H = 200;
