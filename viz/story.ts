@@ -102,9 +102,9 @@ export class StoryMode {
       from: m.from,
       to: m.to,
       reduce: m.reduce,
-      wording: { noun: m.noun, verb: m.verb, format, more: m.more, less: m.less },
-      onVerdict: (text) => {
-        if (this.index === k) $('story-verdict').textContent = text;
+      noun: { noun: m.noun, format, unit: format === 'share' ? undefined : metricById(m.metric).unit.replace(/ \(cumulative\)$/, '') },
+      onVerdict: (lines) => {
+        if (this.index === k) syncLines($('story-verdict'), lines);
       },
     });
     await this.compare.start();
@@ -122,4 +122,16 @@ export class StoryMode {
       this.onError(e instanceof Error ? e.message : String(e));
     }
   }
+}
+
+/** The verdict, one line per scenario against the first (as text, never markup). */
+function syncLines(box: HTMLElement, lines: string[]): void {
+  const now = Array.from(box.children, (c) => c.textContent);
+  if (now.length === lines.length && now.every((t, i) => t === lines[i])) return;
+  box.replaceChildren(...lines.map((l) => {
+    const p = document.createElement('span');
+    p.className = 'verdict-line';
+    p.textContent = l;
+    return p;
+  }));
 }

@@ -62,12 +62,15 @@ describe('compare view', () => {
     expect(two!.snap.arms).toEqual(one!.snap.arms);
     expect(two!.snap.verdicts).toEqual(one!.snap.verdicts);
     expect(two!.bands).toEqual(one!.bands);
-    // The verdict reads as a sentence with the difference and its interval.
-    expect(one!.snap.verdicts[0]).toMatch(/^B yields (more|less) long-term value than A: [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\]$|^No clear difference in long-term value between B and A/);
-    // The summary table shows both scenarios, with a difference for B only.
+    // One line per scenario, by name, best first, with its rank on each outcome; the reference says so.
+    expect(one!.snap.verdicts.slice(0, 2).map((v) => v.replace(/^(“[^”]+”).*$/, '$1')).sort()).toEqual(['“c2-smm-competes”', '“c2-smm-respects-managers”']);
+    for (const v of one!.snap.verdicts.slice(0, 2)) expect(v).toMatch(/^“c2-smm-[a-z-]+”( \(reference\))?: (1st|2nd) on long-term value: [\d.]+k? hours.*; (1st|2nd) on mid-term activity: \d+\.\d%.*; (1st|2nd) on value per cost: /);
+    expect(one!.snap.verdicts.join(' ')).not.toMatch(/\b[AB]\b/);
+    // The summary table names both scenarios; the second has its difference to the first.
     const rows = await page.locator('#compare-table tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatch(/B: c2-smm-competes/);
+    expect(rows[0]).toMatch(/^c2-smm-respects-managers8.*reference/);
+    expect(rows[1]).toMatch(/^c2-smm-competes8/);
     // Bands: the 95% band holds the 90% band, which holds the mean.
     const b = one!.bands[1]!;
     expect(b.n).toBe(8);
@@ -129,11 +132,17 @@ describe('story mode', () => {
     let snap = await snapshot(page);
     expect(snap.arms.map((a) => a.name)).toEqual(['no governance', 'a CM with relays']);
     expect(snap.arms[0]!.outcomes.filter(Boolean)).toHaveLength(10);
-    await page.waitForFunction(() => document.getElementById('story-verdict')!.textContent!.startsWith('a CM with relays'));
-    expect(await page.locator('#story-verdict').textContent()).toMatch(/^a CM with relays yields more long-term value than no governance: \+\d+\.\d% \[/);
-    // The measured difference is marked on the focus chart: a shaded day and a bracket between the means.
+    await page.waitForFunction(() => /^(“a CM with relays”|No clear)/.test(document.getElementById('story-verdict')!.textContent!));
+    const verdict = (await page.locator('#story-verdict').textContent())!;
+    expect(verdict).toMatch(/^“a CM with relays”: .* long-term value .*“no governance” \([\d.]+k? vs [\d.]+k? hours\)$|^No clear difference in long-term value between “a CM with relays” and “no governance”/);
+    // The measured difference is marked on the focus chart: the window and a bracket between the means,
+    // labelled with the step's one number, which the verdict and the status line say too.
     expect(await page.locator('#compare-focus .highlight rect').count()).toBe(1);
     expect((await page.locator('#compare-focus .highlight path.bracket').getAttribute('d'))!.length).toBeGreaterThan(5);
+    const headline = (await page.locator('#compare-focus .bracket-label').textContent())!;
+    expect(headline).toMatch(/^([\d.]+×|[+−]\d+%|no clear difference)$/);
+    if (headline !== 'no clear difference') expect(verdict).toContain(headline.replace(/^\+/, '').replace(/^−(\d+%)/, '$1 less'));
+    expect(await page.locator('#compare-status').textContent()).toContain(verdict);
     await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
 
     // Page Down (what a presentation remote sends): step 2, its pair, its verdict.
@@ -142,8 +151,8 @@ describe('story mode', () => {
     await waitEnd(page);
     snap = await snapshot(page);
     expect(snap.arms.map((a) => a.name)).toEqual(['SMMs respect managers', 'SMMs compete with managers']);
-    await page.waitForFunction(() => document.getElementById('story-verdict')!.textContent!.startsWith('SMMs compete with managers'));
-    expect(await page.locator('#story-verdict').textContent()).toMatch(/^SMMs compete with managers yield less value in team groups than SMMs respect managers/);
+    await page.waitForFunction(() => /^(“SMMs compete with managers”|No clear)/.test(document.getElementById('story-verdict')!.textContent!));
+    expect(await page.locator('#story-verdict').textContent()).toMatch(/^“SMMs compete with managers”: .*value in team groups .*“SMMs respect managers”|^No clear difference in value in team groups/);
     // Left arrow goes back; Escape leaves the story and returns to the live run.
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 0);

@@ -23,12 +23,14 @@ export interface BandSeries {
 }
 
 export interface Highlight {
-  /** Shaded days [from, to). */
+  /** Shaded days [from, to): the window measured. */
   from: number;
   to: number;
   text: string;
-  /** A bracket between two values on day `at`: the difference being measured. */
-  bracket?: { at: number; a: number; b: number };
+  /** Values measured over the whole window (a mean), drawn across it in each scenario's colour. */
+  levels?: { value: number; colour: string }[];
+  /** A bracket on day `at` spanning the values measured, labelled with the difference. */
+  bracket?: { at: number; values: number[]; label: string };
 }
 
 /** Dash patterns in scenario order (solid first). */
@@ -103,21 +105,25 @@ export class BandChart {
     this.last = { drawn, idx, x, y };
     this.paint();
 
-    const h = this.highlight.selectAll<SVGGElement, Highlight>('g').data(highlight ? [highlight] : []);
-    const hEnter = h.enter().append('g');
-    hEnter.append('rect');
-    hEnter.append('text');
-    hEnter.append('path').attr('class', 'bracket');
-    h.exit().remove();
-    const all = hEnter.merge(h);
-    all.select('rect').attr('x', (d) => x(d.from)).attr('width', (d) => Math.max(3, x(Math.min(d.to, horizon) - 1) - x(d.from))).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.45);
-    all.select('text').attr('x', (d) => Math.min(x(d.from) + 4, width - M.right)).attr('text-anchor', (d) => (x(d.from) + 4 > width * 0.6 ? 'end' : 'start')).attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text((d) => d.text);
-    all.select('path.bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', (d) => {
-      if (!d.bracket) return '';
-      const bx = x(d.bracket.at) - 6;
-      const [ya, yb] = [y(d.bracket.a), y(d.bracket.b)];
-      return `M${bx + 4},${ya}H${bx}V${yb}H${bx + 4}`;
-    });
+    this.highlight.selectAll('*').remove();
+    if (highlight) {
+      const h = this.highlight;
+      const x0 = x(highlight.from);
+      const x1 = x(Math.min(highlight.to, horizon) - 1);
+      h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.35);
+      const right = x0 + 4 > width * 0.6;
+      h.append('text').attr('class', 'window-label').attr('x', right ? Math.min(x1, width - M.right) : x0 + 4).attr('text-anchor', right ? 'end' : 'start').attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text(highlight.text);
+      for (const l of highlight.levels ?? []) h.append('line').attr('class', 'level').attr('x1', x0).attr('x2', x1).attr('y1', y(l.value)).attr('y2', y(l.value)).attr('stroke', l.colour).attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
+      const b = highlight.bracket;
+      if (b) {
+        const bx = x(b.at) + 6;
+        const ys = b.values.map((v) => y(v));
+        const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
+        h.append('path').attr('class', 'bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', `M${bx - 4},${top}H${bx}V${bottom}H${bx - 4}${ys.map((v) => `M${bx - 4},${v}H${bx}`).join('')}`);
+        const labelRight = bx + 6 < width - M.right - 40;
+        h.append('text').attr('class', 'bracket-label').attr('x', labelRight ? bx + 4 : bx - 8).attr('text-anchor', labelRight ? 'start' : 'end').attr('y', (top + bottom) / 2 + 4).attr('font-size', 14).attr('font-weight', 700).text(b.label);
+      }
+    }
 
     // For screen readers: the last mean of each scenario.
     const last = (s: BandSeries) => (s.band.n ? s.band.mean[ticks - 1] : undefined);

@@ -6,8 +6,11 @@
 import { catalog, load, loadText } from '../scenarios.ts';
 import { seedList } from '../../src/rng.ts';
 import { GROUP_KINDS, GROUP_KIND_LABELS, measureOf, metricById, type CompactRun, type GroupKind } from '../../src/compare/metrics.ts';
-import { OUTCOME_WORDING, armLabel, band, contrast, finished, formatEffect, formatValue, reduceWindow, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
-import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
+import { armLabel, band, contrast, finished, reduceWindow, type Band, type Contrast } from '../../src/compare/summary.ts';
+import { OUTCOMES, type Outcomes } from '../../src/metrics/outcomes.ts';
+import { ci95 } from '../../src/stats/index.ts';
+import { amount, contrastSentence, effectLabel, rangeWords, rankingLines, type Noun, type Ranked } from '../../src/compare/words.ts';
+import { kindOutcomes, outcomeMeanings, outcomeNouns } from '../../src/compare/kind.ts';
 import { csvField, num } from '../../src/cli/output.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
@@ -37,9 +40,9 @@ export interface Focus {
   /** Exclusive; undefined means the horizon. */
   to?: number;
   reduce: 'mean' | 'last';
-  wording: Wording;
-  /** Called with the verdict (named arms) whenever it changes. */
-  onVerdict: (text: string) => void;
+  noun: Noun;
+  /** Called with the verdict (one line per scenario against the first) and its one number, whenever they change. */
+  onVerdict: (lines: string[], headline: string) => void;
 }
 
 interface Arm {
@@ -335,7 +338,12 @@ export class CompareView {
     this.setRunning(false);
     this.invalidate();
     const secs = (this.elapsedMs / 1000).toFixed(1);
-    if (this.end === 'done') this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}. ${this.verdicts().slice(0, n - 1).join('. ')}`);
+    if (this.end === 'done') {
+      // In a story, the status line says the step's one number, as its verdict and its chart do.
+      const focus = this.focusVerdict();
+      const said = focus ? focus.lines[0] : this.verdicts()[0];
+      this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}.${said ? ` ${said}` : ''}`);
+    }
     else if (this.end === 'cancelled') this.status(`Cancelled after ${this.done} of ${this.total} runs (${secs} s); the results show the finished runs.`);
     return this.end;
   }
@@ -360,16 +368,31 @@ export class CompareView {
 
   // --- Results.
 
-  /** The summary of the finished runs (all of them once the comparison is done). */
-  summary(): ArmSummary[] {
-    return summarize(this.arms.map((a, i) => ({ label: a.label, name: a.name, runs: this.results[i] ?? [] })));
+  /**
+   * Each scenario's outcomes in the chosen group kind over its finished runs: means, 95% intervals and,
+   * from the second scenario on, the difference to the first (Welch).
+   */
+  summary(): KindSummary[] {
+    const refRuns = finished(this.results[0] ?? []);
+    const values = (runs: CompactRun[], key: keyof Outcomes) => runs.map((r) => kindOutcomes(r, this.metricIds, this.kind)[key]);
+    return this.arms.map((a, i) => {
+      const runs = finished(this.results[i] ?? []);
+      const out: KindSummary = { name: a.name, n: runs.length, means: {}, intervals: {}, contrasts: {} };
+      for (const key of OUTCOMES) {
+        const xs = values(runs, key);
+        out.intervals[key] = ci95(xs);
+        out.means[key] = out.intervals[key]!.mean;
+        if (i > 0 && xs.length >= 2 && refRuns.length >= 2) out.contrasts[key] = contrast(xs, values(refRuns, key));
+      }
+      return out;
+    });
   }
 
-  /** Each scenario against A, on mid-term activity and long-term value, in plain words. */
+  /** One line per scenario, best first, and the trade-off: what the results list says. */
   verdicts(summary = this.summary()): string[] {
-    const s = summary.slice(1);
-    const of = (key: keyof Outcomes) => s.map((a) => a.outcomes.find((o) => o.outcome === key)?.verdict).filter((v): v is string => !!v);
-    return [...of('longValue'), ...of('midActivity'), ...of('valuePerCost')];
+    if (summary.some((a) => a.n === 0)) return [];
+    const r = rankingLines(summary, { outcomes: outcomeNouns(this.kind), done: this.done, total: this.total });
+    return r.tradeOff ? [...r.lines, r.tradeOff] : r.lines;
   }
 
   /** Mean and bands of a measure for scenario i over its finished runs (kept until the next run arrives). */
@@ -391,13 +414,29 @@ export class CompareView {
     return finished(this.results[i] ?? []).map((r) => reduceWindow(measureOf(r, k), f.from, f.to ?? r.ticks, f.reduce));
   }
 
-  /** The focus verdict between the first two scenarios, by name. */
-  focusVerdict(): string | undefined {
+  /**
+   * The focus measure of every scenario against the first, by name: one sentence each, and the step's one
+   * number (the second scenario's difference to the first), the same in the verdict, on the chart and in the
+   * status line.
+   */
+  focusVerdict(): { lines: string[]; headline: string; contrasts: (Contrast | undefined)[] } | undefined {
     if (!this.focus || this.arms.length < 2) return undefined;
+    const f = this.focus;
     const ref = this.focusValues(0);
-    const other = this.focusValues(1);
-    if (ref.length < 2 || other.length < 2) return undefined;
-    return verdict(this.arms[1]!.name, this.arms[0]!.name, this.focus.wording, contrast(other, ref));
+    if (ref.length < 2) return undefined;
+    const contrasts = this.arms.map((_, i) => {
+      const xs = i ? this.focusValues(i) : [];
+      return xs.length >= 2 ? contrast(xs, ref) : undefined;
+    });
+    const lines = this.arms.slice(1).map((a, k) => {
+      const c = contrasts[k + 1];
+      return c ? contrastSentence(a.name, this.arms[0]!.name, f.noun, c) : `${a.name}: waiting for runs…`;
+    });
+    const first = contrasts[1];
+    if (!first) return undefined;
+    const headline = first.clear ? effectLabel(first.other, first.reference, f.noun.format) : 'no clear difference';
+    const provisional = this.done < this.total ? `Provisional (${this.done} of ${this.total} runs): ` : '';
+    return { lines: lines.map((l) => provisional + l), headline, contrasts };
   }
 
   /** Tidy CSV of every finished run's outcomes: scenario,name,run,seed,outcome,value. */
@@ -451,7 +490,7 @@ export class CompareView {
   private longestDraw = 0;
 
   private series(metric: string) {
-    return this.arms.map((a, i) => ({ label: `${a.label}: ${a.name}`, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
+    return this.arms.map((a, i) => ({ label: a.name, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
   }
 
   /** Called when the view is shown: draws it on the next frames. */
@@ -473,20 +512,28 @@ export class CompareView {
     const metric = metricById(f.metric);
     const horizon = this.arms[0]!.scenario.ticks;
     const to = Math.min(f.to ?? horizon, horizon);
+    const from = Math.max(0, Math.min(f.from, to - 1));
     // A window early in the run gets the chart to itself: the x axis ends a little after it.
     const end = to * 1.5 < horizon ? Math.max(to + 10, Math.round(to * 1.5)) : horizon;
     const series = this.series(metric.id).map((s) => (end < horizon ? { ...s, band: truncate(s.band, end) } : s));
-    let highlight: Highlight;
-    if (f.reduce === 'last') {
-      // Measured on one day: a strip there, and a bracket between the first two scenarios' means.
-      const [a, b] = series;
-      const bracket = a?.band.n && b?.band.n ? { at: to - 1, a: a.band.mean[to - 1]!, b: b.band.mean[to - 1]! } : undefined;
-      highlight = { from: Math.max(0, to - 1 - Math.round(end / 100)), to, text: `measured on day ${to}`, bracket };
-    } else highlight = { from: f.from, to, text: `averaged over days ${f.from} to ${to}` };
+    const verdict = this.focusVerdict();
+    // What the verdict measures, for every scenario it names: the value on the day measured ('last'), or the
+    // mean over the window, drawn across it ('mean'); a bracket spans them, labelled with the step's number.
+    const values = this.arms.map((_, i) => {
+      const xs = this.focusValues(i);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+    });
+    const marks = values.flatMap((v, i) => (v === undefined ? [] : [{ value: v, colour: series[i]!.colour }]));
+    const highlight: Highlight = {
+      from,
+      to,
+      text: f.reduce === 'last' ? (from > 0 ? `days ${from} to ${to}; measured on day ${to}` : `measured on day ${to}`) : `averaged over days ${from} to ${to}`,
+      levels: f.reduce === 'mean' ? marks : undefined,
+      bracket: marks.length >= 2 ? { at: to - 1, values: marks.map((m) => m.value), label: verdict?.headline ?? '' } : undefined,
+    };
     this.focusChart.update(series, end, metric.unit, metric.format, highlight);
-    const text = this.focusVerdict();
-    this.focusChart.frame.setCaption(text ?? 'Waiting for at least 2 runs of each scenario…');
-    if (text) f.onVerdict(text);
+    this.focusChart.frame.setCaption(verdict ? verdict.lines.join(' ') : 'Waiting for at least 2 runs of each scenario…');
+    if (verdict) f.onVerdict(verdict.lines, verdict.headline);
   }
 
   private drawProgress(): void {
@@ -499,17 +546,19 @@ export class CompareView {
 
   private drawTable(): void {
     const summary = this.summary();
-    const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...OUTCOMES.flatMap((key) => [{ text: OUTCOME_LABELS[key] }, { text: `vs ${summary[0]?.label ?? 'A'}` }])];
-    const rows: Cell[][] = summary.map((arm) => [
-      { text: `${arm.label}: ${arm.name}`, header: true },
+    const nouns = outcomeNouns(this.kind);
+    const ref = summary[0]?.name ?? 'the first';
+    const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...nouns.flatMap((o) => [{ text: cap(o.noun.noun) + (o.noun.unit ? ` (${o.noun.unit})` : '') }, { text: `against “${ref}”` }])];
+    const rows: Cell[][] = summary.map((arm, a) => [
+      { text: arm.name, header: true },
       { text: String(arm.n) },
-      ...arm.outcomes.flatMap((o): Cell[] => {
-        const f = OUTCOME_WORDING[o.outcome].format;
-        const ci = o.interval;
-        const c = o.contrast;
+      ...nouns.flatMap((o): Cell[] => {
+        const ci = arm.intervals[o.key]!;
+        const c = arm.contrasts[o.key];
+        const plain = { ...o.noun, unit: undefined };
         return [
-          { text: arm.n === 0 ? '…' : arm.n < 2 ? formatValue(f, ci.mean) : `${formatValue(f, ci.mean)} [${formatValue(f, ci.lo)}, ${formatValue(f, ci.hi)}]` },
-          { text: c ? formatEffect(c, f) : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
+          { text: arm.n === 0 ? '…' : arm.n < 2 ? amount(ci.mean, plain) : `${amount(ci.mean, plain)} [${amount(ci.lo, plain)}, ${amount(ci.hi, plain)}]` },
+          { text: a === 0 ? 'reference' : c ? `${c.clear ? effectLabel(c.other, c.reference, o.noun.format) : 'no clear difference'} (${rangeWords(c, o.noun.format)})` : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
         ];
       }),
     ]);
@@ -517,6 +566,10 @@ export class CompareView {
     syncRows(table.querySelector('thead')!, [head], 'col');
     syncRows(table.querySelector('tbody')!, rows, 'row');
     syncList($('compare-verdicts'), this.verdicts(summary));
+    const ticks = this.arms[0]?.scenario.ticks ?? 500;
+    syncList($('compare-meanings'), outcomeMeanings(this.kind, ticks));
+    const runs = Math.max(0, ...summary.map((x) => x.n));
+    $('compare-runs-said').textContent = String(runs || 'N');
   }
 
   // --- Messages.
@@ -547,7 +600,7 @@ export class CompareView {
       seeds: [...this.seeds],
       arms: this.arms.map((a, i) => ({ label: a.label, name: a.name, outcomes: (this.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)) })),
       verdicts: this.verdicts(),
-      focusVerdict: this.focusVerdict(),
+      focusVerdict: this.focusVerdict()?.lines,
     };
   }
 }
@@ -556,6 +609,14 @@ interface Option {
   value: string;
   text: string;
 }
+
+/** One scenario's outcomes in the chosen group kind. */
+interface KindSummary extends Ranked {
+  n: number;
+  intervals: Record<string, import('../../src/stats/index.ts').Interval>;
+}
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 interface Cell {
   text: string;
@@ -615,5 +676,5 @@ export interface CompareSnapshot extends CompareState {
   seeds: number[];
   arms: { label: string; name: string; outcomes: (Outcomes | null)[] }[];
   verdicts: string[];
-  focusVerdict: string | undefined;
+  focusVerdict: string[] | undefined;
 }
