@@ -5,6 +5,11 @@
 import { LiveRun, type Speed } from './live.ts';
 import { catalog, load, loadText, shipped } from './scenarios.ts';
 import { checkScenario, checkShared, warmValidator } from './validator.ts';
+import { OrgForm } from './org-form.ts';
+import { changeWords, parseSets, runName } from '../src/run-name.ts';
+
+/** The stable paths the "Your organization" form writes. */
+const FORM_PATHS = ['organization.employees', 'organization.teamSize', 'organization.teamsPerDepartment', 'smm.count', 'smm.sourcing', 'cm.present', 'cm.sourcing', 'external.customers', 'external.emceeEffort', 'ticks'];
 import { buildPanel } from './panel.ts';
 import { TimeChart, type View } from './charts/time-chart.ts';
 import { LorenzChart } from './charts/lorenz.ts';
@@ -28,8 +33,10 @@ interface Source {
   /** A scenario read from a file or a link (already validated once). */
   object?: Record<string, unknown>;
   label: string;
+  /** The scenario itself, before the page's day-0 changes: what the "Your organization" form compares with. */
+  base: Scenario;
 }
-let source: Source = { id: 'baseline', label: 'baseline' };
+let source: Source = { id: 'baseline', label: 'baseline', base: shipped('baseline')! };
 let sets: string[] = [];
 let pendingSets: string[] = [];
 let seed = 1;
@@ -149,6 +156,33 @@ function draw(budgetMs: number): void {
 
 // --- Scenario and run.
 const syncPanel = buildPanel($('params'), onParameter);
+const orgForm = new OrgForm($('org-form-root'), (formChanges) => void applyDay0(formChanges), saveScenario, showError);
+
+/** The form's day-0 settings replace the earlier ones on the same paths; the run starts again from day 0. */
+async function applyDay0(formChanges: string[]): Promise<void> {
+  const paths = new Set(FORM_PATHS);
+  const before = sets;
+  sets = [...sets.filter((x) => !paths.has(x.slice(0, x.indexOf('=')))), ...formChanges];
+  try {
+    await build();
+  } catch (e) {
+    sets = before;
+    showError(messageOf(e));
+    return;
+  }
+  await requestReset();
+  if (sets !== before) notice(`From day 0: ${currentName()}`);
+}
+
+/** The run's scenario as a file that opens again: its name says how it was modified; live changes are not in it. */
+function saveScenario(): void {
+  if (!run.scenario) return;
+  const name = currentName().slice(0, 120);
+  const { extends: _e, ...scenario } = { ...run.scenario, name, description: run.scenario.description };
+  const file = `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'scenario'}.json`;
+  download(file, new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
+  notice(`Saved ${file}: open it again with “Open file…”.${run.liveChanges.length ? ' Live changes are not in it (the JSON export of the run has them).' : ''}`);
+}
 
 /** The scenario to (re)start: the source with its changes, checked in the scenario worker when there are any. */
 async function build(): Promise<Scenario> {
@@ -163,15 +197,56 @@ async function build(): Promise<Scenario> {
   });
 }
 
+/** The run's name: the scenario's, or "Baseline, modified: 3,000 employees, 5 SMMs" after day-0 changes. */
+const currentName = () => runName(source.base.name, sets);
+
 async function start(scenario: Scenario): Promise<void> {
   $('scenario-description').textContent = scenario.description || scenario.name;
   ($('seed') as HTMLInputElement).value = String(seed);
   $('reset-needed').hidden = true;
   syncPanel(scenario);
+  orgForm.sync(scenario, source.base);
   run.playing = true;
   await run.open(scenario, seed);
   org.setLayout(run.layout!);
+  showChanges();
   dirty = true;
+}
+
+/** What differs from the scenario, in two lists: day-0 settings (kept by Reset) and live changes of this run. */
+function showChanges(): void {
+  const live = run.liveChanges.length;
+  $('run-name').textContent = currentName() + (live ? ` + ${live} live change${live > 1 ? 's' : ''}` : '');
+  const day0 = [...parseSets(sets)].map(([p, v]) => changeWords(p, v, parseSets(sets))).filter(Boolean);
+  $('changes-day0').textContent = day0.length ? day0.join('; ') : 'none: as in the scenario';
+  $('changes-day0-undo').hidden = !sets.length;
+  const scheduled = run.scenario?.interventions.length ?? 0;
+  $('changes-scheduled').textContent = scheduled ? `${scheduled} scheduled change${scheduled > 1 ? 's' : ''} (${run.scenario!.interventions.slice(0, 3).map((i) => `day ${i.at}: ${i.label}`).join('; ')}${scheduled > 3 ? '; …' : ''})` : '';
+  $('changes-scheduled').hidden = !scheduled;
+  $('changes-live').textContent = live ? run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ') : 'none yet: the buttons above the charts and the panel\'s live parameters act now';
+  $('changes-pending').hidden = !pendingSets.length;
+  $('changes-pending').textContent = pendingSets.length ? `Waiting for a reset: ${pendingSets.map((x) => x.replace('=', ' = ')).join('; ')}` : '';
+}
+
+/**
+ * Reset starts again from day 0 with the day-0 settings. Live changes are not thrown away silently: the user
+ * keeps them as scheduled changes (same days, same values) or discards them.
+ */
+async function requestReset(): Promise<void> {
+  if (run.liveChanges.length) {
+    const choice = await askAboutLiveChanges();
+    if (choice === 'cancel') return;
+    if (choice === 'keep') linkInterventions = run.reproducible().interventions;
+  }
+  await reset();
+}
+
+function askAboutLiveChanges(): Promise<'keep' | 'discard' | 'cancel'> {
+  const dialog = $('reset-dialog') as HTMLDialogElement;
+  $('reset-what').textContent = run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ');
+  dialog.returnValue = 'cancel';
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve((dialog.returnValue || 'cancel') as 'keep' | 'discard' | 'cancel'), { once: true }));
 }
 
 async function reset(): Promise<void> {
@@ -189,7 +264,7 @@ async function reset(): Promise<void> {
 async function openId(id: string): Promise<void> {
   try {
     const scenario = await load(id);
-    source = { id, label: id };
+    source = { id, label: id, base: scenario };
     linkInterventions = [];
     sets = [];
     pendingSets = [];
@@ -208,7 +283,7 @@ async function openFile(file: File): Promise<void> {
     if (file.size > 5_000_000) throw new Error(`${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`);
     const text = await file.text();
     const scenario = await loadText(text, file.name);
-    source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name };
+    source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name, base: scenario };
     linkInterventions = [];
     sets = [];
     pendingSets = [];
@@ -223,7 +298,10 @@ async function openFile(file: File): Promise<void> {
 
 function onParameter(p: ParamInfo, v: number | boolean | string): void {
   if (p.live) {
-    run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(clearError, (e: unknown) => showError(messageOf(e)));
+    run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(() => {
+      clearError();
+      showChanges();
+    }, (e: unknown) => showError(messageOf(e)));
     return;
   }
   pendingSets = [...pendingSets.filter((s) => !s.startsWith(`${p.path}=`)), `${p.path}=${JSON.stringify(v)}`];
@@ -231,6 +309,7 @@ function onParameter(p: ParamInfo, v: number | boolean | string): void {
     () => {
       clearError();
       $('reset-needed').hidden = false;
+      showChanges();
     },
     (e: unknown) => {
       pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
@@ -248,7 +327,9 @@ function shareLink(): string {
 }
 
 function openShared(shared: Shared, scenario: Scenario): Promise<void> {
-  source = typeof shared.scenario === 'string' ? { id: shared.scenario, label: shared.scenario } : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link' };
+  source = typeof shared.scenario === 'string'
+    ? { id: shared.scenario, label: shared.scenario, base: shipped(shared.scenario) ?? scenario }
+    : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link', base: { ...scenario, interventions: [] } };
   linkInterventions = scenario.interventions;
   if (source.id) ($('scenario') as HTMLSelectElement).value = source.id;
   // The link's interventions are part of the scenario now; its overrides stay overrides of a shipped one.
@@ -276,8 +357,12 @@ const step = () => {
 };
 $('play').addEventListener('click', togglePlay);
 $('step').addEventListener('click', step);
-$('reset').addEventListener('click', () => void reset());
-$('apply-reset').addEventListener('click', () => void reset());
+$('reset').addEventListener('click', () => void requestReset());
+$('apply-reset').addEventListener('click', () => void requestReset());
+$('changes-day0-undo').addEventListener('click', () => {
+  sets = [];
+  void requestReset();
+});
 $('speed').addEventListener('change', () => {
   const v = ($('speed') as HTMLSelectElement).value;
   run.speed = (v === 'max' ? 'max' : Number(v)) as Speed;
@@ -286,7 +371,7 @@ $('seed').addEventListener('change', () => {
   const v = Number(($('seed') as HTMLInputElement).value);
   if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) {
     seed = v;
-    void reset();
+    void requestReset();
   } else showError(`seed = ${($('seed') as HTMLInputElement).value} is not allowed; expected a whole number from 0 to ${2 ** 31 - 1}`);
 });
 $('file').addEventListener('change', () => {
@@ -328,7 +413,7 @@ $('share').addEventListener('click', () => {
   navigator.clipboard?.writeText(link).then(() => notice('Link copied: it reproduces this run exactly.'), () => notice(`Link: ${link}`));
 });
 $('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
-$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run)], { type: 'application/json' })));
+$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run, currentName())], { type: 'application/json' })));
 for (const ev of LIVE_EVENTS) {
   const b = document.createElement('button');
   b.type = 'button';
@@ -336,7 +421,10 @@ for (const ev of LIVE_EVENTS) {
   b.textContent = ev.label;
   b.title = `“${ev.seed}”`;
   b.addEventListener('click', () => {
-    run.intervene(ev.change(run.params), ev.label).then(() => notice(`${ev.label}: from day ${run.tick}`), (e: unknown) => showError(messageOf(e)));
+    run.intervene(ev.change(run.params), ev.label).then(() => {
+      notice(`${ev.label}: from day ${run.tick}`);
+      showChanges();
+    }, (e: unknown) => showError(messageOf(e)));
   });
   $('events').append(b);
 }
@@ -359,7 +447,7 @@ let views: Promise<{ compare: CompareView; story: StoryMode }> | undefined;
 function loadViews(): Promise<{ compare: CompareView; story: StoryMode }> {
   views ??= Promise.all([import('./compare/view.ts'), import('./story.ts')]).then(([c, st]) => {
     compare = new c.CompareView(
-      () => ({ scenario: run.scenario ? run.reproducible() : shipped('baseline')!, name: source.label }),
+      () => ({ scenario: run.scenario ? run.reproducible() : shipped('baseline')!, name: currentName() + (run.liveChanges.length ? ` + ${run.liveChanges.length} live change${run.liveChanges.length > 1 ? 's' : ''}` : '') }),
       () => {
         run.playing = false;
         dirty = true;
@@ -434,7 +522,7 @@ document.addEventListener('keydown', (e) => {
     togglePlay();
   }
   else if (e.key === 'ArrowRight') step();
-  else if (e.key === 'r') void reset();
+  else if (e.key === 'r') void requestReset();
   else if (/^[1-9]$/.test(e.key) && picker.options[Number(e.key) - 1]) void openId(picker.options[Number(e.key) - 1]!.value);
   else return;
   e.preventDefault();

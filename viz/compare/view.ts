@@ -140,7 +140,7 @@ export class CompareView {
   private sourceOptions(): Option[] {
     const cur = this.current();
     return [
-      { value: 'current', text: `current run (${cur.name})` },
+      { value: 'current', text: `current run: ${cur.name}` },
       ...catalog().map((c) => ({ value: c.id, text: c.id })),
       ...this.files.map((f, k) => ({ value: `file:${k}`, text: `file: ${f.name}` })),
     ];
@@ -233,7 +233,7 @@ export class CompareView {
         if (spec.source === 'current') {
           const cur = this.current();
           scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
-          name = `current run (${cur.name})`;
+          name = cur.name;
         } else if (spec.source.startsWith('file:')) {
           const file = this.files[Number(spec.source.slice(5))];
           if (!file) throw new Error(`no file ${spec.source}`);
@@ -495,6 +495,8 @@ export class CompareView {
 
   /** Called when the view is shown: draws it on the next frames. */
   show(): void {
+    // The current run's name may have changed since the rows were drawn.
+    if (!this.running) this.renderArms();
     this.invalidate();
   }
 
