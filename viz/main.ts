@@ -7,6 +7,8 @@ import { catalog, load, loadText, shipped } from './scenarios.ts';
 import { checkScenario, checkShared, warmValidator } from './validator.ts';
 import { OrgForm } from './org-form.ts';
 import { changeWords, parseSets, runName } from '../src/run-name.ts';
+import { compact } from '../src/compare/words.ts';
+import { axisNumber } from './charts/day-axes.ts';
 
 /** The stable paths the "Your organization" form writes. */
 const FORM_PATHS = ['organization.employees', 'organization.teamSize', 'organization.teamsPerDepartment', 'smm.count', 'smm.sourcing', 'cm.present', 'cm.sourcing', 'external.customers', 'external.emceeEffort', 'ticks'];
@@ -67,18 +69,21 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 // --- Charts.
 const P = (key: string, label: string, colour: string) => ({ key, label, colour });
+/** The top of a stack: everyone who took part (contributed or read). */
+const takingPart = (c: string, r: string) => (get: (k: string) => Float64Array, t: number) => get(c)[t]! + get(r)[t]!;
+const one = (key: string) => (get: (k: string) => Float64Array, t: number) => get(key)[t]!;
 const participationViews: Record<string, View> = {
-  people: { stacked: true, yLabel: 'employees', lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)] },
-  team: { stacked: true, yLabel: 'memberships', lines: [P('contributors_team', 'contributed', STATE_COLOURS.contributed), P('readers_team', 'read only', STATE_COLOURS.read), P('absent_team', 'absent', STATE_COLOURS.absent)] },
-  open: { stacked: true, yLabel: 'memberships', lines: [P('contributors_open', 'contributed', STATE_COLOURS.contributed), P('readers_open', 'read only', STATE_COLOURS.read), P('absent_open', 'absent', STATE_COLOURS.absent)] },
-  external: { stacked: true, yLabel: 'memberships', lines: [P('contributors_external', 'contributed', STATE_COLOURS.contributed), P('readers_external', 'read only', STATE_COLOURS.read), P('absent_external', 'absent', STATE_COLOURS.absent)] },
+  people: { stacked: true, yLabel: 'employees', ghost: takingPart('contributors', 'readers'), lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)] },
+  team: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_team', 'readers_team'), lines: [P('contributors_team', 'contributed', STATE_COLOURS.contributed), P('readers_team', 'read only', STATE_COLOURS.read), P('absent_team', 'absent', STATE_COLOURS.absent)] },
+  open: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_open', 'readers_open'), lines: [P('contributors_open', 'contributed', STATE_COLOURS.contributed), P('readers_open', 'read only', STATE_COLOURS.read), P('absent_open', 'absent', STATE_COLOURS.absent)] },
+  external: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_external', 'readers_external'), lines: [P('contributors_external', 'contributed', STATE_COLOURS.contributed), P('readers_external', 'read only', STATE_COLOURS.read), P('absent_external', 'absent', STATE_COLOURS.absent)] },
   roles: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_member', 'members', LINE_COLOURS[0]!), P('active_manager', 'managers', LINE_COLOURS[1]!), P('active_owner', 'community owners', LINE_COLOURS[2]!)] },
   risk: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_riskAverse', 'most risk-averse third', LINE_COLOURS[1]!), P('active_riskTolerant', 'least risk-averse third', LINE_COLOURS[0]!)] },
 };
 const valueViews: Record<string, View> = {
-  hours: { yLabel: 'hours (cumulative)', lines: [P('valueCum', 'value created', OKABE_ITO.green), P('costCum', 'cost of the roles', OKABE_ITO.vermillion)] },
+  hours: { yLabel: 'hours (cumulative)', ghost: one('valueCum'), lines: [P('valueCum', 'value created', OKABE_ITO.green), P('costCum', 'cost of the roles', OKABE_ITO.vermillion)] },
   fte: { yLabel: 'FTE', format: (n) => n.toFixed(1), lines: [P('costFte', 'cost of the roles', OKABE_ITO.vermillion)] },
-  ratio: { yLabel: 'hours of value per hour of cost', format: (n) => n.toFixed(2), lines: [P('valuePerCost', 'value per cost (cumulative)', OKABE_ITO.blue)] },
+  ratio: { yLabel: 'hours of value per hour of cost', ghost: one('valuePerCost'), format: (n) => n.toFixed(2), lines: [P('valuePerCost', 'value per cost (cumulative)', OKABE_ITO.blue)] },
 };
 
 const participation = new TimeChart($('chart-participation'), 'Participation', 'participation', participationViews.people!);
@@ -101,7 +106,7 @@ const roles = new TimeChart($('chart-roles'), 'Animators and governance', 'roles
   lines: [P('legitimacy', 'mean legitimacy of animators', LINE_COLOURS[0]!), P('cmShare', "CM's share of posts", LINE_COLOURS[1]!), P('managerEngagement', "managers' animation effort", LINE_COLOURS[2]!), P('framework', 'framework in place', LINE_COLOURS[3]!)],
 });
 const conflicts = new TimeChart($('chart-conflicts'), 'Conflicts', 'conflicts', {
-  yLabel: 'count', format: (n) => String(n),
+  yLabel: 'count', format: axisNumber,
   lines: [P('competition', 'team groups where an SMM competes', LINE_COLOURS[1]!), P('overlap', 'duplicate communities', LINE_COLOURS[3]!), P('quarrels', 'quarrels between departments (per day)', LINE_COLOURS[4]!)],
 });
 const lorenz = new LorenzChart($('chart-lorenz'));
@@ -113,20 +118,58 @@ const org = new OrgView($('chart-org'));
  */
 const components: { name: string; draw: () => void }[] = [
   { name: 'participation', draw: () => {
-    participation.update(get, run.tick, run.horizon, run.markers);
-    participation.frame.setCaption(run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '');
+    participation.update(get, run.tick, run.horizon, run.markers, ghost());
+    participation.frame.setCaption((run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '') + unlabelled(participation));
   } },
   { name: 'value', draw: () => {
-    value.update(get, run.tick, run.horizon, run.markers);
-    value.frame.setCaption(run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '');
+    value.update(get, run.tick, run.horizon, run.markers, ghost());
+    value.frame.setCaption((run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '') + unlabelled(value));
   } },
-  { name: 'roles', draw: () => roles.update(get, run.tick, run.horizon, run.markers) },
-  { name: 'conflicts', draw: () => conflicts.update(get, run.tick, run.horizon, run.markers) },
+  { name: 'roles', draw: () => {
+    roles.update(get, run.tick, run.horizon, run.markers);
+    roles.frame.setCaption(unlabelled(roles).trim());
+  } },
+  { name: 'conflicts', draw: () => {
+    conflicts.update(get, run.tick, run.horizon, run.markers);
+    conflicts.frame.setCaption(unlabelled(conflicts).trim());
+  } },
+  { name: 'monitors', draw: drawMonitors },
   { name: 'lorenz', draw: () => lorenz.update(run.agents?.contributions, run.get('gini')[last()] ?? 0) },
   { name: 'org', draw: () => org.draw(run.agents) },
 ];
 const get = (k: string) => run.get(k);
 const last = () => Math.max(0, run.tick - 1);
+/** The run without its latest live change, as far as it has followed. */
+const ghost = () => (run.ghost && run.ghost.tick > 0 ? { get: (k: string) => run.ghostGet(k), tick: Math.min(run.ghost.tick, run.tick), label: run.ghost.label } : undefined);
+/** Interventions whose label had no room above a chart: said in its caption instead. */
+function unlabelled(chart: TimeChart): string {
+  const u = chart.unlabelled;
+  if (!u.length) return '';
+  return ` Changes: ${u.slice(0, 8).map((m) => `day ${m.tick}: ${m.label}`).join('; ')}${u.length > 8 ? `; and ${u.length - 8} more` : ''}.`;
+}
+
+/** Big numbers for a room (presenter mode), with the ghost's figure when there is one. */
+function drawMonitors(): void {
+  const t = last();
+  const set = (id: string, text: string) => {
+    const e = $(id);
+    if (e.textContent !== text) e.textContent = text;
+  };
+  set('mon-day', `${run.tick} of ${run.horizon}`);
+  if (!run.tick) {
+    for (const id of ['mon-active', 'mon-value', 'mon-ratio', 'mon-smm']) set(id, '–');
+    for (const id of ['mon-active-delta', 'mon-value-delta']) set(id, '');
+    return;
+  }
+  set('mon-active', `${Math.round(run.get('activeShare')[t]! * 100)}%`);
+  set('mon-value', compact(run.get('valueCum')[t]!));
+  set('mon-ratio', run.get('valuePerCost')[t]!.toFixed(2));
+  set('mon-smm', String(run.get('smmCount')[t]!));
+  const g = ghost();
+  const gt = g ? Math.min(g.tick, run.tick) - 1 : -1;
+  set('mon-active-delta', g && gt >= 0 ? `without “${g.label}”: ${Math.round(g.get('activeShare')[gt]! * 100)}%` : '');
+  set('mon-value-delta', g && gt >= 0 ? `without “${g.label}”: ${compact(g.get('valueCum')[gt]!)}` : '');
+}
 const stale = new Set<number>();
 const drawnAt = components.map(() => -Infinity);
 let next = 0;
@@ -347,8 +390,14 @@ for (const entry of catalog()) {
 }
 picker.addEventListener('change', () => void openId(picker.value));
 const togglePlay = () => {
-  run.playing = !run.playing;
   dirty = true;
+  // At the horizon, Play plays the run again from day 0 (its live changes scheduled on the same days).
+  if (run.done) {
+    run.playing = true;
+    void start(run.reproducible());
+    return;
+  }
+  run.playing = !run.playing;
 };
 const step = () => {
   run.playing = false;
@@ -362,6 +411,11 @@ $('apply-reset').addEventListener('click', () => void requestReset());
 $('changes-day0-undo').addEventListener('click', () => {
   sets = [];
   void requestReset();
+});
+$('loop').addEventListener('change', () => (run.loop = ($('loop') as HTMLInputElement).checked));
+$('more-toggle').addEventListener('click', () => {
+  const open = document.querySelector('.bar')!.classList.toggle('more-open');
+  $('more-toggle').setAttribute('aria-expanded', String(open));
 });
 $('speed').addEventListener('change', () => {
   const v = ($('speed') as HTMLSelectElement).value;
@@ -529,6 +583,8 @@ document.addEventListener('keydown', (e) => {
 });
 
 run.onData = () => (dirty = true);
+// Looping: at the horizon the same run starts again (its live changes scheduled on the same days).
+run.onLoop = () => void start(run.reproducible());
 run.onError = (e) => showError(messageOf(e));
 
 // Drawing is decoupled from the simulation: at most one redraw per animation frame.

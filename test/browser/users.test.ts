@@ -118,3 +118,148 @@ describe('the strategist', () => {
     await page.close();
   });
 });
+
+/**
+ * Every text of the visible charts (axis titles, tick labels, marker labels, window and bracket labels) as
+ * boxes on screen, per chart; and the chart's own box. Texts with no size (empty) are left out.
+ */
+async function chartTexts(page: Page): Promise<{ chart: string; box: DOMRectLike; texts: { what: string; text: string; r: DOMRectLike }[] }[]> {
+  return page.evaluate(() => {
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    return Array.from(document.querySelectorAll<SVGSVGElement>('.chart .plot-box > svg'))
+      .filter((svg) => svg.checkVisibility() && svg.getBoundingClientRect().width > 0)
+      .map((svg) => ({
+        chart: svg.closest('figure')!.id,
+        box: rect(svg.closest('figure')!),
+        texts: Array.from(svg.querySelectorAll<SVGTextElement>('text'))
+          .filter((t) => (t.textContent ?? '').trim() !== '' && t.getBoundingClientRect().width > 0)
+          .map((t) => ({ what: t.closest('.axis') ? 'tick' : t.getAttribute('class') ?? t.parentElement!.getAttribute('class') ?? 'text', text: t.textContent!, r: rect(t) })),
+      }));
+  });
+}
+interface DOMRectLike {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+const overlap = (a: DOMRectLike, b: DOMRectLike) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+const inside = (a: DOMRectLike, box: DOMRectLike) => a.left >= box.left - 0.5 && a.right <= box.right + 0.5 && a.top >= box.top - 0.5 && a.bottom <= box.bottom + 0.5;
+
+/** No two texts of a chart overlap, and none runs out of its chart. */
+async function expectNoOverlap(page: Page, where: string): Promise<void> {
+  const charts = await chartTexts(page);
+  expect(charts.length, where).toBeGreaterThan(0);
+  for (const c of charts) {
+    expect(c.texts.length, `${where}: ${c.chart} has texts`).toBeGreaterThan(3);
+    for (const t of c.texts) expect.soft(inside(t.r, c.box), `${where}: ${c.chart}: "${t.text}" (${t.what}) runs out of the chart`).toBe(true);
+    for (let i = 0; i < c.texts.length; i++) {
+      for (let j = i + 1; j < c.texts.length; j++) {
+        const [a, b] = [c.texts[i]!, c.texts[j]!];
+        expect.soft(overlap(a.r, b.r), `${where}: ${c.chart}: "${a.text}" (${a.what}) overlaps "${b.text}" (${b.what})`).toBe(false);
+      }
+    }
+  }
+}
+
+async function fitsTheScreen(page: Page): Promise<{ width: number; height: number; sw: number; sh: number }> {
+  return page.evaluate(() => ({ width: innerWidth, height: innerHeight, sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
+}
+
+describe('the facilitator', () => {
+  for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+    it(`presenter mode fits ${width}x${height} with no scroll, and no chart text overlaps another or is cut`, async () => {
+      const page = await app.browser.newPage({ viewport: { width, height } });
+      await page.goto(app.url);
+      await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 20);
+      await page.click('#event-hire-smm');
+      await page.click('#event-cm-speaks');
+      await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.length >= 2);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('p');
+      await page.waitForFunction(() => document.body.classList.contains('presenter'));
+      await page.waitForFunction(() => (window as unknown as Hook).__orgsim.tick > 40);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(300);
+      const fit = await fitsTheScreen(page);
+      expect(fit.sh, 'page height').toBeLessThanOrEqual(fit.height);
+      expect(fit.sw, 'page width').toBeLessThanOrEqual(fit.width);
+      // Two large charts and the organization, each over a third of the screen's height; the big numbers.
+      const boxes = await page.locator('.charts > .chart').evaluateAll((fs) => fs.filter((f) => (f as HTMLElement).checkVisibility()).map((f) => f.getBoundingClientRect().height));
+      expect(boxes.length).toBe(3);
+      for (const h of boxes) expect(h).toBeGreaterThan(height / 3);
+      expect(await page.locator('#mon-active').textContent()).toMatch(/^\d+%$/);
+      // The ghost: the same run without the latest change, named in the legend.
+      await page.waitForFunction(() => (document.querySelector('#chart-value .ghost')?.getAttribute('d') ?? '').length > 20);
+      expect(await page.locator('#chart-value .legend').textContent()).toContain('without “Let the CM speak more” (same run)');
+      await expectNoOverlap(page, `presenter ${width}x${height}`);
+      await page.screenshot({ path: `${SHOTS}/presenter-${width}.png` });
+      await page.close();
+    });
+  }
+
+  it('the live view at 1366x768: no chart text overlaps, empty charts have no stray axes', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // A broken link: the charts stay empty, with a note and no numbers on their y axes.
+    await page.goto(`${app.url}#run=A`);
+    await page.waitForSelector('#error:not([hidden]) button');
+    expect(await page.locator('#chart-participation .empty-note').textContent()).toBe('No data yet: the run has not started.');
+    expect(await page.locator('#chart-participation .y-axis .tick').count()).toBe(0);
+    await page.click('#error button');
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 30);
+    await page.click('#event-visibility');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.length >= 1);
+    await page.waitForTimeout(300);
+    await expectNoOverlap(page, 'live 1366x768');
+    await page.close();
+  });
+
+  it('a change after the end is refused with a message; the run can loop', async () => {
+    const { page } = await openPage(app);
+    await waitTick(page, 2);
+    await page.fill('#org-ticks', '20');
+    await page.click('#org-apply');
+    await page.waitForFunction(() => (window as unknown as { __orgsim: { done: boolean } }).__orgsim.done, null, { timeout: 60_000 });
+    await page.click('#event-hire-smm');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').textContent()).toMatch(/^The run has ended \(day 20 of 20\): “Hire an SMM” would have no working day left to act/);
+    expect((await markers(page)).map((m) => m.label)).not.toContain('Hire an SMM');
+    // Looping: the run starts again by itself at the horizon.
+    await page.check('#loop');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.tick < 20 && (window as unknown as Hook).__orgsim.tick > 0, null, { timeout: 60_000 });
+    await page.close();
+  });
+});
+
+describe('the phone', () => {
+  it('390 px wide: no horizontal scroll, a compact bar, the charts before the panel', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(app.url);
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 5);
+    const fit = await fitsTheScreen(page);
+    expect(fit.sw).toBeLessThanOrEqual(390);
+    const top = (sel: string) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    expect(await top('#chart-participation')).toBeLessThan(await top('.panel'));
+    expect(await top('#chart-participation')).toBeLessThan(844);
+    expect(await page.locator('#export-csv').isVisible()).toBe(false);
+    await page.click('#more-toggle');
+    expect(await page.locator('#export-csv').isVisible()).toBe(true);
+    expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/phone.png`, fullPage: true });
+    // The compare view's results do not widen the page either.
+    await page.click('#compare-open');
+    await page.selectOption('#compare-arm-0', 'small');
+    await page.selectOption('#compare-arm-1', 'small');
+    await page.fill('#compare-changes-1', 'smm.count=3');
+    await page.fill('#compare-runs', '2');
+    await page.click('#compare-run');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
+    await page.waitForTimeout(300);
+    expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});
