@@ -198,7 +198,7 @@ function draw(budgetMs: number): void {
 }
 
 // --- Scenario and run.
-const syncPanel = buildPanel($('params'), onParameter);
+const panel = buildPanel($('params'), onParameter);
 const orgForm = new OrgForm($('org-form-root'), (formChanges) => void applyDay0(formChanges), saveScenario, showError);
 
 /** The form's day-0 settings replace the earlier ones on the same paths; the run starts again from day 0. */
@@ -247,7 +247,7 @@ async function start(scenario: Scenario): Promise<void> {
   $('scenario-description').textContent = scenario.description || scenario.name;
   ($('seed') as HTMLInputElement).value = String(seed);
   $('reset-needed').hidden = true;
-  syncPanel(scenario);
+  panel.sync(scenario);
   orgForm.sync(scenario, source.base);
   run.playing = true;
   await run.open(scenario, seed);
@@ -626,7 +626,7 @@ Object.assign(window, {
       const b = compare!.band(i, metric);
       return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };
     },
-    get story() { return { active: !!story?.active, index: story?.index ?? 0, length: story?.length ?? 0, title: story?.step?.title }; },
+    get story() { return { active: !!story?.active, index: story?.index ?? 0, length: story?.length ?? 0, title: story?.step?.title, kind: story?.kind }; },
   },
 });
 

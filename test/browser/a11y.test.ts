@@ -195,6 +195,9 @@ describe('accessibility', () => {
     for (const r of ratios) expect.soft(r, 'contrast of an arm tag').toBeGreaterThanOrEqual(4.5);
 
     await press(page, 's');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.active);
+    await expectNoSerious(page, 'story introduction');
+    await press(page, 'PageDown');
     // The story's first step replaces the arms and runs its own pair.
     await page.waitForFunction(() => {
       const o = (window as unknown as Hook).__orgsim;

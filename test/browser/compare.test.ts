@@ -3,6 +3,7 @@
  * terminates the workers, a story step loads and runs its pair, bad input is refused inline, and the main
  * thread has no long task while a comparison runs.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, SHOTS, startApp, type App } from './page.ts';
@@ -21,7 +22,7 @@ interface Band {
   lo90: number[];
   hi95: number[];
 }
-type Hook = { __orgsim: { mode: string; compare?: CompareState; compareResults(): CompareSnapshot; compareBand(i: number, m: string): Band; story: { active: boolean; index: number; length: number; title: string } } };
+type Hook = { __orgsim: { mode: string; compare?: CompareState; compareResults(): CompareSnapshot; compareBand(i: number, m: string): Band; story: { active: boolean; index: number; length: number; title: string; kind: string } } };
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as Hook).__orgsim.compareResults());
 const waitEnd = (page: Page, end = 'done', timeout = 120_000) => page.waitForFunction((e) => (window as unknown as Hook).__orgsim.compare?.end === e && !(window as unknown as Hook).__orgsim.compare?.running, end, { timeout });
 
@@ -122,47 +123,59 @@ describe('compare view', () => {
 });
 
 describe('story mode', () => {
-  it('a step quotes its seed sentence, loads and runs its pair, and states the difference; keys move between steps', async () => {
+  it('walks a story from its introduction to its closing page: each step runs its scenarios, marks its window and says one number; steps seen are shown again at once', async () => {
     const { page, errors } = await openPage(app);
+    const story = () => page.evaluate(() => (window as unknown as Hook).__orgsim.story);
     await page.keyboard.press('s');
-    await waitEnd(page);
-    let story = await page.evaluate(() => (window as unknown as Hook).__orgsim.story);
-    expect(story).toMatchObject({ active: true, index: 0, length: 10 });
-    expect(await page.locator('#story-quote-text').textContent()).toBe('“he relies on an ecosystem of relays that is made of social media managers and managers”');
-    let snap = await snapshot(page);
-    expect(snap.arms.map((a) => a.name)).toEqual(['no governance', 'a CM with relays']);
-    expect(snap.arms[0]!.outcomes.filter(Boolean)).toHaveLength(10);
-    await page.waitForFunction(() => /^(“a CM with relays”|No clear)/.test(document.getElementById('story-verdict')!.textContent!));
-    const verdict = (await page.locator('#story-verdict').textContent())!;
-    expect(verdict).toMatch(/^“a CM with relays”: .* long-term value .*“no governance” \([\d.]+k? vs [\d.]+k? hours\)$|^No clear difference in long-term value between “a CM with relays” and “no governance”/);
-    // The measured difference is marked on the focus chart: the window and a bracket between the means,
-    // labelled with the step's one number, which the verdict and the status line say too.
-    expect(await page.locator('#compare-focus .highlight rect').count()).toBe(1);
-    expect((await page.locator('#compare-focus .highlight path.bracket').getAttribute('d'))!.length).toBeGreaterThan(5);
-    const headline = (await page.locator('#compare-focus .bracket-label').textContent())!;
-    expect(headline).toMatch(/^([\d.]+×|[+−]\d+%|no clear difference)$/);
-    if (headline !== 'no clear difference') expect(verdict).toContain(headline.replace(/^\+/, '').replace(/^−(\d+%)/, '$1 less'));
-    expect(await page.locator('#compare-status').textContent()).toContain(verdict);
-    await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
-
-    // Page Down (what a presentation remote sends): step 2, its pair, its verdict.
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.active);
+    expect(await story()).toMatchObject({ active: true, index: 0, length: 12, kind: 'intro', title: 'Who makes enterprise communities live' });
+    expect(await page.locator('#compare-focus').isVisible()).toBe(false);
+    const text = readFileSync(new URL('../../scenarios/stories/claims.json', import.meta.url), 'utf8');
+    const steps = (JSON.parse(text) as { steps: { title: string; quote: string; arms: { label: string }[]; measure: { to?: number; from?: number; reduce: string } }[] }).steps;
+    const verdicts: string[] = [];
+    for (const [n, step] of steps.entries()) {
+      await page.keyboard.press('PageDown');
+      await page.waitForFunction((k) => (window as unknown as Hook).__orgsim.story.index === k, n + 1);
+      await waitEnd(page);
+      await page.waitForFunction(() => !document.getElementById('story-verdict')!.textContent!.startsWith('Running') && !document.getElementById('story-verdict')!.textContent!.startsWith('Provisional'));
+      expect(await page.locator('#story-quote-text').textContent()).toBe(`“${step.quote}”`);
+      expect((await snapshot(page)).arms.map((a) => a.name)).toEqual(step.arms.map((a) => a.label));
+      // One verdict line for every scenario against the first.
+      const lines = await page.locator('#story-verdict .verdict-line').allTextContents();
+      expect(lines, step.title).toHaveLength(step.arms.length - 1);
+      lines.forEach((l, k) => expect(l, step.title).toMatch(new RegExp(`^“${step.arms[k + 1]!.label}”: |^No clear difference in .* between “${step.arms[k + 1]!.label}” and “${step.arms[0]!.label}”`)));
+      // The window where it measures; a bracket through every scenario's value; its label is the step's one
+      // number, which the verdict and the status line say too.
+      const to = step.measure.to ?? 500;
+      expect(await page.locator('#compare-focus .window-label').textContent()).toMatch(step.measure.reduce === 'last' ? new RegExp(`measured on day ${to}$`) : new RegExp(`^averaged over days ${step.measure.from ?? 0} to ${to}$`));
+      const bracket = (await page.locator('#compare-focus path.bracket').getAttribute('d'))!;
+      expect(bracket.match(/M/g)!.length, step.title).toBe(1 + step.arms.length);
+      const headline = (await page.locator('#compare-focus .bracket-label').textContent())!;
+      expect(headline).toMatch(/^([\d.]+×|[+−]\d+%|[+−]\d+\.\d points|[+−][\d.]+k?|no clear difference)$/);
+      if (headline !== 'no clear difference') expect(lines[0]).toContain(headline.replace(/^\+(\d+%)$/, '$1 more').replace(/^−(\d+%)$/, '$1 less').replace(/ points$/, ''));
+      expect(await page.locator('#compare-status').textContent()).toContain(lines[0]!);
+      verdicts.push(lines[0]!);
+      if (n === 0) await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
+    }
+    // The closing page: every step in one line.
     await page.keyboard.press('PageDown');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 1);
-    await waitEnd(page);
-    snap = await snapshot(page);
-    expect(snap.arms.map((a) => a.name)).toEqual(['SMMs respect managers', 'SMMs compete with managers']);
-    await page.waitForFunction(() => /^(“SMMs compete with managers”|No clear)/.test(document.getElementById('story-verdict')!.textContent!));
-    expect(await page.locator('#story-verdict').textContent()).toMatch(/^“SMMs compete with managers”: .*value in team groups .*“SMMs respect managers”|^No clear difference in value in team groups/);
-    // Left arrow goes back; Escape leaves the story and returns to the live run.
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.kind === 'closing');
+    const summary = await page.locator('#story-verdict .verdict-line').allTextContents();
+    expect(summary).toEqual(steps.map((s, k) => `${k + 1}. ${s.title}: ${verdicts[k]}`));
+    // Back: a step seen before is shown again at once, with the same verdict, nothing run again.
     await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 0);
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 10);
+    expect((await snapshot(page)).end).toBe('done');
+    await page.waitForFunction((v) => document.querySelector('#story-verdict .verdict-line')?.textContent === v, verdicts[9]);
+    expect(await page.locator('#compare-status').textContent()).toMatch(/shown again/);
+    // Escape leaves the story and returns to the live run.
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.mode === 'live' && !(window as unknown as Hook).__orgsim.story.active);
     expect((await snapshot(page)).alive).toBe(0);
     expect(await page.locator('main.layout').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 600_000);
 
   it('a facilitator\'s story file is validated; markup in it stays text', async () => {
     const { page } = await openPage(app);

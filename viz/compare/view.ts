@@ -222,9 +222,9 @@ export class CompareView {
   }
 
   /** Scenarios from the specs; the first problem is thrown naming the scenario (A, B...) and the field. */
-  private async resolve(): Promise<Arm[]> {
-    if (this.specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${this.specs.length}`);
-    const arms = await Promise.all(this.specs.map(async (spec, i): Promise<Arm> => {
+  private async resolve(specs = this.specs): Promise<Arm[]> {
+    if (specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${specs.length}`);
+    const arms = await Promise.all(specs.map(async (spec, i): Promise<Arm> => {
       const label = armLabel(i);
       const changes = spec.changes.trim();
       try {
@@ -275,6 +275,7 @@ export class CompareView {
 
   /** Run the comparison as set up in the form (a comparison under way is cancelled first). Resolves how it ended. */
   async start(): Promise<PoolEnd | 'error'> {
+    this.cancelPrefetch();
     await this.stop();
     const run = this.execute();
     this.idle = run;
@@ -301,8 +302,7 @@ export class CompareView {
     }
     // The seed list is fixed here, before any worker starts: seeds[i] is replication i in every scenario.
     this.seeds = seedList(seed, runs);
-    this.metricIds = [...GROUP_KINDS.flatMap((k) => CHARTS.map((c) => `${c.metric}:${k}`))];
-    if (this.focus && !this.metricIds.includes(this.focus.metric)) this.metricIds.push(this.focus.metric);
+    this.metricIds = measuresFor(this.focus?.metric);
     const n = this.arms.length;
     this.results = this.arms.map(() => new Array<CompactRun | undefined>(runs).fill(undefined));
     this.bandCache.clear();
@@ -350,6 +350,63 @@ export class CompareView {
 
   cancel(): void {
     if (this.running) this.pool.cancel();
+  }
+
+  // --- Comparisons kept and run ahead (story mode: ← → show a step again at once, the next one is ready).
+
+  /** The comparison on screen, if it ran to the end. */
+  finished(): Finished | undefined {
+    if (this.end !== 'done' || this.running) return undefined;
+    return { arms: this.arms, seeds: this.seeds, metricIds: this.metricIds, results: this.results, workers: this.workers, elapsedMs: this.elapsedMs };
+  }
+
+  /** Show a comparison that ran before (its arms, seeds and every run): nothing runs, it is drawn at once. */
+  async restore(f: Finished): Promise<void> {
+    this.cancelPrefetch();
+    await this.stop();
+    Object.assign(this, { arms: f.arms, seeds: f.seeds, metricIds: f.metricIds, results: f.results, workers: f.workers, elapsedMs: f.elapsedMs });
+    this.total = f.results.reduce((a, r) => a + r.length, 0);
+    this.done = this.total;
+    this.end = 'done';
+    this.bandCache.clear();
+    this.clearError();
+    this.invalidate();
+    const focus = this.focusVerdict();
+    const said = focus ? focus.lines[0] : this.verdicts()[0];
+    this.status(`Done: ${this.total} runs (shown again).${said ? ` ${said}` : ''}`);
+  }
+
+  private readonly prefetchPool = new WorkerPool();
+  private prefetching: Promise<Finished | undefined> | undefined;
+
+  /**
+   * Run a comparison in the background, on a pool of its own, drawing nothing: resolves its results when
+   * all its runs are in, or undefined if it was cancelled (a comparison started on screen cancels it).
+   */
+  prefetch(specs: ArmSpec[], runs: number, focusMetric: string): Promise<Finished | undefined> {
+    this.cancelPrefetch();
+    const go = async (): Promise<Finished | undefined> => {
+      const arms = await this.resolve(specs);
+      const seedText = $<HTMLInputElement>('compare-seed').value.trim();
+      const seeds = seedList(seedText === '' ? arms[0]!.scenario.seed : Number(seedText), runs);
+      const metricIds = measuresFor(focusMetric);
+      const n = arms.length;
+      const results = arms.map(() => new Array<CompactRun | undefined>(runs).fill(undefined));
+      const workers = Math.min(defaultWorkers(), runs * n);
+      const t0 = performance.now();
+      const end = await this.prefetchPool.run(runs * n, (j) => ({ scenario: arms[j % n]!.scenario, seed: seeds[Math.floor(j / n)]!, metricIds }), workers, (j, out) => {
+        results[j % n]![Math.floor(j / n)] = out;
+      });
+      return end === 'done' ? { arms, seeds, metricIds, results, workers, elapsedMs: performance.now() - t0 } : undefined;
+    };
+    const p = go().catch(() => undefined);
+    this.prefetching = p;
+    return p;
+  }
+
+  cancelPrefetch(): void {
+    if (this.prefetching) this.prefetchPool.cancel();
+    this.prefetching = undefined;
   }
 
   /** Workers alive now (0 once a comparison ends or is cancelled). */
@@ -610,6 +667,22 @@ export class CompareView {
 interface Option {
   value: string;
   text: string;
+}
+
+/** A comparison that ran to the end: what restore() needs to show it again. */
+export interface Finished {
+  arms: Arm[];
+  seeds: number[];
+  metricIds: string[];
+  results: (CompactRun | undefined)[][];
+  workers: number;
+  elapsedMs: number;
+}
+
+/** The measures every run of a comparison carries: the charts' for every group kind, and a story step's. */
+function measuresFor(focus: string | undefined): string[] {
+  const ids = GROUP_KINDS.flatMap((k) => CHARTS.map((c) => `${c.metric}:${k}`));
+  return focus && !ids.includes(focus) ? [...ids, focus] : ids;
 }
 
 /** One scenario's outcomes in the chosen group kind. */
