@@ -451,7 +451,14 @@ $('sweep-files').addEventListener('change', async () => {
     if (!manifest || !runs) throw new Error(`choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`);
     const m = JSON.parse(await manifest.text()) as Manifest;
     if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario) throw new Error('manifest.json: not the manifest of an orgsim sweep');
-    const [{ reportData }, { drawReport }] = await Promise.all([import('../src/research/report/data.ts'), import('./research/charts.ts')]);
+    const [{ reportData }, { drawReport }, { REPORT_CSS }, { scopeCss }] = await Promise.all([import('../src/research/report/data.ts'), import('./research/charts.ts'), import('../src/research/report/page.ts'), import('./research/scope-css.ts')]);
+    // The report's own styles, scoped to the view: it looks like orgsim report.
+    if (!document.getElementById('sweep-style')) {
+      const style = document.createElement('style');
+      style.id = 'sweep-style';
+      style.textContent = scopeCss(REPORT_CSS, '#sweep-report');
+      document.head.append(style);
+    }
     const data = reportData(m, await runs.text(), (await byName('indices.csv')?.text()) ?? '');
     drawReport(d3, $('sweep-report'), data);
     $('sweep-view').hidden = false;
