@@ -244,7 +244,8 @@ async function build(): Promise<Scenario> {
 const currentName = () => runName(source.base.name, sets);
 
 async function start(scenario: Scenario): Promise<void> {
-  $('scenario-description').textContent = scenario.description || scenario.name;
+  // The scenario's own words describe it before the day-0 changes: say so, the name says what changed.
+  $('scenario-description').textContent = (sets.length ? 'Before your day-0 changes: ' : '') + (scenario.description || scenario.name);
   ($('seed') as HTMLInputElement).value = String(seed);
   $('reset-needed').hidden = true;
   panel.sync(scenario);
@@ -530,6 +531,7 @@ function setMode(m: Mode): void {
   $('compare-view').hidden = !comparing;
   document.querySelector<HTMLElement>('main.layout')!.hidden = comparing;
   document.querySelector<HTMLElement>('nav.events')!.hidden = comparing;
+  $('monitors').hidden = comparing;
   $('compare-open').setAttribute('aria-pressed', String(comparing));
   $('story-open').setAttribute('aria-pressed', String(!!story?.active));
   for (const id of ['play', 'step', 'reset', 'speed', 'seed']) ($(id) as HTMLButtonElement).disabled = comparing;

@@ -115,7 +115,7 @@ export class BandChart {
       const h = this.highlight;
       const x0 = x(highlight.from);
       const x1 = x(Math.min(highlight.to, horizon) - 1);
-      h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.35);
+      h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
       const right = x0 + 4 > width * 0.6;
       h.append('text').attr('class', 'window-label').attr('x', right ? Math.min(x1, width - M.right) : x0 + 4).attr('text-anchor', right ? 'end' : 'start').attr('y', M.top - f * 0.35).attr('font-weight', 600).text(highlight.text);
       for (const l of highlight.levels ?? []) h.append('line').attr('class', 'level').attr('x1', x0).attr('x2', x1).attr('y1', y(l.value)).attr('y2', y(l.value)).attr('stroke', l.colour).attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
