@@ -63,19 +63,14 @@ async function play(app: App): Promise<PageWebResult['play']> {
   await page.selectOption('#speed', 'max');
   // Steady state: the first second after a switch compiles the new code paths.
   await page.waitForTimeout(1000);
-  await page.evaluate(() => {
-    const w = window as unknown as Hook;
-    w.__long = [];
-    w.__frames = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long!.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: false });
-    const count = () => {
-      w.__frames!++;
-      requestAnimationFrame(count);
-    };
+  // As text: tsx would wrap a named function in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__long = [];
+    window.__frames = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: false });
+    const count = () => { window.__frames++; requestAnimationFrame(count); };
     requestAnimationFrame(count);
-  });
+  })()`);
   const read = () => page.evaluate(() => {
     const w = window as unknown as Hook;
     return { frames: w.__frames ?? 0, t: performance.now(), tick: w.__orgsim!.tick, long: (w.__long ?? []).map((x) => x.duration), draw: w.__orgsim!.longestDraw };

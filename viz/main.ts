@@ -340,8 +340,8 @@ async function openFile(file: File): Promise<void> {
   }
 }
 
-function onParameter(p: ParamInfo, v: number | boolean | string): void {
-  if (p.live) {
+function onParameter(p: ParamInfo, v: number | boolean | string, day0: boolean): void {
+  if (!day0) {
     run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(() => {
       clearError();
       showChanges();

@@ -12,7 +12,8 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { MODEL_SECTIONS, PARAMETERS } from 'virtual:orgsim-shipped';
 import importance from './importance.json';
 
-export type OnChange = (param: ParamInfo, value: number | boolean | string) => void;
+/** `day0`: the change is a day-0 setting (applied at the next reset), even for a parameter that could act live. */
+export type OnChange = (param: ParamInfo, value: number | boolean | string, day0: boolean) => void;
 
 type Rank = 'high' | 'medium' | 'low';
 const IMPORTANCE = importance as unknown as { samples: number; parameters: Record<string, { rank: Rank; relative: Record<string, number>; range: [number, number] } | undefined> };
@@ -95,7 +96,16 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
   count.id = 'param-count';
   count.className = 'param-count';
   count.setAttribute('aria-live', 'polite');
-  tools.append(search, onlyChanged, count);
+  // Live parameters can change now (an intervention of this run) or from day 0 (a setting, kept by Reset).
+  const when = document.createElement('label');
+  when.className = 'apply-when';
+  const whenSelect = document.createElement('select');
+  whenSelect.id = 'param-when';
+  whenSelect.add(new Option('now, in this run (live)', 'now'));
+  whenSelect.add(new Option('from day 0 (at the next reset)', 'day0'));
+  when.append('Changes apply ', whenSelect);
+  tools.append(search, onlyChanged, count, when);
+  const emit: OnChange = (p, v) => onChange(p, v, !p.live || whenSelect.value === 'day0');
   root.append(tools);
 
   const popover = buildPopover();
@@ -116,7 +126,7 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
       group = { details, rows: [] };
       groups.set(section, group);
     }
-    const r = buildRow(p, onChange, () => popover.open(p, r.input, current));
+    const r = buildRow(p, emit, () => popover.open(p, r.input, current));
     group.details.append(r.row);
     group.rows.push(r);
     rows.push(r);
@@ -167,7 +177,8 @@ function markChanged(r: Row, v: unknown): void {
   r.row.classList.toggle('changed', changed);
 }
 
-function buildRow(p: ParamInfo, onChange: OnChange, openInfo: () => void): Row {
+function buildRow(p: ParamInfo, change: OnChange, openInfo: () => void): Row {
+  const onChange = (q: ParamInfo, v: number | boolean | string) => change(q, v, false);
   const row = document.createElement('div');
   row.className = 'param';
   const id = `param-${p.path.replace(/\./g, '-')}`;

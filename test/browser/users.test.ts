@@ -315,6 +315,17 @@ describe('the researcher', () => {
     await page.screenshot({ path: `${SHOTS}/panel-popover.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => pop.isVisible()).toBe(false);
+    // A live parameter can also be changed from day 0: it waits for the next reset instead of acting now.
+    await page.selectOption('#param-when', 'day0');
+    await page.fill('#param-search', 'smm.count');
+    await page.fill('#param-smm-count', '4');
+    await page.press('#param-smm-count', 'Enter');
+    await page.waitForFunction(() => document.getElementById('changes-pending')!.textContent === 'Waiting for a reset: smm.count = 4');
+    expect(await page.locator('#changes-live').textContent()).not.toContain('smm.count = 4');
+    await page.click('#apply-reset');
+    await page.waitForSelector('#reset-dialog[open]');
+    await page.click('#reset-discard');
+    await page.waitForFunction(() => document.getElementById('run-name')!.textContent === 'Baseline, modified: 4 SMMs');
     // Bounded numbers have a slider; importance badges come from the shipped screening.
     expect(await page.locator('.param input[type=range]').count()).toBeGreaterThan(20);
     await page.fill('#param-search', '');

@@ -284,6 +284,10 @@ export class CompareView {
 
   private async execute(): Promise<PoolEnd | 'error'> {
     this.clearError();
+    // Busy from the click: the scenarios are checked in the scenario worker before any run starts.
+    this.end = undefined;
+    this.cancelRequested = false;
+    this.setRunning(true);
     let runs: number;
     let workers: number;
     let seed: number;
@@ -298,7 +302,13 @@ export class CompareView {
     } catch (e) {
       this.showError(messageOf(e));
       this.end = 'error';
+      this.setRunning(false);
       return 'error';
+    }
+    if (this.cancelRequested) {
+      this.end = 'cancelled';
+      this.setRunning(false);
+      return 'cancelled';
     }
     // The seed list is fixed here, before any worker starts: seeds[i] is replication i in every scenario.
     this.seeds = seedList(seed, runs);
@@ -311,7 +321,6 @@ export class CompareView {
     this.end = undefined;
     this.workers = Math.min(workers, this.total);
     this.onStart();
-    this.setRunning(true);
     this.status(`Running ${this.total} runs (${n} scenarios × ${runs}) on ${this.workers} worker${this.workers > 1 ? 's' : ''}…`);
     this.startedAt = performance.now();
     const arms = this.arms;
@@ -349,8 +358,12 @@ export class CompareView {
   }
 
   cancel(): void {
+    this.cancelRequested = true;
     if (this.running) this.pool.cancel();
   }
+
+  /** Set by cancel(): a comparison still checking its scenarios stops before it starts its runs. */
+  private cancelRequested = false;
 
   // --- Comparisons kept and run ahead (story mode: ← → show a step again at once, the next one is ready).
 
