@@ -4,10 +4,12 @@
  * responsiveness measurements do not compete with the claims suite for the CPU.
  */
 import { defineConfig } from 'vite';
+import { shippedPlugin } from './viz/build/shipped-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: dist/ works from any folder of any static server, offline.
   base: './',
+  plugins: [shippedPlugin()],
   server: { host: '127.0.0.1', port: 5173, open: false },
   preview: { host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },

@@ -29,6 +29,7 @@ import { loadSize, SIZES, type SizeName } from './sizes.ts';
 import { fmt, table } from './table.ts';
 import { meterOthers, otherLoad } from './load.ts';
 import { benchCompareWeb } from './compare-web.ts';
+import { benchPageWeb } from './page-web.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
     process.stdout.write('\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their statistics and weighs the populations)\n');
   }
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).
+  await benchPageWeb(quick ? 2 : 5);
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});
   process.stdout.write(`\nbench took ${fmt.ms(performance.now() - started)}\n`);
   await reportLoad('after');

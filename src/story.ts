@@ -28,12 +28,31 @@ const MeasureSchema = z.strictObject({
   to: z.number().int().min(1).optional(),
   /** The mean over the window, or the value on its last day (for cumulative measures). */
   reduce: z.enum(['mean', 'last']),
-  /** How the verdict names it: "<B> <verb> more <noun> than <A>". */
+  /** How the verdict names it: "“B”: 23% less <noun> than “A”". */
   noun: text(120),
+  /** Kept for older story files; verdicts no longer conjugate a verb on a scenario's name. */
   verb: text(40).default('yields'),
   /** Words for the direction, if "more" and "less" do not fit the noun: "a higher", "a lower". */
   more: text(40).optional(),
   less: text(40).optional(),
+});
+
+/**
+ * How robust a step's claim is, when an audit has measured it: the share of plausible organizations in
+ * which it holds (with its interval), the premise it rests on, and what makes it flip.
+ */
+const AuditSchema = z.strictObject({
+  holds: z.number().min(0).max(1),
+  lo: z.number().min(0).max(1),
+  hi: z.number().min(0).max(1),
+  premise: text(500),
+  flips: z.array(text(300)).max(20).default([]),
+});
+
+/** A page of text only (the introduction, the closing words). */
+const PageSchema = z.strictObject({
+  title: text(160),
+  text: text(4000),
 });
 
 const StepSchema = z.strictObject({
@@ -48,11 +67,16 @@ const StepSchema = z.strictObject({
   arms: z.array(ArmSchema).min(2).max(6),
   runs: z.number().int().min(2).max(200).default(10),
   measure: MeasureSchema,
+  audit: AuditSchema.optional(),
 });
 
 export const StorySchema = z.strictObject({
   title: text(160),
+  /** Shown before the first step: what the room is about to see. */
+  introduction: PageSchema.optional(),
   steps: z.array(StepSchema).min(1).max(100),
+  /** Shown after the last step, with every step's result. */
+  closing: PageSchema.optional(),
 });
 
 export type Story = z.infer<typeof StorySchema>;
@@ -83,6 +107,8 @@ export function parseStory(textIn: string, source: string, scenarioExists: (id: 
         throw new ScenarioError(`${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not a shipped scenario${list}`, `steps[${i}].arms[${k}].scenario`);
       }
     });
+    const a = step.audit;
+    if (a && !(a.lo <= a.holds && a.holds <= a.hi)) throw new ScenarioError(`${source}: steps[${i}].audit.holds = ${a.holds} is not allowed; expected a share between audit.lo (${a.lo}) and audit.hi (${a.hi})`, `steps[${i}].audit.holds`);
     const m = step.measure;
     if (m.to !== undefined && m.to <= m.from) throw new ScenarioError(`${source}: steps[${i}].measure.to = ${m.to} is not allowed; expected a day after measure.from (${m.from})`, `steps[${i}].measure.to`);
   });

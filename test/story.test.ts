@@ -74,3 +74,19 @@ describe('a story from a facilitator', () => {
     expect(parseStory(JSON.stringify(s), 'mine.json', exists).steps[0]!.title).toBe('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('an introduction, a closing page and a robustness audit', () => {
+  const step = story.steps[0]!;
+  const withAll = (audit: unknown) => JSON.stringify({ title: 'T', introduction: { title: 'Welcome', text: 'What you will see.' }, steps: [{ ...step, audit }], closing: { title: 'What we saw', text: 'In short.' } });
+  it('are accepted, and the audit is optional', () => {
+    const s = parseStory(withAll({ holds: 0.87, lo: 0.8, hi: 0.92, premise: 'the CM has the legitimacy of a senior manager', flips: ['an outsourced CM'] }), 'mine.json', exists, ids);
+    expect(s.introduction?.title).toBe('Welcome');
+    expect(s.closing?.text).toBe('In short.');
+    expect(s.steps[0]!.audit).toEqual({ holds: 0.87, lo: 0.8, hi: 0.92, premise: 'the CM has the legitimacy of a senior manager', flips: ['an outsourced CM'] });
+    expect(parseStory(withAll(undefined), 'mine.json', exists, ids).steps[0]!.audit).toBeUndefined();
+  });
+  it('is refused when its share is not a share, or lies outside its own interval, naming the field', () => {
+    expect(() => parseStory(withAll({ holds: 1.5, lo: 0, hi: 1, premise: 'p' }), 'mine.json', exists, ids)).toThrow('mine.json: steps[0].audit.holds = 1.5 is not allowed; expected at most 1');
+    expect(() => parseStory(withAll({ holds: 0.5, lo: 0.6, hi: 0.9, premise: 'p' }), 'mine.json', exists, ids)).toThrow(/steps\[0\]\.audit\.holds = 0\.5 is not allowed; expected a share between audit\.lo \(0\.6\) and audit\.hi \(0\.9\)/);
+  });
+});

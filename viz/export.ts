@@ -71,9 +71,10 @@ export function runCsv(run: LiveRun): string {
 }
 
 /** Everything needed to reproduce and analyse the run: scenario (live changes as interventions), seed, series. */
-export function runJson(run: LiveRun): string {
+export function runJson(run: LiveRun, name = run.scenario.name): string {
   const series: Record<string, number[]> = {};
-  SERIES_NAMES.forEach((name, k) => (series[name] = Array.from(run.series[k]!.subarray(0, run.tick))));
-  const scenario = run.reproducible();
+  SERIES_NAMES.forEach((n, k) => (series[n] = Array.from(run.series[k]!.subarray(0, run.tick))));
+  // The scenario that reproduces the run (opening this file on the page opens it).
+  const scenario = { ...run.reproducible(), name: name.slice(0, 120) };
   return JSON.stringify({ orgsim: 'web', seed: run.seed, ticks: run.tick, scenario, interventions: run.markers, series });
 }

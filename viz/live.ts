@@ -18,6 +18,8 @@ export interface Marker {
 
 export type Speed = number | 'max';
 
+const EMPTY = new Float64Array(0);
+
 export class LiveRun {
   private readonly api: Remote<SimApi>;
   private id = 0;
@@ -32,7 +34,14 @@ export class LiveRun {
   horizon = 0;
   done = false;
   playing = true;
-  speed: Speed = 20;
+  speed: Speed = 10;
+  /** At the horizon, start again (same scenario, seed and changes): a demo that plays by itself. */
+  loop = false;
+  /**
+   * The same run without its latest live change (same scenario, same seed, the earlier changes kept): it
+   * follows the run, so a room sees what the change did.
+   */
+  ghost: { id: number; series: Float64Array[]; tick: number; label: string } | undefined;
   /** Scheduled interventions of the scenario and live changes made on the page. */
   markers: Marker[] = [];
   /** Live changes only (they become scheduled interventions in a shared link or an export). */
@@ -46,6 +55,8 @@ export class LiveRun {
   /** Called when new data arrived; the page redraws on its next animation frame. */
   onData: () => void = () => {};
   onError: (e: unknown) => void = () => {};
+  /** Called once at the horizon when looping: the page starts the run again. */
+  onLoop: () => void = () => {};
 
   constructor() {
     this.api = startSimWorker().api;
@@ -60,6 +71,8 @@ export class LiveRun {
     this.seed = seed;
     this.horizon = scenario.ticks;
     this.series = SERIES_NAMES.map(() => new Float64Array(scenario.ticks));
+    if (this.ghost) void this.api.close(this.ghost.id);
+    this.ghost = undefined;
     this.tick = 0;
     this.done = false;
     this.agents = undefined;
@@ -74,14 +87,20 @@ export class LiveRun {
     this.onData();
   }
 
+  /** A series of this run (empty before a run is open). */
   get(name: string): Float64Array {
-    return this.series[SERIES_INDEX[name]!]!;
+    return this.series[SERIES_INDEX[name]!] ?? EMPTY;
   }
 
   /** Called on every animation frame: asks for ticks according to the speed. */
   pump(now: number): void {
     const elapsed = this.last ? Math.min(500, now - this.last) : 0;
     this.last = now;
+    if (this.done && this.loop && this.playing && !this.inFlight) {
+      this.inFlight = true; // until the new run opens
+      this.onLoop();
+      return;
+    }
     if (!this.playing || this.done || this.inFlight || !this.id) return;
     let n: number;
     if (this.speed === 'max') n = this.chunk;
@@ -102,6 +121,8 @@ export class LiveRun {
       const [frame, agents] = await Promise.all([this.api.advance(this.id, n), this.api.agents(this.id)]);
       if (generation !== this.generation) return;
       this.store(frame);
+      await this.followGhost(generation);
+      if (generation !== this.generation) return;
       this.agents = agents;
       this.lastComputeMs = frame.computeMs;
       if (this.speed === 'max') {
@@ -117,6 +138,22 @@ export class LiveRun {
     }
   }
 
+  /** The ghost runs up to the run's tick (it starts from day 0 the first time: same seed, same days). */
+  private async followGhost(generation: number): Promise<void> {
+    const g = this.ghost;
+    if (!g || g.tick >= this.tick) return;
+    const frame = await this.api.advance(g.id, this.tick - g.tick);
+    if (generation !== this.generation || this.ghost !== g) return;
+    const n = frame.to - frame.from;
+    for (let k = 0; k < g.series.length; k++) g.series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
+    g.tick = frame.to;
+  }
+
+  /** A series of the ghost run (empty without one). */
+  ghostGet(name: string): Float64Array {
+    return this.ghost?.series[SERIES_INDEX[name]!] ?? EMPTY;
+  }
+
   private store(frame: Frame): void {
     const n = frame.to - frame.from;
     for (let k = 0; k < this.series.length; k++) this.series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
@@ -126,12 +163,27 @@ export class LiveRun {
 
   /** A live change: validated by the worker, takes effect at the next tick, recorded as an intervention. */
   async intervene(set: Record<string, number | boolean | string>, label: string): Promise<void> {
+    if (this.done) {
+      throw new Error(`The run has ended (day ${this.tick} of ${this.horizon}): “${label}” would have no working day left to act. Reset (r) to start again, or choose a longer horizon in “Your organization”.`);
+    }
     const tick = await this.api.intervene(this.id, set, label);
     for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
     const marker = { tick, label, set };
     this.liveChanges.push(marker);
     this.markers.push(marker);
+    await this.startGhost(label);
     this.onData();
+  }
+
+  /** A ghost without the latest live change: the scenario with the earlier ones scheduled, the same seed. */
+  private async startGhost(label: string): Promise<void> {
+    const generation = this.generation;
+    if (this.ghost) void this.api.close(this.ghost.id);
+    this.ghost = undefined;
+    const earlier = this.liveChanges.slice(0, -1).map((m) => ({ at: m.tick, label: m.label, set: m.set }));
+    const id = await this.api.open({ ...this.scenario, interventions: [...this.scenario.interventions, ...earlier] }, this.seed);
+    if (generation !== this.generation) return void this.api.close(id);
+    this.ghost = { id, series: SERIES_NAMES.map(() => new Float64Array(this.horizon)), tick: 0, label };
   }
 
   /** The scenario with this page's live changes as scheduled interventions: it reproduces the run. */

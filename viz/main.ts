@@ -3,24 +3,29 @@
  * runs here; this file draws and reacts.
  */
 import { LiveRun, type Speed } from './live.ts';
-import { catalog, load, loadText } from './scenarios.ts';
+import { catalog, load, loadText, shipped } from './scenarios.ts';
+import { checkScenario, checkShared, warmValidator } from './validator.ts';
+import { OrgForm } from './org-form.ts';
+import { changeWords, parseSets, runName } from '../src/run-name.ts';
+import { compact } from '../src/compare/words.ts';
+import { axisNumber } from './charts/day-axes.ts';
+
+/** The stable paths the "Your organization" form writes. */
+const FORM_PATHS = ['organization.employees', 'organization.teamSize', 'organization.teamsPerDepartment', 'smm.count', 'smm.sourcing', 'cm.present', 'cm.sourcing', 'external.customers', 'external.emceeEffort', 'ticks'];
 import { buildPanel } from './panel.ts';
 import { TimeChart, type View } from './charts/time-chart.ts';
 import { LorenzChart } from './charts/lorenz.ts';
 import { OrgView } from './charts/org-view.ts';
 import { LINE_COLOURS, OKABE_ITO, STATE_COLOURS } from './palette.ts';
 import { download, runCsv, runJson } from './export.ts';
-import { decodeShared, encodeShared, type Shared } from './share.ts';
-import { validate } from '../src/scenario/load.ts';
+import { encodeShared, type Shared } from '../src/share.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { ParamInfo } from '../src/scenario/paths.ts';
-import * as d3 from 'd3';
-import { drawReport } from './research/charts.ts';
-import { reportData } from '../src/research/report/data.ts';
 import type { Manifest } from '../src/research/manifest.ts';
+import * as d3 from './d3.ts';
 import { LIVE_EVENTS } from './interventions.ts';
-import { CompareView } from './compare/view.ts';
-import { StoryMode } from './story.ts';
+import type { CompareView } from './compare/view.ts';
+import type { StoryMode } from './story.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -30,8 +35,10 @@ interface Source {
   /** A scenario read from a file or a link (already validated once). */
   object?: Record<string, unknown>;
   label: string;
+  /** The scenario itself, before the page's day-0 changes: what the "Your organization" form compares with. */
+  base: Scenario;
 }
-let source: Source = { id: 'baseline', label: 'baseline' };
+let source: Source = { id: 'baseline', label: 'baseline', base: shipped('baseline')! };
 let sets: string[] = [];
 let pendingSets: string[] = [];
 let seed = 1;
@@ -62,18 +69,21 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 // --- Charts.
 const P = (key: string, label: string, colour: string) => ({ key, label, colour });
+/** The top of a stack: everyone who took part (contributed or read). */
+const takingPart = (c: string, r: string) => (get: (k: string) => Float64Array, t: number) => get(c)[t]! + get(r)[t]!;
+const one = (key: string) => (get: (k: string) => Float64Array, t: number) => get(key)[t]!;
 const participationViews: Record<string, View> = {
-  people: { stacked: true, yLabel: 'employees', lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)] },
-  team: { stacked: true, yLabel: 'memberships', lines: [P('contributors_team', 'contributed', STATE_COLOURS.contributed), P('readers_team', 'read only', STATE_COLOURS.read), P('absent_team', 'absent', STATE_COLOURS.absent)] },
-  open: { stacked: true, yLabel: 'memberships', lines: [P('contributors_open', 'contributed', STATE_COLOURS.contributed), P('readers_open', 'read only', STATE_COLOURS.read), P('absent_open', 'absent', STATE_COLOURS.absent)] },
-  external: { stacked: true, yLabel: 'memberships', lines: [P('contributors_external', 'contributed', STATE_COLOURS.contributed), P('readers_external', 'read only', STATE_COLOURS.read), P('absent_external', 'absent', STATE_COLOURS.absent)] },
+  people: { stacked: true, yLabel: 'employees', ghost: takingPart('contributors', 'readers'), lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)] },
+  team: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_team', 'readers_team'), lines: [P('contributors_team', 'contributed', STATE_COLOURS.contributed), P('readers_team', 'read only', STATE_COLOURS.read), P('absent_team', 'absent', STATE_COLOURS.absent)] },
+  open: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_open', 'readers_open'), lines: [P('contributors_open', 'contributed', STATE_COLOURS.contributed), P('readers_open', 'read only', STATE_COLOURS.read), P('absent_open', 'absent', STATE_COLOURS.absent)] },
+  external: { stacked: true, yLabel: 'memberships', ghost: takingPart('contributors_external', 'readers_external'), lines: [P('contributors_external', 'contributed', STATE_COLOURS.contributed), P('readers_external', 'read only', STATE_COLOURS.read), P('absent_external', 'absent', STATE_COLOURS.absent)] },
   roles: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_member', 'members', LINE_COLOURS[0]!), P('active_manager', 'managers', LINE_COLOURS[1]!), P('active_owner', 'community owners', LINE_COLOURS[2]!)] },
   risk: { yLabel: 'share taking part', yMax: 1, format: (n) => `${Math.round(n * 100)}%`, lines: [P('active_riskAverse', 'most risk-averse third', LINE_COLOURS[1]!), P('active_riskTolerant', 'least risk-averse third', LINE_COLOURS[0]!)] },
 };
 const valueViews: Record<string, View> = {
-  hours: { yLabel: 'hours (cumulative)', lines: [P('valueCum', 'value created', OKABE_ITO.green), P('costCum', 'cost of the roles', OKABE_ITO.vermillion)] },
+  hours: { yLabel: 'hours (cumulative)', ghost: one('valueCum'), lines: [P('valueCum', 'value created', OKABE_ITO.green), P('costCum', 'cost of the roles', OKABE_ITO.vermillion)] },
   fte: { yLabel: 'FTE', format: (n) => n.toFixed(1), lines: [P('costFte', 'cost of the roles', OKABE_ITO.vermillion)] },
-  ratio: { yLabel: 'hours of value per hour of cost', format: (n) => n.toFixed(2), lines: [P('valuePerCost', 'value per cost (cumulative)', OKABE_ITO.blue)] },
+  ratio: { yLabel: 'hours of value per hour of cost', ghost: one('valuePerCost'), format: (n) => n.toFixed(2), lines: [P('valuePerCost', 'value per cost (cumulative)', OKABE_ITO.blue)] },
 };
 
 const participation = new TimeChart($('chart-participation'), 'Participation', 'participation', participationViews.people!);
@@ -96,7 +106,7 @@ const roles = new TimeChart($('chart-roles'), 'Animators and governance', 'roles
   lines: [P('legitimacy', 'mean legitimacy of animators', LINE_COLOURS[0]!), P('cmShare', "CM's share of posts", LINE_COLOURS[1]!), P('managerEngagement', "managers' animation effort", LINE_COLOURS[2]!), P('framework', 'framework in place', LINE_COLOURS[3]!)],
 });
 const conflicts = new TimeChart($('chart-conflicts'), 'Conflicts', 'conflicts', {
-  yLabel: 'count', format: (n) => String(n),
+  yLabel: 'count', format: axisNumber,
   lines: [P('competition', 'team groups where an SMM competes', LINE_COLOURS[1]!), P('overlap', 'duplicate communities', LINE_COLOURS[3]!), P('quarrels', 'quarrels between departments (per day)', LINE_COLOURS[4]!)],
 });
 const lorenz = new LorenzChart($('chart-lorenz'));
@@ -108,20 +118,58 @@ const org = new OrgView($('chart-org'));
  */
 const components: { name: string; draw: () => void }[] = [
   { name: 'participation', draw: () => {
-    participation.update(get, run.tick, run.horizon, run.markers);
-    participation.frame.setCaption(run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '');
+    participation.update(get, run.tick, run.horizon, run.markers, ghost());
+    participation.frame.setCaption((run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '') + unlabelled(participation));
   } },
   { name: 'value', draw: () => {
-    value.update(get, run.tick, run.horizon, run.markers);
-    value.frame.setCaption(run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '');
+    value.update(get, run.tick, run.horizon, run.markers, ghost());
+    value.frame.setCaption((run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '') + unlabelled(value));
   } },
-  { name: 'roles', draw: () => roles.update(get, run.tick, run.horizon, run.markers) },
-  { name: 'conflicts', draw: () => conflicts.update(get, run.tick, run.horizon, run.markers) },
+  { name: 'roles', draw: () => {
+    roles.update(get, run.tick, run.horizon, run.markers);
+    roles.frame.setCaption(unlabelled(roles).trim());
+  } },
+  { name: 'conflicts', draw: () => {
+    conflicts.update(get, run.tick, run.horizon, run.markers);
+    conflicts.frame.setCaption(unlabelled(conflicts).trim());
+  } },
+  { name: 'monitors', draw: drawMonitors },
   { name: 'lorenz', draw: () => lorenz.update(run.agents?.contributions, run.get('gini')[last()] ?? 0) },
   { name: 'org', draw: () => org.draw(run.agents) },
 ];
 const get = (k: string) => run.get(k);
 const last = () => Math.max(0, run.tick - 1);
+/** The run without its latest live change, as far as it has followed. */
+const ghost = () => (run.ghost && run.ghost.tick > 0 ? { get: (k: string) => run.ghostGet(k), tick: Math.min(run.ghost.tick, run.tick), label: run.ghost.label } : undefined);
+/** Interventions whose label had no room above a chart: said in its caption instead. */
+function unlabelled(chart: TimeChart): string {
+  const u = chart.unlabelled;
+  if (!u.length) return '';
+  return ` Changes: ${u.slice(0, 8).map((m) => `day ${m.tick}: ${m.label}`).join('; ')}${u.length > 8 ? `; and ${u.length - 8} more` : ''}.`;
+}
+
+/** Big numbers for a room (presenter mode), with the ghost's figure when there is one. */
+function drawMonitors(): void {
+  const t = last();
+  const set = (id: string, text: string) => {
+    const e = $(id);
+    if (e.textContent !== text) e.textContent = text;
+  };
+  set('mon-day', `${run.tick} of ${run.horizon}`);
+  if (!run.tick) {
+    for (const id of ['mon-active', 'mon-value', 'mon-ratio', 'mon-smm']) set(id, '–');
+    for (const id of ['mon-active-delta', 'mon-value-delta']) set(id, '');
+    return;
+  }
+  set('mon-active', `${Math.round(run.get('activeShare')[t]! * 100)}%`);
+  set('mon-value', compact(run.get('valueCum')[t]!));
+  set('mon-ratio', run.get('valuePerCost')[t]!.toFixed(2));
+  set('mon-smm', String(run.get('smmCount')[t]!));
+  const g = ghost();
+  const gt = g ? Math.min(g.tick, run.tick) - 1 : -1;
+  set('mon-active-delta', g && gt >= 0 ? `without “${g.label}”: ${Math.round(g.get('activeShare')[gt]! * 100)}%` : '');
+  set('mon-value-delta', g && gt >= 0 ? `without “${g.label}”: ${compact(g.get('valueCum')[gt]!)}` : '');
+}
 const stale = new Set<number>();
 const drawnAt = components.map(() => -Infinity);
 let next = 0;
@@ -150,30 +198,104 @@ function draw(budgetMs: number): void {
 }
 
 // --- Scenario and run.
-const syncPanel = buildPanel($('params'), onParameter);
+const panel = buildPanel($('params'), onParameter);
+const orgForm = new OrgForm($('org-form-root'), (formChanges) => void applyDay0(formChanges), saveScenario, showError);
 
-function build(): Scenario {
-  const all = [...sets, ...pendingSets];
-  const base = source.id ? load(source.id, all) : loadText(JSON.stringify(source.object), source.label, all);
-  if (!linkInterventions.length) return base;
-  // A link's list is complete: the scenario's own interventions and the live changes it recorded.
-  return validate({ ...(base as unknown as Record<string, unknown>), interventions: linkInterventions }, source.label);
+/** The form's day-0 settings replace the earlier ones on the same paths; the run starts again from day 0. */
+async function applyDay0(formChanges: string[]): Promise<void> {
+  const paths = new Set(FORM_PATHS);
+  const before = sets;
+  sets = [...sets.filter((x) => !paths.has(x.slice(0, x.indexOf('=')))), ...formChanges];
+  try {
+    await build();
+  } catch (e) {
+    sets = before;
+    showError(messageOf(e));
+    return;
+  }
+  await requestReset();
+  if (sets !== before) notice(`From day 0: ${currentName()}`);
 }
 
+/** The run's scenario as a file that opens again: its name says how it was modified; live changes are not in it. */
+function saveScenario(): void {
+  if (!run.scenario) return;
+  const name = currentName().slice(0, 120);
+  const { extends: _e, ...scenario } = { ...run.scenario, name, description: run.scenario.description };
+  const file = `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'scenario'}.json`;
+  download(file, new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
+  notice(`Saved ${file}: open it again with “Open file…”.${run.liveChanges.length ? ' Live changes are not in it (the JSON export of the run has them).' : ''}`);
+}
+
+/** The scenario to (re)start: the source with its changes, checked in the scenario worker when there are any. */
+async function build(): Promise<Scenario> {
+  const all = [...sets, ...pendingSets];
+  if (source.id && !all.length && !linkInterventions.length) return shipped(source.id)!;
+  return checkScenario({
+    ...(source.id ? { id: source.id } : { object: source.object! }),
+    source: source.label,
+    sets: all,
+    // A link's list is complete: the scenario's own interventions and the live changes it recorded.
+    ...(linkInterventions.length ? { interventions: linkInterventions } : {}),
+  });
+}
+
+/** The run's name: the scenario's, or "Baseline, modified: 3,000 employees, 5 SMMs" after day-0 changes. */
+const currentName = () => runName(source.base.name, sets);
+
 async function start(scenario: Scenario): Promise<void> {
-  $('scenario-description').textContent = scenario.description || scenario.name;
+  // The scenario's own words describe it before the day-0 changes: say so, the name says what changed.
+  $('scenario-description').textContent = (sets.length ? 'Before your day-0 changes: ' : '') + (scenario.description || scenario.name);
   ($('seed') as HTMLInputElement).value = String(seed);
   $('reset-needed').hidden = true;
-  syncPanel(scenario);
+  panel.sync(scenario);
+  orgForm.sync(scenario, source.base);
   run.playing = true;
   await run.open(scenario, seed);
   org.setLayout(run.layout!);
+  showChanges();
   dirty = true;
+}
+
+/** What differs from the scenario, in two lists: day-0 settings (kept by Reset) and live changes of this run. */
+function showChanges(): void {
+  const live = run.liveChanges.length;
+  $('run-name').textContent = currentName() + (live ? ` + ${live} live change${live > 1 ? 's' : ''}` : '');
+  const day0 = [...parseSets(sets)].map(([p, v]) => changeWords(p, v, parseSets(sets))).filter(Boolean);
+  $('changes-day0').textContent = day0.length ? day0.join('; ') : 'none: as in the scenario';
+  $('changes-day0-undo').hidden = !sets.length;
+  const scheduled = run.scenario?.interventions.length ?? 0;
+  $('changes-scheduled').textContent = scheduled ? `${scheduled} scheduled change${scheduled > 1 ? 's' : ''} (${run.scenario!.interventions.slice(0, 3).map((i) => `day ${i.at}: ${i.label}`).join('; ')}${scheduled > 3 ? '; …' : ''})` : '';
+  $('changes-scheduled').hidden = !scheduled;
+  $('changes-live').textContent = live ? run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ') : 'none yet: the buttons above the charts and the panel\'s live parameters act now';
+  $('changes-pending').hidden = !pendingSets.length;
+  $('changes-pending').textContent = pendingSets.length ? `Waiting for a reset: ${pendingSets.map((x) => x.replace('=', ' = ')).join('; ')}` : '';
+}
+
+/**
+ * Reset starts again from day 0 with the day-0 settings. Live changes are not thrown away silently: the user
+ * keeps them as scheduled changes (same days, same values) or discards them.
+ */
+async function requestReset(): Promise<void> {
+  if (run.liveChanges.length) {
+    const choice = await askAboutLiveChanges();
+    if (choice === 'cancel') return;
+    if (choice === 'keep') linkInterventions = run.reproducible().interventions;
+  }
+  await reset();
+}
+
+function askAboutLiveChanges(): Promise<'keep' | 'discard' | 'cancel'> {
+  const dialog = $('reset-dialog') as HTMLDialogElement;
+  $('reset-what').textContent = run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ');
+  dialog.returnValue = 'cancel';
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve((dialog.returnValue || 'cancel') as 'keep' | 'discard' | 'cancel'), { once: true }));
 }
 
 async function reset(): Promise<void> {
   try {
-    const scenario = build();
+    const scenario = await build();
     sets = [...sets, ...pendingSets];
     pendingSets = [];
     clearError();
@@ -185,8 +307,8 @@ async function reset(): Promise<void> {
 
 async function openId(id: string): Promise<void> {
   try {
-    const scenario = load(id);
-    source = { id, label: id };
+    const scenario = await load(id);
+    source = { id, label: id, base: scenario };
     linkInterventions = [];
     sets = [];
     pendingSets = [];
@@ -204,8 +326,8 @@ async function openFile(file: File): Promise<void> {
   try {
     if (file.size > 5_000_000) throw new Error(`${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`);
     const text = await file.text();
-    const scenario = loadText(text, file.name);
-    source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name };
+    const scenario = await loadText(text, file.name);
+    source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name, base: scenario };
     linkInterventions = [];
     sets = [];
     pendingSets = [];
@@ -218,20 +340,26 @@ async function openFile(file: File): Promise<void> {
   }
 }
 
-function onParameter(p: ParamInfo, v: number | boolean | string): void {
-  if (p.live) {
-    run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(clearError, (e: unknown) => showError(messageOf(e)));
+function onParameter(p: ParamInfo, v: number | boolean | string, day0: boolean): void {
+  if (!day0) {
+    run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(() => {
+      clearError();
+      showChanges();
+    }, (e: unknown) => showError(messageOf(e)));
     return;
   }
   pendingSets = [...pendingSets.filter((s) => !s.startsWith(`${p.path}=`)), `${p.path}=${JSON.stringify(v)}`];
-  try {
-    build();
-    clearError();
-    $('reset-needed').hidden = false;
-  } catch (e) {
-    pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
-    showError(messageOf(e));
-  }
+  build().then(
+    () => {
+      clearError();
+      $('reset-needed').hidden = false;
+      showChanges();
+    },
+    (e: unknown) => {
+      pendingSets = pendingSets.filter((s) => !s.startsWith(`${p.path}=`));
+      showError(messageOf(e));
+    },
+  );
 }
 
 function shareLink(): string {
@@ -242,16 +370,16 @@ function shareLink(): string {
   return `${location.origin}${location.pathname}${encodeShared(shared)}`;
 }
 
-async function openShared(shared: Shared): Promise<void> {
-  const base = typeof shared.scenario === 'string' ? load(shared.scenario, shared.sets) : loadText(JSON.stringify(shared.scenario), 'shared link', shared.sets);
-  const scenario = validate({ ...(base as unknown as Record<string, unknown>), seed: shared.seed, interventions: shared.interventions } as Record<string, unknown>, 'shared link');
-  source = typeof shared.scenario === 'string' ? { id: shared.scenario, label: shared.scenario } : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link' };
+function openShared(shared: Shared, scenario: Scenario): Promise<void> {
+  source = typeof shared.scenario === 'string'
+    ? { id: shared.scenario, label: shared.scenario, base: shipped(shared.scenario) ?? scenario }
+    : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link', base: { ...scenario, interventions: [] } };
   linkInterventions = scenario.interventions;
   if (source.id) ($('scenario') as HTMLSelectElement).value = source.id;
   // The link's interventions are part of the scenario now; its overrides stay overrides of a shipped one.
   sets = source.id ? shared.sets : [];
   seed = shared.seed;
-  await start(scenario);
+  return start(scenario);
 }
 
 // --- Controls.
@@ -263,8 +391,14 @@ for (const entry of catalog()) {
 }
 picker.addEventListener('change', () => void openId(picker.value));
 const togglePlay = () => {
-  run.playing = !run.playing;
   dirty = true;
+  // At the horizon, Play plays the run again from day 0 (its live changes scheduled on the same days).
+  if (run.done) {
+    run.playing = true;
+    void start(run.reproducible());
+    return;
+  }
+  run.playing = !run.playing;
 };
 const step = () => {
   run.playing = false;
@@ -273,8 +407,17 @@ const step = () => {
 };
 $('play').addEventListener('click', togglePlay);
 $('step').addEventListener('click', step);
-$('reset').addEventListener('click', () => void reset());
-$('apply-reset').addEventListener('click', () => void reset());
+$('reset').addEventListener('click', () => void requestReset());
+$('apply-reset').addEventListener('click', () => void requestReset());
+$('changes-day0-undo').addEventListener('click', () => {
+  sets = [];
+  void requestReset();
+});
+$('loop').addEventListener('change', () => (run.loop = ($('loop') as HTMLInputElement).checked));
+$('more-toggle').addEventListener('click', () => {
+  const open = document.querySelector('.bar')!.classList.toggle('more-open');
+  $('more-toggle').setAttribute('aria-expanded', String(open));
+});
 $('speed').addEventListener('change', () => {
   const v = ($('speed') as HTMLSelectElement).value;
   run.speed = (v === 'max' ? 'max' : Number(v)) as Speed;
@@ -283,7 +426,7 @@ $('seed').addEventListener('change', () => {
   const v = Number(($('seed') as HTMLInputElement).value);
   if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) {
     seed = v;
-    void reset();
+    void requestReset();
   } else showError(`seed = ${($('seed') as HTMLInputElement).value} is not allowed; expected a whole number from 0 to ${2 ** 31 - 1}`);
 });
 $('file').addEventListener('change', () => {
@@ -309,6 +452,14 @@ $('sweep-files').addEventListener('change', async () => {
     if (!manifest || !runs) throw new Error(`choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`);
     const m = JSON.parse(await manifest.text()) as Manifest;
     if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario) throw new Error('manifest.json: not the manifest of an orgsim sweep');
+    const [{ reportData }, { drawReport }, { REPORT_CSS }, { scopeCss }] = await Promise.all([import('../src/research/report/data.ts'), import('./research/charts.ts'), import('../src/research/report/page.ts'), import('./research/scope-css.ts')]);
+    // The report's own styles, scoped to the view: it looks like orgsim report.
+    if (!document.getElementById('sweep-style')) {
+      const style = document.createElement('style');
+      style.id = 'sweep-style';
+      style.textContent = scopeCss(REPORT_CSS, '#sweep-report');
+      document.head.append(style);
+    }
     const data = reportData(m, await runs.text(), (await byName('indices.csv')?.text()) ?? '');
     drawReport(d3, $('sweep-report'), data);
     $('sweep-view').hidden = false;
@@ -324,7 +475,7 @@ $('share').addEventListener('click', () => {
   navigator.clipboard?.writeText(link).then(() => notice('Link copied: it reproduces this run exactly.'), () => notice(`Link: ${link}`));
 });
 $('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
-$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run)], { type: 'application/json' })));
+$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run, currentName())], { type: 'application/json' })));
 for (const ev of LIVE_EVENTS) {
   const b = document.createElement('button');
   b.type = 'button';
@@ -332,7 +483,10 @@ for (const ev of LIVE_EVENTS) {
   b.textContent = ev.label;
   b.title = `“${ev.seed}”`;
   b.addEventListener('click', () => {
-    run.intervene(ev.change(run.params), ev.label).then(() => notice(`${ev.label}: from day ${run.tick}`), (e: unknown) => showError(messageOf(e)));
+    run.intervene(ev.change(run.params), ev.label).then(() => {
+      notice(`${ev.label}: from day ${run.tick}`);
+      showChanges();
+    }, (e: unknown) => showError(messageOf(e)));
   });
   $('events').append(b);
 }
@@ -346,44 +500,67 @@ const toggleFullScreen = () => {
   if (document.fullscreenElement) void document.exitFullscreen();
   else void document.documentElement.requestFullscreen?.().catch(() => notice('Full screen is not allowed here.'));
 };
-// --- Compare view and story mode (the live run pauses while a comparison runs: the cores go to it).
-const compare = new CompareView(
-  () => ({ scenario: run.scenario ? run.reproducible() : load('baseline'), name: source.label }),
-  () => {
-    run.playing = false;
-    dirty = true;
-  },
-);
-const story = new StoryMode(compare, () => setMode('compare'), showError);
+// --- Compare view and story mode, loaded on first use (the live run pauses while a comparison runs: the
+// cores go to it, and it plays again when the room comes back to it).
+let compare: CompareView | undefined;
+let story: StoryMode | undefined;
+let playingBeforeCompare = false;
+let views: Promise<{ compare: CompareView; story: StoryMode }> | undefined;
+function loadViews(): Promise<{ compare: CompareView; story: StoryMode }> {
+  views ??= Promise.all([import('./compare/view.ts'), import('./story.ts')]).then(([c, st]) => {
+    compare = new c.CompareView(
+      () => ({ scenario: run.scenario ? run.reproducible() : shipped('baseline')!, name: currentName() + (run.liveChanges.length ? ` + ${run.liveChanges.length} live change${run.liveChanges.length > 1 ? 's' : ''}` : '') }),
+      () => {
+        run.playing = false;
+        dirty = true;
+      },
+    );
+    story = new st.StoryMode(compare, () => setMode('compare'), showError);
+    return { compare, story };
+  });
+  return views;
+}
 type Mode = 'live' | 'compare';
 let mode: Mode = 'live';
 function setMode(m: Mode): void {
+  if (m === mode && m === 'live') return;
+  const leaving = mode === 'compare' && m === 'live';
+  if (m === 'compare' && mode === 'live') playingBeforeCompare = run.playing && !run.done;
   mode = m;
   const comparing = m === 'compare';
   $('compare-view').hidden = !comparing;
   document.querySelector<HTMLElement>('main.layout')!.hidden = comparing;
   document.querySelector<HTMLElement>('nav.events')!.hidden = comparing;
+  $('monitors').hidden = comparing;
   $('compare-open').setAttribute('aria-pressed', String(comparing));
-  $('story-open').setAttribute('aria-pressed', String(story.active));
+  $('story-open').setAttribute('aria-pressed', String(!!story?.active));
   for (const id of ['play', 'step', 'reset', 'speed', 'seed']) ($(id) as HTMLButtonElement).disabled = comparing;
-  if (comparing) compare.show();
+  // A view opens at its top, not at the scroll position of the one it replaces.
+  window.scrollTo(0, 0);
+  if (comparing) compare?.show();
+  if (leaving && playingBeforeCompare) {
+    run.playing = true;
+    dirty = true;
+  }
 }
 async function toggleCompare(): Promise<void> {
+  const v = await loadViews();
   if (mode === 'compare') {
-    await story.close();
+    await v.story.close();
     setMode('live');
   } else setMode('compare');
 }
 async function toggleStory(): Promise<void> {
-  if (story.active) {
-    await story.close();
+  const v = await loadViews();
+  if (v.story.active) {
+    await v.story.close();
     setMode('compare');
-  } else await story.open();
-  $('story-open').setAttribute('aria-pressed', String(story.active));
+  } else await v.story.open();
+  $('story-open').setAttribute('aria-pressed', String(v.story.active));
 }
 $('compare-open').addEventListener('click', () => void toggleCompare());
 $('story-open').addEventListener('click', () => void toggleStory());
-$('story-close').addEventListener('click', () => void story.close().then(() => setMode('live')));
+$('story-close').addEventListener('click', () => void story?.close().then(() => setMode('live')));
 
 const help = $('help-dialog') as HTMLDialogElement;
 $('help').addEventListener('click', () => help.showModal());
@@ -396,10 +573,10 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'f') toggleFullScreen();
   else if (e.key === 'c') void toggleCompare();
   else if (e.key === 's') void toggleStory();
-  else if (e.key === 'Escape' && mode === 'compare' && !help.open) void story.close().then(() => setMode('live'));
+  else if (e.key === 'Escape' && mode === 'compare' && !help.open) void story?.close().then(() => setMode('live'));
   // A story: next and previous (presentation remotes send Page Down and Page Up).
-  else if (story.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void story.go(story.index + 1);
-  else if (story.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void story.go(story.index - 1);
+  else if (story?.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void story.go(story.index + 1);
+  else if (story?.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void story.go(story.index - 1);
   // The live run's keys act only where it is shown.
   else if (mode !== 'live') return;
   else if (e.key === ' ') {
@@ -408,19 +585,21 @@ document.addEventListener('keydown', (e) => {
     togglePlay();
   }
   else if (e.key === 'ArrowRight') step();
-  else if (e.key === 'r') void reset();
+  else if (e.key === 'r') void requestReset();
   else if (/^[1-9]$/.test(e.key) && picker.options[Number(e.key) - 1]) void openId(picker.options[Number(e.key) - 1]!.value);
   else return;
   e.preventDefault();
 });
 
 run.onData = () => (dirty = true);
+// Looping: at the horizon the same run starts again (its live changes scheduled on the same days).
+run.onLoop = () => void start(run.reproducible());
 run.onError = (e) => showError(messageOf(e));
 
 // Drawing is decoupled from the simulation: at most one redraw per animation frame.
 function frame(now: number): void {
   run.pump(now);
-  compare.frame(now);
+  compare?.frame(now);
   if (dirty) {
     dirty = false;
     components.forEach((_, i) => stale.add(i));
@@ -449,24 +628,49 @@ Object.assign(window, {
     series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
     get mode() { return mode; },
     /** Cheap to poll: where the comparison is. */
-    get compare() { return compare.state(); },
+    get compare() { return compare?.state(); },
     /** The full picture (seeds, every run's outcomes, verdicts): read it once, at the end. */
-    compareResults: () => compare.snapshot(),
+    compareResults: () => compare?.snapshot(),
     compareBand: (i: number, metric: string) => {
-      const b = compare.band(i, metric);
+      const b = compare!.band(i, metric);
       return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };
     },
-    get story() { return { active: story.active, index: story.index, length: story.length, title: story.step?.title }; },
+    get story() { return { active: !!story?.active, index: story?.index ?? 0, length: story?.length ?? 0, title: story?.step?.title, kind: story?.kind }; },
   },
 });
 
-// Start: a shared link if there is one, else the baseline.
+/**
+ * A shared link that cannot be opened keeps its error on screen, with a way out: the page never silently
+ * shows another run than the one the link names.
+ */
+function linkFailed(message: string): void {
+  const box = $('error');
+  box.replaceChildren(`This shared link cannot be opened: ${message.replace(/^the shared link /, 'it ').replace(/^shared link: /, '')}.`, ' ');
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = 'Open the baseline instead';
+  b.addEventListener('click', () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    void openId('baseline');
+  });
+  box.append(b);
+  box.hidden = false;
+  $('scenario-description').textContent = 'No run: the shared link could not be opened.';
+}
+
+// Start: a shared link if there is one, else the baseline (validated at build time: nothing to check).
 (async () => {
-  try {
-    const shared = decodeShared(location.hash);
-    if (shared) return await openShared(shared);
-  } catch (e) {
-    showError(messageOf(e));
+  if (location.hash.startsWith('#run=')) {
+    $('scenario-description').textContent = 'Opening the shared link…';
+    try {
+      const { shared, scenario } = await checkShared(location.hash);
+      await openShared(shared, scenario);
+    } catch (e) {
+      linkFailed(messageOf(e).replace(/\.$/, ''));
+    }
+    return;
   }
   await openId('baseline');
+  // The scenario worker starts once the page is drawing, ready for the first file or change.
+  setTimeout(warmValidator, 1500);
 })();

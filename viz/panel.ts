@@ -1,94 +1,365 @@
 /**
- * The parameters panel, generated from the scenario schema: grouped, each input with its unit and range,
- * a tooltip quoting the seed sentence behind it, and a badge saying whether it acts live or needs a reset.
+ * The researcher's parameters panel, generated from the scenario schema (the parameter list is read from it
+ * at build time): grouped by section, searchable by name, path, description or seed words, each parameter
+ * with a readable label and its path, its default, a "changed" mark and a reset to the default, a badge
+ * saying whether it acts live or needs a reset, an importance badge from the shipped sensitivity screening
+ * (viz/importance.json, `npm run importance`), a slider when its range is bounded, and a popover (copyable,
+ * usable by touch) with unit, range, source, seed sentence and a link to its section of the model description.
  */
-import { parameterList, type ParamInfo } from '../src/scenario/paths.ts';
+import type { ParamInfo } from '../src/scenario/paths.ts';
 import { getPath } from '../src/scenario/access.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
+import { MODEL_SECTIONS, PARAMETERS } from 'virtual:orgsim-shipped';
+import importance from './importance.json';
 
-const GROUPS: { id: ParamInfo['group']; title: string }[] = [
-  { id: 'organization', title: 'organization' },
-  { id: 'roles', title: 'roles' },
-  { id: 'policies', title: 'policies' },
-  { id: 'agents', title: 'agent attributes' },
-  { id: 'behaviour', title: 'behaviour' },
-  { id: 'value', title: 'value' },
-];
+/** `day0`: the change is a day-0 setting (applied at the next reset), even for a parameter that could act live. */
+export type OnChange = (param: ParamInfo, value: number | boolean | string, day0: boolean) => void;
 
-export type OnChange = (param: ParamInfo, value: number | boolean | string) => void;
+type Rank = 'high' | 'medium' | 'low';
+const IMPORTANCE = importance as unknown as { samples: number; parameters: Record<string, { rank: Rank; relative: Record<string, number>; range: [number, number] } | undefined> };
+const OUTCOME_WORDS: Record<string, string> = { midActivity: 'mid-term activity', longValue: 'long-term value', valuePerCost: 'value per cost' };
 
-function tooltip(p: ParamInfo): string {
-  const lines = [p.description ?? p.path];
-  if (p.unit) lines.push(`Unit: ${p.unit}`);
-  if (p.minimum !== undefined && p.maximum !== undefined) lines.push(`Range: ${p.minimum} to ${p.maximum}`);
-  if (p.source) lines.push(`Default from: ${p.source}`);
-  if (p.seed) lines.push(`Seed: “${p.seed}”`);
-  lines.push(p.live ? 'Acts live: a change takes effect at the next working day.' : 'Needs a reset: it shapes the organization at the start.');
-  return lines.join('\n');
+/** Section titles; a section the schema adds later is shown under its own name. */
+const SECTIONS: Record<string, string> = {
+  run: 'Run',
+  organization: 'Organization',
+  communities: 'Communities',
+  external: 'External community',
+  members: 'Members (what each employee is like)',
+  behaviour: 'Behaviour (what drives taking part)',
+  cm: 'Community manager (CM)',
+  smm: 'Social media managers (SMMs)',
+  managers: 'Managers',
+  owners: 'Community owners',
+  policies: 'Policies',
+  governance: 'Governance',
+  legitimacy: 'Legitimacy',
+  value: 'Value',
+};
+const OPEN = new Set(['cm', 'smm', 'policies']);
+
+const sectionOf = (p: ParamInfo) => (p.path.includes('.') ? p.path.split('.')[0]! : 'run');
+
+/** "teamsPerDepartment" -> "Teams per department"; "members.riskAversion.a" -> "Risk aversion: shape a". */
+export function readableLabel(path: string): string {
+  const words = (k: string) => k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();
+  const keys = path.split('.');
+  const leaf = keys[keys.length - 1]!;
+  const text = /^[ab]$/.test(leaf) && keys.length > 2 ? `${words(keys[keys.length - 2]!)}: shape ${leaf}` : words(leaf);
+  return text[0]!.toUpperCase() + text.slice(1);
 }
 
-export function buildPanel(root: HTMLElement, onChange: OnChange): (scenario: Scenario) => void {
+const show = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
+
+function importanceWords(path: string): string | undefined {
+  const i = IMPORTANCE.parameters[path];
+  if (!i) return undefined;
+  const top = Object.entries(i.relative).sort((a, b) => b[1] - a[1])[0]!;
+  return `${i.rank === 'high' ? 'Matters most' : i.rank === 'medium' ? 'Matters somewhat' : 'Matters little'} in a screening of the baseline (Morris, ${IMPORTANCE.samples} trajectories, varied from ${show(i.range[0])} to ${show(i.range[1])}): strongest on ${OUTCOME_WORDS[top[0]] ?? top[0]}, ${Math.round(top[1] * 100)}% of the parameter that moves it most.`;
+}
+
+interface Row {
+  p: ParamInfo;
+  row: HTMLElement;
+  input: HTMLInputElement | HTMLSelectElement;
+  slider?: HTMLInputElement;
+  changed: HTMLElement;
+  reset: HTMLButtonElement;
+  haystack: string;
+}
+
+export interface Panel {
+  /** Show a scenario's values. */
+  sync(scenario: Scenario): void;
+}
+
+export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
   root.replaceChildren();
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const params = parameterList();
-  for (const group of GROUPS) {
-    const details = document.createElement('details');
-    if (group.id === 'roles' || group.id === 'policies') details.open = true;
-    const summary = document.createElement('summary');
-    summary.textContent = group.title;
-    details.append(summary);
-    for (const p of params.filter((q) => q.group === group.id)) {
-      const row = document.createElement('div');
-      row.className = 'param';
-      row.title = tooltip(p);
-      const id = `param-${p.path.replace(/\./g, '-')}`;
-      const label = document.createElement('label');
-      label.htmlFor = id;
-      label.textContent = p.path;
-      const badge = document.createElement('span');
-      badge.className = `badge ${p.live ? 'live' : 'reset'}`;
-      badge.textContent = p.live ? 'live' : 'reset';
-      label.append(badge);
-      let input: HTMLInputElement | HTMLSelectElement;
-      if (p.type === 'boolean') {
-        const i = document.createElement('input');
-        i.type = 'checkbox';
-        i.addEventListener('change', () => onChange(p, i.checked));
-        input = i;
-      } else if (p.type === 'enum') {
-        const sel = document.createElement('select');
-        for (const o of p.options ?? []) sel.add(new Option(o, o));
-        sel.addEventListener('change', () => onChange(p, sel.value));
-        input = sel;
-      } else {
-        const i = document.createElement('input');
-        i.type = 'number';
-        if (p.minimum !== undefined) i.min = String(p.minimum);
-        if (p.maximum !== undefined) i.max = String(p.maximum);
-        i.step = p.type === 'integer' ? '1' : 'any';
-        i.addEventListener('change', () => {
-          const v = Number(i.value);
-          if (i.value !== '' && Number.isFinite(v)) onChange(p, v);
-        });
-        input = i;
-      }
-      input.id = id;
-      input.setAttribute('aria-describedby', `${id}-meta`);
-      const meta = document.createElement('div');
-      meta.className = 'meta';
-      meta.id = `${id}-meta`;
-      meta.textContent = `${p.description ?? ''}${p.unit ? ` (${p.unit})` : ''}`;
-      row.append(label, input, meta);
-      details.append(row);
-      inputs.set(p.path, input);
+  const rows: Row[] = [];
+  let current: Scenario | undefined;
+
+  // Search and filter.
+  const tools = document.createElement('div');
+  tools.className = 'panel-tools';
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.id = 'param-search';
+  search.placeholder = 'Search: name, path, description, seed words';
+  search.setAttribute('aria-label', 'Search the parameters by name, path, description or seed sentence');
+  const onlyChanged = document.createElement('label');
+  onlyChanged.className = 'only-changed';
+  const onlyBox = document.createElement('input');
+  onlyBox.type = 'checkbox';
+  onlyBox.id = 'param-only-changed';
+  onlyChanged.append(onlyBox, ' only changed from default');
+  const count = document.createElement('span');
+  count.id = 'param-count';
+  count.className = 'param-count';
+  count.setAttribute('aria-live', 'polite');
+  // Live parameters can change now (an intervention of this run) or from day 0 (a setting, kept by Reset).
+  const when = document.createElement('label');
+  when.className = 'apply-when';
+  const whenSelect = document.createElement('select');
+  whenSelect.id = 'param-when';
+  whenSelect.add(new Option('now, in this run (live)', 'now'));
+  whenSelect.add(new Option('from day 0 (at the next reset)', 'day0'));
+  when.append('Changes apply ', whenSelect);
+  tools.append(search, onlyChanged, count, when);
+  const emit: OnChange = (p, v) => onChange(p, v, !p.live || whenSelect.value === 'day0');
+  root.append(tools);
+
+  const popover = buildPopover();
+  root.append(popover.element);
+
+  const groups = new Map<string, { details: HTMLDetailsElement; rows: Row[] }>();
+  for (const p of PARAMETERS) {
+    const section = sectionOf(p);
+    let group = groups.get(section);
+    if (!group) {
+      const details = document.createElement('details');
+      details.className = 'param-group';
+      details.open = OPEN.has(section);
+      const summary = document.createElement('summary');
+      summary.textContent = SECTIONS[section] ?? readableLabel(section);
+      details.append(summary);
+      root.append(details);
+      group = { details, rows: [] };
+      groups.set(section, group);
     }
-    root.append(details);
+    const r = buildRow(p, emit, () => popover.open(p, r.input, current));
+    group.details.append(r.row);
+    group.rows.push(r);
+    rows.push(r);
   }
-  return (scenario: Scenario) => {
-    for (const [path, input] of inputs) {
-      const v = getPath(scenario, path);
-      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(v);
-      else input.value = String(v);
+
+  const filter = () => {
+    const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const [, g] of groups) {
+      let any = false;
+      for (const r of g.rows) {
+        const hit = words.every((w) => r.haystack.includes(w)) && (!onlyBox.checked || !r.changed.hidden);
+        r.row.hidden = !hit;
+        if (hit) {
+          any = true;
+          shown++;
+        }
+      }
+      g.details.hidden = !any;
+      // A search opens the groups it finds something in.
+      if (words.length || onlyBox.checked) g.details.open = any;
     }
+    count.textContent = words.length || onlyBox.checked ? `${shown} of ${rows.length} parameters` : `${rows.length} parameters`;
+  };
+  search.addEventListener('input', filter);
+  onlyBox.addEventListener('change', filter);
+  filter();
+
+  return {
+    sync(scenario: Scenario) {
+      current = scenario;
+      for (const r of rows) {
+        const v = getPath(scenario, r.p.path) as number | boolean | string;
+        if (r.input instanceof HTMLInputElement && r.input.type === 'checkbox') r.input.checked = Boolean(v);
+        else r.input.value = String(v);
+        if (r.slider) r.slider.value = String(v);
+        markChanged(r, v);
+      }
+      if (onlyBox.checked) filter();
+    },
+  };
+}
+
+function markChanged(r: Row, v: unknown): void {
+  const changed = v !== r.p.default;
+  r.changed.hidden = !changed;
+  r.reset.hidden = !changed;
+  r.row.classList.toggle('changed', changed);
+}
+
+function buildRow(p: ParamInfo, change: OnChange, openInfo: () => void): Row {
+  const onChange = (q: ParamInfo, v: number | boolean | string) => change(q, v, false);
+  const row = document.createElement('div');
+  row.className = 'param';
+  const id = `param-${p.path.replace(/\./g, '-')}`;
+  const head = document.createElement('div');
+  head.className = 'param-head';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = readableLabel(p.path);
+  const path = document.createElement('code');
+  path.className = 'param-path';
+  path.textContent = p.path;
+  const badge = document.createElement('span');
+  badge.className = `badge ${p.live ? 'live' : 'reset'}`;
+  badge.textContent = p.live ? 'live' : 'at reset';
+  badge.title = p.live ? 'Acts live: a change takes effect at the next working day' : 'Shapes the organization at the start: takes effect at the next reset';
+  const rank = IMPORTANCE.parameters[p.path]?.rank;
+  const imp = document.createElement('span');
+  if (rank && rank !== 'low') {
+    imp.className = `badge importance ${rank}`;
+    imp.textContent = rank === 'high' ? 'matters most' : 'matters';
+    imp.title = importanceWords(p.path)!;
+  }
+  const changed = document.createElement('span');
+  changed.className = 'badge changed';
+  changed.textContent = 'changed';
+  changed.hidden = true;
+  const info = document.createElement('button');
+  info.type = 'button';
+  info.className = 'info';
+  info.textContent = 'i';
+  info.setAttribute('aria-label', `About ${p.path}`);
+  info.setAttribute('aria-haspopup', 'dialog');
+  info.addEventListener('click', openInfo);
+  head.append(label, badge, ...(imp.className ? [imp] : []), changed, info);
+
+  const control = document.createElement('div');
+  control.className = 'param-control';
+  let input: HTMLInputElement | HTMLSelectElement;
+  let slider: HTMLInputElement | undefined;
+  if (p.type === 'boolean') {
+    const i = document.createElement('input');
+    i.type = 'checkbox';
+    i.addEventListener('change', () => onChange(p, i.checked));
+    input = i;
+  } else if (p.type === 'enum') {
+    const sel = document.createElement('select');
+    for (const o of p.options ?? []) sel.add(new Option(o, o));
+    sel.addEventListener('change', () => onChange(p, sel.value));
+    input = sel;
+  } else {
+    const i = document.createElement('input');
+    i.type = 'number';
+    if (p.minimum !== undefined) i.min = String(p.minimum);
+    if (p.maximum !== undefined) i.max = String(p.maximum);
+    i.step = p.type === 'integer' ? '1' : 'any';
+    i.addEventListener('change', () => {
+      const v = Number(i.value);
+      if (i.value !== '' && Number.isFinite(v)) {
+        if (slider) slider.value = i.value;
+        onChange(p, v);
+      }
+    });
+    input = i;
+    // A slider for a bounded range a hand can cover.
+    if (p.minimum !== undefined && p.maximum !== undefined && p.maximum - p.minimum <= 1000) {
+      slider = document.createElement('input');
+      slider.type = 'range';
+      slider.min = String(p.minimum);
+      slider.max = String(p.maximum);
+      slider.step = p.type === 'integer' ? '1' : String(Number(((p.maximum - p.minimum) / 100).toPrecision(2)));
+      slider.setAttribute('aria-label', `${p.path} (slider)`);
+      const s = slider;
+      s.addEventListener('input', () => (i.value = s.value));
+      s.addEventListener('change', () => onChange(p, Number(s.value)));
+    }
+  }
+  input.id = id;
+  input.setAttribute('aria-describedby', `${id}-meta`);
+  const reset = document.createElement('button');
+  reset.type = 'button';
+  reset.className = 'param-reset';
+  reset.textContent = '↺';
+  reset.hidden = true;
+  reset.title = `Back to the default, ${show(p.default)}`;
+  reset.setAttribute('aria-label', `Reset ${p.path} to its default, ${show(p.default)}`);
+  reset.addEventListener('click', () => {
+    if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(p.default);
+    else input.value = String(p.default);
+    if (slider) slider.value = String(p.default);
+    onChange(p, p.default);
+  });
+  control.append(...(slider ? [slider] : []), input, reset);
+  const meta = document.createElement('div');
+  meta.className = 'meta';
+  meta.id = `${id}-meta`;
+  meta.textContent = `${p.description ?? ''}${p.unit ? ` (${p.unit})` : ''}; default ${show(p.default)}`;
+  row.append(head, path, control, meta);
+  const r: Row = { p, row, input, slider, changed, reset, haystack: [p.path, readableLabel(p.path), p.description, p.seed, p.unit, p.source].join(' ').toLowerCase() };
+  // The mark follows the value as the user changes it.
+  input.addEventListener('change', () => markChanged(r, input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : p.type === 'enum' ? input.value : Number(input.value)));
+  reset.addEventListener('click', () => markChanged(r, p.default));
+  return r;
+}
+
+/** One popover for every parameter: real text (selectable, copyable), opened by click or touch, closed by Esc. */
+function buildPopover(): { element: HTMLElement; open: (p: ParamInfo, near: HTMLElement, scenario: Scenario | undefined) => void } {
+  const el = document.createElement('div');
+  el.id = 'param-popover';
+  el.className = 'param-popover';
+  el.setAttribute('popover', 'auto');
+  el.setAttribute('role', 'dialog');
+  el.setAttribute('aria-label', 'About the parameter');
+  return {
+    element: el,
+    open(p, near, scenario) {
+      const add = (tag: string, text: string, cls = '') => {
+        const e = document.createElement(tag);
+        e.textContent = text;
+        if (cls) e.className = cls;
+        el.append(e);
+        return e;
+      };
+      el.replaceChildren();
+      add('h3', readableLabel(p.path));
+      const pathRow = document.createElement('p');
+      const code = document.createElement('code');
+      code.textContent = p.path;
+      const copy = document.createElement('button');
+      copy.type = 'button';
+      copy.textContent = 'Copy path';
+      copy.addEventListener('click', () => void navigator.clipboard?.writeText(p.path).then(() => (copy.textContent = 'Copied'), () => (copy.textContent = 'Select and copy the path')));
+      pathRow.append(code, ' ', copy);
+      el.append(pathRow);
+      if (p.description) add('p', p.description);
+      const dl = document.createElement('dl');
+      const item = (k: string, v: string) => {
+        const dt = document.createElement('dt');
+        dt.textContent = k;
+        const dd = document.createElement('dd');
+        dd.textContent = v;
+        dl.append(dt, dd);
+      };
+      if (scenario) item('Now', show(getPath(scenario, p.path)));
+      item('Default', show(p.default));
+      if (p.unit) item('Unit', p.unit);
+      if (p.minimum !== undefined || p.maximum !== undefined) item('Range', `${show(p.minimum ?? '−∞')} to ${show(p.maximum ?? '∞')}`);
+      if (p.options) item('Choices', p.options.join(', '));
+      item('When it acts', p.live ? 'live: from the next working day (recorded as a change of the run)' : 'at the start: it needs a reset');
+      if (p.source) item('Default from', p.source);
+      const imp = importanceWords(p.path);
+      if (imp) item('Importance', imp);
+      el.append(dl);
+      if (p.seed) {
+        const q = document.createElement('blockquote');
+        q.textContent = `“${p.seed}”`;
+        el.append(q);
+      }
+      const section = MODEL_SECTIONS[p.path];
+      if (section) {
+        const a = document.createElement('a');
+        a.href = `./model.html#${section.anchor}`;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        a.textContent = `In the model description: ${section.title}`;
+        const para = document.createElement('p');
+        para.append(a);
+        el.append(para);
+      }
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.textContent = 'Close';
+      close.addEventListener('click', () => el.hidePopover());
+      el.append(close);
+      el.showPopover();
+      // Beside the control when there is room, else centred (phone).
+      const r = near.getBoundingClientRect();
+      const w = el.offsetWidth;
+      const left = Math.min(window.innerWidth - w - 8, Math.max(8, r.right + 8));
+      el.style.left = `${window.innerWidth < 700 ? Math.max(8, (window.innerWidth - w) / 2) : left}px`;
+      el.style.top = `${Math.max(8, Math.min(window.innerHeight - el.offsetHeight - 8, r.top - 20))}px`;
+      copy.focus();
+    },
   };
 }

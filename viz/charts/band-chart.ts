@@ -8,9 +8,9 @@
  * text): while a comparison streams in, rewriting a dozen SVG paths several times a second cost the page
  * 50-90 ms tasks on a 2-core machine, as the workers hold both cores. Exports get the same bands as SVG paths.
  */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import { ChartFrame } from './frame.ts';
-import { DayAxes, sampleDays } from './day-axes.ts';
+import { DayAxes, axisNumber, sampleDays } from './day-axes.ts';
 import type { Band } from '../../src/compare/summary.ts';
 import { formatValue } from '../../src/compare/summary.ts';
 import type { Format } from '../../src/compare/metrics.ts';
@@ -23,18 +23,19 @@ export interface BandSeries {
 }
 
 export interface Highlight {
-  /** Shaded days [from, to). */
+  /** Shaded days [from, to): the window measured. */
   from: number;
   to: number;
   text: string;
-  /** A bracket between two values on day `at`: the difference being measured. */
-  bracket?: { at: number; a: number; b: number };
+  /** Values measured over the whole window (a mean), drawn across it in each scenario's colour. */
+  levels?: { value: number; colour: string }[];
+  /** A bracket on day `at` spanning the values measured, labelled with the difference. */
+  bracket?: { at: number; values: number[]; label: string };
 }
 
 /** Dash patterns in scenario order (solid first). */
 export const DASHES = ['', '7 3', '2 3', '9 3 2 3', '4 4', '12 3 2 3 2 3'];
 
-const M = { top: 18, right: 12, bottom: 42, left: 62 };
 /**
  * At most this many points per line (about 2 px apart on the 520-unit wide chart): the eye sees no more,
  * and with up to 6 scenarios x 3 paths, building and painting the paths is what a redraw costs.
@@ -60,29 +61,28 @@ export class BandChart {
   private readonly canvas: HTMLCanvasElement;
   /** What was last drawn, to repaint the canvas when its size changes and to build exports. */
   private last: { drawn: readonly BandSeries[]; idx: number[]; x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | undefined;
+  private args: Parameters<BandChart['update']> | undefined;
 
   constructor(root: HTMLElement, title: string, fileName: string) {
     this.frame = new ChartFrame(root, title, fileName);
     const svg = this.frame.svg;
-    // The canvas sits exactly over the SVG, in the SVG's own units (its viewBox).
-    const layer = document.createElement('div');
-    layer.className = 'plot-layer';
-    svg.node()!.replaceWith(layer);
+    // The canvas sits exactly over the SVG, in the SVG's own units (its viewBox, the box's CSS pixels).
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('aria-hidden', 'true');
-    layer.append(svg.node()!, this.canvas);
-    new ResizeObserver(() => this.paint()).observe(this.canvas);
+    this.frame.box.classList.add('plot-layer');
+    this.frame.box.append(this.canvas);
     this.frame.beforeExport = () => this.svgPaths();
     this.highlight = svg.append('g').attr('class', 'highlight');
     this.plot = svg.append('g').attr('class', 'plot bands');
-    this.axes = new DayAxes(this.frame, M);
+    this.axes = new DayAxes(this.frame, { top: 8, right: 12 });
+    this.frame.onResize(() => (this.args ? this.update(...this.args) : this.paint()));
   }
 
   update(series: readonly BandSeries[], horizon: number, yLabel: string, format: Format, highlight?: Highlight): void {
-    const { width, height } = this.frame;
+    this.args = [series, horizon, yLabel, format, highlight];
+    const { width, height, fontPx: f } = this.frame;
     this.frame.setLegend(series.map((s) => ({ label: s.label, colour: s.colour, dash: s.dash })));
     this.axes.setYTitle(yLabel);
-    const x = this.axes.x(horizon);
     // Scenarios with no finished run yet are in the legend, not on the plot.
     const drawn = series.filter((s) => s.band.n > 0);
     const ticks = Math.max(0, ...drawn.map((s) => s.band.mean.length));
@@ -97,27 +97,39 @@ export class BandChart {
         if (s.band.mean[t]! < lo) lo = s.band.mean[t]!;
       }
     }
-    const y = this.axes.y(lo, hi > lo ? hi * 1.05 : lo + 1);
-    this.axes.draw(x, y, format === 'share' ? d3.format('.0%') : format === 'ratio' ? d3.format('~r') : d3.format('~s'), format);
+    const tickFormat = format === 'share' ? d3.format('.0%') : axisNumber;
+    const top = hi > lo ? hi * 1.05 : lo + 1;
+    const yLabels = drawn.length ? DayAxes.yTicks(d3.scaleLinear().domain([lo, top]).nice(), tickFormat) : [];
+    // Room above the plot for the highlighted window's label.
+    this.axes.layout(yLabels, highlight ? 8 + f * 1.3 : 8, String(Math.max(1, horizon - 1)));
+    const x = this.axes.x(horizon);
+    const y = this.axes.y(lo, top);
+    const M = this.axes.m;
+    this.axes.draw(x, y, tickFormat, format, drawn.length === 0);
 
     this.last = { drawn, idx, x, y };
     this.paint();
 
-    const h = this.highlight.selectAll<SVGGElement, Highlight>('g').data(highlight ? [highlight] : []);
-    const hEnter = h.enter().append('g');
-    hEnter.append('rect');
-    hEnter.append('text');
-    hEnter.append('path').attr('class', 'bracket');
-    h.exit().remove();
-    const all = hEnter.merge(h);
-    all.select('rect').attr('x', (d) => x(d.from)).attr('width', (d) => Math.max(3, x(Math.min(d.to, horizon) - 1) - x(d.from))).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', 0.45);
-    all.select('text').attr('x', (d) => Math.min(x(d.from) + 4, width - M.right)).attr('text-anchor', (d) => (x(d.from) + 4 > width * 0.6 ? 'end' : 'start')).attr('y', M.top - 5).attr('font-size', 12).attr('font-weight', 600).text((d) => d.text);
-    all.select('path.bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', (d) => {
-      if (!d.bracket) return '';
-      const bx = x(d.bracket.at) - 6;
-      const [ya, yb] = [y(d.bracket.a), y(d.bracket.b)];
-      return `M${bx + 4},${ya}H${bx}V${yb}H${bx + 4}`;
-    });
+    this.highlight.selectAll('*').remove();
+    if (highlight) {
+      const h = this.highlight;
+      const x0 = x(highlight.from);
+      const x1 = x(Math.min(highlight.to, horizon) - 1);
+      h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
+      const right = x0 + 4 > width * 0.6;
+      h.append('text').attr('class', 'window-label').attr('x', right ? Math.min(x1, width - M.right) : x0 + 4).attr('text-anchor', right ? 'end' : 'start').attr('y', M.top - f * 0.35).attr('font-weight', 600).text(highlight.text);
+      for (const l of highlight.levels ?? []) h.append('line').attr('class', 'level').attr('x1', x0).attr('x2', x1).attr('y1', y(l.value)).attr('y2', y(l.value)).attr('stroke', l.colour).attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
+      const b = highlight.bracket;
+      if (b) {
+        const bx = x(b.at) + 6;
+        const ys = b.values.map((v) => y(v));
+        const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
+        h.append('path').attr('class', 'bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', `M${bx - 4},${top}H${bx}V${bottom}H${bx - 4}${ys.map((v) => `M${bx - 4},${v}H${bx}`).join('')}`);
+        const labelW = this.frame.textWidth(b.label, 1.15);
+        const labelRight = bx + 4 + labelW < width - 2;
+        h.append('text').attr('class', 'bracket-label').attr('x', labelRight ? bx + 4 : bx - 8).attr('text-anchor', labelRight ? 'start' : 'end').attr('y', (top + bottom) / 2 + f * 0.35).attr('font-weight', 700).text(b.label);
+      }
+    }
 
     // For screen readers: the last mean of each scenario.
     const last = (s: BandSeries) => (s.band.n ? s.band.mean[ticks - 1] : undefined);
@@ -143,6 +155,7 @@ export class BandChart {
     ctx.setTransform(c.width / this.frame.width, 0, 0, c.height / this.frame.height, 0, 0);
     ctx.save();
     ctx.beginPath();
+    const M = this.axes.m;
     ctx.rect(M.left, M.top, this.frame.width - M.left - M.right, this.frame.height - M.top - M.bottom);
     ctx.clip();
     // Presenter mode: thicker lines for a projector.

@@ -1,5 +1,9 @@
-/** A chart's frame: title, tools (view switch, SVG/PNG export), legend, and an SVG sized to its box. */
-import * as d3 from 'd3';
+/**
+ * A chart's frame: title, tools (view switch, SVG/PNG export), legend, and an SVG sized to its box in CSS
+ * pixels (the viewBox is the box), so that text in the chart has the page's sizes and grows with them
+ * (presenter mode, a zoomed page); charts redraw when the box changes size.
+ */
+import * as d3 from '../d3.ts';
 import { exportPng, exportSvg } from '../export.ts';
 
 export interface LegendItem {
@@ -10,6 +14,7 @@ export interface LegendItem {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const measureContext = document.createElement('canvas').getContext('2d')!;
 
 /** A short line in the legend with the series' colour and dash pattern. */
 function lineSwatch(colour: string, dash: string): SVGSVGElement {
@@ -29,8 +34,13 @@ export class ChartFrame {
   readonly tools: HTMLElement;
   private readonly legend: HTMLElement;
   private readonly caption: HTMLElement;
-  readonly width = 520;
-  readonly height = 230;
+  /** The box the SVG fills: its size decides the chart's. */
+  readonly box: HTMLElement;
+  width = 520;
+  height = 230;
+  /** The chart's text size in CSS pixels (from the page's styles), read when the box changes. */
+  fontPx = 12;
+  private readonly resized: (() => void)[] = [];
 
   constructor(readonly root: HTMLElement, readonly title: string, readonly fileName: string) {
     root.replaceChildren();
@@ -43,9 +53,12 @@ export class ChartFrame {
     this.legend = document.createElement('div');
     this.legend.className = 'legend';
     this.caption = document.createElement('figcaption');
-    root.append(h, this.legend);
-    this.svg = d3.select(root).append('svg').attr('viewBox', `0 0 ${this.width} ${this.height}`).attr('role', 'img').attr('aria-label', title).style('width', '100%').style('height', 'auto');
-    root.append(this.caption);
+    this.box = document.createElement('div');
+    this.box.className = 'plot-box';
+    root.append(h, this.legend, this.box, this.caption);
+    this.svg = d3.select(this.box).append('svg').attr('viewBox', `0 0 ${this.width} ${this.height}`).attr('role', 'img').attr('aria-label', title);
+    new ResizeObserver(() => this.measure()).observe(this.box);
+    this.measure();
     this.addButton('SVG', `Download "${title}" as SVG`, () => {
       const restore = this.beforeExport?.();
       try {
@@ -58,6 +71,31 @@ export class ChartFrame {
       const restore = this.beforeExport?.();
       void exportPng(this.svg.node()!, `${fileName}.png`, title).finally(() => restore?.());
     });
+  }
+
+  /** Reads the box's size and text size; tells the chart when they changed. */
+  private measure(): void {
+    const w = Math.round(this.box.clientWidth);
+    const h = Math.round(this.box.clientHeight);
+    if (!w || !h) return;
+    const font = parseFloat(getComputedStyle(this.box).fontSize) || 12;
+    if (w === this.width && h === this.height && font === this.fontPx) return;
+    this.width = w;
+    this.height = h;
+    this.fontPx = font;
+    this.svg.attr('viewBox', `0 0 ${w} ${h}`);
+    for (const f of this.resized) f();
+  }
+
+  /** Called after the box changed size (the chart draws itself again). */
+  onResize(f: () => void): void {
+    this.resized.push(f);
+  }
+
+  /** Width of a text at the chart's text size (for margins and label placement, without layout). */
+  textWidth(text: string, scale = 1): number {
+    measureContext.font = `${this.fontPx * scale}px system-ui, sans-serif`;
+    return measureContext.measureText(text).width;
   }
 
   addButton(text: string, label: string, onClick: () => void): HTMLButtonElement {

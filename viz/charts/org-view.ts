@@ -4,7 +4,7 @@
  * community as circles sized by their candidate members and shaded by how many took part this tick.
  * Positions are computed once per layout; each frame only repaints colours.
  */
-import * as d3 from 'd3';
+import * as d3 from '../d3.ts';
 import type { AgentSnapshot, Layout } from '../../workers/api.ts';
 import { STATE_COLOURS } from '../palette.ts';
 import { exportCanvasPng } from '../export.ts';
@@ -20,7 +20,9 @@ export class OrgView {
   private readonly canvas: HTMLCanvasElement;
   private positions: Positions | undefined;
   private layout: Layout | undefined;
-  private readonly height = 380;
+  private height = 380;
+  private snapshot: AgentSnapshot | undefined;
+  private readonly box: HTMLElement;
 
   constructor(root: HTMLElement) {
     root.replaceChildren();
@@ -52,18 +54,32 @@ export class OrgView {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Employees by team and department, coloured by what they did this working day; communities shaded by participation');
-    this.canvas.style.width = '100%';
+    this.box = document.createElement('div');
+    this.box.className = 'org-box';
+    this.box.append(this.canvas);
+    // Laid out again when its box changes size (presenter mode, a resized window).
+    let size = '';
+    new ResizeObserver(() => {
+      const now = `${this.box.clientWidth}x${this.box.clientHeight}`;
+      if (now === size || !this.layout) return;
+      size = now;
+      this.setLayout(this.layout);
+      this.draw(this.snapshot);
+    }).observe(this.box);
     const cap = document.createElement('figcaption');
     cap.textContent = 'Left: each dot is an employee, teams grouped by department; managers have a dark ring. Right: open communities (one circle each; inactive duplicates are not drawn) and the external community (thick outline).';
-    root.append(h, legend, this.canvas, cap);
+    root.append(h, legend, this.box, cap);
   }
 
   setLayout(layout: Layout): void {
     this.layout = layout;
-    const width = Math.max(600, Math.floor(this.canvas.parentElement!.clientWidth || 1000));
+    const width = Math.max(200, Math.floor(this.box.clientWidth || 1000));
+    this.height = Math.max(120, Math.floor(this.box.clientHeight || 380));
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     this.canvas.width = width * dpr;
     this.canvas.height = this.height * dpr;
+    this.canvas.style.width = '100%';
+    this.canvas.style.height = '100%';
     this.canvas.getContext('2d')!.setTransform(dpr, 0, 0, dpr, 0, 0);
     const teamsW = width * 0.62;
     // Departments in a grid; teams in a grid inside; members in a small grid inside the team.
@@ -112,6 +128,7 @@ export class OrgView {
   }
 
   draw(snapshot: AgentSnapshot | undefined): void {
+    this.snapshot = snapshot;
     const p = this.positions;
     const layout = this.layout;
     if (!p || !layout) return;

@@ -6,10 +6,12 @@
 import { catalog, load, loadText } from '../scenarios.ts';
 import { seedList } from '../../src/rng.ts';
 import { GROUP_KINDS, GROUP_KIND_LABELS, measureOf, metricById, type CompactRun, type GroupKind } from '../../src/compare/metrics.ts';
-import { OUTCOME_WORDING, armLabel, band, contrast, finished, formatEffect, formatValue, reduceWindow, summarize, verdict, type ArmSummary, type Band, type Wording } from '../../src/compare/summary.ts';
-import { OUTCOMES, OUTCOME_LABELS, type Outcomes } from '../../src/metrics/outcomes.ts';
+import { armLabel, band, contrast, finished, reduceWindow, type Band, type Contrast } from '../../src/compare/summary.ts';
+import { OUTCOMES, type Outcomes } from '../../src/metrics/outcomes.ts';
+import { ci95 } from '../../src/stats/index.ts';
+import { amount, contrastSentence, effectLabel, rangeWords, rankingLines, type Noun, type Ranked } from '../../src/compare/words.ts';
+import { kindOutcomes, outcomeMeanings, outcomeNouns } from '../../src/compare/kind.ts';
 import { csvField, num } from '../../src/cli/output.ts';
-import { splitSets } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
 import { LINE_COLOURS } from '../palette.ts';
@@ -38,9 +40,9 @@ export interface Focus {
   /** Exclusive; undefined means the horizon. */
   to?: number;
   reduce: 'mean' | 'last';
-  wording: Wording;
-  /** Called with the verdict (named arms) whenever it changes. */
-  onVerdict: (text: string) => void;
+  noun: Noun;
+  /** Called with the verdict (one line per scenario against the first) and its one number, whenever they change. */
+  onVerdict: (lines: string[], headline: string) => void;
 }
 
 interface Arm {
@@ -138,7 +140,7 @@ export class CompareView {
   private sourceOptions(): Option[] {
     const cur = this.current();
     return [
-      { value: 'current', text: `current run (${cur.name})` },
+      { value: 'current', text: `current run: ${cur.name}` },
       ...catalog().map((c) => ({ value: c.id, text: c.id })),
       ...this.files.map((f, k) => ({ value: `file:${k}`, text: `file: ${f.name}` })),
     ];
@@ -209,7 +211,7 @@ export class CompareView {
       try {
         if (f.size > 5_000_000) throw new Error(`${f.name}: too large for a scenario (${Math.round(f.size / 1e6)} MB); the limit is 5 MB`);
         const text = await f.text();
-        loadText(text, f.name);
+        await loadText(text, f.name);
         this.files.push({ name: f.name, text });
         if (this.specs.length < MAX_ARMS) this.specs.push({ source: `file:${this.files.length - 1}`, changes: '' });
       } catch (e) {
@@ -220,33 +222,33 @@ export class CompareView {
   }
 
   /** Scenarios from the specs; the first problem is thrown naming the scenario (A, B...) and the field. */
-  private resolve(): Arm[] {
-    if (this.specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${this.specs.length}`);
-    const arms = this.specs.map((spec, i): Arm => {
+  private async resolve(specs = this.specs): Promise<Arm[]> {
+    if (specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${specs.length}`);
+    const arms = await Promise.all(specs.map(async (spec, i): Promise<Arm> => {
       const label = armLabel(i);
-      const sets = splitSets(spec.changes);
+      const changes = spec.changes.trim();
       try {
         let scenario: Scenario;
         let name: string;
         if (spec.source === 'current') {
           const cur = this.current();
-          scenario = sets.length ? loadText(JSON.stringify(cur.scenario), cur.name, sets) : cur.scenario;
-          name = `current run (${cur.name})`;
+          scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
+          name = cur.name;
         } else if (spec.source.startsWith('file:')) {
           const file = this.files[Number(spec.source.slice(5))];
           if (!file) throw new Error(`no file ${spec.source}`);
-          scenario = loadText(file.text, file.name, sets);
+          scenario = await loadText(file.text, file.name, [], changes);
           name = file.name;
         } else {
-          scenario = load(spec.source, sets);
+          scenario = await load(spec.source, [], changes);
           name = spec.source;
         }
-        if (sets.length) name += ` with ${sets.join('; ')}`;
+        if (changes) name += ` with ${changes}`;
         return { label, name: spec.name ?? name, scenario };
       } catch (e) {
         throw new Error(`Scenario ${label}: ${messageOf(e)}`);
       }
-    });
+    }));
     const horizon = arms[0]!.scenario.ticks;
     for (const a of arms.slice(1)) {
       if (a.scenario.ticks !== horizon) throw new Error(`Scenario ${a.label}: ticks = ${a.scenario.ticks}, but A runs ${horizon} ticks; compared scenarios need the same horizon (add ticks=${horizon} to its changes)`);
@@ -273,6 +275,7 @@ export class CompareView {
 
   /** Run the comparison as set up in the form (a comparison under way is cancelled first). Resolves how it ended. */
   async start(): Promise<PoolEnd | 'error'> {
+    this.cancelPrefetch();
     await this.stop();
     const run = this.execute();
     this.idle = run;
@@ -281,11 +284,15 @@ export class CompareView {
 
   private async execute(): Promise<PoolEnd | 'error'> {
     this.clearError();
+    // Busy from the click: the scenarios are checked in the scenario worker before any run starts.
+    this.end = undefined;
+    this.cancelRequested = false;
+    this.setRunning(true);
     let runs: number;
     let workers: number;
     let seed: number;
     try {
-      this.arms = this.resolve();
+      this.arms = await this.resolve();
       runs = this.number('compare-runs', 'Replications', 2, MAX_RUNS);
       const seedInput = $<HTMLInputElement>('compare-seed');
       if (seedInput.value.trim() === '') seedInput.value = String(this.arms[0]!.scenario.seed);
@@ -295,12 +302,17 @@ export class CompareView {
     } catch (e) {
       this.showError(messageOf(e));
       this.end = 'error';
+      this.setRunning(false);
       return 'error';
+    }
+    if (this.cancelRequested) {
+      this.end = 'cancelled';
+      this.setRunning(false);
+      return 'cancelled';
     }
     // The seed list is fixed here, before any worker starts: seeds[i] is replication i in every scenario.
     this.seeds = seedList(seed, runs);
-    this.metricIds = [...GROUP_KINDS.flatMap((k) => CHARTS.map((c) => `${c.metric}:${k}`))];
-    if (this.focus && !this.metricIds.includes(this.focus.metric)) this.metricIds.push(this.focus.metric);
+    this.metricIds = measuresFor(this.focus?.metric);
     const n = this.arms.length;
     this.results = this.arms.map(() => new Array<CompactRun | undefined>(runs).fill(undefined));
     this.bandCache.clear();
@@ -309,7 +321,6 @@ export class CompareView {
     this.end = undefined;
     this.workers = Math.min(workers, this.total);
     this.onStart();
-    this.setRunning(true);
     this.status(`Running ${this.total} runs (${n} scenarios × ${runs}) on ${this.workers} worker${this.workers > 1 ? 's' : ''}…`);
     this.startedAt = performance.now();
     const arms = this.arms;
@@ -336,13 +347,79 @@ export class CompareView {
     this.setRunning(false);
     this.invalidate();
     const secs = (this.elapsedMs / 1000).toFixed(1);
-    if (this.end === 'done') this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}. ${this.verdicts().slice(0, n - 1).join('. ')}`);
+    if (this.end === 'done') {
+      // In a story, the status line says the step's one number, as its verdict and its chart do.
+      const focus = this.focusVerdict();
+      const said = focus ? focus.lines[0] : this.verdicts()[0];
+      this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}.${said ? ` ${said}` : ''}`);
+    }
     else if (this.end === 'cancelled') this.status(`Cancelled after ${this.done} of ${this.total} runs (${secs} s); the results show the finished runs.`);
     return this.end;
   }
 
   cancel(): void {
+    this.cancelRequested = true;
     if (this.running) this.pool.cancel();
+  }
+
+  /** Set by cancel(): a comparison still checking its scenarios stops before it starts its runs. */
+  private cancelRequested = false;
+
+  // --- Comparisons kept and run ahead (story mode: ← → show a step again at once, the next one is ready).
+
+  /** The comparison on screen, if it ran to the end. */
+  finished(): Finished | undefined {
+    if (this.end !== 'done' || this.running) return undefined;
+    return { arms: this.arms, seeds: this.seeds, metricIds: this.metricIds, results: this.results, workers: this.workers, elapsedMs: this.elapsedMs };
+  }
+
+  /** Show a comparison that ran before (its arms, seeds and every run): nothing runs, it is drawn at once. */
+  async restore(f: Finished): Promise<void> {
+    this.cancelPrefetch();
+    await this.stop();
+    Object.assign(this, { arms: f.arms, seeds: f.seeds, metricIds: f.metricIds, results: f.results, workers: f.workers, elapsedMs: f.elapsedMs });
+    this.total = f.results.reduce((a, r) => a + r.length, 0);
+    this.done = this.total;
+    this.end = 'done';
+    this.bandCache.clear();
+    this.clearError();
+    this.invalidate();
+    const focus = this.focusVerdict();
+    const said = focus ? focus.lines[0] : this.verdicts()[0];
+    this.status(`Done: ${this.total} runs (shown again).${said ? ` ${said}` : ''}`);
+  }
+
+  private readonly prefetchPool = new WorkerPool();
+  private prefetching: Promise<Finished | undefined> | undefined;
+
+  /**
+   * Run a comparison in the background, on a pool of its own, drawing nothing: resolves its results when
+   * all its runs are in, or undefined if it was cancelled (a comparison started on screen cancels it).
+   */
+  prefetch(specs: ArmSpec[], runs: number, focusMetric: string): Promise<Finished | undefined> {
+    this.cancelPrefetch();
+    const go = async (): Promise<Finished | undefined> => {
+      const arms = await this.resolve(specs);
+      const seedText = $<HTMLInputElement>('compare-seed').value.trim();
+      const seeds = seedList(seedText === '' ? arms[0]!.scenario.seed : Number(seedText), runs);
+      const metricIds = measuresFor(focusMetric);
+      const n = arms.length;
+      const results = arms.map(() => new Array<CompactRun | undefined>(runs).fill(undefined));
+      const workers = Math.min(defaultWorkers(), runs * n);
+      const t0 = performance.now();
+      const end = await this.prefetchPool.run(runs * n, (j) => ({ scenario: arms[j % n]!.scenario, seed: seeds[Math.floor(j / n)]!, metricIds }), workers, (j, out) => {
+        results[j % n]![Math.floor(j / n)] = out;
+      });
+      return end === 'done' ? { arms, seeds, metricIds, results, workers, elapsedMs: performance.now() - t0 } : undefined;
+    };
+    const p = go().catch(() => undefined);
+    this.prefetching = p;
+    return p;
+  }
+
+  cancelPrefetch(): void {
+    if (this.prefetching) this.prefetchPool.cancel();
+    this.prefetching = undefined;
   }
 
   /** Workers alive now (0 once a comparison ends or is cancelled). */
@@ -361,16 +438,31 @@ export class CompareView {
 
   // --- Results.
 
-  /** The summary of the finished runs (all of them once the comparison is done). */
-  summary(): ArmSummary[] {
-    return summarize(this.arms.map((a, i) => ({ label: a.label, name: a.name, runs: this.results[i] ?? [] })));
+  /**
+   * Each scenario's outcomes in the chosen group kind over its finished runs: means, 95% intervals and,
+   * from the second scenario on, the difference to the first (Welch).
+   */
+  summary(): KindSummary[] {
+    const refRuns = finished(this.results[0] ?? []);
+    const values = (runs: CompactRun[], key: keyof Outcomes) => runs.map((r) => kindOutcomes(r, this.metricIds, this.kind)[key]);
+    return this.arms.map((a, i) => {
+      const runs = finished(this.results[i] ?? []);
+      const out: KindSummary = { name: a.name, n: runs.length, means: {}, intervals: {}, contrasts: {} };
+      for (const key of OUTCOMES) {
+        const xs = values(runs, key);
+        out.intervals[key] = ci95(xs);
+        out.means[key] = out.intervals[key]!.mean;
+        if (i > 0 && xs.length >= 2 && refRuns.length >= 2) out.contrasts[key] = contrast(xs, values(refRuns, key));
+      }
+      return out;
+    });
   }
 
-  /** Each scenario against A, on mid-term activity and long-term value, in plain words. */
+  /** One line per scenario, best first, and the trade-off: what the results list says. */
   verdicts(summary = this.summary()): string[] {
-    const s = summary.slice(1);
-    const of = (key: keyof Outcomes) => s.map((a) => a.outcomes.find((o) => o.outcome === key)?.verdict).filter((v): v is string => !!v);
-    return [...of('longValue'), ...of('midActivity'), ...of('valuePerCost')];
+    if (summary.some((a) => a.n === 0)) return [];
+    const r = rankingLines(summary, { outcomes: outcomeNouns(this.kind), done: this.done, total: this.total });
+    return r.tradeOff ? [...r.lines, r.tradeOff] : r.lines;
   }
 
   /** Mean and bands of a measure for scenario i over its finished runs (kept until the next run arrives). */
@@ -392,13 +484,29 @@ export class CompareView {
     return finished(this.results[i] ?? []).map((r) => reduceWindow(measureOf(r, k), f.from, f.to ?? r.ticks, f.reduce));
   }
 
-  /** The focus verdict between the first two scenarios, by name. */
-  focusVerdict(): string | undefined {
+  /**
+   * The focus measure of every scenario against the first, by name: one sentence each, and the step's one
+   * number (the second scenario's difference to the first), the same in the verdict, on the chart and in the
+   * status line.
+   */
+  focusVerdict(): { lines: string[]; headline: string; contrasts: (Contrast | undefined)[] } | undefined {
     if (!this.focus || this.arms.length < 2) return undefined;
+    const f = this.focus;
     const ref = this.focusValues(0);
-    const other = this.focusValues(1);
-    if (ref.length < 2 || other.length < 2) return undefined;
-    return verdict(this.arms[1]!.name, this.arms[0]!.name, this.focus.wording, contrast(other, ref));
+    if (ref.length < 2) return undefined;
+    const contrasts = this.arms.map((_, i) => {
+      const xs = i ? this.focusValues(i) : [];
+      return xs.length >= 2 ? contrast(xs, ref) : undefined;
+    });
+    const lines = this.arms.slice(1).map((a, k) => {
+      const c = contrasts[k + 1];
+      return c ? contrastSentence(a.name, this.arms[0]!.name, f.noun, c) : `${a.name}: waiting for runs…`;
+    });
+    const first = contrasts[1];
+    if (!first) return undefined;
+    const headline = first.clear ? effectLabel(first.other, first.reference, f.noun.format) : 'no clear difference';
+    const provisional = this.done < this.total ? `Provisional (${this.done} of ${this.total} runs): ` : '';
+    return { lines: lines.map((l) => provisional + l), headline, contrasts };
   }
 
   /** Tidy CSV of every finished run's outcomes: scenario,name,run,seed,outcome,value. */
@@ -452,11 +560,13 @@ export class CompareView {
   private longestDraw = 0;
 
   private series(metric: string) {
-    return this.arms.map((a, i) => ({ label: `${a.label}: ${a.name}`, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
+    return this.arms.map((a, i) => ({ label: a.name, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: this.band(i, metric) }));
   }
 
   /** Called when the view is shown: draws it on the next frames. */
   show(): void {
+    // The current run's name may have changed since the rows were drawn.
+    if (!this.running) this.renderArms();
     this.invalidate();
   }
 
@@ -474,20 +584,28 @@ export class CompareView {
     const metric = metricById(f.metric);
     const horizon = this.arms[0]!.scenario.ticks;
     const to = Math.min(f.to ?? horizon, horizon);
+    const from = Math.max(0, Math.min(f.from, to - 1));
     // A window early in the run gets the chart to itself: the x axis ends a little after it.
     const end = to * 1.5 < horizon ? Math.max(to + 10, Math.round(to * 1.5)) : horizon;
     const series = this.series(metric.id).map((s) => (end < horizon ? { ...s, band: truncate(s.band, end) } : s));
-    let highlight: Highlight;
-    if (f.reduce === 'last') {
-      // Measured on one day: a strip there, and a bracket between the first two scenarios' means.
-      const [a, b] = series;
-      const bracket = a?.band.n && b?.band.n ? { at: to - 1, a: a.band.mean[to - 1]!, b: b.band.mean[to - 1]! } : undefined;
-      highlight = { from: Math.max(0, to - 1 - Math.round(end / 100)), to, text: `measured on day ${to}`, bracket };
-    } else highlight = { from: f.from, to, text: `averaged over days ${f.from} to ${to}` };
+    const verdict = this.focusVerdict();
+    // What the verdict measures, for every scenario it names: the value on the day measured ('last'), or the
+    // mean over the window, drawn across it ('mean'); a bracket spans them, labelled with the step's number.
+    const values = this.arms.map((_, i) => {
+      const xs = this.focusValues(i);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+    });
+    const marks = values.flatMap((v, i) => (v === undefined ? [] : [{ value: v, colour: series[i]!.colour }]));
+    const highlight: Highlight = {
+      from,
+      to,
+      text: f.reduce === 'last' ? (from > 0 ? `days ${from} to ${to}; measured on day ${to}` : `measured on day ${to}`) : `averaged over days ${from} to ${to}`,
+      levels: f.reduce === 'mean' ? marks : undefined,
+      bracket: marks.length >= 2 ? { at: to - 1, values: marks.map((m) => m.value), label: verdict?.headline ?? '' } : undefined,
+    };
     this.focusChart.update(series, end, metric.unit, metric.format, highlight);
-    const text = this.focusVerdict();
-    this.focusChart.frame.setCaption(text ?? 'Waiting for at least 2 runs of each scenario…');
-    if (text) f.onVerdict(text);
+    this.focusChart.frame.setCaption(verdict ? verdict.lines.join(' ') : 'Waiting for at least 2 runs of each scenario…');
+    if (verdict) f.onVerdict(verdict.lines, verdict.headline);
   }
 
   private drawProgress(): void {
@@ -500,17 +618,19 @@ export class CompareView {
 
   private drawTable(): void {
     const summary = this.summary();
-    const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...OUTCOMES.flatMap((key) => [{ text: OUTCOME_LABELS[key] }, { text: `vs ${summary[0]?.label ?? 'A'}` }])];
-    const rows: Cell[][] = summary.map((arm) => [
-      { text: `${arm.label}: ${arm.name}`, header: true },
+    const nouns = outcomeNouns(this.kind);
+    const ref = summary[0]?.name ?? 'the first';
+    const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...nouns.flatMap((o) => [{ text: cap(o.noun.noun) + (o.noun.unit ? ` (${o.noun.unit})` : '') }, { text: `against “${ref}”` }])];
+    const rows: Cell[][] = summary.map((arm, a) => [
+      { text: arm.name, header: true },
       { text: String(arm.n) },
-      ...arm.outcomes.flatMap((o): Cell[] => {
-        const f = OUTCOME_WORDING[o.outcome].format;
-        const ci = o.interval;
-        const c = o.contrast;
+      ...nouns.flatMap((o): Cell[] => {
+        const ci = arm.intervals[o.key]!;
+        const c = arm.contrasts[o.key];
+        const plain = { ...o.noun, unit: undefined };
         return [
-          { text: arm.n === 0 ? '…' : arm.n < 2 ? formatValue(f, ci.mean) : `${formatValue(f, ci.mean)} [${formatValue(f, ci.lo)}, ${formatValue(f, ci.hi)}]` },
-          { text: c ? formatEffect(c, f) : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
+          { text: arm.n === 0 ? '…' : arm.n < 2 ? amount(ci.mean, plain) : `${amount(ci.mean, plain)} [${amount(ci.lo, plain)}, ${amount(ci.hi, plain)}]` },
+          { text: a === 0 ? 'reference' : c ? `${c.clear ? effectLabel(c.other, c.reference, o.noun.format) : 'no clear difference'} (${rangeWords(c, o.noun.format)})` : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
         ];
       }),
     ]);
@@ -518,6 +638,10 @@ export class CompareView {
     syncRows(table.querySelector('thead')!, [head], 'col');
     syncRows(table.querySelector('tbody')!, rows, 'row');
     syncList($('compare-verdicts'), this.verdicts(summary));
+    const ticks = this.arms[0]?.scenario.ticks ?? 500;
+    syncList($('compare-meanings'), outcomeMeanings(this.kind, ticks));
+    const runs = Math.max(0, ...summary.map((x) => x.n));
+    $('compare-runs-said').textContent = String(runs || 'N');
   }
 
   // --- Messages.
@@ -548,7 +672,7 @@ export class CompareView {
       seeds: [...this.seeds],
       arms: this.arms.map((a, i) => ({ label: a.label, name: a.name, outcomes: (this.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)) })),
       verdicts: this.verdicts(),
-      focusVerdict: this.focusVerdict(),
+      focusVerdict: this.focusVerdict()?.lines,
     };
   }
 }
@@ -557,6 +681,30 @@ interface Option {
   value: string;
   text: string;
 }
+
+/** A comparison that ran to the end: what restore() needs to show it again. */
+export interface Finished {
+  arms: Arm[];
+  seeds: number[];
+  metricIds: string[];
+  results: (CompactRun | undefined)[][];
+  workers: number;
+  elapsedMs: number;
+}
+
+/** The measures every run of a comparison carries: the charts' for every group kind, and a story step's. */
+function measuresFor(focus: string | undefined): string[] {
+  const ids = GROUP_KINDS.flatMap((k) => CHARTS.map((c) => `${c.metric}:${k}`));
+  return focus && !ids.includes(focus) ? [...ids, focus] : ids;
+}
+
+/** One scenario's outcomes in the chosen group kind. */
+interface KindSummary extends Ranked {
+  n: number;
+  intervals: Record<string, import('../../src/stats/index.ts').Interval>;
+}
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 interface Cell {
   text: string;
@@ -616,5 +764,5 @@ export interface CompareSnapshot extends CompareState {
   seeds: number[];
   arms: { label: string; name: string; outcomes: (Outcomes | null)[] }[];
   verdicts: string[];
-  focusVerdict: string | undefined;
+  focusVerdict: string[] | undefined;
 }

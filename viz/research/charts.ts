@@ -9,11 +9,11 @@ import type { CalibrationReport, GenerationSummary, Marginal, TargetFit } from '
 import type { ClaimsReport } from '../../src/research/report/claims.ts';
 import { drawClaims } from './claims-charts.ts';
 
-type D3 = typeof import('d3');
+type D3 = typeof import('../d3.ts');
 let d3: D3;
 
 // Any HTML container: the report's root, or a row of figures inside it.
-type Div = import('d3').Selection<HTMLElement, unknown, any, any>;
+type Div = import('d3-selection').Selection<HTMLElement, unknown, any, any>;
 
 const W = 260;
 const H = 200;
