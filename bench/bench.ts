@@ -8,6 +8,8 @@
  * - a bare loop (reads, one exp, one Alea draw) as the floor a decision can cost;
  * - the speed-up of an 8-run ensemble on 2 workers over 1: on mid (short runs, where starting a thread weighs)
  *   and, in a full bench, on a heavier load where that start-up is amortized.
+ * - calibration throughput (simulations per minute of orgsim calibrate on mid, 1 and 2 workers, with the main
+ *   thread's CPU time beside the wall time), bench/calibrate.ts;
  * - the compare view of the web page in Chromium: 4 scenarios x 30 runs of mid on 1 and 2 web workers
  *   (bench/compare-web.ts, also `npm run bench:web` alone).
  * `--quick` is a smoke run: fewer repeats and enterprise-100k for a few ticks only (its targets are then
@@ -21,6 +23,7 @@ import { bareLoop } from './bare-loop.ts';
 import type { ChildReport } from './child.ts';
 import { measureEnsemble } from './ensemble.ts';
 import { benchSweep, BENCH_SWEEP } from './sweep.ts';
+import { benchCalibrate, BENCH_CALIBRATION } from './calibrate.ts';
 import { median } from './measure.ts';
 import { loadSize, SIZES, type SizeName } from './sizes.ts';
 import { fmt, table } from './table.ts';
@@ -115,6 +118,8 @@ async function main(): Promise<void> {
   for (const [size, ticks] of ENSEMBLES) ensembles.push(await meterOthers(() => measureEnsemble(size, 8, ticks)));
   process.stderr.write('sweep, 1 vs 2 workers...\n');
   const sweeps = quick ? [] : [await benchSweep(1), await benchSweep(2)];
+  process.stderr.write('calibration, 1 vs 2 workers...\n');
+  const calibrations = [await benchCalibrate(1, quick), await benchCalibrate(2, quick)];
 
   const nsPer = (s: SizeResult) => (s.runMs * 1e6) / s.decisions;
   const nsMin = Math.min(...sizes.map(nsPer));
@@ -174,6 +179,19 @@ async function main(): Promise<void> {
       ['workers', 'runs/minute', 'speed-up'],
       sweeps.map((r, k) => [String(k + 1), r.runsPerMinute.toFixed(0), `${(r.runsPerMinute / sweeps[0]!.runsPerMinute).toFixed(2)}x`]),
     ));
+  }
+  {
+    const b = BENCH_CALIBRATION;
+    const perMinute = (r: (typeof calibrations)[number]) => r.simulations / (r.wallMs / 60_000);
+    process.stdout.write(table(
+      `Calibration: orgsim calibrate of ${b.scenario} at ${quick ? 60 : b.ticks} ticks, 2 parameters, 4 targets (3 on the activity trace), ${b.generations} generations of ${quick ? 4 : b.particles} particles (keep ${b.keep}), ${b.runs} runs per proposal (end to end: ${calibrations[0]!.simulations} simulations)`,
+      ['workers', 'simulations/minute', 'wall', 'main-thread CPU', 'process CPU', 'speed-up'],
+      calibrations.map((r, k) => [
+        String(k + 1), perMinute(r).toFixed(0), fmt.ms(r.wallMs), r.mainCpuMs === undefined ? 'n/a' : fmt.ms(r.mainCpuMs), fmt.ms(r.processCpuMs),
+        `${(perMinute(r) / perMinute(calibrations[0]!)).toFixed(2)}x`,
+      ]),
+    ));
+    process.stdout.write('\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their statistics and weighs the populations)\n');
   }
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});

@@ -75,3 +75,14 @@ export async function meterOthersAndChildren<T>(fn: () => Promise<T>): Promise<{
   const all = m1.all - m0.all;
   return { result, others: all > 0 ? Math.max(0, (m1.busy - m0.busy - own) / all) : 0 };
 }
+
+/** CPU time (ms) of this process's main thread alone (worker threads apart), from /proc; undefined elsewhere. */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, at USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}

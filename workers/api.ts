@@ -8,6 +8,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { runScenario, type RunOptions, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
 import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
+import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, type Frame } from './sessions.ts';
 
 export type { Frame, Layout, AgentSnapshot } from './sessions.ts';
@@ -29,6 +30,15 @@ export const api = {
   runCompact(scenario: Scenario, seed: number, metricIds: string[]): CompactRun {
     const out = compactRun(runScenario(scenario, seed), metricIds);
     return transfer(out, [out.data.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * One replication of a calibration: only the requested statistics come back (computed here, where the
+   * run's activity trace is), in one transferred buffer.
+   */
+  measure(scenario: Scenario, seed: number, requests: StatisticRequest[]): Float64Array {
+    const out = measureRun(scenario, seed, requests);
+    return transfer(out, [out.buffer as ArrayBuffer]);
   },
 
   /** Series names, in the order of RunOutput.series and Frame.series. */

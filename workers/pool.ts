@@ -18,6 +18,7 @@ import { ScenarioError } from '../src/scenario/errors.ts';
 import { runScenario, type RunOutput } from '../src/run.ts';
 import { withDerived } from '../src/metrics/derived.ts';
 import type { SimApi } from './api.ts';
+import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 
 export interface EnsembleOptions {
   workers?: number;
@@ -100,8 +101,33 @@ async function drainAll(threads: Thread[], drain: (t: Thread) => Promise<void>):
   try {
     await Promise.all(threads.map(drain));
   } finally {
-    for (const t of threads) t.closing = true;
-    await Promise.all(threads.map((t) => t.worker.terminate()));
+    await terminate(threads);
+  }
+}
+
+async function terminate(threads: readonly Thread[]): Promise<void> {
+  for (const t of threads) t.closing = true;
+  await Promise.all(threads.map((t) => t.worker.terminate()));
+}
+
+/**
+ * Worker threads kept between batches of jobs (a calibration runs one batch per generation): started on
+ * first use, reused while batches succeed, terminated by close() (and at once when a batch fails or is
+ * aborted, so that no run goes on in the background).
+ */
+export class ThreadPool {
+  private threads: Thread[] = [];
+
+  /** `n` live threads, starting the missing ones. */
+  take(n: number): Thread[] {
+    while (this.threads.length < n) this.threads.push(startThread(this.threads.length));
+    return this.threads.slice(0, n);
+  }
+
+  async close(): Promise<void> {
+    const threads = this.threads;
+    this.threads = [];
+    await terminate(threads);
   }
 }
 
@@ -132,7 +158,50 @@ export interface JobsOptions {
  * on a shared queue like runEnsemble. Results go to onResult as they arrive, so memory stays flat and a
  * caller can save each run at once. Resolves with the number of jobs finished (fewer when aborted).
  */
-export async function runJobs(count: number, job: (index: number) => Job, opts: JobsOptions): Promise<number> {
+export function runJobs(count: number, job: (index: number) => Job, opts: JobsOptions): Promise<number> {
+  return runQueue(count, job, {
+    here: ({ scenario, seed }) => withDerived(scenario.metrics, runScenario(scenario, seed)),
+    there: (remote, { scenario, seed }) => remote.runReplication(scenario, seed),
+    after: (out, { scenario }) => withDerived(scenario.metrics, out),
+  }, opts);
+}
+
+/** One run of a calibration: a scenario, a seed, and the statistics wanted from it. */
+export interface MeasureJob extends Job {
+  requests: readonly StatisticRequest[];
+}
+
+export interface MeasureOptions {
+  workers?: number;
+  /** Threads to reuse (and leave running) instead of threads started and terminated for this batch. */
+  pool?: ThreadPool;
+  /** Called as each job finishes (in completion order) with its statistics, in the order of its requests. */
+  onResult: (index: number, values: Float64Array) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `count` calibration runs like runJobs, but each comes back as its statistics only (computed in the
+ * worker, where the run's activity trace is): one small transferred buffer, never series or traces.
+ */
+export function runMeasureJobs(count: number, job: (index: number) => MeasureJob, opts: MeasureOptions): Promise<number> {
+  return runQueue(count, job, {
+    here: ({ scenario, seed, requests }) => measureRun(scenario, seed, requests),
+    there: (remote, { scenario, seed, requests }) => remote.measure(scenario, seed, [...requests]),
+    after: (values) => values,
+  }, opts);
+}
+
+interface Executor<J, R> {
+  /** Run the job in this thread. */
+  here: (job: J) => R;
+  /** Run the job in a worker thread. */
+  there: (remote: Remote<SimApi>, job: J) => Promise<R>;
+  /** Finish a worker's result in this thread. */
+  after: (result: R, job: J) => R;
+}
+
+async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: { workers?: number; onResult: (index: number, result: R) => void; signal?: AbortSignal; pool?: ThreadPool }): Promise<number> {
   if (count === 0 || opts.signal?.aborted) return 0;
   const n = Math.max(1, Math.min(count, Math.floor(opts.workers ?? availableParallelism())));
   let next = 0;
@@ -140,8 +209,7 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
   if (n <= 1) {
     while (next < count && !opts.signal?.aborted) {
       const i = next++;
-      const { scenario, seed } = job(i);
-      opts.onResult(i, withDerived(scenario.metrics, runScenario(scenario, seed)));
+      opts.onResult(i, exec.here(job(i)));
       done++;
       // Let signals (Ctrl-C) and the progress bar through between runs.
       await new Promise((resolve) => setImmediate(resolve));
@@ -150,21 +218,21 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
   }
   const aborted = new Promise<'aborted'>((resolve) => opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
   let failed = false;
-  const threads = Array.from({ length: n }, (_, k) => startThread(k));
+  const threads = opts.pool ? opts.pool.take(n) : Array.from({ length: n }, (_, k) => startThread(k));
   const drain = async (thread: Thread): Promise<void> => {
     while (!failed && !opts.signal?.aborted && next < count) {
       const i = next++;
-      const { scenario, seed } = job(i);
-      let out: RunOutput | 'aborted';
+      const j = job(i);
+      let out: R | 'aborted';
       try {
-        out = await Promise.race([thread.remote.runReplication(scenario, seed), thread.died, aborted]);
+        out = await Promise.race([exec.there(thread.remote, j), thread.died, aborted]);
       } catch (e) {
         failed = true;
-        throw runError(e, i, seed);
+        throw runError(e, i, j.seed);
       }
       if (out === 'aborted') return;
       try {
-        opts.onResult(i, withDerived(scenario.metrics, out));
+        opts.onResult(i, exec.after(out, j));
       } catch (e) {
         failed = true; // saving failed (a full disk, say): stop handing out work
         throw e;
@@ -172,6 +240,16 @@ export async function runJobs(count: number, job: (index: number) => Job, opts: 
       done++;
     }
   };
-  await drainAll(threads, drain);
+  if (!opts.pool) {
+    await drainAll(threads, drain);
+    return done;
+  }
+  try {
+    await Promise.all(threads.map(drain));
+  } catch (e) {
+    await opts.pool.close();
+    throw e;
+  }
+  if (opts.signal?.aborted) await opts.pool.close(); // runs in flight are dropped, not left running
   return done;
 }

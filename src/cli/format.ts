@@ -23,3 +23,8 @@ export function table(rows: readonly (readonly string[])[], align: readonly ('l'
     .map((row) => row.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd())
     .join('\n');
 }
+
+/** Text from a file, safe to print on a terminal: control characters (escape sequences) shown as \uXXXX. */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -16,8 +16,9 @@ import { sensitivity } from './commands/sensitivity.ts';
 import { merge } from './commands/merge.ts';
 import { report } from './commands/report.ts';
 import { claims } from './commands/claims.ts';
+import { calibrate } from './commands/calibrate.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate };
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {

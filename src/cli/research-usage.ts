@@ -1,4 +1,4 @@
-/** Help texts of the research commands: sweep, sensitivity, merge, report (merged into COMMAND_USAGE). */
+/** Help texts of the research commands: sweep, sensitivity, merge, report, calibrate (merged into COMMAND_USAGE). */
 
 const experiment = `  --param path=lo:hi  a numeric parameter and its range, within the schema's bounds (repeatable)
   --runs N            replications per point (default 1), on the same seeds at every point (common random
@@ -56,5 +56,68 @@ missing, repeated or unfinished shards, naming which.
 Writes DIR/report.html from DIR/runs.csv (and DIR/indices.csv): each outcome against each parameter (runs
 and means per level with 95% CIs), heatmaps over pairs of parameters, and sensitivity indices with their
 intervals. Self-contained: d3 and the data are inside the file; it opens offline.
+On the folder of a finished calibration: each target's band against the simulated one at the fitted values,
+each parameter's posterior (weighted histogram over its prior range), and epsilon per generation.
+`,
+  calibrate: `usage: orgsim calibrate <targets.json> --out DIR [--workers N] [--shard k/N | --advance]
+
+Fits parameters of a scenario to target statistics by approximate Bayesian computation with sequential
+Monte Carlo (ABC-SMC, population Monte Carlo form of Beaumont et al. 2009).
+
+The target file (JSON; unknown fields are refused):
+  {
+    "name": "mid, last six months",
+    "scenario": "mid",                 a shipped name, or a file relative to the target file
+    "set": { "ticks": 500 },           fixed overrides (optional)
+    "runs": 10,                        replications per proposal, on common seeds
+    "seed": 1,                         master seed (optional: the scenario's)
+    "parameters": [ { "path": "behaviour.baseline", "lo": -4, "hi": 0 } ],   numeric, within the schema
+    "targets": [
+      { "statistic": "activeShare", "window": { "from": -125, "to": 0 },
+        "value": 0.82, "band": [0.8, 0.85], "weight": 1, "source": "SWOOP 2022/23: 80-85% access" },
+      { "series": "activeShare", "csv": "monthly.csv", "every": 20, "from": 0,
+        "tolerance": 0.1, "weight": 1, "source": "our analytics export" }
+    ],
+    "method": { "particles": 200, "generations": 5, "keep": 0.5 }
+  }
+  statistic   activeShare, readOnlyShare, contributorShare, observerShare, openTop1, openTop10, openGini,
+              webLink, dailyContributors, teamOverOpen, openChurn, or mean|last|sum|growth:<series>
+  window      [from, to) in ticks; negative bounds count from the horizon, to = 0 is the horizon
+  value, band the target (default value: the band's middle) and the tolerance band [lo, hi]
+  series      a statistic computed over each period of the CSV (or a reported series: its mean)
+  csv         header line, then period,value per line (e.g. month,activeShare), relative to the target file
+  every       ticks per period; from: the tick where the first period starts (default 0)
+  tolerance   the error, as a share of the mean observed value, that counts as the edge of a band
+  name        a label for the target in the files and the report (optional)
+
+Method: generation 0 draws particles / keep proposals uniformly in the box; each proposal runs "runs"
+replications; its discrepancy is the weighted root mean square over targets of (simulated mean - value) /
+(half-width of the band) (for a series, over its periods); the best "particles" are kept (epsilon: the largest
+kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
+epsilon stops falling once the proposals' spread matches the noise: more runs or a smaller keep lower it.
+Whole-number parameters move on a continuous axis and the model takes the nearest whole number.
+
+options:
+  --out DIR       the folder of the calibration (required); the same command resumes it after Ctrl-C,
+                  a crash or a killed job; a DIR made by another target file is refused, naming what differs
+  --workers W     runs in parallel (default: the number of cores); results do not depend on it
+  --shard k/N     run only this shard's runs (run % N == k) of the current stage, into DIR, then stop
+  --advance       once every run of the current stage is in DIR: write its population and the next
+                  proposals (or, after the final runs, the result files); runs nothing
+
+On one machine:   orgsim calibrate targets.json --out DIR
+On a cluster, DIR on a shared file system, for each stage (generations 1..G, then the final runs):
+                  orgsim calibrate targets.json --out DIR --shard k/N     (k = 0 .. N-1, in parallel)
+                  orgsim calibrate targets.json --out DIR --advance       (once all shards are done)
+Each command says what comes next; --advance on a finished calibration does nothing.
+
+DIR/calibration.json        the validated target file, observed series, seeds, orgsim version, git commit
+DIR/gen-<g>/proposals.json  the proposals of generation g; gen-<g>/parts/ one file per finished run
+DIR/gen-<g>/population.json the kept particles, weights, discrepancies, epsilon
+DIR/final/                  the runs at the point estimate, on fresh seeds
+DIR/fitted.json             per parameter: the point estimate (weighted posterior mean), median, 95% interval
+DIR/posterior.csv           generation,particle,proposal,weight,discrepancy,<each parameter>
+DIR/targets.csv             per target (and period): value, band, source, simulated mean, sd, 95% CI, inside
+DIR/fitted-scenario.json    the input scenario (extends) with the fitted values: orgsim run it as is
 `,
 };

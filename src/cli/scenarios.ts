@@ -54,9 +54,12 @@ export interface LoadedScenario {
   source: string;
 }
 
-/** Read, resolve, override and validate a scenario named on the command line. */
-export function readScenario(arg: string, sets: readonly string[] = []): LoadedScenario {
+/**
+ * Read, resolve, override and validate a scenario named on the command line. `setsSource` names where the
+ * overrides come from in messages (default "--set").
+ */
+export function readScenario(arg: string, sets: readonly string[] = [], setsSource?: string): LoadedScenario {
   const source = findScenario(arg);
-  const scenario = loadScenario(readText(source), { source, resolve: resolver, sets });
+  const scenario = loadScenario(readText(source), { source, resolve: resolver, sets, setsSource });
   return { scenario, source };
 }

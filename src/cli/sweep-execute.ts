@@ -9,9 +9,9 @@ import { pointOf, replicateOf } from '../research/runs.ts';
 import { runJobs } from '../../workers/pool.ts';
 import { isLong, progressBar } from './progress.ts';
 import { makePart, writePart } from './sweep-parts.ts';
+import { interruptible } from './interrupt.ts';
 
-/** 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C (used for SIGTERM too). */
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_INTERRUPTED } from './interrupt.ts';
 
 export interface Execution {
   /** Runs finished (and saved) in this call. */
@@ -22,42 +22,26 @@ export interface Execution {
 
 /** Runs `pending` (run indices) into `dir`. */
 export async function execute(dir: string, m: Manifest, pending: readonly number[], workers: number, pointScenario: (p: number) => Scenario, label: string): Promise<Execution> {
-  const controller = new AbortController();
-  let interrupted: NodeJS.Signals | null = null;
-  const stop = (signal: NodeJS.Signals) => {
-    if (interrupted) {
-      // A second Ctrl-C: do not wait for the runs in progress. Finished parts are whole (atomic writes).
-      process.stderr.write(`\norgsim: stopped (${signal}); finished runs are kept; run the same command again to resume\n`);
-      process.exit(EXIT_INTERRUPTED);
-    }
-    interrupted = signal;
-    controller.abort();
-  };
-  const onInt = () => stop('SIGINT');
-  const onTerm = () => stop('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-
   const base = m.validatedScenario as Scenario;
   const bar = progressBar(label, pending.length, isLong(pending.length, base.organization.employees, base.ticks));
   let finished = 0;
   try {
-    await runJobs(
-      pending.length,
-      (k) => ({ scenario: pointScenario(pointOf(pending[k]!, m.runsPerPoint)), seed: m.seeds[replicateOf(pending[k]!, m.runsPerPoint)]! }),
-      {
-        workers,
-        signal: controller.signal,
-        onResult: (k, out) => {
-          writePart(dir, makePart(m, pending[k]!, out));
-          bar.update(++finished);
+    const { interrupted } = await interruptible((signal) =>
+      runJobs(
+        pending.length,
+        (k) => ({ scenario: pointScenario(pointOf(pending[k]!, m.runsPerPoint)), seed: m.seeds[replicateOf(pending[k]!, m.runsPerPoint)]! }),
+        {
+          workers,
+          signal,
+          onResult: (k, out) => {
+            writePart(dir, makePart(m, pending[k]!, out));
+            bar.update(++finished);
+          },
         },
-      },
+      ),
     );
+    return { finished, interrupted };
   } finally {
     bar.stop();
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
   }
-  return { finished, interrupted };
 }

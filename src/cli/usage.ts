@@ -11,7 +11,8 @@ usage:
   orgsim sensitivity <scenario> [options]  Morris or Sobol sensitivity indices, with bootstrap CIs
   orgsim claims [C1 ...] [options]         the seeds' claims at each size, with --audit their robustness
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
-  orgsim report <dir>                      <dir>/report.html: charts of a sweep or sensitivity analysis
+  orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
+  orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
 

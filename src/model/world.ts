@@ -169,9 +169,15 @@ export function buildWorld(s: Scenario, seed: number): World {
   const statusSeeking = drawBetaArray(agents, m.statusSeeking.a, m.statusSeeking.b, rand);
   const voice = new Float64Array(agents);
   const timeBudget = new Float64Array(agents);
+  // Voice: a share of people are disposed to write (lognormal among them); the others mostly read (a small
+  // fixed voice). Scaled so that the mean voice is 1 whatever the mix.
   const sigma = m.voiceSigma;
+  const writers = m.writerShare;
+  const lurker = m.lurkerVoice;
+  const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
   for (let i = 0; i < agents; i++) {
-    voice[i] = exp(sigma * normal(rand) - (sigma * sigma) / 2);
+    const z = normal(rand);
+    voice[i] = rand() < writers ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
     timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
 

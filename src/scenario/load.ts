@@ -10,11 +10,10 @@ import { compileMetrics } from '../metrics/derived.ts';
 
 type Raw = Record<string, unknown>;
 
-/** Parse JSON, with the line and column of a syntax error. */
-export function parseJson(text: string, source: string): Raw {
-  let value: unknown;
+/** Parse JSON, with the line and column of a syntax error; any JSON value. */
+export function parseJsonValue(text: string, source: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
@@ -28,6 +27,11 @@ export function parseJson(text: string, source: string): Raw {
     }
     throw new ScenarioError(`${source}: not valid JSON${where}: ${msg.replace(/^.*?: /, '').split('\n')[0]}`);
   }
+}
+
+/** Parse a scenario's JSON: an object, with the line and column of a syntax error. */
+export function parseJson(text: string, source: string): Raw {
+  const value = parseJsonValue(text, source);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError(`${source}: a scenario is a JSON object ({...}), got ${Array.isArray(value) ? 'an array' : show(value)}`);
   }

@@ -115,7 +115,9 @@ export const MembersSchema = section({
   statusSeeking: beta(1.2, 6, { description: 'Wish to be seen and recognized in the organization (low for most: members do not dream of stardom)', source: 'assumption (premise of claim C7)', seed: 'he\u2019s not dreaming of becoming a star in the organization' }),
   timeBudgetMinutes: num(12.5, 1, 240, agents({ description: 'Median minutes a day a member can give to social tools (lognormal)', unit: 'minutes / day', source: A })),
   timeBudgetSigma: num(1.75, 0, 3, agents({ description: 'Spread (lognormal sigma) of the minutes a day members can give to social tools', unit: 'lognormal sigma', source: A })),
-  voiceSigma: num(2.8, 0, 3, agents({ description: 'Spread (lognormal sigma) of the personal propensity to write rather than read; gives heavy-tailed contributions', unit: 'lognormal sigma', source: 'calibrated so that contributions follow the 90-9-1 participation inequality (Nielsen 2006) and are heavy-tailed (Wilkinson 2008)' })),
+  writerShare: num(0.3, 0.001, 1, agents({ description: 'Share of people disposed to write (the others mostly read: lurking is a stable disposition)', unit: 'share', source: 'assumption; lurking as a lasting disposition (Nonnecke and Preece 2000)' })),
+  lurkerVoice: num(0.05, 0, 1, agents({ description: 'Propensity to write of those not disposed to (relative to a mean voice of 1)', unit: 'relative voice', source: A })),
+  voiceSigma: num(2.8, 0, 3, agents({ description: 'Spread (lognormal sigma) of the propensity to write among those disposed to write; gives heavy-tailed contributions', unit: 'lognormal sigma', source: 'calibrated so that contributions follow the 90-9-1 participation inequality (Nielsen 2006) and are heavy-tailed (Wilkinson 2008)' })),
 });
 
 export const BehaviourSchema = section({
@@ -144,7 +146,7 @@ export const BehaviourSchema = section({
   broadcastWeight: num(3.0, 0, 20, beh({ description: 'How much the organization\'s voice filling a group\'s talk turns its members into readers (internal groups): members write as they see peers write', unit: 'factor', source: A, seed: 'If your internal community manager speaks a lot, better put your money in an intranet than a social network' })),
   broadcastWeightExternal: num(0.3, 0, 20, beh({ description: 'The same in the external community, where customers expect the brand to speak', unit: 'factor', source: A, seed: 'The external community manager is more on the forefront and happens to speak frequently to customers' })),
   learningRate: num(0.09, 0, 1, beh({ description: 'How far one participation moves engagement towards what the group gives back (from engagementFloor when it gives nothing to engagementCap)', unit: 'share / participation', source: A, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
-  responseReward: num(0.6, 0, 1, beh({ description: 'How far the responses to a contribution draw its writer towards full engagement, times the share of the group taking part', unit: 'share', source: A })),
+  responseReward: num(0.6, 0, 1, beh({ description: 'How far the responses to a contribution draw its writer towards full engagement, times the chance that someone responds (1 - exp(-participants / value.criticalMass))', unit: 'share', source: A })),
   worthwhile: num(0.7, 0.01, 20, beh({ description: 'What a participation must pay, in reference efficiencies, to lead half-way from disappointment to full engagement (its time and effort)', unit: 'reference efficiencies', source: A })),
   animatorPostsPerDay: num(2, 0, 50, beh({ description: 'Prompts a day by a fully engaged animator (manager, owner, SMM)', unit: 'posts / day', source: A })),
   starAppeal: num(1.0, 0, 10, beh({ description: 'Attraction of a visibility campaign for a member, times his status seeking', unit: 'logit', source: A, seed: 'he\u2019s not dreaming of becoming a star in the organization' })),

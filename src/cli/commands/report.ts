@@ -10,6 +10,10 @@ import { build } from 'esbuild';
 import { ScenarioError } from '../../scenario/errors.ts';
 import type { Manifest } from '../../research/manifest.ts';
 import { reportData } from '../../research/report/data.ts';
+import type { ReportData } from '../../research/report/summaries.ts';
+import { calibrationReport, type CalibrationFiles, type CalibrationReport } from '../../calibrate/report.ts';
+import { CALIBRATION, FITTED, readManifest as readCalibration, readPopulation, stageDir } from '../calibrate-folder.ts';
+import { TARGETS_CSV } from '../calibrate-results.ts';
 import { REPORT_CSS, reportPage } from '../../research/report/page.ts';
 import { parseCommand, positionals } from '../args.ts';
 import { displayPath, readText, writeAtomic } from '../files.ts';
@@ -31,19 +35,44 @@ async function chartScript(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+function sweepData(dir: string): ReportData {
+  const m = readManifest(dir) as Manifest | undefined;
+  if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST} nor ${CALIBRATION}: not the folder of a sweep, a sensitivity analysis or a calibration`);
+  const runsText = readText(join(dir, RUNS_CSV), `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):`);
+  const indicesText = m.command === 'sensitivity' ? readText(join(dir, INDICES_CSV), `no ${INDICES_CSV} to report on:`) : '';
+  return reportData(m, runsText, indicesText);
+}
+
+/** The report of a calibration folder, or undefined when `dir` holds none. */
+function calibrationData(dir: string): CalibrationReport | undefined {
+  const manifest = readCalibration(dir);
+  if (!manifest) return undefined;
+  const fittedText = readText(join(dir, FITTED), `no ${FITTED} to report on (finish the calibration first: the same orgsim calibrate command, or its last --advance):`);
+  let fitted: CalibrationFiles['fitted'];
+  try {
+    fitted = JSON.parse(fittedText) as CalibrationFiles['fitted'];
+  } catch {
+    throw new ScenarioError(`${displayPath(join(dir, FITTED))} is damaged (it does not parse as JSON)`);
+  }
+  const m = manifest as CalibrationFiles['manifest'];
+  const dims = m.parameters?.length ?? 0;
+  const populations = Array.from({ length: m.target?.method?.generations ?? 0 }, (_, g) => {
+    const p = readPopulation(stageDir(dir, g), g, dims);
+    if (!p) throw new ScenarioError(`${displayPath(stageDir(dir, g))} holds no population.json: the calibration is not finished`);
+    return p;
+  });
+  const targetsCsv = readText(join(dir, TARGETS_CSV), `no ${TARGETS_CSV} to report on:`);
+  return calibrationReport({ manifest: m, fitted, populations, targetsCsv });
+}
+
 export async function report(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('report', argv, OPTIONS);
   if (values.help) {
     print(COMMAND_USAGE.report!);
     return 0;
   }
-  const [dir] = positionals('report', given, 'the folder of a sweep (orgsim report DIR)', 1);
-  const m = readManifest(dir!) as Manifest | undefined;
-  if (!m) throw new ScenarioError(`${displayPath(dir!)} holds no ${MANIFEST}: not the folder of a sweep`);
-  const runsPath = join(dir!, RUNS_CSV);
-  const runsText = readText(runsPath, `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):`);
-  const indicesText = m.command === 'sensitivity' ? readText(join(dir!, INDICES_CSV), `no ${INDICES_CSV} to report on:`) : '';
-  const data = reportData(m, runsText, indicesText);
+  const [dir] = positionals('report', given, 'the folder of a sweep or a calibration (orgsim report DIR)', 1);
+  const data = calibrationData(dir!) ?? sweepData(dir!);
   const html = reportPage({ title: data.title, data, d3: readFileSync(D3, 'utf8'), charts: await chartScript(), css: REPORT_CSS });
   const out = join(dir!, REPORT_HTML);
   const bytes = writeAtomic(out, [html]);

@@ -165,8 +165,10 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     const paid = gs.payoff[g]! / b.efficiencyReference;
     const reward = b.engagementFloor + ((b.engagementCap - b.engagementFloor) * paid) / (paid + b.worthwhile);
     gs.reward[g] = reward;
-    // A contribution also gets responses, as many as the group is active: writers are drawn further in.
-    gs.rewardWrite[g] = reward + b.responseReward * gs.activity[g]! * (b.engagementCap - reward);
+    // A contribution also gets responses, more likely the more people take part (as a question meets someone who
+    // can answer): writers are drawn further in.
+    const answered = 1 - exp(-(gs.contributions[g]! + gs.reads[g]!) / V.criticalMass);
+    gs.rewardWrite[g] = reward + b.responseReward * answered * (b.engagementCap - reward);
   }
 }
 

@@ -69,4 +69,6 @@ h3 { font-size: 15px; margin: 16px 0 4px; } .sub { color: #555; margin: 4px 0 0;
 .row { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; } figcaption { font-size: 12px; color: #444; }
 svg text { font: 11px system-ui, sans-serif; fill: #333; } .axis path, .axis line { stroke: #999; }
 .mean { fill: none; stroke: #c0392b; stroke-width: 2; } .ci { stroke: #c0392b; } .run { fill: #2c7fb8; fill-opacity: 0.35; }
-.bar-S1, .bar-mu_star { fill: #2c7fb8; } .bar-ST, .bar-sigma { fill: #f39c12; } .bar-mu { fill: #7f8c8d; } .whisker { stroke: #222; }`;
+.bar-S1, .bar-mu_star { fill: #2c7fb8; } .bar-ST, .bar-sigma { fill: #f39c12; } .bar-mu { fill: #7f8c8d; } .whisker { stroke: #222; }
+.table-wrap { overflow-x: auto; max-width: 100%; } table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; vertical-align: top; }
+th { border-bottom: 1px solid #bbb; font-weight: 600; }`;
