@@ -95,7 +95,7 @@ describe('discrepancy', () => {
       { statistic: 'activeShare', window: { from: -10, to: 0 }, value: 0.8, band: [0.7, 0.9], weight: 3, source: 'a' },
       { series: 'activeShare', csv: 'obs.csv', every: 5, from: 0, tolerance: 0.1, weight: 1, source: 'b' },
     ],
-    method: { particles: 2, generations: 1, keep: 1 },
+    method: { particles: 2, generations: 1, keep: 1, point: 'mean' },
   }, 't.json', 100, (p) => p === 'smm.count', [null, observed]);
 
   it('windows, periods and whole-number parameters are resolved', () => {
@@ -124,7 +124,7 @@ describe('a whole ABC-SMC on a model with a known posterior', () => {
   };
   // Keeping 10%: with a noisy model epsilon stops falling where the proposals' spread matches the noise; the
   // kept draws are then within about 0.25 of the observation, and the ABC posterior's sd is within 1% of 1.
-  const method = { particles: 500, generations: 4, keep: 0.1 };
+  const method = { particles: 500, generations: 4, keep: 0.1, point: 'mean' as const };
   const simulate = (g: number, i: number, theta: readonly number[]) => [Float64Array.of(theta[0]! + normal(seedrandom.alea(`toy:${g}:${i}`)))];
 
   it('recovers the posterior mean and spread, epsilon falls, and the same seed gives the same bits', () => {

@@ -1,5 +1,6 @@
 /**
- * What a finished calibration reports: per parameter, the point estimate (the weighted posterior mean) with
+ * What a finished calibration reports: per parameter, the point estimate (the weighted posterior mean, or the best
+ * particle when the target file's method says "point": "best") with
  * the weighted median and 95% interval of the final population; per request, the simulated mean, sd and 95%
  * confidence interval at the point estimate over fresh replications, against the target's band. Pure.
  */
@@ -11,7 +12,7 @@ import type { Population } from './generation.ts';
 
 export interface FittedParameter {
   path: string;
-  /** The value written in the fitted scenario: the posterior mean (rounded for whole-number parameters). */
+  /** The value written in the fitted scenario: the point estimate (rounded for whole-number parameters). */
   value: number;
   /** Weighted posterior mean. */
   mean: number;
@@ -23,15 +24,24 @@ export interface FittedParameter {
   prior: [number, number];
 }
 
-/** The point estimate: the weighted mean of each coordinate over the population. */
-export function pointEstimate(population: Population): number[] {
+/**
+ * The point estimate: the weighted mean of each coordinate over the population, or ("best") the particle with the
+ * smallest discrepancy (the first, in population order, on a tie), which stays inside a multimodal posterior
+ * where the mean may fall between its modes.
+ */
+export function pointEstimate(population: Population, point: 'mean' | 'best' = 'mean'): number[] {
+  if (point === 'best') {
+    let best = population.particles[0]!;
+    for (const p of population.particles) if ((p.discrepancy ?? Infinity) < (best.discrepancy ?? Infinity)) best = p;
+    return [...best.theta];
+  }
   const ws = population.particles.map((p) => p.weight);
   return population.particles[0]!.theta.map((_, d) => weightedMean(population.particles.map((p) => p.theta[d]!), ws));
 }
 
-export function fittedParameters(plan: Plan, population: Population): FittedParameter[] {
+export function fittedParameters(plan: Plan, population: Population, point: 'mean' | 'best' = 'mean'): FittedParameter[] {
   const ws = population.particles.map((p) => p.weight);
-  const theta = pointEstimate(population);
+  const theta = pointEstimate(population, point);
   return plan.parameters.map((p, d) => {
     const xs = population.particles.map((q) => q.values[d]!);
     return {

@@ -54,6 +54,8 @@ export const MethodSchema = z
     particles: whole(2, 100_000),
     generations: whole(1, 100),
     keep: z.number({ error: 'a share in (0, 1]' }).gt(0, { error: 'a share in (0, 1]' }).max(1, { error: 'a share in (0, 1]' }),
+    /** The point estimate: the weighted posterior mean, or the kept particle with the smallest discrepancy. */
+    point: z.enum(['mean', 'best'], { error: 'expected "mean" or "best"' }).default('mean'),
   })
   .strict();
 

@@ -69,7 +69,7 @@ function fittedScenario(dir: string, m: CalibrationManifest, fitted: readonly Fi
   const raw: Record<string, unknown> = {
     extends: path,
     name: name.length > 120 ? `${name.slice(0, 117)}...` : name,
-    description: `Written by orgsim calibrate for ${JSON.stringify(m.target.name)}: the input scenario with ${Object.keys(m.target.set).length ? 'the target file\'s fixed values and ' : ''}the fitted parameters at their posterior mean.`,
+    description: `Written by orgsim calibrate for ${JSON.stringify(m.target.name)}: the input scenario with ${Object.keys(m.target.set).length ? 'the target file\'s fixed values and ' : ''}the fitted parameters at their ${m.target.method.point === 'best' ? 'best particle' : 'posterior mean'}.`,
   };
   for (const [p, v] of Object.entries(m.target.set)) setPath(raw, p, v);
   for (const f of fitted) setPath(raw, f.path, f.value);
@@ -79,7 +79,7 @@ function fittedScenario(dir: string, m: CalibrationManifest, fitted: readonly Fi
 /** Write the final files from the last population and the runs at the point estimate. */
 export function writeFinal(dir: string, m: CalibrationManifest, plan: Plan, populations: readonly Population[], finalRuns: readonly ArrayLike<number>[]): string[] {
   const last = populations[populations.length - 1]!;
-  const parameters = fittedParameters(plan, last);
+  const parameters = fittedParameters(plan, last, m.target.method.point);
   const rows = targetRows(plan, finalRuns);
   const a = assess(plan, finalRuns);
   const fitted: Fitted = {

@@ -78,7 +78,7 @@ The target file (JSON; unknown fields are refused):
       { "series": "activeShare", "csv": "monthly.csv", "every": 20, "from": 0,
         "tolerance": 0.1, "weight": 1, "source": "our analytics export" }
     ],
-    "method": { "particles": 200, "generations": 5, "keep": 0.5 }
+    "method": { "particles": 200, "generations": 5, "keep": 0.5, "point": "mean" }
   }
   statistic   activeShare, readOnlyShare, contributorShare, observerShare, openTop1, openTop10, openGini,
               webLink, dailyContributors, teamOverOpen, openChurn, or mean|last|sum|growth:<series>
@@ -95,6 +95,8 @@ replications; its discrepancy is the weighted root mean square over targets of (
 (half-width of the band) (for a series, over its periods); the best "particles" are kept (epsilon: the largest
 kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
 epsilon stops falling once the proposals' spread matches the noise: more runs or a smaller keep lower it.
+The point estimate ("point") is the weighted posterior mean ("mean", the default) or the kept particle with
+the smallest discrepancy ("best"), which stays inside a posterior with several modes.
 Whole-number parameters move on a continuous axis and the model takes the nearest whole number.
 
 options:
@@ -115,7 +117,7 @@ DIR/calibration.json        the validated target file, observed series, seeds, o
 DIR/gen-<g>/proposals.json  the proposals of generation g; gen-<g>/parts/ one file per finished run
 DIR/gen-<g>/population.json the kept particles, weights, discrepancies, epsilon
 DIR/final/                  the runs at the point estimate, on fresh seeds
-DIR/fitted.json             per parameter: the point estimate (weighted posterior mean), median, 95% interval
+DIR/fitted.json             per parameter: the point estimate (mean or best), weighted median, 95% interval
 DIR/posterior.csv           generation,particle,proposal,weight,discrepancy,<each parameter>
 DIR/targets.csv             per target (and period): value, band, source, simulated mean, sd, 95% CI, inside
 DIR/fitted-scenario.json    the input scenario (extends) with the fitted values: orgsim run it as is

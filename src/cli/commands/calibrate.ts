@@ -83,7 +83,7 @@ function currentStage(ctx: Context): Stage | 'done' {
   }
   if (exists(join(ctx.out, FITTED))) return 'done';
   const dir = stageDir(ctx.out, 'final');
-  const proposals: Proposals = { generation: m.target.method.generations, sigma: null, clamped: 0, theta: [pointEstimate(populations[populations.length - 1]!)] };
+  const proposals: Proposals = { generation: m.target.method.generations, sigma: null, clamped: 0, theta: [pointEstimate(populations[populations.length - 1]!, m.target.method.point)] };
   saveProposals(dir, proposals);
   return { generation: 'final', dir, proposals, seeds: m.finalSeeds, populations };
 }
