@@ -1,7 +1,8 @@
 /**
  * The claims of ../shared/MODEL.md as data: which scenarios each compares, what it measures and which
- * direction the seeds predict. The claims suite (test/claims.test.ts) runs each arm with replications
- * and applies a statistical test; the story mode can use the same list.
+ * direction the seeds predict, the mechanism that produces it, the one premise it rests on and the ablations
+ * that switch its mechanisms off. The claims suite (test/claims-*.test.ts) and `orgsim claims` run each arm
+ * with replications and apply a statistical test; the story mode quotes the same list.
  */
 import { SERIES_INDEX } from './metrics/series.ts';
 import { seriesMean, seriesSum } from './metrics/outcomes.ts';
@@ -158,7 +159,7 @@ export const CLAIMS: readonly Claim[] = [
     comparisons: [{ kind: 'higher', label: 'participation of the most risk-averse third after the campaign starts', measure: (r) => windowMean(r, 'active_riskAverse', 100), lower: 'c7-star-campaign', higher: 'c7-no-campaign' }],
     mechanism: 'A campaign shows a share of contributions to the whole organization: the exposure of taking part grows with that audience, weighed by risk aversion; its pull is felt only by those who seek status.',
     premise: { text: 'Members do not dream of being stars: few seek status in the organization', parameters: ['members.statusSeeking.a', 'members.statusSeeking.b'], neutral: { 'members.statusSeeking.a': 6, 'members.statusSeeking.b': 1.2 } },
-    ablations: [{ label: 'exposure does not grow with the audience', set: { 'behaviour.exposureAudience': 1000000 } }],
+    ablations: [{ label: 'nobody weighs exposure (risk weight 0): only the campaign\'s pull is left', set: { 'behaviour.riskWeight': 0 } }],
   },
   {
     id: 'C8', seedFile: 'roles-in-online-social-spaces',
@@ -168,7 +169,7 @@ export const CLAIMS: readonly Claim[] = [
     comparisons: [{ kind: 'higher', label: 'long-term value (hours)', measure: longValue, lower: 'c8-cm-outsourced', higher: 'c8-cm-internal' }],
     mechanism: "The CM's levers progress at the pace of his standing with the departments, which needs knowing the organization's codes and people; an outsider learns them by working, alone; he also costs more.",
     premise: { text: "Someone from an outside provider does not know the organization's codes and people when he starts", parameters: ['knowledge.outsiderCodes'], neutral: { 'knowledge.outsiderCodes': 1 } },
-    ablations: [{ label: 'an outsider learns the codes at once', set: { 'knowledge.learningDays': 1 } }],
+    ablations: [{ label: 'an outsider learns the codes within days (knowledge.learningDays = 1)', set: { 'knowledge.learningDays': 1 } }],
   },
   {
     id: 'C9', seedFile: 'internal-vs-external-community-managers',

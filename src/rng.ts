@@ -7,7 +7,7 @@ import seedrandom from 'seedrandom';
 
 export type Uniform = () => number;
 
-export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value';
+export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value' | 'membership';
 
 export function stream(masterSeed: number, name: StreamName): Uniform {
   return seedrandom.alea(`orgsim:${masterSeed}:${name}`);

@@ -92,8 +92,8 @@ describe('discrepancy', () => {
     name: 't', description: '', scenario: 's', set: {}, runs: 1,
     parameters: [{ path: 'members.voiceSigma', lo: 0, hi: 3 }, { path: 'smm.count', lo: 0, hi: 4 }],
     targets: [
-      { statistic: 'activeShare', window: { from: -10, to: 0 }, value: 0.8, band: [0.7, 0.9], weight: 3, source: 'a' },
-      { series: 'activeShare', csv: 'obs.csv', every: 5, from: 0, tolerance: 0.1, weight: 1, source: 'b' },
+      { statistic: 'activeOnce', window: { from: -10, to: 0 }, value: 0.8, band: [0.7, 0.9], weight: 3, source: 'a' },
+      { series: 'activeOnce', csv: 'obs.csv', every: 5, from: 0, tolerance: 0.1, weight: 1, source: 'b' },
     ],
     method: { particles: 2, generations: 1, keep: 1, point: 'mean' },
   }, 't.json', 100, (p) => p === 'smm.count', [null, observed]);

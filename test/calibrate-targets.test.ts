@@ -45,7 +45,7 @@ async function refuse(edit: (t: Record<string, any>) => void, pattern: RegExp, f
 
 describe('orgsim calibrate refuses bad target files', () => {
   it('an unknown statistic, with a suggestion', async () => {
-    await refuse((t) => (t.targets[0].statistic = 'activShare'), /targets\.0\.statistic = "activShare" is not allowed; unknown statistic .*did you mean "activeShare"\?/);
+    await refuse((t) => (t.targets[0].statistic = 'activOnce'), /targets\.0\.statistic = "activOnce" is not allowed; unknown statistic .*did you mean "activeOnce"\?/);
     await refuse((t) => (t.targets[2].statistic = 'mean:nothing'), /targets\.2\.statistic = "mean:nothing" is not allowed; unknown series "nothing"/);
     await refuse((t) => (t.targets[2].statistic = 'median:activeShare'), /targets\.2\.statistic = "median:activeShare" is not allowed; unknown reduction "median"/);
   });

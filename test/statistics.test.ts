@@ -30,12 +30,12 @@ describe('window statistics', () => {
   const run = fakeRun();
 
   it('counts who took part, who only read and who contributed in the window', () => {
-    expect(statistic(run, 'activeShare', 0, 0)).toBe(0.75);
+    expect(statistic(run, 'activeOnce', 0, 0)).toBe(0.75);
     expect(statistic(run, 'readOnlyShare', 0, 0)).toBe(0.5);
     expect(statistic(run, 'contributorShare', 0, 0)).toBe(0.25);
     // The last 5 ticks: employee 2 no longer contributes.
     expect(statistic(run, 'contributorShare', -5, 0)).toBe(0);
-    expect(statistic(run, 'activeShare', -5, 0)).toBe(0.5);
+    expect(statistic(run, 'activeOnce', -5, 0)).toBe(0.5);
   });
 
   it('finds observers among open-community users: contributing on fewer than 1 day in 10', () => {
@@ -66,6 +66,6 @@ describe('window statistics', () => {
   });
 
   it('needs the trace for per-employee statistics', () => {
-    expect(() => statistic({ ...run, trace: null }, 'activeShare', 0, 0)).toThrow(/trace/);
+    expect(() => statistic({ ...run, trace: null }, 'activeOnce', 0, 0)).toThrow(/trace/);
   });
 });

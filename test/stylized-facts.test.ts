@@ -40,7 +40,7 @@ describe('the default organization meets the published figures it is calibrated 
 describe('individual-level facts', () => {
   it('most employees never contribute over the last six months, and most of those who take part only read', () => {
     const never = ci95(runs.map((r) => 1 - statistic(r, 'contributorShare', -125, 0)));
-    const readers = ci95(runs.map((r) => statistic(r, 'readOnlyShare', -125, 0) / statistic(r, 'activeShare', -125, 0)));
+    const readers = ci95(runs.map((r) => statistic(r, 'readOnlyShare', -125, 0) / statistic(r, 'activeOnce', -125, 0)));
     console.log(`never contribute ${never.mean.toFixed(3)}; readers among those who take part ${readers.mean.toFixed(3)}`);
     expect(never.lo).toBeGreaterThan(0.5);
     expect(readers.lo).toBeGreaterThan(0.5);

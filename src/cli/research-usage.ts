@@ -73,19 +73,19 @@ The target file (JSON; unknown fields are refused):
     "seed": 1,                         master seed (optional: the scenario's)
     "parameters": [ { "path": "behaviour.baseline", "lo": -4, "hi": 0 } ],   numeric, within the schema
     "targets": [
-      { "statistic": "activeShare", "window": { "from": -125, "to": 0 },
+      { "statistic": "activeOnce", "window": { "from": -125, "to": 0 },
         "value": 0.82, "band": [0.8, 0.85], "weight": 1, "source": "SWOOP 2022/23: 80-85% access" },
-      { "series": "activeShare", "csv": "monthly.csv", "every": 20, "from": 0,
+      { "series": "activeOnce", "csv": "monthly.csv", "every": 20, "from": 0,
         "tolerance": 0.1, "weight": 1, "source": "our analytics export" }
     ],
     "method": { "particles": 200, "generations": 5, "keep": 0.5, "point": "mean" }
   }
-  statistic   activeShare, readOnlyShare, contributorShare, observerShare, openTop1, openTop10, openGini,
+  statistic   activeOnce, readOnlyShare, contributorShare, observerShare, openTop1, openTop10, openGini,
               webLink, dailyContributors, teamOverOpen, openChurn, or mean|last|sum|growth:<series>
   window      [from, to) in ticks; negative bounds count from the horizon, to = 0 is the horizon
   value, band the target (default value: the band's middle) and the tolerance band [lo, hi]
   series      a statistic computed over each period of the CSV (or a reported series: its mean)
-  csv         header line, then period,value per line (e.g. month,activeShare), relative to the target file
+  csv         header line, then period,value per line (e.g. month,activeOnce), relative to the target file
   every       ticks per period; from: the tick where the first period starts (default 0)
   tolerance   the error, as a share of the mean observed value, that counts as the edge of a band
   name        a label for the target in the files and the report (optional)

@@ -156,8 +156,8 @@ function kindParticipation(run: RunView, kind: 'team' | 'open', from: number, to
 }
 
 export const STATISTICS: Readonly<Record<string, Named>> = {
-  activeShare: {
-    description: 'Share of employees who took part (read or contributed) at least once in the window',
+  activeOnce: {
+    description: 'Share of employees who took part (read or contributed) at least once in the window (e.g. monthly active users over a month)',
     unit: 'share', trace: true,
     compute: (run, from, to) => share(perEmployee(run, from, to).active, (x) => x > 0),
   },

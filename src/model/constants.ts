@@ -1,6 +1,6 @@
 /**
  * Structural constants of the model: numbers inside its formulas that are not scenario parameters. Each is an
- * assumption about the model's shape, named here and under the same name in src/MODEL.md (section 7.22).
+ * assumption about the model's shape, named here and under the same name in src/MODEL.md (section 8).
  * None is applied to the quantity a claim measures.
  */
 
@@ -41,7 +41,7 @@ export const EXTERNAL_EXPOSURE = 0.35;
 
 /** Share of an animator's hours that go to following up conversations (the rest: prompts). */
 export const FOLLOW_UP_SHARE = 0.5;
-/** How much coaching multiplies an animator's effectiveness (his prompts' pull and his follow-ups). */
+/** How much coaching multiplies an animator's effectiveness (his prompts' pull, his follow-ups) and his effort target. */
 export const COACHING_SKILL = 0.4;
 /** Write invitation of a group with no animation, and what full animation adds. */
 export const INVITE_BASE = 0.6;
@@ -65,8 +65,20 @@ export const OWNER_RECRUITMENT = 0.3;
 export const GROUP_MEMORY = 0.2;
 /** Weight of today in an agent's smoothed minutes spent on social tools. */
 export const LOAD_MEMORY = 0.2;
-/** Share of members taking part at which an audience fully endorses its animators. */
+/**
+ * Share of members taking part that counts as a full response: at which an audience fully endorses its
+ * animators, an owner's prompts get all the response they can, and an owner stops asking for coaching.
+ */
 export const TRUST_SHARE_REF = 0.3;
+/** An audience that does not respond at all still grants its animators this much of their legitimacy. */
+export const TRUST_FLOOR = 0.5;
+/** Posts of the group's own a day counted beside the organization's voice, so a silent group has a share. */
+export const VOICE_SMOOTHING = 1;
+/** Clarity at which a member's need for sense neither attracts nor repels; alignment likewise. */
+export const NEUTRAL_CLARITY = 0.5;
+export const NEUTRAL_ALIGNMENT = 0.5;
+/** Share of interested employees in a duplicate community at the start, relative to the main one. */
+export const DUPLICATE_JOIN_SHARE = 0.5;
 /** Width (logit) of the ramp over which a disengaged absent member's leaving hazard grows to its maximum. */
 export const LEAVE_RAMP = 1;
 /** Joining on one's own still happens in a silent community, at this share of full visible activity. */

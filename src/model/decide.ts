@@ -1,15 +1,17 @@
 /**
  * The hot loop: every joined membership of one group decides, this tick, to contribute, read or stay away.
  * One logistic (one exp, src/math.ts) and one uniform draw per decision; typed-array reads only; no allocation.
+ * The per-agent values come from the agent's hot record (terms.ts): risk[i] is his risk aversion plus what web
+ * habits add at work, gate[i] the barrier of new things he still feels (efficiency and web familiarity lift it).
  *
- *   z = agentTerm[i] + engagement[m] + attract[g] - riskAversion[i] * risk[g] + needForSense[i] * sense[g]
- *       - noveltyGate[i] * novelty[g]
+ *   z = agentTerm[i] + engagement[m] + attract[g] - risk[i] * risk[g] + needForSense[i] * sense[g] - gate[i] * novelty[g]
  *   p(take part) = 1 / (1 + exp(-z));
- *   p(contribute | take part) = voice[i] * invite[g] * max(0, 1 + engagedWriting * (engagement[m] - rest)) / (1 + riskAversion[i] * writeRisk[g])
+ *   p(contribute | take part) = min(1, voice[i] * invite[g] * max(0, 1 + engagedWriting * (engagement[m] - rest))
+ *                                       / (1 + risk[i] * writeRisk[g]))
  *
  * Engagement then moves towards what the group gives back (target[g], from its payoff; a writer also gets its
- * responses, targetWrite[g]) and, while the member stays away,
- * fades back towards what a newcomer expects (rest). In an open community, a member who stayed away today may
+ * responses, targetWrite[g]) and, while the member stays away, fades back towards what a newcomer expects
+ * (rest). In an open community, a member who stayed away today may
  * leave: he drifts out (drift x (1 + his attention pressure)), and more so once disappointed:
  *   p(leave) = drift x (1 + pressure[i]) + hazard x clamp((threshold - engagement) / LEAVE_RAMP + 1/2, 0, 1),
  * drawn from the same uniform (the part of it above p(take part) is uniform too), so leaving costs no draw.

@@ -146,7 +146,8 @@ export class Recorder {
       // A co-driver's hours are paid too.
       if (s.outsourced && st.tick < s.hired + p.smm.coDrivingDays) fte += Math.min(1, p.smm.coDrivingHours / H);
     }
-    if (w.externalGroup >= 0) fte += p.external.emceeEffort;
+    // The brand's emcee: a full-time role (he speaks part of his day and follows conversations up the rest).
+    if (w.externalGroup >= 0) fte += 1;
     o.valueCum += value;
     o.costCum += fte * H;
     const memberPosts = r[I.posts_team!]! + r[I.posts_open!]! + r[I.posts_external!]!;

@@ -48,6 +48,7 @@ export class Simulation {
   private readonly events: Uniform;
   private readonly staffRng: Uniform;
   private readonly valueRng: Uniform;
+  private readonly membershipRng: Uniform;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
   private readonly churn: Churn = { rest: 0, engagedWriting: 0, drift: 0, threshold: 0, hazard: 0 };
@@ -61,6 +62,7 @@ export class Simulation {
     this.events = stream(seed, 'events');
     this.staffRng = stream(seed, 'staff');
     this.valueRng = stream(seed, 'value');
+    this.membershipRng = stream(seed, 'membership');
     this.recorder = new Recorder(this.ticks);
     this.series = this.recorder.series;
     this.trace = options.trace ? newTrace(this.world.employees, this.ticks) : null;
@@ -128,7 +130,7 @@ export class Simulation {
     this.decide();
     readActivity(st, p, this.trace);
     produceValue(st, p, this.valueRng);
-    join(st, p, this.events);
+    join(st, p, this.membershipRng);
     this.recorder.record(st, p);
     st.tick++;
   }

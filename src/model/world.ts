@@ -7,7 +7,7 @@
 import { exp, pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { betaDraw, normal, poisson, stream, type Uniform } from '../rng.ts';
-import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE } from './constants.ts';
+import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE, DUPLICATE_JOIN_SHARE } from './constants.ts';
 
 export const KIND_TEAM = 0;
 export const KIND_OPEN = 1;
@@ -327,7 +327,7 @@ export function buildWorld(s: Scenario, seed: number): World {
     for (let k = 0; k < slotsPerTopic; k++) {
       const g = openStart + t * slotsPerTopic + k;
       let mIdx = groupStart[g]!;
-      const share = k === 0 ? c.initialJoinShare : c.initialJoinShare / 2;
+      const share = k === 0 ? c.initialJoinShare : c.initialJoinShare * DUPLICATE_JOIN_SHARE;
       for (let q = topicStart[t]!; q < topicStart[t + 1]!; q++) {
         const i = topicMembers[q]!;
         memberAgent[mIdx] = i;

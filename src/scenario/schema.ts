@@ -89,7 +89,7 @@ export const OrganizationSchema = section({
 export const CommunitiesSchema = section({
   expertiseShare: num(0.45, 0, 1, org({ description: 'Share of topics that are expertise communities', unit: 'share', source: A, seed: 'Communities are often focused on specific expertise matters or on projects' })),
   projectShare: num(0.2, 0, 1, org({ description: 'Share of topics that are project communities', unit: 'share', source: A })),
-  corporateShare: num(0.1, 0, 1, org({ description: 'Share of topics that are corporate communities (HR, sustainability...)', unit: 'share', source: A, seed: 'more "corporate" communities aiming at engaging employees on corporate matters and issues' })),
+  corporateShare: num(0.1, 0, 1, org({ description: 'Share of topics that are corporate communities (HR, sustainability...)', unit: 'share', source: A, seed: 'more \u201ccorporate\u201d communities aiming at engaging employees on corporate matters and issues' })),
   hrShare: num(0.4, 0, 1, org({ description: 'Share of corporate topics that are HR matters (where an HR-profiled CM is an expert)', unit: 'share', source: A, seed: 'If the matter is an HR one, it will always be better to have an HR person speaking' })),
   ownerShare: num(0.6, 0, 1, org({ description: 'Share of expertise and corporate topics that have a community owner (an expert or business owner)', unit: 'share', source: A, seed: 'supporting actual community owners' })),
   maxDuplicates: int(2, 0, 5, org({ description: 'Most duplicate communities a topic can have (overlapping initiatives)', unit: 'communities', source: A })),
@@ -98,7 +98,7 @@ export const CommunitiesSchema = section({
   initialJoinShare: num(0.25, 0, 1, org({ description: 'Share of interested employees who are members of the topic\'s main community at the start', unit: 'share', source: A })),
   spontaneousJoin: num(0.002, 0, 0.2, pol({ description: 'Daily probability that an interested non-member joins a community on his own, at full visible activity', unit: 'probability / day', source: A })),
   driftPerDay: num(0.0013, 0, 1, beh({ description: 'Daily probability that a member who stayed away today drifts out of an open community, times (1 + his attention pressure)', unit: 'probability / day', source: A })),
-  leaveThreshold: num(-1.8, -10, 10, beh({ description: 'Engagement below which a member is disappointed with an open community (he leaves at up to communities.leaveHazard a day on days he stays away)', unit: 'logit', source: A })),
+  leaveThreshold: num(-1.8, -10, 10, beh({ description: 'Engagement at the middle of the disappointment ramp: an absent member leaves at up to communities.leaveHazard a day, half of it at this engagement', unit: 'logit', source: A })),
   leaveHazard: num(0.05, 0, 1, beh({ description: 'Extra daily probability that a fully disappointed member who stayed away today leaves an open community', unit: 'probability / day', source: A })),
 });
 
@@ -108,7 +108,7 @@ export const ExternalSchema = section({
 });
 
 export const MembersSchema = section({
-  riskAversion: beta(2, 2, { description: 'Risk aversion: fear for evaluation, image, exposure', source: A, seed: "Don't even think of making them do anything that put him into dangers regarding to his evaluation, image, exposure." }),
+  riskAversion: beta(2, 2, { description: 'Risk aversion: fear for evaluation, image, exposure', source: A, seed: 'Don\u2019t even think of making them do anything that put him into dangers regarding to his evaluation, image, exposure.' }),
   needForSense: beta(2, 2, { description: 'Need for sense: how much a member needs to know the purpose, rules and limits', source: A, seed: 'he needs to know the rules, the limits to his autonomy, the purpose of each group he\u2019s in' }),
   alignment: beta(2, 2.5, { description: 'Alignment with the organization\'s strategy at the start', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' }),
   webSociability: beta(2, 2, { description: 'Sociability on the public web', source: A, seed: 'there is no link between his social practcies on the web and in the workplace' }),
@@ -175,7 +175,7 @@ export const CommunityManagerSchema = section({
   postsPerHour: num(3, 0, 20, roles({ description: 'Posts per hour when he speaks', unit: 'posts / hour', source: A })),
   frameworkHours: num(80, 1, 100000, roles({ description: 'Effective hours of work for the global framework to be in place', unit: 'hours', source: A })),
   processHoursPerDepartment: num(4, 1, 10000, roles({ description: 'Effective hours of work per department to co-build its processes with its managers', unit: 'hours / department', source: A })),
-  coachingHours: num(6, 1, 500, roles({ description: 'Hours to coach one manager or community owner', unit: 'hours', source: A })),
+  coachingHours: num(6, 1, 500, roles({ description: 'Hours to coach one manager or community owner (for the CM and the SMMs alike)', unit: 'hours', source: A })),
   costFactorOutsourced: num(1.3, 0.1, 10, roles({ description: 'Cost of an outsourced CM relative to an internal FTE', unit: 'factor', source: A })),
 });
 
@@ -203,17 +203,17 @@ export const KnowledgeSchema = section({
   ownerTopic: num(0.9, 0, 1, know({ description: 'What a community owner knows of his own topic', unit: KNOW, source: A, seed: 'If the matter is an HR one, it will always be better to have an HR person speaking' })),
   cmExpertise: num(0.2, 0, 1, know({ description: 'What the CM knows of an expertise community\'s matter (outside his own field)', unit: KNOW, source: 'assumption (premise of claim C5)', seed: 'they won\u2019t be legitimate in front of seasoned professionals' })),
   cmProject: num(0.3, 0, 1, know({ description: 'What the CM knows of a project community\'s matter', unit: KNOW, source: A, seed: 'they can\u2019t replace the managers or project managers' })),
-  cmCorporate: num(0.5, 0, 1, know({ description: 'What the CM knows of a corporate matter outside his own field', unit: KNOW, source: A, seed: 'a field in which the community manager can become the spokesperson but, once again, with limits related to legitimacy' })),
+  cmCorporate: num(0.5, 0, 1, know({ description: 'What the CM knows of a corporate matter outside his own field', unit: KNOW, source: A, seed: 'a field in which the community manager can become the spokesperson\u00a0 but, once again, with limits related to legitimacy' })),
   cmInterest: num(0.4, 0, 1, know({ description: 'What the CM knows of an interest community\'s matter', unit: KNOW, source: A })),
   specialist: num(0.9, 0, 1, know({ description: 'What a CM knows of the matters of his own field (an HR-profiled CM on HR topics)', unit: KNOW, source: A, seed: 'internal community managers can also speak when their profile make them relevant' })),
 });
 
 export const ManagersSchema = section({
   coachedShare: num(0, 0, 1, roles({ description: 'Share of managers coached at the start', unit: 'share', source: 'scenario', seed: 'be himself coached to adapt his management behaviors' }, false)),
-  coachingRequestsPerYear: num(4, 0, 50, pol({ description: 'Yearly rate at which a fully engaged manager or community owner asks for coaching, when someone can coach', unit: '1 / year', source: A, seed: 'he can request help from the community manager or a social media manager to train his team' })),
+  coachingRequestsPerYear: num(4, 0, 50, pol({ description: 'Yearly rate at which a fully engaged manager or community owner asks for coaching when someone can coach, times (1 - the response his group gives)', unit: '1 / year', source: A, seed: 'he can request help from the community manager or a social media manager to train his team' })),
   routineAdoptionPerYear: num(4, 0, 50, pol({ description: 'Yearly rate at which a coached manager adopts social routines (raised by co-built processes)', unit: '1 / year', source: A })),
   animationHours: num(0.25, 0, 4, roles({ description: 'Hours a day a fully engaged manager spends animating his team group (prompts and follow-ups)', unit: 'hours / day', source: A })),
-  effortRate: num(0.05, 0, 1, beh({ description: 'How fast an owner\'s (manager\'s, community owner\'s) animation effort moves towards its target', unit: 'share / day', source: A })),
+  effortRate: num(0.05, 0, 1, beh({ description: 'How fast an owner\'s (a manager\'s or a community owner\'s) animation effort moves towards its target', unit: 'share / day', source: A })),
 });
 
 export const OwnersSchema = section({
@@ -229,7 +229,6 @@ export const PoliciesSchema = section({
 });
 
 export const LegitimacySchema = section({
-  managerTeam: num(0.9, 0, 1, roles({ description: 'Authority of a manager in his own team group (his legitimacy there before what he knows)', unit: 'legitimacy 0-1', source: A, seed: 'no external person has the legitimacy to speak in front of the group and take leadership instead of him' })),
   emceeExternal: num(0.9, 0, 1, roles({ description: 'Presumption of relevance of the brand\'s emcee in the external community (given by the role, not carried inside)', unit: 'legitimacy 0-1', source: 'assumption (premise of claim C9)', seed: 'External community managers are made legitimate de facto by their role until their audience decide they\u2019re not.' })),
   audienceJudgement: num(0.02, 0, 1, beh({ description: 'How fast an audience revises its animators\' legitimacy from how it responds', unit: 'share / day', source: A, seed: 'until their audience decide they\u2019re not' })),
 });
@@ -238,7 +237,7 @@ export const ValueSchema = section({
   actionableTeam: num(0.2, 0, 1, val({ description: 'Probability that a team-group conversation about the team\'s work becomes actionable without a follow-up', unit: 'probability', source: A })),
   actionableOpen: num(0.08, 0, 1, val({ description: 'Probability that an open-community contribution becomes actionable without a follow-up', unit: 'probability', source: A })),
   actionableExternal: num(0.15, 0, 1, val({ description: 'Probability that a customer contribution becomes actionable', unit: 'probability', source: A })),
-  actionableExpertiseCenter: num(0.1, 0, 1, val({ description: 'Extra probability everywhere once the expertise center is built', unit: 'probability', source: A, seed: 'provide any unit, department, team with a customized value proposal' })),
+  actionableExpertiseCenter: num(0.1, 0, 1, val({ description: 'Extra probability in team groups and open communities once the expertise center is built', unit: 'probability', source: A, seed: 'provide any unit, department, team with a customized value proposal' })),
   followUpMinutes: num(5, 0.1, 240, val({ description: 'Minutes an animator\'s follow-up of one conversation takes (finding who can act on it)', unit: 'minutes', source: A, seed: 'turning social activities into business value outside of the social space (made conversations actionable)' })),
   hoursTeam: num(1.0, 0, 100, val({ description: 'Hours saved by an actionable team-group conversation (micro-coordination)', unit: 'hours', source: A, seed: 'micro-coordination, problem solving and best practices formalization' })),
   hoursExpertise: num(3.0, 0, 100, val({ description: 'Hours saved by an actionable expertise conversation (problem solved)', unit: 'hours', source: A })),
@@ -250,7 +249,7 @@ export const ValueSchema = section({
   readReuse: num(0.1, 0, 10, val({ description: 'Hours a reader saves by reusing an actionable conversation he reads (times solved / contributions)', unit: 'hours', source: A })),
   conversionBase: num(0.6, 0, 1, val({ description: 'Share of actionable conversations turned into value without co-built processes', unit: 'share', source: A })),
   conversionProcesses: num(0.4, 0, 1, val({ description: 'Extra share with co-built processes in place', unit: 'share', source: A, seed: 'will be funneled to be turned into value and tangible benefits' })),
-  criticalMass: num(4, 0.1, 1000, val({ description: 'Participants at which an open-community question is likely to meet the one who can answer (actionability x (1 - exp(-participants / this)))', unit: 'participants', source: A })),
+  criticalMass: num(4, 0.1, 1000, val({ description: 'Participants at which a question (in an open community or the external community) is likely to meet the one who can answer, and a contribution anywhere likely to get a response: 1 - exp(-participants / this)', unit: 'participants', source: A })),
   platformFte: num(0.3, 0, 1000, val({ description: 'Running the platform, counted in every scenario', unit: 'FTE', source: A })),
 });
 

@@ -20,11 +20,6 @@ export function meanManagerEffort(st: ModelState): number {
   return s / w.teams;
 }
 
-/** The CM leads expertise communities himself (instead of supporting their owners). */
-export function cmLeads(p: Scenario): boolean {
-  return p.cm.present && p.cm.leadsExpertCommunities;
-}
-
 export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
   const w = st.world;
   const o = st.org;
@@ -140,6 +135,7 @@ function speak(st: ModelState, p: Scenario): void {
   let sum = 0;
   for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) {
     if (!w.groupActive[g] || w.groupSlot[g] !== 0) continue;
+    // One reader more than its members, so a community nobody has joined yet still gets his relevant posts.
     const weight = cmTopicKnowledge(p, w, g) * (1 + membersOf(gs, g));
     gs.cmPosts[g] = weight;
     sum += weight;

@@ -9,6 +9,9 @@ import { JOIN_VISIBILITY_FLOOR, OWNER_RECRUITMENT } from '../constants.ts';
 import { smmCodes } from '../knowledge.ts';
 import { membersOf, type ModelState } from '../state.ts';
 
+/** Random picks among a community's candidates before walking the list to the next outsider. */
+const MAX_PICKS = 16;
+
 export function join(st: ModelState, p: Scenario, rand: Uniform): void {
   const w = st.world;
   const gs = st.groups;
@@ -25,11 +28,19 @@ export function join(st: ModelState, p: Scenario, rand: Uniform): void {
     const smm = gs.smmIndex[g]! >= 0 ? o.smms[gs.smmIndex[g]!] : undefined;
     const recruiting = (smm ? gs.smmEffort[g]! * smmCodes(p, smm, st.tick) : 0) + (w.groupOwner[g]! >= 0 ? OWNER_RECRUITMENT * gs.effort[g]! : 0);
     const pJoin = p.communities.spontaneousJoin * (JOIN_VISIBILITY_FLOOR + gs.activity[g]!) + p.smm.recruitmentRate * recruiting;
+    // Each outsider joins with probability pJoin: k of them, each picked uniformly among the outsiders.
     const k = binomial(outside, Math.min(1, pJoin), rand);
     let joined = 0;
     for (let j = 0; j < k; j++) {
-      const m = start + Math.floor(rand() * size);
-      if (w.joined[m]) continue;
+      let m = start + Math.floor(rand() * size);
+      for (let tries = 1; w.joined[m] && tries < MAX_PICKS; tries++) m = start + Math.floor(rand() * size);
+      if (w.joined[m]) {
+        // Few outsiders left: take the next one along the candidate list (there is one: k <= outside).
+        let q = m - start;
+        for (let steps = 0; w.joined[start + q] && steps < size; steps++) q = (q + 1) % size;
+        m = start + q;
+        if (w.joined[m]) break;
+      }
       w.joined[m] = 1;
       w.engagement[m] = p.behaviour.initialEngagement;
       w.joinedCount[w.memberAgent[m]!]!++;

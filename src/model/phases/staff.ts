@@ -17,7 +17,7 @@ function hire(p: Scenario, outsourced: boolean, tick: number): Staff {
  * An outsider learns the codes and people by working among them, faster with a co-driver's introductions:
  * dK = (1 - K) / learningDays x (1 + introductions x co-driver's hours / H).
  */
-function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1): void {
+function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1, coDriven = true): void {
   if (!s.outsourced) return;
   const k = p.knowledge;
   if (k.rotationDays > 0 && rand() < 1 / k.rotationDays) {
@@ -25,7 +25,7 @@ function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1): 
     s.knowledge = k.outsiderCodes;
     return;
   }
-  const beside = coDriving(p, s, tick) ? Math.min(1, p.smm.coDrivingHours / p.organization.hoursPerDay) : 0;
+  const beside = coDriven && coDriving(p, s, tick) ? Math.min(1, p.smm.coDrivingHours / p.organization.hoursPerDay) : 0;
   s.knowledge += ((1 - s.knowledge) / (k.learningDays * spread)) * (1 + k.introductions * beside);
 }
 
@@ -47,7 +47,7 @@ export function updateStaff(st: ModelState, p: Scenario, rand: Uniform): void {
       o.speakHabit = p.cm.formerEmcee ? p.external.emceeEffort : p.cm.speakShare;
     }
     // Nobody co-drives a CM: he learns alone, and his time spreads over every department.
-    learn(p, o.cm, Number.POSITIVE_INFINITY, rand, Math.max(1, st.world.departments / LEARNING_DEPARTMENTS));
+    learn(p, o.cm, tick, rand, Math.max(1, st.world.departments / LEARNING_DEPARTMENTS), false);
     o.speakHabit += (p.cm.speakShare - o.speakHabit) / p.cm.habitDays;
   }
   assignSmms(st, p);
@@ -55,7 +55,7 @@ export function updateStaff(st: ModelState, p: Scenario, rand: Uniform): void {
 
 /**
  * SMMs step into the share of team groups the scenario says (each takes TEAM_GROUP_LOAD of a community's worth
- * of time), then animate, one community's worth each, the main communities nobody owns, most popular topics
+ * of time), then animate, one community's worth each, the main communities no owner animates, most popular topics
  * first (topic index is popularity rank), until their capacity is spent.
  */
 function assignSmms(st: ModelState, p: Scenario): void {
@@ -77,15 +77,10 @@ function assignSmms(st: ModelState, p: Scenario): void {
   let used = 0;
   for (let t = 0; t < w.topics && used < capacity; t++) {
     const g = w.openStart + t * w.slotsPerTopic;
-    if (!w.groupActive[g] || ownerAnimates(st, p, g)) continue;
+    if (!w.groupActive[g] || w.groupOwner[g]! >= 0) continue;
     const e = Math.min(1, capacity - used);
     gs.smmEffort[g] = e;
     gs.smmIndex[g] = Math.min(n - 1, Math.floor(used / Math.max(1e-9, perSmm)));
     used += e;
   }
-}
-
-/** A community's owner animates it (the main community of an owned topic). */
-export function ownerAnimates(st: ModelState, _p: Scenario, g: number): boolean {
-  return st.world.groupOwner[g]! >= 0;
 }

@@ -15,7 +15,7 @@ import { exp, log } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import {
   ANIMATION_CLARITY, COACHING_SKILL, EXTERNAL_CLARITY, EXTERNAL_EXPOSURE, EXTERNAL_NOVELTY, EXTERNAL_RULES, FOLLOW_UP_SHARE, FRAMEWORK_REACH,
-  INVITE_ANIMATION, INVITE_BASE, RULES_RISK_CUT, TEAM_CLARITY, TEAM_FRAMEWORK_CLARITY, TEAM_FRAMEWORK_RULES, TEAM_NOVELTY,
+  INVITE_ANIMATION, INVITE_BASE, NEUTRAL_ALIGNMENT, NEUTRAL_CLARITY, RULES_RISK_CUT, TEAM_CLARITY, TEAM_FRAMEWORK_CLARITY, TEAM_FRAMEWORK_RULES, TEAM_NOVELTY,
   TEAM_ROUTINE_CLARITY, TEAM_ROUTINE_NOVELTY, TEAM_ROUTINE_RULES, TEAM_RULES,
 } from '../constants.ts';
 import { cmTopicKnowledge, legitimacyOf, smmCodes } from '../knowledge.ts';
@@ -71,7 +71,8 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not).
       const mPrompts = gs.effort[g]! * posts;
       const sPrompts = gs.smmEffort[g]! * posts;
-      const mLegit = legitimacyOf(p.legitimacy.managerTeam, 1, 1) * trust;
+      // The manager knows his team's work and its people: fully legitimate there, as the audience judges.
+      const mLegit = legitimacyOf(0, 1, 1) * trust;
       const sLegit = legitimacyOf(0, p.knowledge.smmTeamWork, smmK) * trust;
       promptCount = mPrompts + sPrompts;
       ownerShare = promptCount > 0 ? mPrompts / promptCount : 1;
@@ -154,7 +155,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     gs.followUps[g] = followUps;
     gs.attract[g] = b.baseline + offset + b.animationWeight * felt + b.socialProofWeight * gs.activity[g]!;
     gs.risk[g] = b.riskWeight * risk;
-    gs.sense[g] = b.senseWeight * ((clarity > 1 ? 1 : clarity) - 0.5);
+    gs.sense[g] = b.senseWeight * ((clarity > 1 ? 1 : clarity) - NEUTRAL_CLARITY);
     gs.novelty[g] = b.noveltyWeight * novelty;
     const bw = internal ? b.broadcastWeight : b.broadcastWeightExternal;
     const inFlow = kind === KIND_TEAM ? b.teamWriteBonus : 1;
@@ -178,7 +179,8 @@ export function agentTerms(st: ModelState, p: Scenario): void {
   const gov = p.governance;
   const ref = b.efficiencyReference;
   const memory = b.efficiencyMemory;
-  const lift = gov.alignmentGain * (st.org.framework + st.org.processes) * 0.5;
+  // Alignment's target rises with the mean progress of the framework and the co-built processes.
+  const lift = (gov.alignmentGain * (st.org.framework + st.org.processes)) / 2;
   const star = p.policies.visibility * b.starAppeal;
   const employees = w.employees;
   const hot = w.hot;
@@ -204,7 +206,7 @@ export function agentTerms(st: ModelState, p: Scenario): void {
       risk += b.webProtectWeight * ws;
       term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]!;
     }
-    hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - 0.5) * 2;
+    hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
     hot[o + HOT_RISK] = risk;
     hot[o + HOT_NOVELTY] = novelty;
     hot[o + HOT_PRESSURE] = pressure;

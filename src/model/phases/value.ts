@@ -20,7 +20,7 @@
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { binomial, type Uniform } from '../../rng.ts';
-import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_SHARE_REF } from '../constants.ts';
+import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_FLOOR, TRUST_SHARE_REF, VOICE_SMOOTHING } from '../constants.ts';
 import { membersOf, type ModelState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
@@ -56,22 +56,23 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
     const solved = act > 0 ? problems * (1 - exp(-act / problems)) : 0;
     // Everyone who takes part reads: what the day's relevant posts (members' own and animators') teach him.
     const informed = participants * V.readValue * (1 - exp(-(gs.content[g]! + contribs) / V.contentReference));
-    const value = conversion * (hours * solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0)) + informed;
-    o.value[kind]! += value;
+    const actionable = conversion * (hours * solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0));
+    // What customers learn by reading is theirs; what their conversations solve saves the organization hours.
+    o.value[kind]! += kind === KIND_EXTERNAL ? actionable : actionable + informed;
     o.actionable[kind]! += act;
-    gs.payoff[g] = participants > 0 ? value / participants : 0;
+    gs.payoff[g] = participants > 0 ? (actionable + informed) / participants : 0;
     const share = members > 0 ? participants / members : 0;
     gs.activity[g]! += GROUP_MEMORY * (share - gs.activity[g]!);
 
     // How much of the talk is the organization's voice (the CM inside, the brand's emcee outside).
     const orgVoice = kind === KIND_OPEN ? gs.cmPosts[g]! : kind === KIND_EXTERNAL ? emceePosts : 0;
     const prompts = gs.prompts[g]!;
-    gs.broadcast[g]! += GROUP_MEMORY * (orgVoice / (orgVoice + contribs + prompts + 1) - gs.broadcast[g]!);
+    gs.broadcast[g]! += GROUP_MEMORY * (orgVoice / (orgVoice + contribs + prompts + VOICE_SMOOTHING) - gs.broadcast[g]!);
     if (kind !== KIND_EXTERNAL) o.animatorPosts += prompts;
     if (kind === KIND_OPEN) o.cmPosts += gs.cmPosts[g]!;
 
     // The audience judges its animators: legitimacy holds while it responds.
-    const response = 0.5 + 0.5 * Math.min(1, share / TRUST_SHARE_REF);
+    const response = TRUST_FLOOR + (1 - TRUST_FLOOR) * Math.min(1, share / TRUST_SHARE_REF);
     gs.trust[g]! += judge * (response - gs.trust[g]!);
 
     // Owners animate as long as their own prompts get a response.
