@@ -41,11 +41,14 @@ function translate(e: unknown, command: string, names: string[]): unknown {
   return e;
 }
 
-/** A whole number option within [min, max], or undefined when absent. */
+/**
+ * A whole number option within [min, max], or undefined when absent. Decimal digits only: Number() would
+ * also read "0x10" as 16, "1e3" as 1000 and " 8 " as 8.
+ */
 export function wholeNumber(command: string, option: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+  const n = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
     throw usageError(command, `--${option} = ${JSON.stringify(text)} is not allowed; expected a whole number from ${min} to ${max}`);
   }
   return n;

@@ -10,7 +10,7 @@ import { note } from './io.ts';
 import type { Setup } from './experiment-setup.ts';
 import { execute, EXIT_INTERRUPTED } from './sweep-execute.ts';
 import { checkFolder, openFolder } from './sweep-folder.ts';
-import { partsDir, readPart, removeStaleTemporaries } from './sweep-parts.ts';
+import { checkPart, partsDir, removeStaleTemporaries } from './sweep-parts.ts';
 import { writeIndices, writeResults } from './sweep-results.ts';
 
 export interface ExperimentResult {
@@ -26,9 +26,18 @@ export async function runExperiment(setup: Setup): Promise<ExperimentResult> {
   removeStaleTemporaries(out);
 
   const mine = shardRuns(m.totalRuns, m.shard);
-  const pending = mine.filter((run) => !readPart(out, m, run));
+  const pending: number[] = [];
+  let damaged = 0;
+  for (const run of mine) {
+    const part = checkPart(out, m, run);
+    if (typeof part === 'string') pending.push(run);
+    if (part === 'damaged') damaged++;
+  }
   const shardText = m.shard ? `shard ${m.shard.index}/${m.shard.count}: ` : '';
   if (state === 'resume') note(`orgsim: resuming ${displayPath(out)}: ${shardText}${mine.length - pending.length} of ${mine.length} runs already done`);
+  if (damaged) {
+    note(`orgsim: ${damaged} part file${damaged > 1 ? 's' : ''} in ${displayPath(partsDir(out))} ${damaged > 1 ? 'were' : 'was'} damaged or edited (content or checksum does not match): ${damaged > 1 ? 'those runs are' : 'that run is'} run again`);
+  }
 
   const label = `${m.command} ${m.scenario.name}${m.shard ? ` (shard ${m.shard.index}/${m.shard.count})` : ''}`;
   const exec = await execute(out, m, pending, setup.workers, setup.pointScenario, label);

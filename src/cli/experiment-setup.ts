@@ -20,7 +20,7 @@ import { checkMemory, formatBytes, MAX_CSV_BYTES, memoryBudget } from './limits.
 import { readScenario } from './scenarios.ts';
 import { gitCommit, scenarioHash } from './provenance.ts';
 import { version } from './version.ts';
-import { ENSEMBLE_OPTIONS, MAX_RUNS, overrides, workerCount } from './commands/ensemble.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, overrideLabels, overrides, workerCount } from './commands/ensemble.ts';
 
 export const EXPERIMENT_OPTIONS = {
   ...ENSEMBLE_OPTIONS,
@@ -110,7 +110,7 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
   const spec = checkDesign(params, choice.method, choice.samples, choice.levels);
   const sets = overrides(values);
   checkOverlap(params, sets);
-  const { scenario: base, source } = readScenario(file, sets);
+  const { scenario: base, source } = readScenario(file, sets, overrideLabels(values));
 
   const points = designSize(params, spec);
   if (points * runsPerPoint > MAX_TOTAL_RUNS) {

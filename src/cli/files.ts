@@ -3,7 +3,7 @@
  * whole result or absent (never a half-written CSV that a later analysis would take for a short run).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
 import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 
@@ -22,15 +22,6 @@ function reason(e: unknown): string {
     case 'EPERM': return 'permission denied';
     case 'ENOTDIR': return 'a folder in the path is a file';
     default: return e instanceof Error ? e.message : String(e);
-  }
-}
-
-/** The text of a file, or a ScenarioError naming it. */
-export function readText(path: string, what = 'cannot read'): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(`${what} ${displayPath(path)}: ${reason(e)}`);
   }
 }
 

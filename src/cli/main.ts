@@ -6,6 +6,7 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import { COMMAND_USAGE, USAGE } from './usage.ts';
 import { print, note } from './io.ts';
+import { oneLine } from './terminal.ts';
 import { version } from './version.ts';
 import { run } from './commands/run.ts';
 import { compare } from './commands/compare.ts';
@@ -53,11 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     return await handler(rest);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      note(`orgsim: ${e.message}`);
+      // One line, whatever the file put in the value quoted by the message.
+      note(`orgsim: ${oneLine(e.message)}`);
       return 2;
     }
     const err = e instanceof Error ? e : new Error(String(e));
-    note(`orgsim: internal error: ${err.message}`);
+    note(`orgsim: internal error: ${oneLine(err.message)}`);
     if (process.env.ORGSIM_DEBUG) note(err.stack ?? '');
     return 1;
   }

@@ -45,8 +45,11 @@ export function parameterList(): ParamInfo[] {
   return cache;
 }
 
+let byPath: Map<string, ParamInfo> | undefined;
+
 export function parameterInfo(path: string): ParamInfo | undefined {
-  return parameterList().find((p) => p.path === path);
+  byPath ??= new Map(parameterList().map((p) => [p.path, p]));
+  return byPath.get(path);
 }
 
 /** Levenshtein distance, for "did you mean". */

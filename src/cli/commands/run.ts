@@ -11,7 +11,7 @@ import { readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { print, note } from '../io.ts';
-import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrideLabels, overrides, workerCount } from './ensemble.ts';
 
 const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' } } as const;
 
@@ -26,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
   const workers = workerCount('run', values.workers);
   // Everything that can be refused is refused before the first tick.
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
-  const { scenario, source } = readScenario(file!, overrides(values));
+  const { scenario, source } = readScenario(file!, overrides(values), overrideLabels(values));
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
 

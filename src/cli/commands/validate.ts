@@ -4,6 +4,7 @@ import { parseCommand, positionals } from '../args.ts';
 import { readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { print, note } from '../io.ts';
+import { oneLine } from '../terminal.ts';
 
 const OPTIONS = { set: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -18,11 +19,11 @@ export async function validate(argv: string[]): Promise<number> {
   for (const file of files) {
     try {
       const { scenario } = readScenario(file, values.set ?? []);
-      print(`ok: ${scenario.name} (${scenario.ticks} ticks, ${scenario.organization.employees} employees)`);
+      print(`ok: ${oneLine(scenario.name)} (${scenario.ticks} ticks, ${scenario.organization.employees} employees)`);
     } catch (e) {
       // Report every file, not just the first bad one; a single file fails as any other command would.
       if (!(e instanceof ScenarioError) || files.length === 1) throw e;
-      note(`orgsim: ${e.message}`);
+      note(`orgsim: ${oneLine(e.message)}`);
       failed++;
     }
   }
