@@ -10,7 +10,7 @@ import { note } from './io.ts';
 import type { Setup } from './experiment-setup.ts';
 import { execute, EXIT_INTERRUPTED } from './sweep-execute.ts';
 import { checkFolder, openFolder } from './sweep-folder.ts';
-import { checkPart, partsDir, removeStaleTemporaries } from './sweep-parts.ts';
+import { checkPart, partsDir, removeExperimentTemporaries } from './sweep-parts.ts';
 import { writeIndices, writeResults } from './sweep-results.ts';
 
 export interface ExperimentResult {
@@ -23,7 +23,7 @@ export async function runExperiment(setup: Setup): Promise<ExperimentResult> {
   const { manifest: m, out } = setup;
   const state = checkFolder(out, m, 'repeat the original command to resume it');
   openFolder(out, m, state);
-  removeStaleTemporaries(out);
+  removeExperimentTemporaries(out);
 
   const mine = shardRuns(m.totalRuns, m.shard);
   const pending: number[] = [];
@@ -50,7 +50,7 @@ export async function runExperiment(setup: Setup): Promise<ExperimentResult> {
     note(`orgsim: ${shardText}${mine.length} runs done in ${displayPath(partsDir(out))}; once every shard is done: orgsim merge <the ${m.shard.count} shard folders> --out DIR`);
     return { code: 0, indices: null };
   }
-  const results = writeResults(out, m, () => out);
+  const results = await writeResults(out, m, () => out);
   const indices = writeIndices(out, m, results);
   const points = m.points.length;
   note(`orgsim: wrote ${results.files.join(', ')} and manifest.json in ${displayPath(out)} (${points} point${points > 1 ? 's' : ''} x ${m.runsPerPoint} run${m.runsPerPoint > 1 ? 's' : ''})`);

@@ -7,8 +7,8 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import { manifestDifferences, manifestText, type Manifest } from '../research/manifest.ts';
-import { displayPath, writeAtomic } from './files.ts';
-import { makePartsDir } from './sweep-parts.ts';
+import { displayPath, probeWritable, writeAtomic } from './files.ts';
+import { makePartsDir, partsDir } from './sweep-parts.ts';
 import { INPUTS, parseJsonText, readInput } from './input.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -67,5 +67,8 @@ export function openFolder(dir: string, m: Manifest, state: FolderState): void {
     const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
   }
+  // Before the first run, not at its end: a folder where nothing can be written (a read-only mount).
+  const why = probeWritable(partsDir(dir));
+  if (why) throw new ScenarioError(`--out ${displayPath(dir)}: cannot write in the folder: ${why}`);
   if (state === 'new') writeAtomic(join(dir, MANIFEST), [manifestText(m)]);
 }

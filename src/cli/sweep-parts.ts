@@ -7,15 +7,15 @@
  * sharded and merged one and a single uninterrupted one write the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunOutput } from '../run.ts';
 import { OUTCOMES, outcomes } from '../metrics/outcomes.ts';
 import { SERIES } from '../metrics/series.ts';
 import type { Manifest } from '../research/manifest.ts';
 import { pointOf, replicateOf } from '../research/runs.ts';
-import { csvField, num } from './output.ts';
-import { writeAtomic } from './files.ts';
+import { csvCell as csvField, csvNumber as num } from '../csv.ts';
+import { removeStaleTemporaries, writeAtomic } from './files.ts';
 import { INPUTS, readInput } from './input.ts';
 import { tooDeepAt } from '../scenario/json.ts';
 
@@ -112,29 +112,11 @@ export function makePartsDir(dir: string): void {
 }
 
 /**
- * Remove temporary files left in parts/ by a process that was killed between writing and renaming. Only
- * those of processes that are gone: another sweep writing into the same folder keeps its own.
+ * Remove the temporary files left in the folder and in parts/ by a process that was killed between
+ * writing and renaming (a part, runs.csv, ticks.csv...). Only those of processes that are gone: another
+ * sweep writing into the same folder keeps its own.
  */
-export function removeStaleTemporaries(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(partsDir(dir));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = /^\.run-\d+\.json\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name)?.[1];
-    if (pid === undefined || isAlive(Number(pid))) continue;
-    try { unlinkSync(join(partsDir(dir), name)); } catch { /* gone already */ }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM'; // exists, owned by someone else
-  }
+export function removeExperimentTemporaries(dir: string): void {
+  removeStaleTemporaries(dir, 'any');
+  removeStaleTemporaries(partsDir(dir), 'any');
 }

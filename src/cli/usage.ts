@@ -55,9 +55,10 @@ CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
 Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions).
 Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
 `,
-  list: `usage: orgsim list
+  list: `usage: orgsim list [--all]
 
-The scenario files of the project's scenarios/ folder, with their name and description.
+The scenario files of the project's scenarios/ folder, with their name and description, in natural order
+(c1, c2, ..., c10). Files that other scenarios extend (claim-base) are bases, left out unless --all.
 `,
   help: `usage: orgsim help [<command>]
 `,

@@ -7,7 +7,7 @@ import { OUTCOMES, outcomes } from '../../metrics/outcomes.ts';
 import { welch } from '../../stats/index.ts';
 import { armLabel } from '../../compare/summary.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
+import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { compareCsv, compareJson, type Difference, type ScenarioRuns } from '../output.ts';
 import { compareReport } from '../report.ts';
@@ -82,7 +82,7 @@ export async function compare(argv: string[]): Promise<number> {
   );
 
   if (values.out !== undefined) {
-    const bytes = writeAtomic(values.out, format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences));
+    const bytes = await writeAtomicAsync(values.out, format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences));
     note(`orgsim: wrote ${displayPath(values.out)} (${results.length} scenarios x ${runs} runs, ${formatBytes(bytes)})`);
   }
   print(compareReport(results, masterSeed, differences));

@@ -14,7 +14,7 @@ import { displayPath, writeAtomic } from '../files.ts';
 import { checkOutFolder } from '../experiment-setup.ts';
 import { indicesTable } from '../indices-table.ts';
 import { checkFolder, MANIFEST, openFolder, readManifest } from '../sweep-folder.ts';
-import { checkPart, partPath } from '../sweep-parts.ts';
+import { checkPart, partPath, removeExperimentTemporaries } from '../sweep-parts.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { writeIndices, writeResults } from '../sweep-results.ts';
 import { COMMAND_USAGE } from '../usage.ts';
@@ -89,7 +89,8 @@ export async function merge(argv: string[]): Promise<number> {
   openFolder(out, merged, state);
   const owner = (run: number) => folders.find((f) => run % f.shard.count === f.shard.index)!.dir;
   for (let run = 0; run < merged.totalRuns; run++) writeAtomic(partPath(out, run), [readInput(partPath(owner(run), run), INPUTS.part)]);
-  const results = writeResults(out, merged, () => out);
+  removeExperimentTemporaries(out);
+  const results = await writeResults(out, merged, () => out);
   const indices = writeIndices(out, merged, results);
   note(`orgsim: merged ${folders.length} shard${folders.length > 1 ? 's' : ''} into ${displayPath(out)}: ${results.files.join(', ')} and ${MANIFEST} (${merged.totalRuns} runs)`);
   if (merged.command === 'sensitivity') print(indicesTable(indices, merged.design.bootstrap));

@@ -3,7 +3,7 @@ import { seedList } from '../../rng.ts';
 import { SERIES_NAMES } from '../../metrics/series.ts';
 import { outcomes } from '../../metrics/outcomes.ts';
 import { parseCommand, positionals, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
+import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { runCsv, runJson } from '../output.ts';
 import { runSummary } from '../report.ts';
@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   if (values.out !== undefined) {
-    const bytes = writeAtomic(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
+    const bytes = await writeAtomicAsync(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
     note(`orgsim: wrote ${displayPath(values.out)} (${runs} run${runs > 1 ? 's' : ''} x ${scenario.ticks} ticks x ${SERIES_NAMES.length} series, ${formatBytes(bytes)})`);
   }
   if (values.out === undefined || values.summary) {
