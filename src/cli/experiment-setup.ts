@@ -3,7 +3,6 @@
  * checked experiment (parameters, design, seeds, every point's scenario validated, sizes within limits) and
  * its manifest. Everything that can be refused is refused here, before the output folder is touched.
  */
-import { statSync } from 'node:fs';
 import type { Scenario } from '../scenario/schema.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { validate } from '../scenario/load.ts';
@@ -16,6 +15,7 @@ import { checkDesign, designSize, makeDesign, type Method } from '../research/de
 import { RUN_ORDER, type Manifest } from '../research/manifest.ts';
 import type { Shard } from '../research/runs.ts';
 import { usageError, wholeNumber } from './args.ts';
+import { statOrUndefined } from './files.ts';
 import { checkMemory, formatBytes, MAX_CSV_BYTES, memoryBudget } from './limits.ts';
 import { readScenario } from './scenarios.ts';
 import { gitCommit, scenarioHash } from './provenance.ts';
@@ -76,7 +76,7 @@ export function parseShard(command: string, text: string | undefined): Shard | n
 /** `--out DIR` is required, and cannot be an existing file. */
 export function checkOutFolder(command: string, out: string | undefined): string {
   if (out === undefined || out.trim() === '') throw usageError(command, 'missing --out DIR: the folder for runs.csv, manifest.json and the parts that make the sweep resumable');
-  if (statSync(out, { throwIfNoEntry: false })?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
+  if (statOrUndefined(out)?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
   return out;
 }
 

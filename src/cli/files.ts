@@ -9,9 +9,19 @@
  * (or into the same experiment folder) removes those of processes that are gone (removeStaleTemporaries).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
+import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { basename, dirname, extname, join, relative, isAbsolute, resolve } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
+
+/** What is at `path`, or undefined when nothing can be found there (missing, a link loop, a file in the way). */
+export function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** A path as the user would like to read it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -120,6 +130,19 @@ export function removeStaleTemporaries(dir: string, targets: readonly string[] |
 // ---------------------------------------------------------------------------------------------------------
 // Output paths
 
+/**
+ * mkdir -p, one level at a time. Not mkdirSync(dir, { recursive: true }): under /proc, where a folder
+ * cannot be created and the parent exists, Node 20's recursive mkdir loops forever.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 export type OutFormat = 'csv' | 'json';
 
 /**
@@ -148,14 +171,14 @@ export function checkOutPath(path: string): OutFormat {
     throw new ScenarioError(`--out ${path}: the file name must end in .csv or .json${ext ? `, not ${ext}` : ''}`);
   }
   const dir = dirname(path);
-  const isDir = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const isDir = statOrUndefined(dir)?.isDirectory() ?? false;
   if (!isDir) throw new ScenarioError(`--out ${path}: the folder ${dir} does not exist`);
   try {
     accessSync(dir, constants.W_OK);
   } catch {
     throw new ScenarioError(`--out ${path}: the folder ${dir} is not writable`);
   }
-  const target = statSync(path, { throwIfNoEntry: false });
+  const target = statOrUndefined(path);
   if (target?.isDirectory()) throw new ScenarioError(`--out ${path}: is a folder, not a file`);
   if (target && !target.isFile()) throw new ScenarioError(`--out ${path}: is not a regular file (a device, a pipe or a socket); choose a file name`);
   if (target && (!(target.mode & 0o200) || !writable(path))) {

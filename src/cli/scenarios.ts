@@ -30,7 +30,13 @@ export function scenarioFiles(): string[] {
 
 /** Where a scenario argument points: an existing path, else scenarios/<name>(.json) for a bare name. */
 export function findScenario(arg: string): string {
-  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) return arg;
+  let isFile = false;
+  try {
+    isFile = statSync(arg).isFile();
+  } catch {
+    /* no such file, a link loop, a file in the path...: reading it names the reason */
+  }
+  if (isFile) return arg;
   const bare = !/[\\/]/.test(arg);
   if (bare) {
     const inFolder = join(SCENARIOS_DIR, arg.endsWith('.json') ? arg : `${arg}.json`);

@@ -3,11 +3,11 @@
  * folder that holds the manifest of the same experiment is resumed; anything else is refused before a file
  * is touched: the manifest of a different experiment (naming what differs), or a folder of other files.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import { manifestDifferences, manifestText, type Manifest } from '../research/manifest.ts';
-import { displayPath, probeWritable, writeAtomic } from './files.ts';
+import { displayPath, makeFolder, probeWritable, writeAtomic } from './files.ts';
 import { makePartsDir, partsDir } from './sweep-parts.ts';
 import { INPUTS, parseJsonText, readInput } from './input.ts';
 
@@ -60,11 +60,15 @@ export function checkFolder(dir: string, m: Manifest, how: string): FolderState 
 /** Create the folder and parts/, and write the manifest of a new experiment. */
 export function openFolder(dir: string, m: Manifest, state: FolderState): void {
   try {
-    if (statSync(dir, { throwIfNoEntry: false }) === undefined) mkdirSync(dir, { recursive: true });
+    if (statSync(dir, { throwIfNoEntry: false }) === undefined) makeFolder(dir);
     makePartsDir(dir);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' :
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
+      code === 'ENOENT' ? 'the place does not accept new folders' :
+      code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
   }
   // Before the first run, not at its end: a folder where nothing can be written (a read-only mount).

@@ -7,7 +7,6 @@
  * sharded and merged one and a single uninterrupted one write the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunOutput } from '../run.ts';
 import { OUTCOMES, outcomes } from '../metrics/outcomes.ts';
@@ -15,7 +14,7 @@ import { SERIES } from '../metrics/series.ts';
 import type { Manifest } from '../research/manifest.ts';
 import { pointOf, replicateOf } from '../research/runs.ts';
 import { csvCell as csvField, csvNumber as num } from '../csv.ts';
-import { removeStaleTemporaries, writeAtomic } from './files.ts';
+import { makeFolder, removeStaleTemporaries, writeAtomic } from './files.ts';
 import { INPUTS, readInput } from './input.ts';
 import { tooDeepAt } from '../scenario/json.ts';
 
@@ -108,7 +107,7 @@ export function readPart(dir: string, m: Manifest, run: number): Part | undefine
 }
 
 export function makePartsDir(dir: string): void {
-  mkdirSync(partsDir(dir), { recursive: true });
+  makeFolder(partsDir(dir));
 }
 
 /**

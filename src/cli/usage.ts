@@ -51,8 +51,10 @@ ${common}
 CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
 `,
   validate: `usage: orgsim validate <scenario>... [--set path=value ...]
+       orgsim validate --story <story file>...
 
-Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions).
+Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions, metrics), or
+with --story each story file (its steps, their shipped scenarios and measures).
 Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
 `,
   list: `usage: orgsim list [--all]

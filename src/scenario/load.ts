@@ -111,6 +111,11 @@ export function allowedText(issue: z.core.$ZodIssue): string {
       return `at least ${String(issue.minimum)}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v) => show(v)).join(', ')}`;
+    case 'invalid_union':
+      // An intervention's value: what the union accepts, in words.
+      return 'a number, true or false, or a text';
+    case 'invalid_key':
+      return issue.issues[0]?.message ?? 'another name';
     default:
       return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
   }
@@ -128,13 +133,15 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown, source: strin
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more unknown)` : '';
     return { field, message: `${source}: unknown field "${field}"${suggestion ? `; did you mean "${base && !suggestion.includes('.') ? `${base}.` : ''}${suggestion}"?` : ''}${more}` };
   }
-  const value = getPath(raw, base);
+  // By the path's keys, not its dotted text: an intervention's "smm.count" is one key.
+  const value = issue.code === 'invalid_key' ? issue.path.at(-1) : issue.path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Raw)[key as string] : undefined), raw);
   const info = parameterInfo(base);
   const unit = info?.unit ? ` ${info.unit}` : '';
   let allowed = allowedText(issue);
   if (info && info.minimum !== undefined && info.maximum !== undefined && (issue.code === 'too_big' || issue.code === 'too_small')) {
     allowed = `from ${info.minimum} to ${info.maximum}${unit}`;
   }
+  if (issue.code === 'invalid_key') return { field: base, message: `${source}: ${base}: the name ${show(value)} is not allowed (${allowed})` };
   return { field: base || '(scenario)', message: `${source}: ${base || 'scenario'} = ${show(value)} is not allowed; expected ${allowed}` };
 }
 
