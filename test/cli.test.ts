@@ -190,6 +190,17 @@ describe('orgsim compare', () => {
     expect(r.stdout).toMatch(/No clear difference in mid-term activity between B and A: \+0\.0% .*, that is \+0\.0 percentage points/);
   });
 
+  it('refuses scenarios of different horizons, as the page does (issue 11, finding 4)', async () => {
+    writeFileSync(file('short.json'), JSON.stringify({ ...SMALL, ticks: 100 }));
+    writeFileSync(file('long.json'), JSON.stringify({ ...SMALL, ticks: 500 }));
+    expectMistake(
+      await cli(['compare', file('long.json'), file('short.json'), '--runs', '2']),
+      /scenario B \(.*short\.json\): ticks = 100, but A \(.*long\.json\) runs 500 ticks; compared scenarios need the same horizon \(set "ticks": 500 in .*short\.json, or run all with --ticks 500\)/,
+    );
+    // --ticks gives every scenario the same horizon.
+    expect((await cli(['compare', file('long.json'), file('short.json'), '--runs', '2', '--ticks', '20', '--workers', '1'])).code).toBe(0);
+  });
+
   it('needs two scenarios and two runs', async () => {
     expectMistake(await cli(['compare', file('small.json')]), /at least two/);
     expectMistake(await cli(['compare', file('small.json'), file('small.json'), '--runs', '1']), /at least 2/);
