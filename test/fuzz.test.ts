@@ -74,13 +74,15 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('metric' as const), name: fc.oneof(fc.constantFrom(...KEYS), fc.stringMatching(/^[a-z_]\w{0,8}$/)), expr: fc.oneof(fc.constantFrom('valueCum / costCum', 'round(valueCum, t)', 'max(value, 0)', 't > 10 ? value : 0', 'constructor', 'a.b', 'import(1)', 'min()', 'log(-1)', '1/0'), fc.string({ maxLength: 30 })) }),
 );
 
-function mutate(base: Record<string, unknown>, changes: fc.Values<typeof mutation>[]): Record<string, unknown> {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(base: Record<string, unknown>, changes: Mutation[]): Record<string, unknown> {
   const s = structuredClone(base);
   for (const m of changes) {
     if (m.kind === 'set') setDeep(s, m.path.split('.'), m.value);
     else if (m.kind === 'delete') {
       const keys = m.path.split('.');
-      const parent = keys.slice(0, -1).reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), s);
+      const parent = keys.slice(0, -1).reduce<unknown>((n: unknown, k: string) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), s);
       if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[keys.at(-1)!];
     } else if (m.kind === 'intervention') {
       const list = Array.isArray(s.interventions) ? s.interventions : (s.interventions = []);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUTS, readInput, readJson } from '../src/cli/input.ts';
+import { INPUTS, listInputs, readInput, readJson } from '../src/cli/input.ts';
 import { checkJsonDepth, lineColumn, MAX_JSON_DEPTH, tooDeepAt } from '../src/scenario/json.ts';
 import { loadScenario, parseJson, parseValue } from '../src/scenario/load.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
@@ -73,6 +73,14 @@ describe('readInput', () => {
     expect(refusal(() => readInput(path('none.json'), INPUTS.scenario, { context: 'a.json: extends: cannot read' }))).toMatch(/^a\.json: extends: cannot read .*none\.json: no such file$/);
     expect(readInput(path('none.json'), INPUTS.scenario, { optional: true })).toBeUndefined();
     expect(readInput(path('ok.json/x'), INPUTS.scenario, { optional: true })).toBeUndefined();
+  });
+});
+
+describe('listInputs', () => {
+  it('lists the regular files of a folder, and refuses what is not one or holds too many', () => {
+    expect(listInputs(dir, 'an audit folder', { ext: '.json' }).map((p) => p.slice(dir.length + 1))).toEqual(['ok.json', 'six.json']);
+    expect(refusal(() => listInputs(path('ok.json'), 'an audit folder'))).toMatch(/ok\.json: a file, not a folder; an audit folder is a folder/);
+    expect(refusal(() => listInputs(dir, 'an audit folder', { maxFiles: 2 }))).toMatch(/5 entries; an audit folder holds at most 2/);
   });
 });
 

@@ -14,7 +14,8 @@
  *
  * Each refusal is one ScenarioError line (exit 2) naming the file, what is wrong and what is allowed.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import { checkJsonDepth, lineColumn } from '../scenario/json.ts';
 import { displayPath } from './files.ts';
@@ -144,4 +145,33 @@ export function parseJsonText(text: string, source: string): unknown {
     const where = m ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, Number(m[1]))) : '';
     throw new ScenarioError(`${source}: not valid JSON${where}`);
   }
+}
+
+/**
+ * The regular files of a folder given as input (a claim-audit folder, say), sorted by name, each to be
+ * read with readInput: a path that is not a folder, or a folder of more than `maxFiles` entries, is refused
+ * in one line; links, pipes and sub-folders are left out.
+ */
+export function listInputs(dir: string, what: string, opts: { ext?: string; maxFiles?: number } = {}): string[] {
+  const maxFiles = opts.maxFiles ?? 10_000;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = code === 'ENOTDIR' ? 'a file, not a folder' : openError(e);
+    throw new ScenarioError(`cannot read ${displayPath(dir)}: ${why}; ${what} is a folder`);
+  }
+  if (names.length > maxFiles) throw new ScenarioError(`${displayPath(dir)}: ${names.length} entries; ${what} holds at most ${maxFiles}`);
+  return names
+    .filter((n) => (opts.ext ? n.endsWith(opts.ext) : true))
+    .sort()
+    .map((n) => join(dir, n))
+    .filter((p) => {
+      try {
+        return lstatSync(p).isFile();
+      } catch {
+        return false;
+      }
+    });
 }

@@ -25,12 +25,21 @@ export function parseJson(text: string, source: string): Raw {
       const { line, column } = lineColumn(text, Number(m[1]));
       where = ` at line ${line}, column ${column}`;
     }
-    throw new ScenarioError(`${source}: not valid JSON${where}: ${msg.replace(/^.*?: /, '').split('\n')[0]}`);
+    throw new ScenarioError(`${source}: not valid JSON${where}: ${jsonReason(msg)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError(`${source}: a scenario is a JSON object ({...}), got ${Array.isArray(value) ? 'an array' : show(value)}`);
   }
   return value as Raw;
+}
+
+/**
+ * The parser's reason without the excerpt of the text it quotes: `extends` can name any file (a key,
+ * a password file), whose first characters should not end up in a message or a log.
+ */
+function jsonReason(message: string): string {
+  const reason = message.split('\n')[0]!.replace(/^SyntaxError: /, '').replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*$/, '');
+  return reason.length > 80 ? `${reason.slice(0, 77)}...` : reason;
 }
 
 function isPlainObject(v: unknown): v is Raw {
