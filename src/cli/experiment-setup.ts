@@ -4,7 +4,7 @@
  * its manifest. Everything that can be refused is refused here, before the output folder is touched.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, show } from '../scenario/errors.ts';
 import { validate } from '../scenario/load.ts';
 import { setPath } from '../scenario/paths.ts';
 import { SERIES_NAMES } from '../metrics/series.ts';
@@ -68,7 +68,7 @@ export function parseShard(command: string, text: string | undefined): Shard | n
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !(count >= 1 && count <= MAX_RUNS) || !(index < count)) {
-    throw usageError(command, `--shard ${JSON.stringify(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`);
+    throw usageError(command, `--shard ${show(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`);
   }
   return { index, count };
 }

@@ -2,7 +2,7 @@
  * The command line: the only place that touches files, arguments and exit codes. Exit 0 on success, 2 on
  * a user mistake (one line, never a stack trace), 1 on an internal error.
  */
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, shorten } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import { COMMAND_USAGE, USAGE } from './usage.ts';
 import { print, note } from './io.ts';
@@ -32,9 +32,9 @@ function help(topic: string | undefined): number {
 
 function unknownCommand(name: string): ScenarioError {
   const names = [...Object.keys(COMMANDS), 'help'];
-  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${name} (see: orgsim --help)`);
+  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${shorten(name)} (see: orgsim --help)`);
   const suggestion = didYouMean(name, names);
-  return new ScenarioError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
+  return new ScenarioError(`unknown command "${shorten(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -10,6 +10,11 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A name from a file in a message: at most `max` characters (a key can be a megabyte long). */
+export function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 const NON_FINITE = '\u0000nonfinite:';
 
 /** Numbers JSON cannot hold (Infinity from 1e999, NaN) keep their name instead of becoming null. */

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
-import { ScenarioError, show } from './errors.ts';
+import { ScenarioError, shorten, show } from './errors.ts';
 import { didYouMean, getPath, parameterInfo, parameterList, setPath } from './paths.ts';
 import { checkJsonDepth, lineColumn } from './json.ts';
 import { compileMetrics } from '../metrics/derived.ts';
@@ -84,7 +84,7 @@ export function parseValue(text: string, source = '--set'): unknown {
 
 function unknownPath(path: string, source: string): ScenarioError {
   const suggestion = didYouMean(path, parameterList().map((p) => p.path));
-  return new ScenarioError(`${source}: unknown parameter "${path}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, path);
+  return new ScenarioError(`${source}: unknown parameter "${shorten(path)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, path);
 }
 
 /**
@@ -140,7 +140,7 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown, source: strin
     const siblings = isPlainObject(parentNode) ? Object.keys(parentNode) : [];
     const suggestion = didYouMean(key, siblings) ?? didYouMean(field, parameterList().map((p) => p.path));
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more unknown)` : '';
-    return { field, message: `${source}: unknown field "${field}"${suggestion ? `; did you mean "${base && !suggestion.includes('.') ? `${base}.` : ''}${suggestion}"?` : ''}${more}` };
+    return { field, message: `${source}: unknown field "${shorten(field)}"${suggestion ? `; did you mean "${base && !suggestion.includes('.') ? `${base}.` : ''}${suggestion}"?` : ''}${more}` };
   }
   // By the path's keys, not its dotted text: an intervention's "smm.count" is one key.
   const value = issue.code === 'invalid_key' ? issue.path.at(-1) : issue.path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Raw)[key as string] : undefined), raw);
@@ -150,8 +150,8 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown, source: strin
   if (info && info.minimum !== undefined && info.maximum !== undefined && (issue.code === 'too_big' || issue.code === 'too_small')) {
     allowed = `from ${info.minimum} to ${info.maximum}${unit}`;
   }
-  if (issue.code === 'invalid_key') return { field: base, message: `${source}: ${base}: the name ${show(value)} is not allowed (${allowed})` };
-  return { field: base || '(scenario)', message: `${source}: ${base || 'scenario'} = ${show(value)} is not allowed; expected ${allowed}` };
+  if (issue.code === 'invalid_key') return { field: base, message: `${source}: ${shorten(base)}: the name ${show(value)} is not allowed (${allowed})` };
+  return { field: base || '(scenario)', message: `${source}: ${shorten(base) || 'scenario'} = ${show(value)} is not allowed; expected ${allowed}` };
 }
 
 /**
@@ -188,6 +188,7 @@ function checkMetricNames(raw: Raw, source: string): void {
   const metrics = raw.metrics;
   if (!isPlainObject(metrics)) return;
   for (const name of Object.keys(metrics)) {
+    if (name.length > 64) throw new ScenarioError(`${source}: metrics.${shorten(name, 40)}: a metric name has at most 64 characters`, 'metrics');
     if (name in Object.prototype) {
       throw new ScenarioError(`${source}: metrics.${name}: "${name}" is a reserved name; expected another name (letters, digits and _)`, `metrics.${name}`);
     }

@@ -69,6 +69,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate, if it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // A typo is short; the distance costs length x length (a megabyte-long key would take minutes).
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();

@@ -150,6 +150,14 @@ add({ id: 'extends: a chain of 10 files', finding: 0, files: Object.fromEntries(
 add({ id: 'extends: a missing file', finding: 0, files: { 'a.json': json({ extends: 'missing.json' }) }, args: ['validate', '@a.json'], expect: /extends: cannot read .*missing\.json: no such file/ });
 add({ id: 'extends: a base with a bad field', finding: 0, files: { 'b.json': json({ smm: { count: -1 } }), 'a.json': json({ extends: 'b.json' }) }, args: ['validate', '@a.json'], expect: /smm\.count = -1 is not allowed/ });
 
+// Long names: the "did you mean" distance is quadratic in a name's length, and a message quotes it
+add({ id: 'long: an unknown field of 1 MB', finding: 3, files: { 'a.json': json({ ['x'.repeat(2 ** 20)]: 1 }) }, args: ['validate', '@a.json'], expect: /unknown field "x{70,}\.\.\."$/, spawn: true });
+add({ id: 'long: an unknown nested field of 1 MB', finding: 3, files: { 'a.json': json({ organization: { ['y'.repeat(2 ** 20)]: 1 } }) }, args: ['validate', '@a.json'], expect: /unknown field "organization\.y{60,}\.\.\."$/, spawn: true });
+add({ id: 'long: an unknown --set path of 100 kB', finding: 3, files: { 'a.json': tiny() }, args: ['validate', '@a.json', '--set', `${'s'.repeat(100_000)}=1`], expect: /--set: unknown parameter "s{70,}\.\.\."$/, spawn: true });
+add({ id: 'long: an intervention path of 1 MB', finding: 3, files: { 'a.json': json({ ...TINY, interventions: [{ at: 1, set: { ['p'.repeat(2 ** 20)]: 1 } }] }) }, args: ['validate', '@a.json'], expect: /interventions\.0\.set: unknown parameter "p{70,}\.\.\."$/, spawn: true });
+add({ id: 'long: a metric name of 1 MB', finding: 3, files: { 'a.json': json({ ...TINY, metrics: { ['m'.repeat(2 ** 20)]: 'value' } }) }, args: ['validate', '@a.json'], expect: /metrics\.m{30,}\.\.\.: a metric name has at most 64 characters$/, spawn: true });
+add({ id: 'long: a command of 100 kB', finding: 3, args: ['r'.repeat(100_000)], expect: /unknown command "r{70,}\.\.\."/, spawn: true });
+
 // 3. Interventions ----------------------------------------------------------------------------------------
 const iv = (list: unknown[], extra: Record<string, unknown> = {}) => json({ ...TINY, ...extra, interventions: list });
 const interventions: [string, string, RegExp][] = [
@@ -327,6 +335,7 @@ const stories: [string, string, RegExp][] = [
   ['a title with an escape sequence and no steps', story({ title: '\u001b]0;pwned\u0007', steps: [] }), /steps = \[\] is not allowed/],
 ];
 for (const [what, text, expect] of stories) add({ id: `story: ${what}`, finding: what.includes('escape') ? 7 : 0, files: { 's.json': text }, args: ['validate', '--story', '@s.json'], expect });
+add({ id: 'long: a story field of 1 MB', finding: 3, files: { 's.json': json({ title: 'T', ['k'.repeat(2 ** 20)]: 1, steps: [step] }) }, args: ['validate', '--story', '@s.json'], expect: /unknown field "k{70,}\.\.\."$/, spawn: true });
 add({ id: 'story: --set with --story', finding: 0, files: { 's.json': story({ title: 'T', steps: [step] }) }, args: ['validate', '--story', '@s.json', '--set', 'smm.count=1'], expect: /--set applies to scenarios, not to story files/ });
 
 // Sizes ---------------------------------------------------------------------------------------------------
