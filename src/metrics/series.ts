@@ -71,4 +71,5 @@ export const SERIES_NAMES: readonly string[] = SERIES.map((x) => x.name);
 export type SeriesName = string;
 
 /** Index of each series, for the recorder's hot path. */
-export const SERIES_INDEX: Readonly<Record<string, number>> = Object.fromEntries(SERIES.map((x, i) => [x.name, i]));
+/** Null prototype: a name such as "constructor" or "__proto__" is not a series. */
+export const SERIES_INDEX: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(SERIES.map((x, i) => [x.name, i])));
