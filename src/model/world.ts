@@ -68,6 +68,8 @@ export interface World {
   webSociability: Float64Array;
   statusSeeking: Float64Array;
   voice: Float64Array;
+  /** 1 for those disposed to write (members.writerShare), 0 for those who mostly read. */
+  writer: Uint8Array;
   timeBudget: Float64Array;
   expertiseTopic: Int32Array;
   team: Int32Array;
@@ -179,6 +181,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   const webSociability = drawBetaArray(agents, m.webSociability.a, m.webSociability.b, rand);
   const statusSeeking = drawBetaArray(agents, m.statusSeeking.a, m.statusSeeking.b, rand);
   const voice = new Float64Array(agents);
+  const writer = new Uint8Array(agents);
   const timeBudget = new Float64Array(agents);
   // Voice: a share of people are disposed to write (lognormal among them); the others mostly read (a small
   // fixed voice). Scaled so that the mean voice is 1 whatever the mix.
@@ -188,7 +191,8 @@ export function buildWorld(s: Scenario, seed: number): World {
   const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
   for (let i = 0; i < agents; i++) {
     const z = normal(rand);
-    voice[i] = rand() < writers ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
+    writer[i] = rand() < writers ? 1 : 0;
+    voice[i] = writer[i] ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
     timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
 
@@ -376,7 +380,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   return {
     hot,
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
-    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, timeBudget,
+    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
     expertiseTopic, team, department, role, riskClass,
     efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
     contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
