@@ -147,8 +147,7 @@ describe('web app', () => {
     expect(json.ticks).toBe(ticks);
     expect(json.series.valueCum).toHaveLength(ticks);
     expect(Number(csv.find((l) => l.startsWith(`${ticks - 1},valueCum,`))!.split(',')[2])).toBe(json.series.valueCum![ticks - 1]);
-    // The per-agent table: the same columns as `orgsim run --agents`, one row per agent, contributions summing
-    // to the members' posts plus the owners' prompts so far.
+    // The per-agent table: the same columns as `orgsim run --agents`, one row per agent.
     const agents = (await download(page, '#export-agents')).trimEnd().split('\n');
     const header = agents[0]!.split(',');
     for (const name of ['run', 'seed', 'agent', 'role', 'team', 'riskAversion', 'needForSense', 'webSociability', 'statusSeeking', 'timeBudget', 'voice', 'contributions', 'reads', 'memberships', 'engagement']) expect(header).toContain(name);

@@ -18,13 +18,16 @@ export function ownerPosts(st: ModelState, p: Scenario, rand: Uniform): void {
   const w = st.world;
   const gs = st.groups;
   const perDay = p.behaviour.animatorPostsPerDay;
+  let posted = 0;
   for (let g = 0; g < w.groups; g++) {
     const owner = w.groupOwner[g]!;
     if (owner < 0 || !w.groupActive[g]) continue;
     const n = poisson(gs.effort[g]! * perDay, rand);
     if (n === 0) continue;
+    posted += n;
     w.hot[owner * HOT_STRIDE + HOT_TODAY]! += n * (w.groupKind[g] === KIND_OPEN ? OPEN_VISIT + OPEN_WRITE : 1 + WRITE);
   }
+  st.org.ownerPosts = posted;
 }
 
 /**
