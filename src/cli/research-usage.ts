@@ -92,8 +92,8 @@ The target file (JSON; unknown fields are refused):
 
 Method: generation 0 draws particles / keep proposals uniformly in the box; each proposal runs "runs"
 replications; its discrepancy is the weighted root mean square over targets of (simulated mean - value) /
-(half-width of the band) (for a series, over its periods); the best "particles" are kept (epsilon: the largest
-kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
+(distance from the value to the band's edge on that side: 1 at either edge) (for a series, over its
+periods); the best "particles" are kept (epsilon: the largest kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
 epsilon stops falling once the proposals' spread matches the noise: more runs or a smaller keep lower it.
 The point estimate ("point") is the weighted posterior mean ("mean", the default) or the kept particle with
 the smallest discrepancy ("best"), which stays inside a posterior with several modes.
