@@ -67,8 +67,12 @@ export interface Claim {
   ablations: Ablation[];
 }
 
-/** How much more the most risk-averse third takes part than the least risk-averse third. */
-const riskGap: Measure = (r) => windowMean(r, 'active_riskAverse') - windowMean(r, 'active_riskTolerant');
+/**
+ * How much the most risk-averse third takes part relative to the least risk-averse third, as a log ratio: a
+ * paired difference of it between two arms compares their relative rises (participation is low, so a group
+ * taking part less gains fewer points for the same relative rise).
+ */
+const riskGap: Measure = (r) => Math.log(windowMean(r, 'active_riskAverse') / windowMean(r, 'active_riskTolerant'));
 const memberPosts: Measure = (r) => windowSum(r, 'posts_team') + windowSum(r, 'posts_open');
 const longValue: Measure = (r) => r.series[SERIES_INDEX.valueCum!]![r.ticks - 1]!;
 
@@ -142,7 +146,7 @@ export const CLAIMS: readonly Claim[] = [
       { kind: 'higher', label: 'participation of the most risk-averse third', measure: (r) => windowMean(r, 'active_riskAverse'), lower: 'c6-unclear-rules', higher: 'c6-clear-rules' },
       {
         kind: 'paired',
-        label: 'rise in participation, most risk-averse third minus least risk-averse third',
+        label: 'relative rise in participation, most risk-averse third over least risk-averse third (log ratio)',
         arms: ['c6-unclear-rules', 'c6-clear-rules'],
         measure: riskGap,
       },

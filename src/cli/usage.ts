@@ -74,6 +74,7 @@ options:
   --sizes N,N,...     employees (default 200,2000,20000)
   --runs R            replications per arm and size (default 20)
   --seed S            master seed of the seed list (default 2026)
+  --set path=value    override a parameter in every arm (repeatable)
   --workers W         runs in parallel (default: the number of cores)
   --out DIR           save every run as it finishes (resumable: run the same command again) and write
                       claims.csv and claims.json (with --audit, also audit-points.csv); orgsim report DIR

@@ -42,6 +42,7 @@ const OPTIONS = {
   'audit-size': { type: 'string' },
   'premise-steps': { type: 'string' },
   shard: { type: 'string' },
+  set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +51,8 @@ const MAX_EMPLOYEES = 200_000;
 
 interface Settings {
   claims: string[];
+  /** --set path=value overrides, applied to every arm. */
+  sets: string[];
   sizes: number[];
   runs: number;
   seed: number;
@@ -105,7 +108,7 @@ function armAt(base: Scenario, employees: number, set: Record<string, number | b
 function plan(settings: Settings): { claims: ClaimPlan[]; jobs: Job[] } {
   const claims = settings.claims.map((id) => {
     const claim = CLAIMS.find((c) => c.id === id)!;
-    const arms = claim.arms.map((a) => readScenario(a).scenario);
+    const arms = claim.arms.map((a) => readScenario(a, settings.sets).scenario);
     const a = settings.audit;
     const params = a ? auditParameters(claim, arms) : [];
     return {
@@ -312,6 +315,7 @@ export async function claims(argv: string[]): Promise<number> {
   if (!values.audit) for (const o of ['points', 'audit-runs', 'audit-size', 'premise-steps'] as const) if (values[o] !== undefined) throw usageError('claims', `--${o} needs --audit`);
   const settings: Settings = {
     claims: selected.map((c) => c.id),
+    sets: values.set ?? [],
     sizes: parseSizes(values.sizes),
     runs: wholeNumber('claims', 'runs', values.runs, 2, 10_000) ?? 20,
     seed: wholeNumber('claims', 'seed', values.seed, 0, 2 ** 31 - 1) ?? 2026,

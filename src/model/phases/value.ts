@@ -10,7 +10,8 @@
  *
  * Everyone who takes part also reads: he gains what the day's relevant posts teach him, up to value.readValue
  * in a community well fed with posts (members' contributions, and animators' posts weighted by what their
- * authors know of the matter).
+ * authors know of the matter). That is his own payoff (it draws him back); the organization's value is what
+ * conversations are turned into, as the seeds say ("turning social activities into business value").
  *
  * Then: what each participant got back (payoff), the group's smoothed activity, the share of its talk that is
  * the organization's voice, its audience's judgement of its animators, and its owner's animation effort, which
@@ -33,6 +34,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
   const conversion = V.conversionBase + V.conversionProcesses * o.processes;
   const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
   o.value.fill(0);
+  o.informed = 0;
   o.actionable.fill(0);
   o.animatorPosts = 0;
   o.cmPosts = 0;
@@ -57,8 +59,10 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
     // Everyone who takes part reads: what the day's relevant posts (members' own and animators') teach him.
     const informed = participants * V.readValue * (1 - exp(-(gs.content[g]! + contribs) / V.contentReference));
     const actionable = conversion * (hours * solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0));
-    // What customers learn by reading is theirs; what their conversations solve saves the organization hours.
-    o.value[kind]! += kind === KIND_EXTERNAL ? actionable : actionable + informed;
+    // Value is what conversations turn into (hours saved by acting on them): what readers learn is their own
+    // payoff, counted apart (informed hours), not the organization's value.
+    o.value[kind]! += actionable;
+    if (kind !== KIND_EXTERNAL) o.informed += informed;
     o.actionable[kind]! += act;
     gs.payoff[g] = participants > 0 ? (actionable + informed) / participants : 0;
     const share = members > 0 ? participants / members : 0;
