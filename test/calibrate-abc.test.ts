@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
+import { normalCdf } from '../src/stats/normal.ts';
 import { normal } from '../src/rng.ts';
 import {
-  effectiveSampleSize, importanceWeights, kernelScales, perturbedDraws, priorDraws, selectBest, weightedMean, weightedQuantile,
+  type Box, effectiveSampleSize, importanceWeights, kernelScales, perturbedDraws, priorDraws, selectBest, weightedMean, weightedQuantile,
 } from '../src/calibrate/abc.ts';
 import { firstProposals, makePopulation, nextProposals, type Population } from '../src/calibrate/generation.ts';
 import { discrepancy, targetTerms } from '../src/calibrate/discrepancy.ts';
@@ -67,6 +68,29 @@ describe('kernel and weights (Beaumont et al. 2009)', () => {
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     // A point far from every particle gets the largest weight (the proposal rarely goes there).
     expect(w[2]).toBeGreaterThan(w[0]!);
+  });
+
+  it('weights with a box: the kernel truncated to the box, divided by its mass inside', () => {
+    const sigma = [1.5, 0.4];
+    const thetas = [[3, 0], [5, 0.2], [9, -0.9]];
+    const w = importanceWeights(thetas, pop, sigma, box);
+    const mass = (c: number, s: number, lo: number, hi: number) => normalCdf((hi - c) / s) - normalCdf((lo - c) / s);
+    const direct = thetas.map((x) => 1 / pop.reduce((acc, p) => acc + (p.weight * Math.exp(-(((x[0]! - p.theta[0]!) / sigma[0]!) ** 2 + ((x[1]! - p.theta[1]!) / sigma[1]!) ** 2) / 2)) /
+      (mass(p.theta[0]!, sigma[0]!, box.min[0]!, box.max[0]!) * mass(p.theta[1]!, sigma[1]!, box.min[1]!, box.max[1]!)), 0));
+    const total = direct.reduce((a, b) => a + b, 0);
+    w.forEach((v, i) => expect(v).toBeCloseTo(direct[i]! / total, 10));
+  });
+
+  it('moves stay in the box coordinate by coordinate, even with many parameters near its faces', () => {
+    const dims = 30;
+    const wide: Box = { min: Array(dims).fill(0), max: Array(dims).fill(1) };
+    const nearFaces = [{ theta: Array.from({ length: dims }, (_, d) => (d % 2 ? 0.01 : 0.99)), weight: 1 }];
+    const { proposals, clamped } = perturbedDraws(nearFaces, Array(dims).fill(0.3), wide, 200, seedrandom.alea('faces'));
+    expect(clamped).toBe(0);
+    for (const x of proposals) for (const v of x) expect(v >= 0 && v <= 1).toBe(true);
+    // Not piled on the faces: the coordinates spread inside.
+    const onFace = proposals.flat().filter((v) => v === 0 || v === 1).length;
+    expect(onFace).toBe(0);
   });
 
   it('moves stay in the box, and the same stream gives the same proposals', () => {

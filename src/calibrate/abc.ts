@@ -8,15 +8,18 @@
  * - weights are uniform at generation 0; after, w_i = prior(theta_i) / sum_j W_j K(theta_i | theta_j) over
  *   the previous generation's kept particles j, with a diagonal Gaussian kernel of twice their weighted
  *   variance;
- * - the next generation proposes by drawing a kept particle by weight and moving it with the kernel; a draw
- *   outside the box is redrawn whole (particle and move), as pyabc does, so the proposal density is the
- *   kernel mixture restricted to the box and the weights above stay exact up to a constant.
+ * - the next generation proposes by drawing a kept particle by weight and moving it with the kernel, each
+ *   coordinate redrawn until it falls inside its range: the kernel is a product of Gaussians truncated to the
+ *   box, and the weights use that truncated density. (Redrawing the whole point, as pyabc does, needs every
+ *   coordinate inside at once: with tens of parameters near the box's faces it almost never happens, and
+ *   clamping then piles the proposals on the faces.)
  *
  * Pure and deterministic: random draws come from a stream passed in, sums run in a fixed order, and the
  * elementary functions are the project's own (src/math.ts), the same bits on every engine.
  */
 import { exp, log } from '../math.ts';
 import { normal, type Uniform } from '../rng.ts';
+import { normalCdf } from '../stats/normal.ts';
 
 export interface Box {
   min: readonly number[];
@@ -29,7 +32,7 @@ export interface Particle {
   weight: number;
 }
 
-/** Redraws of a move that left the box before giving up and clamping it (a kernel far wider than the box). */
+/** Redraws of a coordinate that left its range before giving up and clamping it (a kernel far wider than the box). */
 export const MAX_TRIES = 10_000;
 
 /** `count` points uniform in the box. */
@@ -51,7 +54,6 @@ export function kernelScales(particles: readonly Particle[], box: Box): number[]
   });
 }
 
-const inside = (x: readonly number[], box: Box) => x.every((v, d) => v >= box.min[d]! && v <= box.max[d]!);
 
 /** Index drawn with probability proportional to the weights. */
 function pick(particles: readonly Particle[], u: number): number {
@@ -66,20 +68,29 @@ function pick(particles: readonly Particle[], u: number): number {
   return particles.length - 1;
 }
 
-/** `count` proposals: a particle drawn by weight, moved by the kernel; redrawn whole while outside the box. */
+/** `count` proposals: a particle drawn by weight, each coordinate moved by the kernel and redrawn while outside its range. */
 export function perturbedDraws(particles: readonly Particle[], sigma: readonly number[], box: Box, count: number, rand: Uniform): { proposals: number[][]; clamped: number } {
   let clamped = 0;
   const proposals = Array.from({ length: count }, () => {
-    let x: number[] = [];
-    for (let tries = 0; tries < MAX_TRIES; tries++) {
-      const from = particles[pick(particles, rand())]!.theta;
-      x = from.map((v, d) => v + sigma[d]! * normal(rand));
-      if (inside(x, box)) return x;
-    }
-    clamped++;
-    return x.map((v, d) => Math.min(box.max[d]!, Math.max(box.min[d]!, v)));
+    const from = particles[pick(particles, rand())]!.theta;
+    return from.map((v, d) => {
+      const lo = box.min[d]!;
+      const hi = box.max[d]!;
+      for (let tries = 0; tries < MAX_TRIES; tries++) {
+        const x = v + sigma[d]! * normal(rand);
+        if (x >= lo && x <= hi) return x;
+      }
+      clamped++;
+      return Math.min(hi, Math.max(lo, v));
+    });
   });
   return { proposals, clamped };
+}
+
+/** log of the truncated-normal kernel's mass inside [lo, hi] around `centre`, per coordinate. */
+function logMass(centre: number, sigma: number, lo: number, hi: number): number {
+  const m = normalCdf((hi - centre) / sigma) - normalCdf((lo - centre) / sigma);
+  return log(m > 1e-300 ? m : 1e-300);
 }
 
 /** Indices of the `n` smallest discrepancies, smallest first; equal ones by index. NaN counts as Infinity. */
@@ -92,18 +103,26 @@ export function selectBest(discrepancies: readonly number[], n: number): number[
 }
 
 /**
- * Importance weights of `thetas` proposed from `previous` with the kernel `sigma`, under a uniform prior:
- * 1 / sum_j W_j K(theta | theta_j), normalized to sum 1 (log-sum-exp, so that far points do not underflow).
+ * Importance weights of `thetas` proposed from `previous` with the kernel `sigma` truncated to `box`, under a
+ * uniform prior: 1 / sum_j W_j K(theta | theta_j), normalized to sum 1 (log-sum-exp, so that far points do not
+ * underflow). K is the product over coordinates of the Gaussian density divided by its mass inside the range.
  */
-export function importanceWeights(thetas: readonly (readonly number[])[], previous: readonly Particle[], sigma: readonly number[]): number[] {
+export function importanceWeights(thetas: readonly (readonly number[])[], previous: readonly Particle[], sigma: readonly number[], box?: Box): number[] {
+  // Each previous particle's normalizing mass (log), computed once.
+  const logZ = previous.map((p) => {
+    if (!box) return 0;
+    let z = 0;
+    for (let d = 0; d < sigma.length; d++) z += logMass(p.theta[d]!, sigma[d]!, box.min[d]!, box.max[d]!);
+    return z;
+  });
   const logW = thetas.map((x) => {
-    const a = previous.map((p) => {
+    const a = previous.map((p, j) => {
       let q = 0;
       for (let d = 0; d < sigma.length; d++) {
         const z = (x[d]! - p.theta[d]!) / sigma[d]!;
         q += z * z;
       }
-      return log(p.weight) - q / 2;
+      return log(p.weight) - q / 2 - logZ[j]!;
     });
     let max = -Infinity;
     for (const v of a) if (v > max) max = v;

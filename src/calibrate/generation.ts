@@ -80,7 +80,7 @@ export function makePopulation(plan: Plan, method: Method, proposals: Proposals,
   const kept = selectBest(assessed.map((a) => a.discrepancy), method.particles);
   const thetas = kept.map((i) => proposals.theta[i]!);
   const weights = previous && proposals.sigma
-    ? importanceWeights(thetas, previous.particles.map((p) => ({ theta: p.theta, weight: p.weight })), proposals.sigma)
+    ? importanceWeights(thetas, previous.particles.map((p) => ({ theta: p.theta, weight: p.weight })), proposals.sigma, boxOf(plan))
     : thetas.map(() => 1 / thetas.length);
   const particles = kept.map((i, k): KeptParticle => ({
     proposal: i,

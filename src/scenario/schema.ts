@@ -20,6 +20,8 @@ export interface FieldMeta {
 }
 
 const A = 'assumption';
+/** Fitted to published figures by `npm run calibrate` (scenarios/calibration/mid.json, src/MODEL.md section 9). */
+const CALIBRATED = 'calibrated: scenarios/calibration/mid.json';
 
 function num(def: number, min: number, max: number, meta: FieldMeta) {
   return z.number({ error: `expected a number from ${min} to ${max}` }).min(min).max(max).default(def).meta({ ...meta });
@@ -96,8 +98,8 @@ export const CommunitiesSchema = section({
   initialDuplicates: num(0.5, 0, 5, org({ description: 'Mean number of duplicate communities per topic at the start (earlier uncoordinated initiatives)', unit: 'communities / topic', source: A, seed: 'in order to avoid overlapping, internal quarrels about time allocations' })),
   duplicateSpawnPerYear: num(0.3, 0, 5, pol({ description: 'New duplicate initiatives per topic per year when nobody governs (scaled down by the framework)', unit: 'communities / topic / year', source: A })),
   initialJoinShare: num(0.25, 0, 1, org({ description: 'Share of interested employees who are members of the topic\'s main community at the start', unit: 'share', source: A })),
-  spontaneousJoin: num(0.002, 0, 0.2, pol({ description: 'Daily probability that an interested non-member joins a community on his own, at full visible activity', unit: 'probability / day', source: A })),
-  driftPerDay: num(0.0013, 0, 1, beh({ description: 'Daily probability that a member who stayed away today drifts out of an open community, times (1 + his attention pressure)', unit: 'probability / day', source: A })),
+  spontaneousJoin: num(0.05, 0, 0.2, pol({ description: 'Daily probability that an interested non-member joins a community on his own, at full visible activity', unit: 'probability / day', source: CALIBRATED })),
+  driftPerDay: num(0.002, 0, 1, beh({ description: 'Daily probability that a member who stayed away today drifts out of an open community, times (1 + his attention pressure)', unit: 'probability / day', source: CALIBRATED })),
   leaveThreshold: num(-1.8, -10, 10, beh({ description: 'Engagement at the middle of the disappointment ramp: an absent member leaves at up to communities.leaveHazard a day, half of it at this engagement', unit: 'logit', source: A })),
   leaveHazard: num(0.05, 0, 1, beh({ description: 'Extra daily probability that a fully disappointed member who stayed away today leaves an open community', unit: 'probability / day', source: A })),
 });
@@ -113,16 +115,16 @@ export const MembersSchema = section({
   alignment: beta(2, 2.5, { description: 'Alignment with the organization\'s strategy at the start', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' }),
   webSociability: beta(2, 2, { description: 'Sociability on the public web', source: A, seed: 'there is no link between his social practcies on the web and in the workplace' }),
   statusSeeking: beta(1.2, 6, { description: 'Wish to be seen and recognized in the organization (low for most: members do not dream of stardom)', source: 'assumption (premise of claim C7)', seed: 'he\u2019s not dreaming of becoming a star in the organization' }),
-  timeBudgetMinutes: num(12.5, 1, 240, agents({ description: 'Median minutes a day a member can give to social tools (lognormal)', unit: 'minutes / day', source: A })),
-  timeBudgetSigma: num(1.75, 0, 3, agents({ description: 'Spread (lognormal sigma) of the minutes a day members can give to social tools', unit: 'lognormal sigma', source: A })),
-  writerShare: num(0.3, 0.001, 1, agents({ description: 'Share of people disposed to write (the others mostly read: lurking is a stable disposition)', unit: 'share', source: 'assumption; lurking as a lasting disposition (Nonnecke and Preece 2000)' })),
-  lurkerVoice: num(0.05, 0, 1, agents({ description: 'Propensity to write of those not disposed to (relative to a mean voice of 1)', unit: 'relative voice', source: A })),
-  voiceSigma: num(2.8, 0, 3, agents({ description: 'Spread (lognormal sigma) of the propensity to write among those disposed to write; gives heavy-tailed contributions', unit: 'lognormal sigma', source: 'calibrated so that contributions follow the 90-9-1 participation inequality (Nielsen 2006) and are heavy-tailed (Wilkinson 2008)' })),
+  timeBudgetMinutes: num(9.21, 1, 240, agents({ description: 'Median minutes a day a member can give to social tools (lognormal)', unit: 'minutes / day', source: CALIBRATED })),
+  timeBudgetSigma: num(1.03, 0, 3, agents({ description: 'Spread (lognormal sigma) of the minutes a day members can give to social tools', unit: 'lognormal sigma', source: CALIBRATED })),
+  writerShare: num(0.25, 0.001, 1, agents({ description: 'Share of people disposed to write (the others mostly read: lurking is a stable disposition)', unit: 'share', source: CALIBRATED })),
+  lurkerVoice: num(0.02, 0, 1, agents({ description: 'Propensity to write of those not disposed to (relative to a mean voice of 1)', unit: 'relative voice', source: CALIBRATED })),
+  voiceSigma: num(0.355, 0, 3, agents({ description: 'Spread (lognormal sigma) of the propensity to write among those disposed to write; gives heavy-tailed contributions', unit: 'lognormal sigma', source: CALIBRATED })),
 });
 
 export const BehaviourSchema = section({
-  baseline: num(-0.4, -10, 5, beh({ description: 'Baseline log-odds of taking part in a group on a given day', unit: 'logit', source: 'calibrated so that readers outnumber writers and a majority stays absent on a given day (Nielsen 2006)' })),
-  teamBonus: num(1.6, 0, 5, beh({ description: 'Extra log-odds in the team group: it is his work', unit: 'logit', source: A, seed: 'In one case because it\u2019s his work, in the other because he\u2019s interested' })),
+  baseline: num(0.0, -10, 5, beh({ description: 'Baseline log-odds of taking part in a group on a given day', unit: 'logit', source: CALIBRATED })),
+  teamBonus: num(1.82, 0, 5, beh({ description: 'Extra log-odds in the team group: it is his work', unit: 'logit', source: CALIBRATED, seed: 'In one case because it\u2019s his work, in the other because he\u2019s interested' })),
   externalOffset: num(-0.8, -5, 5, beh({ description: 'Log-odds offset for customers in the external community', unit: 'logit', source: A })),
   senseWeight: num(2.0, 0, 10, beh({ description: 'Weight of need for sense times (purpose clarity - 0.5)', unit: 'logit', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' })),
   alignmentWeight: num(1.2, 0, 10, beh({ description: 'Weight of (alignment - 0.5)', unit: 'logit', source: A, seed: 'his drivers are less complicated than we often think ; sense and alignment' })),
@@ -131,30 +133,30 @@ export const BehaviourSchema = section({
   efficiencyWeight: num(1.5, 0, 10, beh({ description: 'Weight of efficiency experienced (hours gained lately, relative to the reference)', unit: 'logit', source: A, seed: 'he needs to understand how it will make him more efficient today' })),
   efficiencyReference: num(0.1, 0.001, 5, beh({ description: 'Daily hours gained at which a member feels fully more efficient today', unit: 'hours / day', source: A })),
   noveltyWeight: num(0.6, 0, 10, beh({ description: 'Barrier of doing new things, lifted by efficiency experienced', unit: 'logit', source: A, seed: 'before being ready to make new things' })),
-  animationWeight: num(2.2, 0, 10, beh({ description: 'Weight of the group\'s animation (prompts weighted by the legitimacy of who makes them)', unit: 'logit', source: A })),
-  socialProofWeight: num(1.2, 0, 10, beh({ description: 'Weight of the group\'s recent activity (share of members taking part)', unit: 'logit', source: 'assumption; social proof drives S-shaped adoption (Rogers 2003)' })),
-  timePressureWeight: num(3.5, 0, 10, beh({ description: 'Weight of attention pressure: (minutes a day spent lately on social tools + one more visit) over the member\'s time budget', unit: 'logit', source: A })),
+  animationWeight: num(1, 0, 10, beh({ description: 'Weight of the group\'s animation (prompts weighted by the legitimacy of who makes them)', unit: 'logit', source: CALIBRATED })),
+  socialProofWeight: num(0.149, 0, 10, beh({ description: 'Weight of the group\'s recent activity (share of members taking part)', unit: 'logit', source: CALIBRATED })),
+  timePressureWeight: num(6, 0, 10, beh({ description: 'Weight of attention pressure: (minutes a day spent lately on social tools + one more visit) over the member\'s time budget', unit: 'logit', source: CALIBRATED })),
   readMinutes: num(4, 0.1, 120, beh({ description: 'Minutes one visit to a group takes (reading)', unit: 'minutes', source: A })),
   writeMinutes: num(10, 0.1, 240, beh({ description: 'Extra minutes a contribution takes', unit: 'minutes', source: A })),
-  webFamiliarityWeight: num(0.8, 0, 1, beh({ description: 'Share of the barrier of doing new things that familiarity with social tools on the web lifts, for the most web-social', unit: 'share', source: 'assumption; the usual expectation that web habits carry over' })),
+  webFamiliarityWeight: num(0.713, 0, 1, beh({ description: 'Share of the barrier of doing new things that familiarity with social tools on the web lifts, for the most web-social', unit: 'share', source: CALIBRATED })),
   webProtectWeight: num(0.5, 0, 5, beh({ description: 'How much web sociability adds to the risk a member sees at work (a "facebook addict" protects himself)', unit: 'risk aversion', source: 'assumption (seed)', seed: 'A \u201cfacebook addict\u201d may protect himself in the organization' })),
-  webSocializeWeight: num(0.55, 0, 5, beh({ description: 'What socializing at work is worth to those who are not social on the web (times 1 - web sociability)', unit: 'logit', source: 'assumption (seed)', seed: 'less social people on the web may find helpful to socialize at work' })),
-  contributionBase: num(0.07, 0, 1, beh({ description: 'Share of participations that are contributions for an average voice', unit: 'share', source: 'calibrated to 90-9-1 (Nielsen 2006)' })),
-  writerPresence: num(0.5, 0, 5, beh({ description: 'Extra log-odds of taking part for those disposed to write: who writes is also more often there (enthusiasts)', unit: 'logit', source: A })),
-  engagedWriting: num(0.5, 0, 5, beh({ description: 'How much each logit of engagement above a newcomer\'s raises the share of participations that are contributions (the engaged write, the others read)', unit: '1 / logit', source: A })),
-  teamWriteBonus: num(2.2, 0, 20, beh({ description: 'How much more often a team-group participation is a contribution: micro-coordination is written work', unit: 'factor', source: A, seed: 'he\u2019s major concern is micro-coordination, problem solving and best practices formalization through day to day conversations' })),
+  webSocializeWeight: num(0.44, 0, 5, beh({ description: 'What socializing at work is worth to those who are not social on the web (times 1 - web sociability)', unit: 'logit', source: CALIBRATED, seed: 'less social people on the web may find helpful to socialize at work' })),
+  contributionBase: num(0.0342, 0, 1, beh({ description: 'Share of participations that are contributions for an average voice', unit: 'share', source: CALIBRATED })),
+  writerPresence: num(0.5, 0, 5, beh({ description: 'Extra log-odds of taking part for those disposed to write: who writes is also more often there (enthusiasts)', unit: 'logit', source: CALIBRATED })),
+  engagedWriting: num(0.0, 0, 5, beh({ description: 'How much each logit of engagement above a newcomer\'s raises the share of participations that are contributions (the engaged write, the others read)', unit: '1 / logit', source: CALIBRATED })),
+  teamWriteBonus: num(1.75, 0, 20, beh({ description: 'How much more often a team-group participation is a contribution: micro-coordination is written work', unit: 'factor', source: CALIBRATED, seed: 'he\u2019s major concern is micro-coordination, problem solving and best practices formalization through day to day conversations' })),
   contributionRisk: num(2.0, 0, 20, beh({ description: 'How much more exposing writing is than reading (divides the write share by 1 + risk aversion x this x exposure)', unit: 'factor', source: A })),
   broadcastWeight: num(3.0, 0, 20, beh({ description: 'How much the organization\'s voice filling a group\'s talk turns its members into readers (internal groups): members write as they see peers write', unit: 'factor', source: A, seed: 'If your internal community manager speaks a lot, better put your money in an intranet than a social network' })),
   broadcastWeightExternal: num(0.3, 0, 20, beh({ description: 'The same in the external community, where customers expect the brand to speak', unit: 'factor', source: A, seed: 'The external community manager is more on the forefront and happens to speak frequently to customers' })),
-  learningRate: num(0.09, 0, 1, beh({ description: 'How far one participation moves engagement towards what the group gives back (from engagementFloor when it gives nothing to engagementCap)', unit: 'share / participation', source: A, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
-  responseReward: num(0.6, 0, 1, beh({ description: 'How far the responses to a contribution draw its writer towards full engagement, times the chance that someone responds (1 - exp(-participants / value.criticalMass))', unit: 'share', source: A })),
-  worthwhile: num(0.7, 0.01, 20, beh({ description: 'What a participation must pay, in reference efficiencies, to lead half-way from disappointment to full engagement (its time and effort)', unit: 'reference efficiencies', source: A })),
-  animatorPostsPerDay: num(2, 0, 50, beh({ description: 'Prompts a day by a fully engaged animator (manager, owner, SMM)', unit: 'posts / day', source: A })),
+  learningRate: num(0.00612, 0, 1, beh({ description: 'How far one participation moves engagement towards what the group gives back (from engagementFloor when it gives nothing to engagementCap)', unit: 'share / participation', source: CALIBRATED, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
+  responseReward: num(0.963, 0, 1, beh({ description: 'How far the responses to a contribution draw its writer towards full engagement, times the chance that someone responds (1 - exp(-participants / value.criticalMass))', unit: 'share', source: CALIBRATED })),
+  worthwhile: num(2.58, 0.01, 20, beh({ description: 'What a participation must pay, in reference efficiencies, to lead half-way from disappointment to full engagement (its time and effort)', unit: 'reference efficiencies', source: CALIBRATED })),
+  animatorPostsPerDay: num(0.316, 0, 50, beh({ description: 'Prompts a day by a fully engaged animator (manager, owner, SMM)', unit: 'posts / day', source: CALIBRATED })),
   starAppeal: num(1.0, 0, 10, beh({ description: 'Attraction of a visibility campaign for a member, times his status seeking', unit: 'logit', source: A, seed: 'he\u2019s not dreaming of becoming a star in the organization' })),
   forgetting: num(0.01, 0, 1, beh({ description: 'Daily share by which engagement fades back towards behaviour.initialEngagement while a member stays away', unit: 'share / day', source: A })),
   initialEngagement: num(-1, -10, 10, beh({ description: 'Engagement of every membership when the platform opens or a member joins: new tools are not yet seen to pay', unit: 'logit', source: A, seed: 'he needs to understand how it will make him more efficient today (regarding to things and tasks he knows) before being ready to make new things' })),
   engagementFloor: num(-3, -20, 0, beh({ description: 'Engagement of a member whose participations give him nothing (disappointment)', unit: 'logit', source: A })),
-  engagementCap: num(1.0, 0, 20, beh({ description: 'Engagement of a member whose participations pay well', unit: 'logit', source: A })),
+  engagementCap: num(0.3, 0, 20, beh({ description: 'Engagement of a member whose participations pay well', unit: 'logit', source: CALIBRATED })),
   efficiencyMemory: num(0.05, 0.001, 1, beh({ description: 'Weight of today in the moving average of efficiency experienced', unit: 'share / day', source: A })),
 });
 
@@ -176,7 +178,7 @@ export const CommunityManagerSchema = section({
   postsPerHour: num(3, 0, 20, roles({ description: 'Posts per hour when he speaks', unit: 'posts / hour', source: A })),
   frameworkHours: num(80, 1, 100000, roles({ description: 'Effective hours of work for the global framework to be in place', unit: 'hours', source: A })),
   processHoursPerDepartment: num(4, 1, 10000, roles({ description: 'Effective hours of work per department to co-build its processes with its managers', unit: 'hours / department', source: A })),
-  coachingHours: num(6, 1, 500, roles({ description: 'Hours to coach one manager or community owner (for the CM and the SMMs alike)', unit: 'hours', source: A })),
+  coachingHours: num(7.4, 1, 500, roles({ description: 'Hours to coach one manager or community owner (for the CM and the SMMs alike)', unit: 'hours', source: CALIBRATED })),
   costFactorOutsourced: num(1.3, 0.1, 10, roles({ description: 'Cost of an outsourced CM relative to an internal FTE', unit: 'factor', source: A })),
 });
 
@@ -187,7 +189,7 @@ export const SmmSchema = section({
   coDrivingDays: int(0, 0, 2000, roles({ description: 'Length of the co-driving period of a newly outsourced SMM (0: none)', unit: 'working days', source: 'scenario', seed: 'He will never be left alone without a co-driving period.' })),
   coDrivingHours: num(2, 0, 12, roles({ description: 'Hours a day an internal co-driver spends beside each outsourced SMM during co-driving (paid: counted in the cost)', unit: 'hours / day', source: A, seed: 'Et il ne sera jamais lanc\u00e9 dans le grand bain seul avant une p\u00e9riode en \u201cdoubles commandes\u201d.' })),
   teamGroupIntervention: num(0, 0, 1, roles({ description: 'Share of team groups where SMMs step in and animate (competing with the manager)', unit: 'share', source: 'scenario', seed: 'social media managers must not compete with managers to get a group/team\u2019s attention' })),
-  helpOnRequest: num(0.15, 0, 1, roles({ description: 'Share of an SMM\'s time spent helping managers who ask (coaching)', unit: 'share of time', source: A, seed: 'he also hepls manager who need some accompaniment to implement new practices' })),
+  helpOnRequest: num(0.4, 0, 1, roles({ description: 'Share of an SMM\'s time spent helping managers who ask (coaching)', unit: 'share of time', source: CALIBRATED, seed: 'he also hepls manager who need some accompaniment to implement new practices' })),
   recruitmentRate: num(0.004, 0, 0.5, roles({ description: 'Daily probability that an interested non-member is recruited into a community the SMM animates, when he knows its people', unit: 'probability / day', source: A, seed: 'he\u2019s focused on member\u2019s recruitement' })),
   costFactorOutsourced: num(1.3, 0.1, 10, roles({ description: 'Cost of an outsourced SMM relative to an internal FTE', unit: 'factor', source: A })),
 });
@@ -211,8 +213,8 @@ export const KnowledgeSchema = section({
 
 export const ManagersSchema = section({
   coachedShare: num(0, 0, 1, roles({ description: 'Share of managers coached at the start', unit: 'share', source: 'scenario', seed: 'be himself coached to adapt his management behaviors' }, false)),
-  coachingRequestsPerYear: num(4, 0, 50, pol({ description: 'Yearly rate at which a fully engaged manager or community owner asks for coaching when someone can coach, times (1 - the response his group gives)', unit: '1 / year', source: A, seed: 'he can request help from the community manager or a social media manager to train his team' })),
-  routineAdoptionPerYear: num(4, 0, 50, pol({ description: 'Yearly rate at which a coached manager adopts social routines (raised by co-built processes)', unit: '1 / year', source: A })),
+  coachingRequestsPerYear: num(4.66, 0, 50, pol({ description: 'Yearly rate at which a fully engaged manager or community owner asks for coaching when someone can coach, times (1 - the response his group gives)', unit: '1 / year', source: CALIBRATED, seed: 'he can request help from the community manager or a social media manager to train his team' })),
+  routineAdoptionPerYear: num(1, 0, 50, pol({ description: 'Yearly rate at which a coached manager adopts social routines (raised by co-built processes)', unit: '1 / year', source: CALIBRATED })),
   animationHours: num(0.25, 0, 4, roles({ description: 'Hours a day a fully engaged manager spends animating his team group (prompts and follow-ups)', unit: 'hours / day', source: A })),
   effortRate: num(0.05, 0, 1, beh({ description: 'How fast an owner\'s (a manager\'s or a community owner\'s) animation effort moves towards its target', unit: 'share / day', source: A })),
 });
@@ -245,7 +247,7 @@ export const ValueSchema = section({
   hoursOther: num(1.5, 0, 100, val({ description: 'Hours saved by an actionable project, corporate or interest conversation', unit: 'hours', source: A })),
   hoursExternal: num(0.5, 0, 100, val({ description: 'Hours saved by an actionable customer conversation (support, ideas)', unit: 'hours', source: A })),
   problemsPerMember: num(0.3, 0.001, 100, val({ description: 'Distinct problems a day per joined member of a group: the k-th actionable conversation on the same problems saves less (value = hours x Q x (1 - exp(-A / Q)))', unit: 'problems / member / day', source: A })),
-  readValue: num(0.25, 0, 10, val({ description: 'Hours a participant saves by reading a community well fed with relevant posts (information found rather than searched for)', unit: 'hours', source: A, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
+  readValue: num(0.1, 0, 10, val({ description: 'Hours a participant saves by reading a community well fed with relevant posts (information found rather than searched for)', unit: 'hours', source: CALIBRATED, seed: 'he feels like participating and can see some benefits he can take from his participation' })),
   contentReference: num(5, 0.1, 1000, val({ description: 'Relevant posts a day at which a group is well fed (read value x (1 - exp(-posts / this)))', unit: 'posts / day', source: A })),
   readReuse: num(0.1, 0, 10, val({ description: 'Hours a reader saves by reusing an actionable conversation he reads (times solved / contributions)', unit: 'hours', source: A })),
   conversionBase: num(0.6, 0, 1, val({ description: 'Share of actionable conversations turned into value without co-built processes', unit: 'share', source: A })),
@@ -258,7 +260,7 @@ export const GovernanceSchema = section({
   quarrelsPerDepartmentYear: num(3, 0, 100, pol({ description: 'Quarrels over time allocation per department per year when nobody governs', unit: '1 / year', source: A, seed: 'in order to avoid overlapping, internal quarrels about time allocations and (human) resources hijacking' })),
   quarrelAlignmentLoss: num(0.04, 0, 1, pol({ description: 'Alignment lost by the employees of a department in a quarrel', unit: 'alignment', source: A })),
   alignmentGain: num(0.3, 0, 1, pol({ description: 'Alignment gained by everyone once the framework and processes are in place', unit: 'alignment', source: A, seed: 'he\u2019s in charge of governance and alignment' })),
-  alignmentRate: num(0.01, 0, 1, pol({ description: 'Daily rate at which alignment moves to its target', unit: 'share / day', source: A })),
+  alignmentRate: num(0.06, 0, 1, pol({ description: 'Daily rate at which alignment moves to its target', unit: 'share / day', source: CALIBRATED })),
   mergePerYear: num(2, 0, 50, pol({ description: 'Yearly rate at which a governed duplicate community is merged into the main one (x framework)', unit: '1 / year', source: A })),
 });
 
