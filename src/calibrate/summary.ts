@@ -42,12 +42,13 @@ export function pointEstimate(population: Population, point: 'mean' | 'best' = '
 export function fittedParameters(plan: Plan, population: Population, point: 'mean' | 'best' = 'mean'): FittedParameter[] {
   const ws = population.particles.map((p) => p.weight);
   const theta = pointEstimate(population, point);
+  const means = pointEstimate(population, 'mean');
   return plan.parameters.map((p, d) => {
     const xs = population.particles.map((q) => q.values[d]!);
     return {
       path: p.path,
       value: modelValue(p, theta[d]!),
-      mean: theta[d]!,
+      mean: means[d]!,
       median: weightedQuantile(xs, ws, 0.5),
       lo95: weightedQuantile(xs, ws, 0.025),
       hi95: weightedQuantile(xs, ws, 0.975),

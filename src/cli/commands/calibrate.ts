@@ -194,7 +194,7 @@ function summary(ctx: Context): string {
     ...fitted.targets.map((t) => [terminalText(t.label), fmt(t.weight), fmt(t.term), t.of === 1 ? (t.inside ? 'yes' : 'no') : `${t.inside} of ${t.of} periods`]),
   ], ['l', 'r', 'r', 'l']);
   return `${terminalText(fitted.name)}: ${fitted.generations} generations of ${fitted.particles} particles, ${fitted.runs} runs each; epsilon ${fmt(fitted.epsilon)}\n\n${params}\n\n` +
-    `At the fitted values, over ${fitted.runs} fresh run${fitted.runs > 1 ? 's' : ''} (discrepancy ${fmt(fitted.discrepancy)}; per target, the RMS of (mean - value) / half-band):\n${targets}\n`;
+    `At the fitted values, over ${fitted.runs} fresh run${fitted.runs > 1 ? 's' : ''} (discrepancy ${fmt(fitted.discrepancy)}; per target, the RMS of (mean - value) / (distance to the band's edge on that side)):\n${targets}\n`;
 }
 
 async function runAll(ctx: Context, resumed: boolean): Promise<number> {
