@@ -68,11 +68,12 @@ export interface Claim {
 }
 
 /**
- * How much the most risk-averse third takes part relative to the least risk-averse third, as a log ratio: a
- * paired difference of it between two arms compares their relative rises (participation is low, so a group
- * taking part less gains fewer points for the same relative rise).
+ * How much the most risk-averse third takes part in open communities (where the rules, limits and purpose of
+ * the policies apply) relative to the least risk-averse third, as a log ratio: a paired difference of it
+ * between two arms compares their relative rises (participation is low, so a group taking part less gains fewer
+ * points for the same relative rise).
  */
-const riskGap: Measure = (r) => Math.log(windowMean(r, 'active_riskAverse') / windowMean(r, 'active_riskTolerant'));
+const riskGap: Measure = (r) => Math.log(windowMean(r, 'open_riskAverse') / windowMean(r, 'open_riskTolerant'));
 const memberPosts: Measure = (r) => windowSum(r, 'posts_team') + windowSum(r, 'posts_open');
 const longValue: Measure = (r) => r.series[SERIES_INDEX.valueCum!]![r.ticks - 1]!;
 
@@ -108,7 +109,7 @@ export const CLAIMS: readonly Claim[] = [
     comparisons: [
       { kind: 'higher', label: 'open-community value, first 125 days', measure: (r) => windowSum(r, 'value_open', 0, 125), lower: 'c3-smm-outsourced-alone', higher: 'c3-smm-internal' },
       { kind: 'higher', label: 'open-community value, first 125 days', measure: (r) => windowSum(r, 'value_open', 0, 125), lower: 'c3-smm-outsourced-alone', higher: 'c3-smm-outsourced-codriving' },
-      { kind: 'close', label: 'open-community value, last 125 days', measure: (r) => windowSum(r, 'value_open', -125), reference: 'c3-smm-internal', other: 'c3-smm-outsourced-codriving', margin: 0.2 },
+      { kind: 'close', label: 'open-community value, second year (after integration)', measure: (r) => windowSum(r, 'value_open', -250), reference: 'c3-smm-internal', other: 'c3-smm-outsourced-codriving', margin: 0.2 },
     ],
     mechanism: "What an SMM knows of the organization's codes and people sets his legitimacy, his follow-ups and his recruiting; an outsider learns them by working, faster with a co-driver's introductions, and the co-driver beside him lends his own for the hours he is there.",
     premise: { text: "Someone from an outside provider does not know the organization's codes and people when he starts", parameters: ['knowledge.outsiderCodes'], neutral: { 'knowledge.outsiderCodes': 1 } },
@@ -143,10 +144,10 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'he needs to know the rules, the limits to his autonomy, the purpose of each group he\u2019s in',
     arms: ['c6-unclear-rules', 'c6-clear-rules'],
     comparisons: [
-      { kind: 'higher', label: 'participation of the most risk-averse third', measure: (r) => windowMean(r, 'active_riskAverse'), lower: 'c6-unclear-rules', higher: 'c6-clear-rules' },
+      { kind: 'higher', label: 'participation of the most risk-averse third in open communities', measure: (r) => windowMean(r, 'open_riskAverse'), lower: 'c6-unclear-rules', higher: 'c6-clear-rules' },
       {
         kind: 'paired',
-        label: 'relative rise in participation, most risk-averse third over least risk-averse third (log ratio)',
+        label: 'relative rise in open-community participation, most risk-averse third over least risk-averse third (log ratio)',
         arms: ['c6-unclear-rules', 'c6-clear-rules'],
         measure: riskGap,
       },

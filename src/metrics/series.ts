@@ -62,6 +62,8 @@ export const SERIES: readonly SeriesInfo[] = [
   s('active_riskAverse', 'share', 'Share of the most risk-averse third who took part'),
   s('active_riskTolerant', 'share', 'Share of the least risk-averse third who took part'),
   s('contrib_riskAverse', 'share', 'Share of the most risk-averse third who contributed'),
+  s('open_riskTolerant', 'share', 'Share of the least risk-averse third who took part in an open community'),
+  s('open_riskAverse', 'share', 'Share of the most risk-averse third who took part in an open community'),
   s('contrib_riskTolerant', 'share', 'Share of the least risk-averse third who contributed'),
   s('active_expertise', 'share', 'Share of expertise-community memberships that took part'),
   s('active_manager', 'share', 'Share of managers who took part as members'),

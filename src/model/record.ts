@@ -21,7 +21,7 @@ const KIND_SERIES = Object.fromEntries(
 export class Recorder {
   readonly series: Float64Array[];
   private readonly row = new Float64Array(SERIES.length);
-  private readonly scratch = Array.from({ length: 5 }, () => new Float64Array(4));
+  private readonly scratch = Array.from({ length: 6 }, () => new Float64Array(4));
   private readonly inequality = new InequalityMeter();
   private readonly ineq: Inequality = { gini: 0, top1Share: 0, top10Share: 0 };
 
@@ -96,6 +96,7 @@ export class Recorder {
     const riskN = this.scratch[2]!.fill(0);
     const riskActive = this.scratch[3]!.fill(0);
     const riskContrib = this.scratch[4]!.fill(0);
+    const riskOpen = this.scratch[5]!.fill(0);
     for (let i = 0; i < w.employees; i++) {
       const state = w.tickState[i]!;
       const role = w.role[i]!;
@@ -103,6 +104,7 @@ export class Recorder {
       load += w.load[i]!;
       roleN[role]!++;
       riskN[rc]!++;
+      riskOpen[rc]! += w.openToday[i]!;
       if (state === 0) continue;
       if (state === 2) {
         contributors++;
@@ -126,6 +128,8 @@ export class Recorder {
     r[I.active_riskAverse!] = riskActive[2]! / Math.max(1, riskN[2]!);
     r[I.contrib_riskTolerant!] = riskContrib[0]! / Math.max(1, riskN[0]!);
     r[I.contrib_riskAverse!] = riskContrib[2]! / Math.max(1, riskN[2]!);
+    r[I.open_riskTolerant!] = riskOpen[0]! / Math.max(1, riskN[0]!);
+    r[I.open_riskAverse!] = riskOpen[2]! / Math.max(1, riskN[2]!);
     r[I.adopters!] = o.adopters;
     r[I.attentionMinutes!] = load / w.employees;
 

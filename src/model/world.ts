@@ -82,6 +82,8 @@ export interface World {
   joinedCount: Int32Array;
   /** This tick: 0 absent everywhere, 1 read somewhere, 2 contributed somewhere. */
   tickState: Uint8Array;
+  /** This tick: 1 if he visited an open community. */
+  openToday: Uint8Array;
   /** Cumulative contributions (all groups), contributions in open communities, and visits without contributing. */
   contributions: Float64Array;
   openContributions: Float64Array;
@@ -382,7 +384,7 @@ export function buildWorld(s: Scenario, seed: number): World {
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
     riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
     expertiseTopic, team, department, role, riskClass,
-    efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
+    efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents), openToday: new Uint8Array(agents),
     contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
     activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
     everActive: new Uint8Array(agents),

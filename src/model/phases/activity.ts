@@ -58,14 +58,16 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
     const code = hot[o + HOT_TODAY]!;
     let state = 0;
     let minutes = 0;
+    let openVisited = 0;
     if (code > 0) {
-      const open = Math.floor(code / OPEN_WRITE);
-      let rest = code - open * OPEN_WRITE;
+      const openWrites = Math.floor(code / OPEN_WRITE);
+      let rest = code - openWrites * OPEN_WRITE;
       const other = Math.floor(rest / WRITE);
       rest -= other * WRITE;
       const openVisits = Math.floor(rest / OPEN_VISIT);
       const visits = openVisits + rest - openVisits * OPEN_VISIT;
-      const writes = open + other;
+      openVisited = openVisits > 0 ? 1 : 0;
+      const writes = openWrites + other;
       const reads = visits - writes;
       state = writes > 0 ? 2 : 1;
       minutes = visits * readMinutes + writes * writeMinutes;
@@ -73,15 +75,16 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
       w.activeDays[i]!++;
       if (writes > 0) {
         w.contributions[i]! += writes;
-        w.openContributions[i]! += open;
+        w.openContributions[i]! += openWrites;
         w.contributionDays[i]!++;
       }
       if (trace && i < w.employees) {
         trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
-        trace.open[base + i] = open > 255 ? 255 : open;
+        trace.open[base + i] = openWrites > 255 ? 255 : openWrites;
       }
     }
     w.tickState[i] = state;
+    w.openToday[i] = openVisited;
     w.load[i]! += LOAD_MEMORY * (minutes - w.load[i]!);
   }
 }
