@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
-import { ensureCluster, orgsimProcess, parts, readIfThere, run, stopCluster, submit, untouched, waitFor, waitForJobs, type JobState } from './slurm-cluster.ts';
+import { ensureCluster, orgsimProcess, parts, readIfThere, run, stopCluster, submit, SUBMIT, untouched, waitFor, waitForJobs, type JobState } from './slurm-cluster.ts';
 
 const cluster = process.platform === 'linux' ? ensureCluster() : { up: false, startedHere: false, reason: 'Slurm runs on Linux only', broken: false };
 if (!cluster.up) process.stderr.write(`slurm.test.ts: the Slurm tests are skipped: ${cluster.reason}\n`);
@@ -261,6 +261,26 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
     const kept = Number(/interrupted \(SIGTERM\): (\d+) of 100/.exec(log)![1]);
     record('sweep: task at its time limit', started, states, { runs: SWEEP_RUNS, ...count, savedAtFault: before.size, keptAtStop: kept, runAgain: before.size - untouched(before, parts(path('timelimit/shard-3'))), identical: true });
+  });
+});
+
+describe('submit.sh refuses what it cannot submit, in one line, before submitting anything', () => {
+  const refused = async (args: string[], pattern: RegExp) => {
+    const r = await run(SUBMIT, args, { cwd: tmpdir() });
+    expect(r.code, r.stderr + r.stdout).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+  };
+  it('options, commands and the arguments the recipe sets', async () => {
+    await refused(['--shards', '0', 'sweep', 'mid', '--out', 'x'], /--shards "0" is not allowed; expected a whole number from 1 to 1000/);
+    await refused(['--cpus', 'four', 'sweep', 'mid', '--out', 'x'], /--cpus "four" is not allowed; expected a whole number of CPUs/);
+    await refused(['--nodes', '2', 'sweep', 'mid', '--out', 'x'], /unknown option --nodes \(options: --shards, --cpus, --time, --mem-per-cpu, --logs; then the orgsim command\)/);
+    await refused(['run', 'mid', '--out', 'x'], /"run" cannot be submitted; expected sweep, sensitivity, claims or calibrate/);
+    await refused(['sweep', 'mid', '--param', 'smm.count=0:4', '--shard', '0/2', '--out', 'x'], /--shard is set by the recipe: give the number of shards with --shards/);
+    await refused(['claims', 'C1', '--workers=2', '--out', 'x'], /--workers=2 is set by the recipe: give the CPUs of each task with --cpus/);
+    await refused(['sensitivity', 'mid', '--param', 'smm.count=0:4'], /the sensitivity command needs --out DIR/);
+    await refused(['calibrate', join(ROOT, 'package.json'), '--out', 'x'], /cannot read method.generations .* in the target file ".*package.json"/);
   });
 });
 

@@ -73,6 +73,16 @@ for arg in "$@"; do
   prev=$arg
 done
 [ -n "$out" ] || mistake "the $command command needs --out DIR, a folder on a file system every node shares"
+if [ "$command" = calibrate ]; then
+  # One stage per generation, then the final runs: each an array and an --advance job.
+  target=${1:-}
+  stages=$(node -e '
+    const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const g = t && t.method && t.method.generations;
+    if (!Number.isInteger(g) || g < 1 || g > 100) process.exit(1);
+    console.log(g + 1);' -- "$target" 2>/dev/null) ||
+    mistake "cannot read method.generations (a whole number from 1 to 100) in the target file \"$target\": check the file with orgsim calibrate on one machine first"
+fi
 command -v sbatch >/dev/null 2>&1 || mistake "sbatch not found: run this on a Slurm login node"
 
 # Two submissions into the same folder at once would run the same runs twice: refuse while one is queued or running.
@@ -81,7 +91,7 @@ case "$out" in
   *) where=$PWD/$out ;;
 esac
 tag="orgsim --out $where"
-active=$(squeue -h --me -o '%i %k' 2>/dev/null | awk -v tag="$tag" 'substr($0, index($0, " ") + 1) == tag { print $1 }' | sort -u | tr '\n' ' ')
+active=$({ squeue -h --me -o '%i %k' 2>/dev/null || true; } | awk -v tag="$tag" 'substr($0, index($0, " ") + 1) == tag { print $1 }' | sort -u | tr '\n' ' ')
 if [ -n "${active// /}" ]; then
   mistake "jobs ${active% } of an earlier submission into $out are still queued or running: wait for them to end (squeue --me), or cancel them (scancel ${active% }), then submit again"
 fi
@@ -94,6 +104,8 @@ common=(--parsable --kill-on-invalid-dep=yes --comment="$tag")
 task=("${common[@]}" --array="0-$((shards - 1))" --cpus-per-task="$cpus" --mem-per-cpu="$mem" --time="$time")
 final=("${common[@]}" --cpus-per-task=1 --mem-per-cpu=2G --time=01:00:00)
 jobs=()
+each="$cpus CPUs, time limit $time each"
+[ "$cpus" -eq 1 ] && each="1 CPU, time limit $time each"
 
 # sbatch; the job id in $id. If Slurm refuses a job, the jobs already submitted are cancelled.
 id=
@@ -101,7 +113,9 @@ submit() {
   if ! id=$(sbatch "$@"); then
     if [ ${#jobs[@]} -gt 0 ]; then
       scancel "${jobs[@]}" 2>/dev/null
-      echo "submit.sh: Slurm refused a job (above); cancelled the jobs already submitted: ${jobs[*]}" >&2
+      echo "submit.sh: sbatch failed (above); cancelled the jobs already submitted: ${jobs[*]}" >&2
+    else
+      echo "submit.sh: sbatch failed (above); nothing was submitted" >&2
     fi
     exit 1
   fi
@@ -114,7 +128,7 @@ case "$command" in
     array=$id
     ORGSIM_REPORT=$out/merged submit "${final[@]}" --dependency="afterok:$array" --job-name=orgsim-merge --output="$logs/%x-%j.out" "$STEP" merge "$out" "$shards"
     merge=$id
-    echo "submit: $command in $shards shards ($cpus CPUs, $time each): array job $array, into $out/shard-0 .. $out/shard-$((shards - 1))"
+    echo "submit: $command in $shards shards ($each): array job $array, into $out/shard-0 .. $out/shard-$((shards - 1))"
     echo "submit: merge: job $merge once every shard has succeeded, into $out/merged (with report.html)"
     ;;
   claims)
@@ -122,17 +136,10 @@ case "$command" in
     array=$id
     submit "${final[@]}" --dependency="afterok:$array" --job-name=orgsim-claims-results --output="$logs/%x-%j.out" "$STEP" once claims "$@"
     results=$id
-    echo "submit: claims in $shards shards ($cpus CPUs, $time each): array job $array, into $out"
+    echo "submit: claims in $shards shards ($each): array job $array, into $out"
     echo "submit: results: job $results once every shard has succeeded: claims.csv (audit.json, audit-points.csv with --audit) in $out"
     ;;
   calibrate)
-    target=${1:-}
-    stages=$(node -e '
-      const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-      const g = t && t.method && t.method.generations;
-      if (!Number.isInteger(g) || g < 1 || g > 100) process.exit(1);
-      console.log(g + 1);' "$target" 2>/dev/null) ||
-      mistake "cannot read method.generations (a whole number from 1 to 100) in the target file \"$target\": check it with orgsim calibrate on one machine first"
     after=
     for ((s = 0; s < stages; s++)); do
       ORGSIM_SHARDS=$shards submit "${task[@]}" ${after:+--dependency="afterok:$after"} --job-name=orgsim-calibrate \
@@ -144,7 +151,7 @@ case "$command" in
         --output="$logs/%x-%j.out" "$STEP" once calibrate "$@" --advance
       after=$id
     done
-    echo "submit: calibrate in $stages stages ($((stages - 1)) generations, then the final runs), each $shards shards ($cpus CPUs, $time each) then one --advance job, in $out"
+    echo "submit: calibrate in $stages stages ($((stages - 1)) generations, then the final runs), each $shards shards ($each) then one --advance job, in $out"
     echo "submit: the last job ($after) writes fitted.json, targets.csv and report.html in $out"
     ;;
 esac
