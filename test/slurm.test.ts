@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
 import { ensureCluster, orgsimProcess, parts, readIfThere, run, stopCluster, submit, SUBMIT, untouched, waitFor, waitForJobs, type JobState } from './slurm-cluster.ts';
@@ -49,9 +49,9 @@ async function submitSweep(name: string, time = '10'): Promise<string[]> {
   return ids;
 }
 
-/** Freeze the orgsim process of shard k of the submission into `out` once it has saved a run; the parts then. */
+/** Freeze the orgsim process of shard k of the submission into `out` once it has saved 10 of its 100 runs; the parts then. */
 async function freezeMidRun(k: number, out: string, shardDir: string, timeoutMs = 120_000): Promise<{ pid: number; before: Map<string, string> }> {
-  const pid = await waitFor(`shard ${k} to save its first run`, () => parts(shardDir).size > 0 && orgsimProcess(`${k}/${SHARDS}`, out), timeoutMs);
+  const pid = await waitFor(`shard ${k} to save 10 runs`, () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, out), timeoutMs);
   process.kill(pid, 'SIGSTOP');
   frozen.add(pid);
   return { pid, before: parts(shardDir) };
@@ -92,6 +92,7 @@ function record(name: string, started: number, states: JobState[], extra: Record
     tasks: tasks.length,
     restarts: states.reduce((n, s) => n + s.restarts, 0),
     seconds: Math.round((Date.now() - started) / 100) / 10,
+    load: Math.round(loadavg()[0]! * 10) / 10,
     ...extra,
   });
 }
@@ -127,7 +128,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     if (figures.length) {
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results/slurm.json'), JSON.stringify(figures, null, 1) + '\n');
-      const line = (f: Record<string, unknown>) => `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s, ${f.runs} runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? 0}`;
+      const line = (f: Record<string, unknown>) => `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? 0}`;
       process.stderr.write(`slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`);
     }
     if (dir && !process.env.ORGSIM_SLURM_KEEP) rmSync(dir, { recursive: true, force: true });
