@@ -90,7 +90,7 @@ export async function jobStates(ids: string[]): Promise<JobState[]> {
 }
 
 /** Wait until every job of `ids` has ended (requeued tasks run again first); their final states. */
-export async function waitForJobs(ids: string[], timeoutMs = 240_000): Promise<JobState[]> {
+export async function waitForJobs(ids: string[], timeoutMs = 360_000): Promise<JobState[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const states = await jobStates(ids);

@@ -50,7 +50,7 @@ async function submitSweep(name: string, time = '10'): Promise<string[]> {
 }
 
 /** Freeze the orgsim process of shard k of the submission into `out` once it has saved 10 of its 100 runs; the parts then. */
-async function freezeMidRun(k: number, out: string, shardDir: string, timeoutMs = 120_000): Promise<{ pid: number; before: Map<string, string> }> {
+async function freezeMidRun(k: number, out: string, shardDir: string, timeoutMs = 240_000): Promise<{ pid: number; before: Map<string, string> }> {
   const pid = await waitFor(`shard ${k} to save 10 runs`, () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, out), timeoutMs);
   process.kill(pid, 'SIGSTOP');
   frozen.add(pid);
@@ -97,29 +97,13 @@ function record(name: string, started: number, states: JobState[], extra: Record
   });
 }
 
-/**
- * A task reaching its time limit. Two minutes: Slurm warns (SIGUSR1 to the batch script, the recipe's
- * --signal=B:USR1@60) 30 to 60 s after the start. Started first and checked last, so that its wait for the
- * warning overlaps the other cases (its frozen task holds one of the two CPUs meanwhile).
- */
-async function timeLimitCase() {
-  const started = Date.now();
-  const ids = await submitSweep('timelimit', '2');
-  const { pid, before } = await freezeMidRun(3, path('timelimit/shard-3'), path('timelimit/shard-3'), 180_000);
-  await waitFor('the time limit warning', () => /time limit near/.test(arrayLog(ids, 3)), 150_000, 250);
-  thaw(pid);
-  const states = await waitForJobs(ids, 300_000);
-  return { started, ids, before, states };
-}
-let timeLimit: ReturnType<typeof timeLimitCase>;
-
-describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout: 300_000 }, () => {
+// The cases run at once (their jobs share the cluster's two CPUs, as they would share a cluster): the longest,
+// the time limit, goes first.
+describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout: 420_000, concurrent: true }, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'orgsim-slurm-test-'));
     writeFileSync(path('tiny.json'), JSON.stringify(TINY));
     await single([...sweepArgs(path('sweep-single'))]);
-    timeLimit = timeLimitCase();
-    timeLimit.catch(() => {}); // awaited (and reported) by its test
   });
 
   afterAll(async () => {
@@ -132,6 +116,29 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
       process.stderr.write(`slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`);
     }
     if (dir && !process.env.ORGSIM_SLURM_KEEP) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a task reaching its time limit stops on the recipe\'s --signal, keeps its runs, requeues itself and finishes', async () => {
+    // Two minutes: Slurm warns (SIGUSR1 to the batch script, the recipe's --signal=B:USR1@60) 30 to 60 s
+    // after the start; meanwhile the frozen task holds one of the two CPUs.
+    const started = Date.now();
+    const ids = await submitSweep('timelimit', '2');
+    const { pid, before } = await freezeMidRun(3, path('timelimit/shard-3'), path('timelimit/shard-3'));
+    expect(before.size).toBeLessThan(SWEEP_RUNS / SHARDS);
+    await waitFor('the time limit warning', () => /time limit near/.test(arrayLog(ids, 3)), 150_000, 250);
+    thaw(pid);
+    const states = await waitForJobs(ids);
+    expectCompleted(states);
+    const log = arrayLog(ids, 3);
+    expect(log).toMatch(/orgsim: interrupted \(SIGTERM\): \d+ of 100 runs done/);
+    expect(log).toMatch(/requeueing this task \(restart 1 of at most 5\)/);
+    expect(states.find((s) => s.id === `${ids[0]}_3`)!.restarts).toBeGreaterThanOrEqual(1);
+    expectSameFiles(path('timelimit/merged'), path('sweep-single'));
+    expect(untouched(before, parts(path('timelimit/shard-3')))).toBe(before.size);
+    const count = countRuns(path('timelimit/merged/runs.csv'), SWEEP_RUNS);
+    expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
+    const kept = Number(/interrupted \(SIGTERM\): (\d+) of 100/.exec(log)![1]);
+    record('sweep: task at its time limit', started, states, { runs: SWEEP_RUNS, ...count, savedAtFault: before.size, keptAtStop: kept, runAgain: before.size - untouched(before, parts(path('timelimit/shard-3'))), identical: true });
   });
 
   it('submit.sh: a sweep as a job array, then the merge as a dependent job, gives the bytes of one process', async () => {
@@ -246,22 +253,6 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     const runs = parts(path('cal-single')).size;
     expect(parts(path('cal')).size).toBe(runs);
     record('calibrate (2 generations + final)', started, states, { runs, lost: runs - parts(path('cal')).size, identical: true });
-  });
-
-  it('a task reaching its time limit stops on the recipe\'s --signal, keeps its runs, requeues itself and finishes', async () => {
-    const { started, ids, before, states } = await timeLimit;
-    expect(before.size).toBeLessThan(SWEEP_RUNS / SHARDS);
-    expectCompleted(states);
-    const log = arrayLog(ids, 3);
-    expect(log).toMatch(/orgsim: interrupted \(SIGTERM\): \d+ of 100 runs done/);
-    expect(log).toMatch(/requeueing this task \(restart 1 of at most 5\)/);
-    expect(states.find((s) => s.id === `${ids[0]}_3`)!.restarts).toBeGreaterThanOrEqual(1);
-    expectSameFiles(path('timelimit/merged'), path('sweep-single'));
-    expect(untouched(before, parts(path('timelimit/shard-3')))).toBe(before.size);
-    const count = countRuns(path('timelimit/merged/runs.csv'), SWEEP_RUNS);
-    expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
-    const kept = Number(/interrupted \(SIGTERM\): (\d+) of 100/.exec(log)![1]);
-    record('sweep: task at its time limit', started, states, { runs: SWEEP_RUNS, ...count, savedAtFault: before.size, keptAtStop: kept, runAgain: before.size - untouched(before, parts(path('timelimit/shard-3'))), identical: true });
   });
 });
 
