@@ -7,7 +7,7 @@
  * that exists when a fault strikes must be the very same file at the end).
  *
  * To make a fault land mid-run whatever the machine's speed, the task's orgsim process is frozen (SIGSTOP) once
- * its first runs are saved: a stand-in for a task that is slow. Slurm itself sends SIGCONT before SIGTERM when
+ * it has saved 10 runs: a stand-in for a task that is slow. Slurm itself sends SIGCONT before SIGTERM when
  * it requeues or cancels; for the time limit the test thaws it once the recipe has taken Slurm's warning.
  * The figures of each case go to test-results/slurm.json; ORGSIM_SLURM_KEEP=1 keeps the folder of the jobs.
  */
@@ -49,9 +49,9 @@ async function submitSweep(name: string, time = '10'): Promise<string[]> {
   return ids;
 }
 
-/** Freeze the orgsim process of shard k of the submission into `out` once it has saved 10 of its 100 runs; the parts then. */
-async function freezeMidRun(k: number, out: string, shardDir: string, timeoutMs = 240_000): Promise<{ pid: number; before: Map<string, string> }> {
-  const pid = await waitFor(`shard ${k} to save 10 runs`, () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, out), timeoutMs);
+/** Freeze the orgsim process of sweep shard k writing into `shardDir` once it has saved 10 of its 100 runs; its parts then. */
+async function freezeMidRun(k: number, shardDir: string): Promise<{ pid: number; before: Map<string, string> }> {
+  const pid = await waitFor(`shard ${k} to save 10 runs`, () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, shardDir), 240_000);
   process.kill(pid, 'SIGSTOP');
   frozen.add(pid);
   return { pid, before: parts(shardDir) };
@@ -112,7 +112,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     if (figures.length) {
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results/slurm.json'), JSON.stringify(figures, null, 1) + '\n');
-      const line = (f: Record<string, unknown>) => `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? 0}`;
+      const line = (f: Record<string, unknown>) => `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? '-'}`;
       process.stderr.write(`slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`);
     }
     if (dir && !process.env.ORGSIM_SLURM_KEEP) rmSync(dir, { recursive: true, force: true });
@@ -123,7 +123,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     // after the start; meanwhile the frozen task holds one of the two CPUs.
     const started = Date.now();
     const ids = await submitSweep('timelimit', '2');
-    const { pid, before } = await freezeMidRun(3, path('timelimit/shard-3'), path('timelimit/shard-3'));
+    const { pid, before } = await freezeMidRun(3, path('timelimit/shard-3'));
     expect(before.size).toBeLessThan(SWEEP_RUNS / SHARDS);
     await waitFor('the time limit warning', () => /time limit near/.test(arrayLog(ids, 3)), 150_000, 250);
     thaw(pid);
@@ -161,7 +161,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
   it('a task requeued mid-run (scontrol requeue) resumes: nothing lost, nothing run twice, the same bytes', async () => {
     const started = Date.now();
     const ids = await submitSweep('requeue');
-    const { before } = await freezeMidRun(1, path('requeue/shard-1'), path('requeue/shard-1'));
+    const { before } = await freezeMidRun(1, path('requeue/shard-1'));
     expect(before.size).toBeLessThan(SWEEP_RUNS / SHARDS);
     const r = await run('scontrol', ['requeue', `${ids[0]}_1`]);
     expect(r.code, r.stderr).toBe(0);
@@ -182,7 +182,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
   it('a task cancelled mid-run (scancel), then the same submit: nothing lost, nothing run twice, the same bytes', async () => {
     const started = Date.now();
     const first = await submitSweep('cancel');
-    const { before } = await freezeMidRun(2, path('cancel/shard-2'), path('cancel/shard-2'));
+    const { before } = await freezeMidRun(2, path('cancel/shard-2'));
     expect(before.size).toBeLessThan(SWEEP_RUNS / SHARDS);
     expect((await run('scancel', [`${first[0]}_2`])).code).toBe(0);
     // The merge cannot run without shard 2: Slurm drops it (--kill-on-invalid-dep). The other tasks finish.
