@@ -22,6 +22,7 @@ import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
 import { displayPath, makeFolder, writeAtomic } from '../files.ts';
 import { print, note } from '../io.ts';
 import { isLong, progressBar } from '../progress.ts';
+import { EXIT_INTERRUPTED, interruptible } from '../interrupt.ts';
 import { readScenario } from '../scenarios.ts';
 import { checkOutFolder, parseShard } from '../experiment-setup.ts';
 import { COMMAND_USAGE } from '../usage.ts';
@@ -346,20 +347,31 @@ export async function claims(argv: string[]): Promise<number> {
   };
   const bar = progressBar('claims', pending.length, isLong(pending.length, 2000, 500));
   let done = 0;
+  let interrupted: NodeJS.Signals | null = null;
   try {
-    await runJobs(pending.length, (i) => ({ scenario: scenarioOf(jobs[pending[i]!]!), seed: jobs[pending[i]!]!.seed }), {
-      workers,
-      onResult: (i, run) => {
-        const k = pending[i]!;
-        const j = jobs[k]!;
-        const m = claimMeasures(CLAIMS.find((c) => c.id === j.claim)!, run);
-        measures[k] = m;
-        if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify(makePart(k, j, m))]);
-        bar.update(++done);
-      },
-    });
+    // Ctrl-C or SIGTERM (a scheduler's notice) stops handing out runs; the saved ones stay for the same command.
+    ({ interrupted } = await interruptible((signal) =>
+      runJobs(pending.length, (i) => ({ scenario: scenarioOf(jobs[pending[i]!]!), seed: jobs[pending[i]!]!.seed }), {
+        workers,
+        signal,
+        onResult: (i, run) => {
+          const k = pending[i]!;
+          const j = jobs[k]!;
+          const m = claimMeasures(CLAIMS.find((c) => c.id === j.claim)!, run);
+          measures[k] = m;
+          if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify(makePart(k, j, m))]);
+          bar.update(++done);
+        },
+      }),
+    ));
   } finally {
     bar.stop();
+  }
+  if (interrupted) {
+    note(out === undefined
+      ? `orgsim: interrupted (${interrupted}): nothing was saved; give --out DIR to keep finished runs`
+      : `orgsim: interrupted (${interrupted}): ${done} of ${pending.length} runs done, kept in ${displayPath(join(out, 'parts'))}; run the same command again to resume`);
+    return EXIT_INTERRUPTED;
   }
   if (measures.some((m) => m === undefined)) {
     const left = measures.filter((m) => m === undefined).length;
