@@ -29,13 +29,17 @@ const common = `  --seed S            master seed (overrides the scenario's "see
 
 export const COMMAND_USAGE: Record<string, string> = {
   run: `usage: orgsim run <scenario> [options]
+       orgsim run --replay FILE [--out file] [--summary]
 
 Runs the scenario and prints a summary of its outcomes (mean and 95% CI over runs).
+With --replay, runs a workshop's replay file (written by orgsim serve): its scenario, its seed and every
+decision of the room on the day it took effect, so the numbers are those the room saw, bit for bit.
 
 options:
   --runs N            replications (default 1; with N > 1 the seeds are derived from the master seed)
 ${common}
   --summary           print the summary even with --out
+  --replay FILE       run a workshop's replay file (no <scenario>, --runs, --seed, --ticks or --set)
 
 CSV: one row per run x tick x series: run,seed,tick,series,value (run and tick from 0).
 JSON: { orgsim, scenario, runs: [{ run, seed, outcomes, interventions, series: { name: [values] } }] }.
