@@ -13,6 +13,7 @@ usage:
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
   orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
   orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
+  orgsim serve [<scenario>] [options]      a workshop: the room's phones join a live run and vote
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
 
@@ -60,6 +61,26 @@ CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
 
 Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions).
 Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
+`,
+  serve: `usage: orgsim serve [<scenario>] [options]
+
+A workshop: serves the built page (npm run build first; npm run serve does both) and a room on the local
+network. Participants scan the QR code and join from their phones (no install, no account); the
+facilitator's page (its link is printed, with its key) shows the run on the shared screen, plays and
+pauses it, and opens votes on the next intervention. The run lives in this process, on a worker thread.
+Each decision of the room is a change of live parameters on the day the vote opened, recorded as an
+intervention; the replay file (scenario, seed, decisions) is rewritten after each decision, and
+orgsim run --replay FILE reproduces the run bit for bit.
+
+options:
+  <scenario>          the scenario to run (default: baseline)
+  --seed S, --ticks T, --set path=value   as for orgsim run (a workshop run has at most 5000 ticks)
+  --port P            the port (default 8787; 0 takes any free port)
+  --host H            where to listen (default 0.0.0.0: the local network; 127.0.0.1: this machine only)
+  --address A         the address phones use, in the join link and QR code (default: this machine's
+                      address on the local network)
+  --participants N    at most N participants (default 60, at most 200)
+  --replay-out FILE   the replay file (default room-<code>.replay.json in the current folder)
 `,
   list: `usage: orgsim list
 

@@ -215,11 +215,14 @@ export interface EncodedAgents {
   groupShare: string;
 }
 
-/** Ticks [from, to) of every series, in SERIES order; numbers survive JSON exactly. */
+/**
+ * Ticks [from, to) of every series, in SERIES order: series k at tick from + j is value k * (to - from) + j
+ * of a Float64Array sent as base64, so every double arrives exactly (NaN included, which JSON would lose).
+ */
 export interface SeriesChunk {
   from: number;
   to: number;
-  series: number[][];
+  data: string;
 }
 
 export type ToFacilitator =
@@ -228,7 +231,8 @@ export type ToFacilitator =
       room: string;
       joinUrl: string;
       qr: { size: number; bits: string };
-      scenario: { name: string; description: string };
+      /** The scenario's own scheduled changes are markers too. */
+      scenario: { name: string; description: string; interventions: { at: number; label: string }[] };
       seed: number;
       horizon: number;
       seriesNames: string[];
