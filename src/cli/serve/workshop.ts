@@ -161,8 +161,13 @@ export class Workshop {
   private connect(ws: WebSocket): void {
     const now = performance.now();
     const conn = new Connection(ws, now);
-    ws.on('error', () => {
-      // ws reports an oversized frame here, then closes the socket (1009).
+    ws.on('error', (e: Error & { code?: string }) => {
+      // ws reports a frame over maxPayload here, then closes the socket (1009).
+      if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.room.count('oversized');
+        this.dropped++;
+        this.roomChanged();
+      }
     });
     if (this.connections.size >= this.room.maxParticipants * 2 + 20) {
       this.dropped++;
@@ -178,14 +183,9 @@ export class Workshop {
     }, LIMITS.helloMs);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
-    ws.on('close', (code) => {
+    ws.on('close', () => {
       clearTimeout(hello);
       this.connections.delete(conn);
-      if (code === 1009) {
-        this.room.count('oversized');
-        this.dropped++;
-        this.roomChanged();
-      }
       if (conn.kind === 'participant' && this.phones.get(conn.participant) === conn) {
         this.phones.delete(conn.participant);
         const p = this.room.get(conn.participant);
