@@ -178,6 +178,7 @@ function render(s: Extract<ToPhone, { t: 'state' }>): void {
     $('now-text').textContent = PHASE_TEXT[s.phase] ?? '';
   }
   $('vote').hidden = !v;
+  $('room-view').classList.toggle('voting', !!v);
   drawOptions();
   countdown();
   drawDecision(s.decision);
