@@ -10,6 +10,7 @@
  *   and, in a full bench, on a heavier load where that start-up is amortized.
  * - calibration throughput (simulations per minute of orgsim calibrate on mid, 1 and 2 workers, with the main
  *   thread's CPU time beside the wall time), bench/calibrate.ts;
+ * - the workshop server's message latency (p50/p99) with 60 participants on loopback (bench/room.ts);
  * - the compare view of the web page in Chromium: 4 scenarios x 30 runs of mid on 1 and 2 web workers
  *   (bench/compare-web.ts, also `npm run bench:web` alone).
  * `--quick` is a smoke run: fewer repeats and enterprise-100k for a few ticks only (its targets are then
@@ -30,6 +31,7 @@ import { fmt, table } from './table.ts';
 import { meterOthers, otherLoad } from './load.ts';
 import { benchCompareWeb } from './compare-web.ts';
 import { benchPageWeb } from './page-web.ts';
+import { benchRoom } from './room.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -194,6 +196,8 @@ async function main(): Promise<void> {
     ));
     process.stdout.write('\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their statistics and weighs the populations)\n');
   }
+  // The workshop server's message latency with 60 participants (orgsim serve).
+  await benchRoom(quick);
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).
   await benchPageWeb(quick ? 2 : 5);
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});
