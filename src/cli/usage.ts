@@ -81,6 +81,7 @@ options:
                       address on the local network)
   --participants N    at most N participants (default 60, at most 200)
   --replay-out FILE   the replay file (default room-<code>.replay.json in the current folder)
+  --site DIR          the built page to serve (default: the project's dist/)
 `,
   list: `usage: orgsim list
 

@@ -113,7 +113,11 @@ function receive(m: ToPhone): void {
       return;
     case 'refused':
       ($('join') as HTMLButtonElement).disabled = false;
-      if (!$('join-view').hidden) joinError(m.reason);
+      if (!$('join-view').hidden) {
+        // A wrong code or name: no reconnection until the form is sent again.
+        socket.stop();
+        joinError(m.reason);
+      }
       else {
         pendingVote = null;
         drawOptions();

@@ -22,6 +22,7 @@ const OPTIONS = {
   address: { type: 'string' },
   participants: { type: 'string' },
   'replay-out': { type: 'string' },
+  site: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,7 +44,7 @@ export async function serve(argv: string[]): Promise<number> {
   const { scenario, source } = readScenario(file, overrides(values));
   if (scenario.ticks > MAX_WORKSHOP_TICKS) throw new ScenarioError(`${source}: ticks = ${scenario.ticks} is not allowed for a workshop; expected at most ${MAX_WORKSHOP_TICKS} working days (use --ticks)`, 'ticks');
   checkMemory(scenario, source, 2, 1, memoryBudget());
-  const site = loadSite(join(PROJECT_DIR, 'dist'));
+  const site = loadSite(values.site ?? join(PROJECT_DIR, 'dist'));
 
   const workshop = await Workshop.start({
     scenario,

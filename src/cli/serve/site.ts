@@ -41,7 +41,13 @@ export type Site = Map<string, File>;
 /** Every regular file of the built page, by its URL path. */
 export function loadSite(dir: string): Site {
   const site: Site = new Map();
-  if (!statSync(join(dir, 'index.html'), { throwIfNoEntry: false })?.isFile()) {
+  let built = false;
+  try {
+    built = statSync(join(dir, 'index.html')).isFile();
+  } catch {
+    built = false; // missing, or a file in the path
+  }
+  if (!built) {
     throw new ScenarioError(`the page is not built: ${displayPath(join(dir, 'index.html'))} is missing; run npm run build first (npm run serve builds it, then serves)`);
   }
   let bytes = 0;
