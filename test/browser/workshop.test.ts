@@ -54,6 +54,8 @@ let dir: string;
 let host: Page;
 const phones: { context: BrowserContext; page: Page; name: string }[] = [];
 const errors: string[] = [];
+/** The server's lines (what the terminal would show), said when a wait fails. */
+const log: string[] = [];
 
 function watch(page: Page, who: string): void {
   page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
@@ -71,7 +73,7 @@ beforeAll(async () => {
   await build({ logLevel: 'error', build: { outDir: SITE, emptyOutDir: true } });
   dir = mkdtempSync(join(tmpdir(), 'orgsim-workshop-'));
   const { scenario } = readScenario('baseline', ['ticks=200']);
-  workshop = await Workshop.start({ scenario, seed: 2026, site: loadSite(SITE), host: '127.0.0.1', port: 0, replayFile: (code) => join(dir, `room-${code}.replay.json`) });
+  workshop = await Workshop.start({ scenario, seed: 2026, site: loadSite(SITE), host: '127.0.0.1', port: 0, replayFile: (code) => join(dir, `room-${code}.replay.json`), log: (line) => log.push(line) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -117,6 +119,9 @@ describe('a workshop: the facilitator and 30 phones', () => {
     let lastTick = 0;
     for (const [r, round] of ROUNDS.entries()) {
       await host.waitForFunction((t) => (window as unknown as Hook).__workshop.tick >= t, lastTick + 15);
+      // The facilitator pauses to prepare the vote (on a busy machine the run would otherwise reach its end).
+      await host.click('#play');
+      await host.waitForFunction(() => (window as unknown as Hook).__workshop.phase === 'paused');
       for (const e of LIVE_EVENTS) await host.setChecked(`#offer-${e.id}`, round.offer.includes(e.id));
       await host.click('#open-vote');
       await host.waitForFunction((n) => (window as unknown as Hook).__workshop.vote?.round === n, r + 1);
@@ -166,6 +171,9 @@ describe('a workshop: the facilitator and 30 phones', () => {
       expect(d.votes.map((v) => v.count)).toEqual(expected);
       expect(d.tick).toBeGreaterThanOrEqual(lastTick);
       lastTick = d.tick;
+      // The run was paused before the vote: it stays paused until the facilitator plays it again.
+      expect((await W(host)).phase).toBe('paused');
+      await host.click('#play');
       // The shared screen: a marker with the room's decision, the ghost line without it.
       await host.waitForFunction((t) => (window as unknown as Hook).__workshop.ghostTick > t, d.tick);
       await host.waitForSelector(`.marker text >> text=${d.label}`);
@@ -173,7 +181,10 @@ describe('a workshop: the facilitator and 30 phones', () => {
       await phones[29]!.page.waitForFunction((label) => document.getElementById('decision')!.textContent!.includes(label), `Vote ${r + 1}: “${LIVE_EVENTS.find((e) => e.id === round.winner)!.label}”`);
     }
 
-    await host.waitForFunction(() => (window as unknown as Hook).__workshop.done, null, { timeout: 300_000 });
+    await host.waitForFunction(() => (window as unknown as Hook).__workshop.done, null, { timeout: 300_000 }).catch(async (e: unknown) => {
+      const w = await W(host);
+      throw new Error(`the run did not end: day ${w.tick}, ${w.phase}; server: ${log.slice(-5).join(' | ')}; run: ${workshop.sim.tick}, playing ${workshop.playing}, ${workshop.error ?? 'no error'}; page: ${await host.textContent('#notice')} ${await host.textContent('#status')}; ${String(e)}`);
+    });
     await host.screenshot({ path: `${SHOTS}/workshop-shared-1920.png` });
     await phones[5]!.page.screenshot({ path: `${SHOTS}/workshop-phone-390.png`, fullPage: true });
 

@@ -328,6 +328,8 @@ export class Workshop {
         if (this.room.vote) throw new RoomError('A vote is open: close it first, the run plays on after it.');
         if (this.sim.done) throw new RoomError('The run has reached its horizon.');
         this.playing = true;
+        // Pressed while the last decision is being applied: the run plays on after it too.
+        this.playAfterVote = true;
         break;
       case 'pause':
         this.playing = false;
