@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -21,6 +22,18 @@ import { SERIES_NAMES } from '../../src/metrics/series.ts';
 import { replayScenario } from '../../src/room/replay.ts';
 
 const N = 30;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core problems (WCAG 2.0/2.1 A and AA) on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run;
+    const r = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
 const SITE = 'test-results/dist-workshop';
 
 interface Hook {
@@ -88,7 +101,8 @@ afterAll(async () => {
 
 describe('a workshop: the facilitator and 30 phones', () => {
   it('runs three rounds with drops, records each decision once and in order, and the replay reproduces the run', async () => {
-    const hostContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    // bypassCSP: only so that axe-core can be injected (the pages' policy refuses inline scripts).
+    const hostContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     host = await hostContext.newPage();
     watch(host, 'facilitator');
     await host.goto(workshop.facilitatorUrl);
@@ -99,9 +113,10 @@ describe('a workshop: the facilitator and 30 phones', () => {
     // 30 phones join; one name carries markup, shown as text.
     for (let i = 0; i < N; i++) {
       // Phones of 360 and 390 px.
-      const context = await browser.newContext({ viewport: i % 2 ? { width: 390, height: 844 } : { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({ viewport: i % 2 ? { width: 390, height: 844 } : { width: 360, height: 640 }, isMobile: true, hasTouch: true, bypassCSP: i < 2 });
       const name = i === 7 ? '<b>Bold</b> & co' : `Participant ${i + 1}`;
       const page = await openPhone(context, `phone ${i}`);
+      if (i === 0) expect(await axe(page), 'the join form').toEqual([]);
       await page.fill('#name', name);
       await page.click('#join');
       await page.waitForFunction(() => (window as unknown as Hook).__phone.joined);
@@ -138,7 +153,9 @@ describe('a workshop: the facilitator and 30 phones', () => {
         }
         await p.page.click(`#option-${option}`);
         await p.page.waitForFunction((o) => (window as unknown as Hook).__phone.myVote === o, option);
+        if (r === 0 && i === 1) expect(await axe(p.page), 'a phone during a vote').toEqual([]);
       }
+      if (r === 0) expect(await axe(host), 'the shared screen during a vote').toEqual([]);
       const expected = order.map((id) => phones.filter((_, i) => round.vote(i) === id).length);
       await host.waitForFunction((n) => (window as unknown as Hook).__workshop.vote?.voters === n, N);
 
