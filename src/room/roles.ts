@@ -6,6 +6,7 @@
  */
 import type { NumberView, RoleCard } from './protocol.ts';
 import { compact } from '../compare/words.ts';
+import { ROLE_MANAGER, ROLE_MEMBER, ROLE_OWNER } from '../model/world.ts';
 
 /** What this module needs of the organization (workers/sessions.ts Layout has it). */
 export interface Org {
@@ -16,8 +17,8 @@ export interface Org {
   role: ArrayLike<number>;
 }
 
-/** Role codes of the model's layout (src/model/world.ts). */
-const CODE = { member: 0, manager: 1, owner: 2 } as const;
+/** Role codes of the model's layout. */
+const CODE = { member: ROLE_MEMBER, manager: ROLE_MANAGER, owner: ROLE_OWNER } as const;
 type Role = keyof typeof CODE;
 
 /** One participant in five is a manager and one an owner, the others members: a room sees all three. */
