@@ -27,7 +27,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, open: false },
   preview: { host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+  // The live page, and the workshop's two pages (orgsim serve): the shared screen and the phones'.
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500, rolldownOptions: { input: { main: 'index.html', room: 'room.html', join: 'join.html' } } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 180_000,

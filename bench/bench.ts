@@ -12,6 +12,7 @@
  *   thread's CPU time beside the wall time), bench/calibrate.ts;
  * - validation time against input size: 500 to 10,000 interventions (target: 10,000 in under 1 s) and
  *   100 derived metrics (bench/validation.ts);
+ * - the workshop server's message latency (p50/p99) with 60 participants on loopback (bench/room.ts);
  * - the compare view of the web page in Chromium: 4 scenarios x 30 runs of mid on 1 and 2 web workers
  *   (bench/compare-web.ts, also `npm run bench:web` alone).
  * `--quick` is a smoke run: fewer repeats and enterprise-100k for a few ticks only (its targets are then
@@ -33,6 +34,7 @@ import { meterOthers, otherLoad } from './load.ts';
 import { benchCompareWeb } from './compare-web.ts';
 import { benchPageWeb } from './page-web.ts';
 import { benchValidation } from './validation.ts';
+import { benchRoom } from './room.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -206,6 +208,8 @@ async function main(): Promise<void> {
   const tenThousand = validation.find((v) => v.what.startsWith('10,000'))!;
   process.stdout.write(`
 10,000 interventions validated in ${fmt.ms(tenThousand.ms)} (target < 1 s): ${fmt.pass(tenThousand.ms < 1000)}\n`);
+  // The workshop server's message latency with 60 participants (orgsim serve).
+  await benchRoom(quick);
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).
   await benchPageWeb(quick ? 2 : 5);
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});

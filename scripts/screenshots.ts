@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startApp, type App } from '../test/browser/page.ts';
+import { workshopShots } from './workshop-shots.ts';
 
 const DOCS = new URL('../docs/', import.meta.url).pathname;
 type Hook = { __orgsim?: { tick: number; compare?: { end?: string; running: boolean }; story: { index: number; active: boolean } } };
@@ -147,6 +148,8 @@ try {
   if (want('organization')) await organization(app);
   if (want('panel')) await panel(app);
   if (want('sweep')) await sweep(app);
+  // The workshop's shared screen and phones (orgsim serve), from the same build.
+  if (want('workshop')) await workshopShots(app.browser, 'test-results/dist', DOCS);
   process.stdout.write(`screenshots written to ${DOCS}\n`);
 } finally {
   await app.close();

@@ -18,8 +18,9 @@ import { merge } from './commands/merge.ts';
 import { report } from './commands/report.ts';
 import { claims } from './commands/claims.ts';
 import { calibrate } from './commands/calibrate.ts';
+import { serve } from './commands/serve.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate, serve };
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {

@@ -13,6 +13,7 @@ usage:
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
   orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
   orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
+  orgsim serve [<scenario>] [options]      a workshop: the room's phones join a live run and vote
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
 
@@ -29,13 +30,17 @@ const common = `  --seed S            master seed (overrides the scenario's "see
 
 export const COMMAND_USAGE: Record<string, string> = {
   run: `usage: orgsim run <scenario> [options]
+       orgsim run --replay FILE [--out file] [--summary]
 
 Runs the scenario and prints a summary of its outcomes (mean and 95% CI over runs).
+With --replay, runs a workshop's replay file (written by orgsim serve): its scenario, its seed and every
+decision of the room on the day it took effect, so the numbers are those the room saw, bit for bit.
 
 options:
   --runs N            replications (default 1; with N > 1 the seeds are derived from the master seed)
 ${common}
   --summary           print the summary even with --out
+  --replay FILE       run a workshop's replay file (no <scenario>, --runs, --seed, --ticks or --set)
 
 CSV: one row per run x tick x series: run,seed,tick,series,value (run and tick from 0).
 JSON: { orgsim, scenario, runs: [{ run, seed, outcomes, interventions, series: { name: [values] } }] }.
@@ -58,6 +63,27 @@ CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
 Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions, metrics), or
 with --story each story file (its steps, their shipped scenarios and measures).
 Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
+`,
+  serve: `usage: orgsim serve [<scenario>] [options]
+
+A workshop: serves the built page (npm run build first; npm run serve does both) and a room on the local
+network. Participants scan the QR code and join from their phones (no install, no account); the
+facilitator's page (its link is printed, with its key) shows the run on the shared screen, plays and
+pauses it, and opens votes on the next intervention. The run lives in this process, on a worker thread.
+Each decision of the room is a change of live parameters on the day the vote opened, recorded as an
+intervention; the replay file (scenario, seed, decisions) is rewritten after each decision, and
+orgsim run --replay FILE reproduces the run bit for bit.
+
+options:
+  <scenario>          the scenario to run (default: baseline)
+  --seed S, --ticks T, --set path=value   as for orgsim run (a workshop run has at most 5000 ticks)
+  --port P            the port (default 8787; 0 takes any free port)
+  --host H            where to listen (default 0.0.0.0: the local network; 127.0.0.1: this machine only)
+  --address A         the address phones use, in the join link and QR code (default: this machine's
+                      address on the local network)
+  --participants N    at most N participants (default 60, at most 200)
+  --replay-out FILE   the replay file (default room-<code>.replay.json in the current folder)
+  --site DIR          the built page to serve (default: the project's dist/)
 `,
   list: `usage: orgsim list [--all]
 

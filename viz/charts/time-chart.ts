@@ -166,16 +166,19 @@ export class TimeChart {
     return [...markers].sort((a, b) => a.tick - b.tick).map((marker) => {
       const w = this.frame.textWidth(marker.label) + 4;
       const at = x(marker.tick);
-      // Start-anchored if it fits before the right edge, else end-anchored at the line.
-      const anchor: 'start' | 'end' = at + 3 + w <= right ? 'start' : 'end';
-      const from = anchor === 'start' ? at + 3 : Math.max(left, at - 3 - w);
+      // Start-anchored if it fits before the right edge, else end-anchored at the line; when neither side of
+      // the line has room (a long label on a narrow chart), it starts where it fits whole in the plot.
+      const fitsRight = at + 3 + w <= right;
+      const fitsLeft = at - 3 - w >= left;
+      const anchor: 'start' | 'end' = fitsRight || !fitsLeft ? 'start' : 'end';
+      const from = fitsRight ? at + 3 : fitsLeft ? at - 3 - w : Math.max(left, right - w);
       const to = from + w;
       for (let lane = 0; lane < MAX_LANES; lane++) {
         const taken = starts[lane] ?? (starts[lane] = []);
         if (taken.every((r) => to <= r.from || from >= r.to)) {
           taken.push({ from, to });
           ends[lane] = to;
-          return { marker, lane, x: anchor === 'start' ? at + 3 : at - 3, anchor };
+          return { marker, lane, x: anchor === 'start' ? from : at - 3, anchor };
         }
       }
       return { marker, lane: -1, x: at, anchor };

@@ -8,6 +8,8 @@ import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.
 import { runCsv, runJson } from '../output.ts';
 import { runSummary } from '../report.ts';
 import { readScenario } from '../scenarios.ts';
+import { readReplay } from '../replay.ts';
+import { usageError } from '../args.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { print, note } from '../io.ts';
@@ -15,7 +17,7 @@ import { ScenarioError } from '../../scenario/errors.ts';
 import { agentCsvHeader, agentCsvRows } from '../../metrics/agents.ts';
 import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrideLabels, overrides, workerCount } from './ensemble.ts';
 
-const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' }, agents: { type: 'string' } } as const;
+const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' }, agents: { type: 'string' }, replay: { type: 'string' } } as const;
 
 /** Rows of a per-agent CSV that can still be read back comfortably. */
 const MAX_AGENT_ROWS = 5_000_000;
@@ -26,13 +28,18 @@ export async function run(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.run!);
     return 0;
   }
-  const [file] = positionals('run', given, 'the scenario to run (orgsim run <scenario>)', 1);
+  if (values.replay !== undefined) {
+    // A replay is one recorded run: its scenario, seed and decisions are the file's, nothing else.
+    if (given.length) throw usageError('run', `--replay runs the file's own scenario: unexpected argument ${JSON.stringify(given[0])}`);
+    for (const o of ['runs', 'seed', 'ticks', 'set'] as const) if (values[o] !== undefined) throw usageError('run', `--${o} cannot be used with --replay: a replay reproduces one recorded run as it was`);
+  }
+  const [file] = values.replay !== undefined ? [] : positionals('run', given, 'the scenario to run (orgsim run <scenario>)', 1);
   const runs = wholeNumber('run', 'runs', values.runs, 1, MAX_RUNS) ?? 1;
   const workers = workerCount('run', values.workers);
   // Everything that can be refused is refused before the first tick.
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
   if (values.agents !== undefined && checkOutPath(values.agents, '--agents') !== 'csv') throw new ScenarioError(`--agents ${values.agents}: the per-agent table is written as CSV (a file name ending in .csv)`);
-  const { scenario, source } = readScenario(file!, overrides(values), overrideLabels(values));
+  const { scenario, source } = values.replay !== undefined ? readReplay(values.replay) : readScenario(file!, overrides(values), overrideLabels(values));
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
   const agentRows = runs * (scenario.organization.employees + scenario.external.customers);
