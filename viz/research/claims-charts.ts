@@ -97,6 +97,7 @@ export function drawClaims(d3: D3, root: Div, data: ClaimsReport): void {
     root.append('h2').text(`${c.id}: ${c.text}`);
     root.append('p').text(`How it comes about: ${c.mechanism}`);
     root.append('p').text(`Rests on: ${c.premise ?? 'no premise beyond the general mechanisms'}.`);
+    if (c.scope) root.append('p').text(`Holds from about ${c.scope.from.toLocaleString('en-US')} employees; below: ${c.scope.reason}`);
     const a = c.audit;
     if (a) {
       const r = a.robustness;

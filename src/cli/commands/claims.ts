@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
-import { CLAIMS, claimMeasures, evaluateMeasures, type Claim, type ComparisonResult } from '../../claims.ts';
+import { CLAIMS, claimMeasures, evaluateMeasures, inScope, type Claim, type ComparisonResult } from '../../claims.ts';
 import { auditDesign, auditParameters, flips, holds, premiseFlip, premiseSteps, wilson, type AuditParameter, type Flip } from '../../claims-audit.ts';
 import { seedList } from '../../rng.ts';
 import { atSize } from '../../scenario/scale.ts';
@@ -264,7 +264,8 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[])
     lines.push(`${id}: ${claim.text}`);
     for (const s of sizes.filter((x) => x.claim === id)) {
       const ok = s.results.every((r) => r.passed);
-      lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${ok ? 'holds' : 'DOES NOT HOLD'}`);
+      const why = !ok && !inScope(claim, s.employees) ? ` (below its scope of ${claim.scope!.from.toLocaleString('en-US')} employees: ${claim.scope!.reason})` : '';
+      lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${ok ? 'holds' : 'DOES NOT HOLD'}${why}`);
       for (const r of s.results) lines.push(`      ${r.passed ? 'pass' : 'FAIL'}  ${r.verdict}`);
     }
     const a = audits.find((x) => x.claim === id);

@@ -28,6 +28,8 @@ export interface ClaimSection {
   text: string;
   mechanism: string;
   premise: string | null;
+  /** Where it stops holding, with the reason (Claim.scope). */
+  scope: { from: number; reason: string } | null;
   sizes: { employees: number; held: boolean; comparisons: Effect[] }[];
   audit: null | {
     robustness: { held: number; points: number; share: number; lo: number; hi: number };
@@ -65,6 +67,7 @@ export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] 
         text: claim?.text ?? id,
         mechanism: claim?.mechanism ?? '',
         premise: claim?.premise?.text ?? null,
+        scope: claim?.scope ?? null,
         sizes: data.sizes.filter((s) => s.claim === id).map((s) => ({
           employees: s.employees,
           held: s.results.every((r) => r.passed),
