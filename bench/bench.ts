@@ -10,6 +10,8 @@
  *   and, in a full bench, on a heavier load where that start-up is amortized.
  * - calibration throughput (simulations per minute of orgsim calibrate on mid, 1 and 2 workers, with the main
  *   thread's CPU time beside the wall time), bench/calibrate.ts;
+ * - validation time against input size: 500 to 10,000 interventions (target: 10,000 in under 1 s) and
+ *   100 derived metrics (bench/validation.ts);
  * - the compare view of the web page in Chromium: 4 scenarios x 30 runs of mid on 1 and 2 web workers
  *   (bench/compare-web.ts, also `npm run bench:web` alone).
  * `--quick` is a smoke run: fewer repeats and enterprise-100k for a few ticks only (its targets are then
@@ -30,6 +32,7 @@ import { fmt, table } from './table.ts';
 import { meterOthers, otherLoad } from './load.ts';
 import { benchCompareWeb } from './compare-web.ts';
 import { benchPageWeb } from './page-web.ts';
+import { benchValidation } from './validation.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -194,6 +197,15 @@ async function main(): Promise<void> {
     ));
     process.stdout.write('\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their statistics and weighs the populations)\n');
   }
+  const validation = benchValidation(quick ? 1 : 3);
+  process.stdout.write(table(
+    'Validation (loadScenario: parse, schema, interventions in tick order, metrics tried on a synthetic run)',
+    ['scenario', 'size', 'time'],
+    validation.map((v) => [v.what, `${(v.bytes / 1024).toFixed(0)} kB`, fmt.ms(v.ms)]),
+  ));
+  const tenThousand = validation.find((v) => v.what.startsWith('10,000'))!;
+  process.stdout.write(`
+10,000 interventions validated in ${fmt.ms(tenThousand.ms)} (target < 1 s): ${fmt.pass(tenThousand.ms < 1000)}\n`);
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).
   await benchPageWeb(quick ? 2 : 5);
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});

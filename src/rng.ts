@@ -7,7 +7,7 @@ import seedrandom from 'seedrandom';
 
 export type Uniform = () => number;
 
-export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value' | 'membership';
+export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value' | 'membership' | 'prompts';
 
 export function stream(masterSeed: number, name: StreamName): Uniform {
   return seedrandom.alea(`orgsim:${masterSeed}:${name}`);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { METRICS } from './compare/metrics.ts';
 import { allowedText, parseJson } from './scenario/load.ts';
 import { getPath } from './scenario/access.ts';
-import { ScenarioError, show } from './scenario/errors.ts';
+import { ScenarioError, shorten, show } from './scenario/errors.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -95,7 +95,7 @@ export function parseStory(textIn: string, source: string, scenarioExists: (id: 
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = fieldName(issue.path);
-    if (issue.code === 'unrecognized_keys') throw new ScenarioError(`${source}: unknown field "${field ? `${field}.` : ''}${issue.keys[0]}"`, field);
+    if (issue.code === 'unrecognized_keys') throw new ScenarioError(`${source}: unknown field "${shorten(`${field ? `${field}.` : ''}${issue.keys[0]}`)}"`, field);
     const value = getPath(raw, issue.path.map(String).join('.'));
     throw new ScenarioError(`${source}: ${field || 'story'} = ${show(value)} is not allowed; expected ${allowedText(issue)}`, field);
   }

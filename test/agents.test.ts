@@ -23,7 +23,8 @@ describe('per-agent export', () => {
     let total = 0;
     for (let i = 0; i < sim.world.agents; i++) total += contributions[i]!;
     let posts = 0;
-    for (const name of ['posts_team', 'posts_open', 'posts_external']) {
+    // Members' posts, and owners' prompts (managers and community owners are employees).
+    for (const name of ['posts_team', 'posts_open', 'posts_external', 'ownerPosts']) {
       const s = sim.series[SERIES_INDEX[name]!]!;
       for (let t = 0; t < sim.ticks; t++) posts += s[t]!;
     }

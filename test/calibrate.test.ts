@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { validate } from '../src/scenario/load.ts';
 import { measureRun } from '../src/calibrate/measure.ts';
 import { seedList } from '../src/rng.ts';
-import { csvRecords } from '../src/research/csv.ts';
+import { csvRecords } from '../src/csv.ts';
 import { BIN, cli, expectMistake, expectSameFiles, PINNED_GIT, ROOT, snapshot } from './sweep-helpers.ts';
 
 let dir: string;

@@ -173,7 +173,9 @@ describe('orgsim compare', () => {
     const r = await cli(['compare', file('small.json'), file('more-smm.json'), '--runs', '4', '--ticks', '30', '--out', file('cmp.csv'), '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/B\s+more SMMs/);
-    expect(r.stdout).toMatch(/B vs A: long-term value [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\](: no clear difference)? \(Welch p [=<] [\d.]+\)/);
+    // The page's verdict in words, then the difference in the outcome's unit.
+    expect(r.stdout).toMatch(/(B yields (more|less) long-term value than A|No clear difference in long-term value between B and A): [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\], that is [+-][\d,.]+ hours \[[+-][\d,.]+, [+-][\d,.]+\] \(Welch p [=<] [\d.]+\)/);
+    expect(r.stdout).toMatch(/long-term value \(hours\)/);
     const rows = parseCsv(readFileSync(file('cmp.csv'), 'utf8'));
     expect(rows[0]).toEqual(['scenario', 'run', 'seed', 'outcome', 'value']);
     expect(rows.length - 1).toBe(2 * 4 * 3);
@@ -185,7 +187,18 @@ describe('orgsim compare', () => {
   it('says so when two scenarios do not differ', async () => {
     const r = await cli(['compare', file('small.json'), file('small.json'), '--runs', '3', '--ticks', '30', '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/B vs A: mid-term activity \+0\.0% .*: no clear difference/);
+    expect(r.stdout).toMatch(/No clear difference in mid-term activity between B and A: \+0\.0% .*, that is \+0\.0 percentage points/);
+  });
+
+  it('refuses scenarios of different horizons, as the page does (issue 11, finding 4)', async () => {
+    writeFileSync(file('short.json'), JSON.stringify({ ...SMALL, ticks: 100 }));
+    writeFileSync(file('long.json'), JSON.stringify({ ...SMALL, ticks: 500 }));
+    expectMistake(
+      await cli(['compare', file('long.json'), file('short.json'), '--runs', '2']),
+      /scenario B \(.*short\.json\): ticks = 100, but A \(.*long\.json\) runs 500 ticks; compared scenarios need the same horizon \(set "ticks": 500 in .*short\.json, or run all with --ticks 500\)/,
+    );
+    // --ticks gives every scenario the same horizon.
+    expect((await cli(['compare', file('long.json'), file('short.json'), '--runs', '2', '--ticks', '20', '--workers', '1'])).code).toBe(0);
   });
 
   it('needs two scenarios and two runs', async () => {

@@ -87,4 +87,34 @@ describe('derived metrics', () => {
   it('refuses a metric named like a reported series', () => {
     expect(() => compileMetrics({ valueCum: 'value' })).toThrow(/"valueCum" is already a reported series/);
   });
+
+  it('whitelists by its own names only: constructor, toString, __proto__ are not series (issue 11, finding 9)', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf']) {
+      expect(() => compileMetrics({ m: name }), name).toThrow(new RegExp(`unknown series "${name}"`));
+      expect(() => compileMetrics({ m: `${name}(1)` }), name).toThrow(new RegExp(`function ${name}\\(\\) is not allowed`));
+    }
+  });
+
+  it('tries each expression on a synthetic run over the horizon (issue 11, finding 5)', () => {
+    // round(x, t) is fine while t <= 15: a 10-tick scenario may use it, a 30-tick one may not.
+    expect(compileMetrics({ r: 'round(valueCum, t)' }, 's.json', 10)).toHaveLength(1);
+    expect(() => compileMetrics({ r: 'round(valueCum, t)' }, 's.json', 30)).toThrow(/s\.json: metrics\.r = "round\(valueCum, t\)": cannot be evaluated at t = 16/);
+    expect(() => validate({ ticks: 30, metrics: { r: 'round(valueCum, t)' } }, 's.json')).toThrow(/cannot be evaluated at t = 16/);
+    // A series used as a number of decimals takes fractional values in the trial.
+    expect(() => compileMetrics({ r: 'round(valueCum, activeShare)' })).toThrow(/cannot be evaluated at t = \d+ with valueCum = [\d.e+]+, activeShare = 0\.5/);
+    // Division by zero and the log of a negative number are NaN or Infinity, not errors.
+    expect(compileMetrics({ a: '1 / (valueCum - valueCum)', b: 'log(-valueCum)' })).toHaveLength(2);
+  });
+
+  it('reports an error during a run as a user error naming the metric and the tick', () => {
+    const [m] = compileMetrics({ r: 'round(valueCum, t)' }, 's.json', 10);
+    expect(() => evaluateMetrics([m!], run.series, 30)).toThrow(ScenarioError);
+    expect(() => evaluateMetrics([m!], run.series, 30)).toThrow(/metrics\.r = "round\(valueCum, t\)" cannot be evaluated at tick 16 of this run/);
+  });
+
+  it('refuses more than 100 metrics, and names every object has', () => {
+    expect(() => compileMetrics(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`m${i}`, 'value'])))).toThrow(/metrics has 101 derived series; expected at most 100/);
+    expect(() => validate(JSON.parse('{"metrics": {"__proto__": "value"}}'), 's.json')).toThrow(/metrics\.__proto__: "__proto__" is a reserved name/);
+    expect(() => validate({ metrics: { constructor: 'value' } }, 's.json')).toThrow(/"constructor" is a reserved name/);
+  });
 });

@@ -8,7 +8,7 @@ import { designStream } from '../src/research/random.ts';
 import { inShard, pointMeans, shardRuns } from '../src/research/runs.ts';
 import { canonicalJson } from '../src/research/canonical.ts';
 import { manifestDifferences, type Manifest } from '../src/research/manifest.ts';
-import { parseCsv } from '../src/research/csv.ts';
+import { parseCsv } from '../src/csv.ts';
 
 const range = (path: string, lo: number, hi: number, steps: number | null, integer = false): ParamRange => ({ path, lo, hi, steps, integer });
 

@@ -9,7 +9,7 @@ import { validate } from '../src/scenario/load.ts';
 import { outcomes } from '../src/metrics/outcomes.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import { canonicalJson } from '../src/research/canonical.ts';
-import { csvRecords } from '../src/research/csv.ts';
+import { csvRecords } from '../src/csv.ts';
 import { cli, expectMistake, expectSameFiles, snapshot, TINY } from './sweep-helpers.ts';
 
 let dir: string;

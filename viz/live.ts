@@ -6,6 +6,7 @@
 import type { Remote } from 'comlink';
 import { startSimWorker } from './worker.ts';
 import type { SimApi, Layout, AgentSnapshot, Frame } from '../workers/api.ts';
+import type { AgentColumn } from '../src/metrics/agents.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { SERIES_INDEX, SERIES_NAMES } from '../src/metrics/series.ts';
 import { setPath } from '../src/scenario/access.ts';
@@ -187,6 +188,11 @@ export class LiveRun {
   }
 
   /** The scenario with this page's live changes as scheduled interventions: it reproduces the run. */
+  /** The per-agent table of the run so far (computed in the worker). */
+  async agentTable(): Promise<AgentColumn[]> {
+    return this.api.agentTable(this.id);
+  }
+
   reproducible(): Scenario {
     return { ...this.scenario, seed: this.seed, interventions: [...this.scenario.interventions, ...this.liveChanges.map((m) => ({ at: m.tick, label: m.label, set: m.set }))] };
   }

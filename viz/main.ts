@@ -2,6 +2,7 @@
  * The page: wires controls, the parameters panel and the charts to a live run in a web worker. No model code
  * runs here; this file draws and reacts.
  */
+import { agentCsvHeader, agentCsvRows } from '../src/metrics/agents.ts';
 import { LiveRun, type Speed } from './live.ts';
 import { catalog, load, loadText, shipped } from './scenarios.ts';
 import { checkScenario, checkShared, warmValidator } from './validator.ts';
@@ -476,6 +477,10 @@ $('share').addEventListener('click', () => {
 });
 $('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
 $('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run, currentName())], { type: 'application/json' })));
+$('export-agents').addEventListener('click', async () => {
+  const columns = await run.agentTable();
+  download('orgsim-agents.csv', new Blob([agentCsvHeader(columns), agentCsvRows(0, run.seed, columns)], { type: 'text/csv' }));
+});
 for (const ev of LIVE_EVENTS) {
   const b = document.createElement('button');
   b.type = 'button';

@@ -9,7 +9,8 @@ import { runScenario, type RunOptions, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
 import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
-import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, type Frame } from './sessions.ts';
+import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, sessionAgentTable, type Frame } from './sessions.ts';
+import type { AgentColumn } from '../src/metrics/agents.ts';
 
 export type { Frame, Layout, AgentSnapshot } from './sessions.ts';
 import type { Layout, AgentSnapshot } from './sessions.ts';
@@ -73,6 +74,12 @@ export const api = {
   agents(id: number): AgentSnapshot {
     const a = sessionAgents(id);
     return transfer(a, [a.state.buffer, a.contributions.buffer, a.groupShare.buffer] as ArrayBuffer[]);
+  },
+
+  /** The per-agent table of a live run (the same columns as `orgsim run --agents`). */
+  agentTable(id: number): AgentColumn[] {
+    const t = sessionAgentTable(id);
+    return transfer(t, t.map((c) => c.values.buffer as ArrayBuffer));
   },
 
   close(id: number): void {

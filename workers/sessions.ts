@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
+import { agentTable, type AgentColumn } from '../src/metrics/agents.ts';
 
 export interface Frame {
   /** Ticks [from, to) are in this frame; `to` is the simulation's tick after the advance. */
@@ -114,6 +115,11 @@ export function sessionAgents(id: number): AgentSnapshot {
   const groupShare = new Float32Array(w.groups);
   for (let g = 0; g < w.groups; g++) groupShare[g] = w.groupActive[g] ? sim.participationShare(g) : -1;
   return { tick: sim.tick, state: w.tickState.slice(0, E), contributions: w.contributions.slice(0, E), groupShare };
+}
+
+/** The per-agent table of the run so far (src/metrics/agents.ts): columns copied out, so they can be transferred. */
+export function sessionAgentTable(id: number): AgentColumn[] {
+  return agentTable(get(id).sim.world);
 }
 
 export function closeSession(id: number): void {

@@ -5,7 +5,7 @@
  * and the column. Pure: the command line reads the file.
  */
 import { ScenarioError, show } from '../scenario/errors.ts';
-import { parseCsv } from '../research/csv.ts';
+import { parseCsv } from '../csv.ts';
 
 export interface Observed {
   /** The header's names of the two columns. */

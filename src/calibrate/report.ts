@@ -3,7 +3,7 @@
  * mean and its 95% CI at the fitted values; each parameter's posterior as a weighted histogram over its prior
  * range; the discrepancies kept and epsilon per generation. Pure: strings and parsed JSON in, numbers out.
  */
-import { csvRecords } from '../research/csv.ts';
+import { csvRecords } from '../csv.ts';
 import type { Population } from './generation.ts';
 import type { FitParameter } from './plan.ts';
 import type { FittedParameter } from './summary.ts';

@@ -3,7 +3,7 @@
  * user mistakes (ScenarioError, exit 2) that suggest the option that was probably meant.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, shorten, show } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -28,25 +28,28 @@ function translate(e: unknown, command: string, names: string[]): unknown {
     const option = /Unknown option '([^']+)'/.exec(message)?.[1] ?? '?';
     const bare = option.replace(/^-+/, '').split('=')[0]!;
     const suggestion = didYouMean(bare, names);
-    return usageError(command, `unknown option ${option} for "${command}"${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+    return usageError(command, `unknown option ${shorten(option)} for "${command}"${suggestion ? `; did you mean --${suggestion}?` : ''}`);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /--[\w-]+/.exec(message)?.[0] ?? 'option';
     if (/argument missing/.test(message)) return usageError(command, `option ${option} needs a value`);
     if (/does not take an argument/.test(message)) return usageError(command, `option ${option} takes no value`);
     if (/ambiguous/.test(message)) return usageError(command, `the value of ${option} starts with "-"; write ${option}=<value> if that is what you mean`);
-    return usageError(command, message.split('\n')[0]!);
+    return usageError(command, shorten(message.split('\n')[0]!, 200));
   }
-  if (code?.startsWith('ERR_PARSE_ARGS')) return usageError(command, message.split('\n')[0]!);
+  if (code?.startsWith('ERR_PARSE_ARGS')) return usageError(command, shorten(message.split('\n')[0]!, 200));
   return e;
 }
 
-/** A whole number option within [min, max], or undefined when absent. */
+/**
+ * A whole number option within [min, max], or undefined when absent. Decimal digits only: Number() would
+ * also read "0x10" as 16, "1e3" as 1000 and " 8 " as 8.
+ */
 export function wholeNumber(command: string, option: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
-    throw usageError(command, `--${option} = ${JSON.stringify(text)} is not allowed; expected a whole number from ${min} to ${max}`);
+  const n = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw usageError(command, `--${option} = ${show(text)} is not allowed; expected a whole number from ${min} to ${max}`);
   }
   return n;
 }
@@ -55,7 +58,7 @@ export function wholeNumber(command: string, option: string, text: string | unde
 export function positionals(command: string, given: string[], names: string, count: number, atLeast = false): string[] {
   if (given.length < count) throw usageError(command, `missing ${names}`);
   if (!atLeast && given.length > count) {
-    const extra = given.slice(count).map((g) => JSON.stringify(g)).join(' ');
+    const extra = given.slice(count, count + 5).map((g) => show(g)).join(' ') + (given.length > count + 5 ? ' ...' : '');
     throw usageError(command, `unexpected argument${given.length - count > 1 ? 's' : ''} ${extra}`);
   }
   return given;

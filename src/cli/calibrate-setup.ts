@@ -18,7 +18,8 @@ import { replicationSeed, seedList } from '../rng.ts';
 import { checkTargetFile, isSeries, proposalCount, type TargetFile } from '../calibrate/targets.ts';
 import { parseObserved, type Observed } from '../calibrate/observed.ts';
 import { makePlan, modelValue, type FitParameter, type Plan, type Request } from '../calibrate/plan.ts';
-import { displayPath, readText } from './files.ts';
+import { displayPath } from './files.ts';
+import { INPUTS, readInput as readBounded, type InputKind } from './input.ts';
 import { formatBytes, memoryBudget } from './limits.ts';
 import { findScenario, readScenario } from './scenarios.ts';
 import { gitCommit, scenarioHash } from './provenance.ts';
@@ -61,12 +62,12 @@ export interface Calibration {
   scenarioAt: (theta: readonly number[]) => Scenario;
 }
 
-function readInput(path: string, what: string, field: string, source: string): string {
+function readInput(path: string, what: string, field: string, source: string, kind: InputKind = INPUTS.targets): string {
   const size = statSync(path, { throwIfNoEntry: false });
   if (!size) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected an existing file: no file ${displayPath(path)}`, field);
   if (size.isDirectory()) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected a file: ${displayPath(path)} is a folder`, field);
   if (size.size > MAX_INPUT_BYTES) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected a file of at most ${formatBytes(MAX_INPUT_BYTES)}: it has ${formatBytes(size.size)}`, field);
-  return readText(path, `${source}: ${field}: cannot read`);
+  return readBounded(path, kind, { context: `${source}: ${field}: cannot read` });
 }
 
 /** The scenario of the target file: a file next to it (or at a path relative to it), else a shipped name. */
@@ -98,7 +99,7 @@ function checkMemory(s: Scenario, source: string, trace: boolean, concurrent: nu
 /** The scenario with the target file's fixed values; a value the schema refuses is named as the target file's. */
 function readFixed(path: string, sets: readonly string[], target: TargetFile, source: string): ReturnType<typeof readScenario> {
   try {
-    return readScenario(path, sets, `${source}: set`);
+    return readScenario(path, sets, [], `${source}: set`);
   } catch (e) {
     if (e instanceof ScenarioError && e.field !== undefined && Object.hasOwn(target.set, e.field) && e.message.startsWith(`${path}: `)) {
       throw new ScenarioError(`${source}: set: ${e.message.slice(path.length + 2)}`, e.field);
@@ -120,7 +121,7 @@ export function prepareCalibration(targetArg: string, workers: number): Calibrat
     if (!isSeries(t)) return null;
     const field = `targets.${k}.csv`;
     const path = resolve(dirname(source), t.csv);
-    return parseObserved(readInput(path, t.csv, field, source), `${source}: ${field} (${displayPath(path)})`);
+    return parseObserved(readInput(path, t.csv, field, source, INPUTS.csv), `${source}: ${field} (${displayPath(path)})`);
   });
   const plan = makePlan(target, source, scenario.ticks, (path) => parameterInfo(path)?.type === 'integer', observed);
 

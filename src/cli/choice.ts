@@ -1,5 +1,5 @@
 /** An option that takes one of a few names (--design, --method), with "did you mean" for a typo. */
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, show } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 
 /** `text` if it is one of `names`; the fallback when absent (or a message saying the option is needed). */
@@ -10,6 +10,6 @@ export function choose<T extends string>(command: string, option: string, text: 
   }
   if ((names as readonly string[]).includes(text)) return text as T;
   const hint = didYouMean(text, names);
-  throw new ScenarioError(`--${option} ${JSON.stringify(text)} is not allowed; expected ${names.join(' or ')}${hint ? `; did you mean "${hint}"?` : ''}`);
+  throw new ScenarioError(`--${option} ${show(text)} is not allowed; expected ${names.join(' or ')}${hint ? `; did you mean "${hint}"?` : ''}`);
 }
 

@@ -3,9 +3,8 @@
  * checked experiment (parameters, design, seeds, every point's scenario validated, sizes within limits) and
  * its manifest. Everything that can be refused is refused here, before the output folder is touched.
  */
-import { statSync } from 'node:fs';
 import type { Scenario } from '../scenario/schema.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, show } from '../scenario/errors.ts';
 import { validate } from '../scenario/load.ts';
 import { setPath } from '../scenario/paths.ts';
 import { SERIES_NAMES } from '../metrics/series.ts';
@@ -16,11 +15,12 @@ import { checkDesign, designSize, makeDesign, type Method } from '../research/de
 import { RUN_ORDER, type Manifest } from '../research/manifest.ts';
 import type { Shard } from '../research/runs.ts';
 import { usageError, wholeNumber } from './args.ts';
+import { statOrUndefined } from './files.ts';
 import { checkMemory, formatBytes, MAX_CSV_BYTES, memoryBudget } from './limits.ts';
 import { readScenario } from './scenarios.ts';
 import { gitCommit, scenarioHash } from './provenance.ts';
 import { version } from './version.ts';
-import { ENSEMBLE_OPTIONS, MAX_RUNS, overrides, workerCount } from './commands/ensemble.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, overrideLabels, overrides, workerCount } from './commands/ensemble.ts';
 
 export const EXPERIMENT_OPTIONS = {
   ...ENSEMBLE_OPTIONS,
@@ -68,7 +68,7 @@ export function parseShard(command: string, text: string | undefined): Shard | n
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !(count >= 1 && count <= MAX_RUNS) || !(index < count)) {
-    throw usageError(command, `--shard ${JSON.stringify(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`);
+    throw usageError(command, `--shard ${show(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`);
   }
   return { index, count };
 }
@@ -76,7 +76,7 @@ export function parseShard(command: string, text: string | undefined): Shard | n
 /** `--out DIR` is required, and cannot be an existing file. */
 export function checkOutFolder(command: string, out: string | undefined): string {
   if (out === undefined || out.trim() === '') throw usageError(command, 'missing --out DIR: the folder for runs.csv, manifest.json and the parts that make the sweep resumable');
-  if (statSync(out, { throwIfNoEntry: false })?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
+  if (statOrUndefined(out)?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
   return out;
 }
 
@@ -110,7 +110,7 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
   const spec = checkDesign(params, choice.method, choice.samples, choice.levels);
   const sets = overrides(values);
   checkOverlap(params, sets);
-  const { scenario: base, source } = readScenario(file, sets);
+  const { scenario: base, source } = readScenario(file, sets, overrideLabels(values));
 
   const points = designSize(params, spec);
   if (points * runsPerPoint > MAX_TOTAL_RUNS) {

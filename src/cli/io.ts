@@ -1,8 +1,15 @@
-/** Where the command line writes: results and reports on stdout, notes and errors on stderr. */
+/**
+ * Where the command line writes: results and reports on stdout, notes and errors on stderr. Everything
+ * goes through visible(): text that came from a file cannot drive the terminal.
+ */
+import { visible } from './terminal.ts';
+
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = visible(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 export function note(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = visible(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }

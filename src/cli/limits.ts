@@ -4,7 +4,7 @@
  */
 import { estimateMemory } from '../model/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, show } from '../scenario/errors.ts';
 import { SERIES } from '../metrics/series.ts';
 
 const MB = 2 ** 20;
@@ -24,7 +24,7 @@ export function memoryBudget(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.ORGSIM_MAX_MEMORY_MB;
   if (text === undefined || text === '') return DEFAULT_MAX_MEMORY_MB * MB;
   const mb = Number(text);
-  if (!(mb > 0) || !Number.isFinite(mb)) throw new ScenarioError(`ORGSIM_MAX_MEMORY_MB = ${JSON.stringify(text)}: expected a positive number of megabytes`);
+  if (!(mb > 0) || !Number.isFinite(mb)) throw new ScenarioError(`ORGSIM_MAX_MEMORY_MB = ${show(text)}: expected a positive number of megabytes`);
   return mb * MB;
 }
 

@@ -2,10 +2,11 @@
  * The command line: the only place that touches files, arguments and exit codes. Exit 0 on success, 2 on
  * a user mistake (one line, never a stack trace), 1 on an internal error.
  */
-import { ScenarioError } from '../scenario/errors.ts';
+import { ScenarioError, shorten } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import { COMMAND_USAGE, USAGE } from './usage.ts';
 import { print, note } from './io.ts';
+import { oneLine } from './terminal.ts';
 import { version } from './version.ts';
 import { run } from './commands/run.ts';
 import { compare } from './commands/compare.ts';
@@ -33,9 +34,9 @@ function help(topic: string | undefined): number {
 
 function unknownCommand(name: string): ScenarioError {
   const names = [...Object.keys(COMMANDS), 'help'];
-  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${name} (see: orgsim --help)`);
+  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${shorten(name)} (see: orgsim --help)`);
   const suggestion = didYouMean(name, names);
-  return new ScenarioError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
+  return new ScenarioError(`unknown command "${shorten(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,11 +56,12 @@ export async function main(argv: string[]): Promise<number> {
     return await handler(rest);
   } catch (e) {
     if (e instanceof ScenarioError) {
-      note(`orgsim: ${e.message}`);
+      // One line, whatever the file put in the value quoted by the message.
+      note(`orgsim: ${oneLine(e.message)}`);
       return 2;
     }
     const err = e instanceof Error ? e : new Error(String(e));
-    note(`orgsim: internal error: ${err.message}`);
+    note(`orgsim: internal error: ${oneLine(err.message)}`);
     if (process.env.ORGSIM_DEBUG) note(err.stack ?? '');
     return 1;
   }

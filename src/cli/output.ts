@@ -8,17 +8,13 @@ import type { Scenario } from '../scenario/schema.ts';
 import { SERIES } from '../metrics/series.ts';
 import { OUTCOMES, outcomes, type Outcomes } from '../metrics/outcomes.ts';
 import type { WelchResult } from '../stats/index.ts';
+import { csvCell, csvNumber } from '../csv.ts';
 
 const CHUNK = 1 << 20;
 
-/** Full precision, -0 included. */
-export function num(x: number): string {
-  return Object.is(x, -0) ? '-0' : String(x);
-}
-
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The CSV module's cells (src/csv.ts), under the names the writers here (and viz/compare) use. */
+export const num = csvNumber;
+export const csvField = csvCell;
 
 export const RUN_CSV_HEADER = 'run,seed,tick,series,value';
 

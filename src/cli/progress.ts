@@ -3,6 +3,7 @@
  * (logs fill with redraws), and only when the work is long enough to wonder whether it is stuck.
  */
 import cliProgress from 'cli-progress';
+import { oneLine } from './terminal.ts';
 
 export interface Progress {
   /** Completed `done` of `total` units of work. */
@@ -22,7 +23,7 @@ export function progressBar(label: string, total: number, long: boolean): Progre
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${label} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}`,
+      format: `${oneLine(label).replace(/[{}]/g, '')} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}`,
       hideCursor: false, // a hidden cursor would stay hidden after Ctrl-C
       clearOnComplete: true,
     },

@@ -9,15 +9,20 @@ import { loadScenario, parseJson, type Resolver } from '../scenario/load.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { displayPath, readText } from './files.ts';
+import { parseStory, type Story } from '../story.ts';
+import { displayPath } from './files.ts';
+import { INPUTS, readInput } from './input.ts';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const SCENARIOS_DIR = join(PROJECT_DIR, 'scenarios');
 
-/** The scenario files of the project, sorted by name. */
+/** Natural order: c1, c2, ..., c10 (numbers compared as numbers), the same on every machine. */
+export const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
+
+/** The scenario files of the project, in natural order of their names. */
 export function scenarioFiles(): string[] {
   try {
-    return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort();
+    return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort(naturalOrder);
   } catch {
     return [];
   }
@@ -25,7 +30,13 @@ export function scenarioFiles(): string[] {
 
 /** Where a scenario argument points: an existing path, else scenarios/<name>(.json) for a bare name. */
 export function findScenario(arg: string): string {
-  if (statSync(arg, { throwIfNoEntry: false })?.isFile()) return arg;
+  let isFile = false;
+  try {
+    isFile = statSync(arg).isFile();
+  } catch {
+    /* no such file, a link loop, a file in the path...: reading it names the reason */
+  }
+  if (isFile) return arg;
   const bare = !/[\\/]/.test(arg);
   if (bare) {
     const inFolder = join(SCENARIOS_DIR, arg.endsWith('.json') ? arg : `${arg}.json`);
@@ -44,7 +55,7 @@ export function findScenario(arg: string): string {
 /** `extends` names a file relative to the folder of the file that extends it. */
 const resolver: Resolver = (name, from) => {
   const path = displayPath(resolve(dirname(from), name));
-  const text = readText(path, `${from}: extends: cannot read`);
+  const text = readInput(path, INPUTS.scenario, { context: `${from}: extends: cannot read` });
   return { raw: parseJson(text, path), source: path };
 };
 
@@ -55,11 +66,23 @@ export interface LoadedScenario {
 }
 
 /**
- * Read, resolve, override and validate a scenario named on the command line. `setsSource` names where the
- * overrides come from in messages (default "--set").
+ * Read, resolve, override and validate a scenario named on the command line. `labels[i]` names where
+ * sets[i] comes from when it is not `setsSource` (by default --set; --ticks, --seed), for the message that
+ * refuses it.
  */
-export function readScenario(arg: string, sets: readonly string[] = [], setsSource?: string): LoadedScenario {
+export function readScenario(arg: string, sets: readonly string[] = [], labels: readonly (string | undefined)[] = [], setsSource = '--set'): LoadedScenario {
   const source = findScenario(arg);
-  const scenario = loadScenario(readText(source), { source, resolve: resolver, sets, setsSource });
+  const scenario = loadScenario(readInput(source, INPUTS.scenario), { source, resolve: resolver, sets, setsSource, setLabels: labels });
   return { scenario, source };
+}
+
+/** The ids of the shipped scenarios (file names without .json). */
+export function scenarioIds(): string[] {
+  return scenarioFiles().map((f) => f.replace(/\.json$/, ''));
+}
+
+/** Read and check a story file; its steps may only name shipped scenarios. */
+export function readStory(path: string): Story {
+  const ids = scenarioIds();
+  return parseStory(readInput(path, INPUTS.story), displayPath(path), (id) => ids.includes(id), ids);
 }

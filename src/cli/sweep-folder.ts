@@ -3,28 +3,24 @@
  * folder that holds the manifest of the same experiment is resumed; anything else is refused before a file
  * is touched: the manifest of a different experiment (naming what differs), or a folder of other files.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
 import { manifestDifferences, manifestText, type Manifest } from '../research/manifest.ts';
-import { displayPath, writeAtomic } from './files.ts';
-import { makePartsDir } from './sweep-parts.ts';
+import { displayPath, makeFolder, probeWritable, writeAtomic } from './files.ts';
+import { makePartsDir, partsDir } from './sweep-parts.ts';
+import { INPUTS, parseJsonText, readInput } from './input.ts';
 
 export const MANIFEST = 'manifest.json';
 
 /** The manifest in `dir`, undefined when there is none; a file that is not one is a mistake to report. */
 export function readManifest(dir: string): Partial<Manifest> | undefined {
   const path = join(dir, MANIFEST);
-  let text: string;
+  // No such folder, or a file given as one: no manifest. A pipe, a device or a huge file: refused.
+  const text = readInput(path, INPUTS.manifest, { optional: true });
+  if (text === undefined) return undefined;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined; // no such folder, or a file given as one
-    throw new ScenarioError(`cannot read ${displayPath(path)}: ${(e as Error).message}`);
-  }
-  try {
-    const m = JSON.parse(text) as Partial<Manifest>;
+    const m = parseJsonText(text, displayPath(path)) as Partial<Manifest>;
     if (m && typeof m === 'object' && Array.isArray(m.points) && Array.isArray(m.seeds)) return m;
   } catch { /* reported below */ }
   throw new ScenarioError(`${displayPath(path)} is not an orgsim sweep manifest (it does not parse as one); use another --out folder`);
@@ -64,12 +60,19 @@ export function checkFolder(dir: string, m: Manifest, how: string): FolderState 
 /** Create the folder and parts/, and write the manifest of a new experiment. */
 export function openFolder(dir: string, m: Manifest, state: FolderState): void {
   try {
-    if (statSync(dir, { throwIfNoEntry: false }) === undefined) mkdirSync(dir, { recursive: true });
+    if (statSync(dir, { throwIfNoEntry: false }) === undefined) makeFolder(dir);
     makePartsDir(dir);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' :
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
+      code === 'ENOENT' ? 'the place does not accept new folders' :
+      code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
   }
+  // Before the first run, not at its end: a folder where nothing can be written (a read-only mount).
+  const why = probeWritable(partsDir(dir));
+  if (why) throw new ScenarioError(`--out ${displayPath(dir)}: cannot write in the folder: ${why}`);
   if (state === 'new') writeAtomic(join(dir, MANIFEST), [manifestText(m)]);
 }

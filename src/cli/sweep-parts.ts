@@ -1,19 +1,22 @@
 /**
  * The parts of a sweep: one small file per finished run in DIR/parts/, written atomically (temporary file,
- * then rename), holding exactly the text that run contributes to runs.csv and ticks.csv. A run is done when
- * its part exists and reads back as the part of that run; anything else (a half-written or foreign file)
- * is run again. The final files are put together from the parts, so an interrupted and resumed sweep, a
+ * then rename), holding exactly the text that run contributes to runs.csv and ticks.csv, and the sha256 of
+ * that text. A run is done when its part exists, reads back as the part of that run and matches its
+ * checksum; anything else (a half-written, foreign or edited file) is run again, and the resuming command
+ * says how many were. The checksum catches accidental and casual edits, not a forger who recomputes it. The final files are put together from the parts, so an interrupted and resumed sweep, a
  * sharded and merged one and a single uninterrupted one write the same bytes.
  */
-import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunOutput } from '../run.ts';
 import { OUTCOMES, outcomes } from '../metrics/outcomes.ts';
 import { SERIES } from '../metrics/series.ts';
 import type { Manifest } from '../research/manifest.ts';
 import { pointOf, replicateOf } from '../research/runs.ts';
-import { csvField, num } from './output.ts';
-import { writeAtomic } from './files.ts';
+import { csvCell as csvField, csvNumber as num } from '../csv.ts';
+import { makeFolder, removeStaleTemporaries, writeAtomic } from './files.ts';
+import { INPUTS, readInput } from './input.ts';
+import { tooDeepAt } from '../scenario/json.ts';
 
 export interface Part {
   run: number;
@@ -22,6 +25,13 @@ export interface Part {
   row: string;
   /** This run's lines of ticks.csv (with --per-tick only). */
   ticks?: string;
+  /** sha256 (hex) of the fields above: see partChecksum. */
+  sha256: string;
+}
+
+/** The checksum of a part's content: run, seed, row and ticks, each on its own line. */
+export function partChecksum(part: Pick<Part, 'run' | 'seed' | 'row' | 'ticks'>): string {
+  return createHash('sha256').update(`${part.run}\n${part.seed}\n${part.row}\n${part.ticks ?? ''}`).digest('hex');
 }
 
 export const PARTS = 'parts';
@@ -49,7 +59,7 @@ export function makePart(m: Manifest, run: number, out: RunOutput): Part {
   const o = outcomes(out.series, out.ticks);
   const values = m.points[pointOf(run, m.runsPerPoint)]!;
   const row = `${rowPrefix(m, run)}${[...values.map(num), ...OUTCOMES.map((k) => num(o[k]))].join(',')}\n`;
-  const part: Part = { run, seed: out.seed, row };
+  const part: Omit<Part, 'sha256'> & { sha256?: string } = { run, seed: out.seed, row };
   if (m.perTick) {
     let ticks = '';
     for (let tick = 0; tick < out.ticks; tick++) {
@@ -59,20 +69,24 @@ export function makePart(m: Manifest, run: number, out: RunOutput): Part {
     }
     part.ticks = ticks;
   }
-  return part;
+  part.sha256 = partChecksum(part);
+  return part as Part;
 }
 
 export function writePart(dir: string, part: Part): void {
   writeAtomic(partPath(dir, part.run), [JSON.stringify(part)]);
 }
 
-/** The part of `run` if it is there and is what this experiment would have written; else undefined. */
-export function readPart(dir: string, m: Manifest, run: number): Part | undefined {
+/** The part of `run`, or why it cannot be used: 'missing' (not written yet), 'damaged' (there, but not right). */
+export function checkPart(dir: string, m: Manifest, run: number): Part | 'missing' | 'damaged' {
   let part: Partial<Part>;
   try {
-    part = JSON.parse(readFileSync(partPath(dir, run), 'utf8')) as Partial<Part>;
+    const text = readInput(partPath(dir, run), INPUTS.part, { optional: true });
+    if (text === undefined) return 'missing';
+    if (tooDeepAt(text) >= 0) return 'damaged';
+    part = JSON.parse(text) as Partial<Part>;
   } catch {
-    return undefined; // missing, unreadable or cut short: not done
+    return 'damaged'; // unreadable, not a file, too large or cut short: not done
   }
   const fields = m.parameters.length + OUTCOMES.length;
   const ok =
@@ -81,38 +95,27 @@ export function readPart(dir: string, m: Manifest, run: number): Part | undefine
     part.seed === m.seeds[replicateOf(run, m.runsPerPoint)] &&
     typeof part.row === 'string' && part.row.startsWith(rowPrefix(m, run)) && part.row.indexOf('\n') === part.row.length - 1 &&
     part.row.slice(rowPrefix(m, run).length, -1).split(',').length === fields &&
-    (m.perTick ? typeof part.ticks === 'string' && part.ticks.endsWith('\n') : part.ticks === undefined);
-  return ok ? (part as Part) : undefined;
+    (m.perTick ? typeof part.ticks === 'string' && part.ticks.endsWith('\n') : part.ticks === undefined) &&
+    typeof part.sha256 === 'string' && part.sha256 === partChecksum(part as Part);
+  return ok ? (part as Part) : 'damaged';
+}
+
+/** The part of `run` if it is there and is what this experiment would have written; else undefined. */
+export function readPart(dir: string, m: Manifest, run: number): Part | undefined {
+  const p = checkPart(dir, m, run);
+  return typeof p === 'string' ? undefined : p;
 }
 
 export function makePartsDir(dir: string): void {
-  mkdirSync(partsDir(dir), { recursive: true });
+  makeFolder(partsDir(dir));
 }
 
 /**
- * Remove temporary files left in parts/ by a process that was killed between writing and renaming. Only
- * those of processes that are gone: another sweep writing into the same folder keeps its own.
+ * Remove the temporary files left in the folder and in parts/ by a process that was killed between
+ * writing and renaming (a part, runs.csv, ticks.csv...). Only those of processes that are gone: another
+ * sweep writing into the same folder keeps its own.
  */
-export function removeStaleTemporaries(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(partsDir(dir));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = /^\.run-\d+\.json\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name)?.[1];
-    if (pid === undefined || isAlive(Number(pid))) continue;
-    try { unlinkSync(join(partsDir(dir), name)); } catch { /* gone already */ }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM'; // exists, owned by someone else
-  }
+export function removeExperimentTemporaries(dir: string): void {
+  removeStaleTemporaries(dir, 'any');
+  removeStaleTemporaries(partsDir(dir), 'any');
 }

@@ -9,8 +9,8 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { OUTCOMES } from '../metrics/outcomes.ts';
 import type { Manifest } from '../research/manifest.ts';
 import { sensitivityIndices, type IndexRow } from '../research/analysis.ts';
-import { displayPath, writeAtomic } from './files.ts';
-import { num } from './output.ts';
+import { displayPath, writeAtomic, writeAtomicAsync } from './files.ts';
+import { csvCell, csvNumber as num } from '../csv.ts';
 import { readPart, runsHeader, TICKS_HEADER, type Part } from './sweep-parts.ts';
 
 const CHUNK = 1 << 20;
@@ -47,7 +47,7 @@ export interface Results {
   files: string[];
 }
 
-export function writeResults(dir: string, m: Manifest, from: PartSource): Results {
+export async function writeResults(dir: string, m: Manifest, from: PartSource): Promise<Results> {
   const outcomes = Object.fromEntries(OUTCOMES.map((k) => [k, new Float64Array(m.totalRuns)]));
   function* rows(): Generator<string> {
     for (let run = 0; run < m.totalRuns; run++) {
@@ -59,19 +59,19 @@ export function writeResults(dir: string, m: Manifest, from: PartSource): Result
     }
   }
   const files = [RUNS_CSV];
-  writeAtomic(join(dir, RUNS_CSV), chunked(runsHeader(m), rows()));
+  await writeAtomicAsync(join(dir, RUNS_CSV), chunked(runsHeader(m), rows()));
   if (m.perTick) {
     function* ticks(): Generator<string> {
       for (let run = 0; run < m.totalRuns; run++) yield load(m, from, run).ticks!;
     }
-    writeAtomic(join(dir, TICKS_CSV), chunked(TICKS_HEADER, ticks()));
+    await writeAtomicAsync(join(dir, TICKS_CSV), chunked(TICKS_HEADER, ticks()));
     files.push(TICKS_CSV);
   }
   return { outcomes, files };
 }
 
 export function indicesCsv(rows: readonly IndexRow[]): string {
-  return INDICES_HEADER + rows.map((r) => `${r.method},${r.outcome},${r.parameter},${r.index},${num(r.estimate)},${num(r.lo)},${num(r.hi)}\n`).join('');
+  return INDICES_HEADER + rows.map((r) => `${r.method},${r.outcome},${csvCell(r.parameter)},${r.index},${num(r.estimate)},${num(r.lo)},${num(r.hi)}\n`).join('');
 }
 
 /** Sensitivity indices of a finished experiment, written to indices.csv (none for a sweep). */

@@ -53,13 +53,16 @@ ${common}
 CSV: one row per scenario x run x outcome: scenario,run,seed,outcome,value.
 `,
   validate: `usage: orgsim validate <scenario>... [--set path=value ...]
+       orgsim validate --story <story file>...
 
-Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions).
+Checks each scenario (JSON syntax, extends, known fields, types and ranges, interventions, metrics), or
+with --story each story file (its steps, their shipped scenarios and measures).
 Prints "ok: <name> (...)" per file; exit 2 with the first problem of each invalid file.
 `,
-  list: `usage: orgsim list
+  list: `usage: orgsim list [--all]
 
-The scenario files of the project's scenarios/ folder, with their name and description.
+The scenario files of the project's scenarios/ folder, with their name and description, in natural order
+(c1, c2, ..., c10). Files that other scenarios extend (claim-base) are bases, left out unless --all.
 `,
   claims: `usage: orgsim claims [C1 C2 ...] [options]
 

@@ -7,7 +7,12 @@
  *   change the instance (import, createUnit, evaluate, parse, compile, simplify, ...) are replaced by ones
  *   that throw;
  * - before anything is compiled, the parsed tree is checked against a whitelist (numbers, series names,
- *   arithmetic, comparisons, ?:, a few numeric functions). Nothing outside it is ever evaluated.
+ *   arithmetic, comparisons, ?:, a few mathjs numeric functions), held in Sets and Maps so that names every
+ *   object has (constructor, toString, __proto__) are not in it. Nothing outside it is ever evaluated;
+ * - each expression is then evaluated on a synthetic run (every tick up to 64, then spread to the horizon;
+ *   series taking whole, fractional, small and large values), so that an expression that can only fail at
+ *   run time (round(x, t) beyond 15 decimals) is refused with the scenario; and an error in a real run is
+ *   still a user error naming the metric and the tick.
  */
 import type { ConditionalNode, ConstantNode, EvalFunction, FunctionNode, MathNode, OperatorNode, ParenthesisNode, RelationalNode, SymbolNode } from 'mathjs';
 // mathjs's single-file build (an export of the package), not its ESM entry: every process and worker that
@@ -21,6 +26,10 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import { SERIES_INDEX, SERIES_NAMES } from './series.ts';
 
+const SERIES_SET: ReadonlySet<string> = new Set(SERIES_NAMES);
+/** More derived series than this would be a file of expressions, not a scenario. */
+export const MAX_METRICS = 100;
+
 export interface CompiledMetric {
   name: string;
   expression: string;
@@ -31,11 +40,11 @@ export interface CompiledMetric {
 
 const FUNCTIONS = new Set(['abs', 'sqrt', 'log', 'exp', 'min', 'max', 'round', 'floor', 'ceil']);
 const CONSTANTS = new Set(['t', 'pi', 'e']);
-/** mathjs operator functions we accept, with the symbol users write. */
-const OPERATORS: Record<string, string> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', unaryMinus: '-', unaryPlus: '+',
-  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
-};
+/** mathjs operator functions we accept. */
+const OPERATORS = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus',
+  'smaller', 'smallerEq', 'larger', 'largerEq', 'equal', 'unequal',
+]);
 const COMPARISONS = new Set(['smaller', 'smallerEq', 'larger', 'largerEq', 'equal', 'unequal']);
 
 const ALLOWED =
@@ -81,36 +90,102 @@ export function restrictedMath(): Restricted {
   return restricted;
 }
 
-/** Validate and compile every metric once. Throws ScenarioError naming `metrics.<name>`. */
-export function compileMetrics(metrics: Record<string, string>, source = 'scenario'): CompiledMetric[] {
+/** The longest horizon a scenario can have: the trial of a metric whose horizon is not known. */
+const ANY_HORIZON = 100_000;
+
+/**
+ * Validate and compile every metric once. Throws ScenarioError naming `metrics.<name>`. `ticks` is the
+ * horizon the metrics will be evaluated over (the trial covers it).
+ */
+export function compileMetrics(metrics: Record<string, string>, source = 'scenario', ticks = ANY_HORIZON): CompiledMetric[] {
+  const entries = Object.entries(metrics);
+  if (entries.length > MAX_METRICS) {
+    throw new ScenarioError(`${source}: metrics has ${entries.length} derived series; expected at most ${MAX_METRICS}`, 'metrics');
+  }
   const out: CompiledMetric[] = [];
-  for (const [name, expression] of Object.entries(metrics)) {
+  for (const [name, expression] of entries) {
     const refuse = (why: string) => new ScenarioError(`${source}: metrics.${name} = ${JSON.stringify(expression)}: ${why}`, `metrics.${name}`);
-    if (SERIES_INDEX[name] !== undefined) throw refuse(`"${name}" is already a reported series; give the metric another name`);
+    if (SERIES_SET.has(name)) throw refuse(`"${name}" is already a reported series; give the metric another name`);
     if (typeof expression !== 'string' || expression.trim() === '') throw refuse(`expected an expression; ${ALLOWED}`);
-    let tree: MathNode;
-    try {
-      tree = restrictedMath().parse(expression);
-    } catch (e) {
-      throw refuse(`not a valid expression (${(e as Error).message})`);
-    }
-    const uses = new Set<string>();
-    check(tree, uses, refuse);
-    const code = tree.compile();
-    // A trial run catches what the tree cannot show, such as min() without arguments.
-    try {
-      toNumber(code.evaluate(scopeOfOnes(uses)));
-    } catch (e) {
-      throw refuse(`cannot be evaluated (${(e as Error).message})`);
-    }
-    out.push({ name, expression, uses: [...uses], code });
+    const compiled = compileOne(expression, ticks);
+    if (typeof compiled === 'string') throw refuse(compiled);
+    out.push({ name, expression, ...compiled });
   }
   return out;
 }
 
+type Compiled = Pick<CompiledMetric, 'uses' | 'code'>;
+
+/** Expressions already checked, by horizon and text (a sweep validates the same metrics at every point). */
+const checked = new Map<string, Compiled | string>();
+const CHECKED_MAX = 1000;
+
+/** The compiled expression, or why it is refused. */
+function compileOne(expression: string, ticks: number): Compiled | string {
+  const key = `${ticks}\u0000${expression}`;
+  let result = checked.get(key);
+  if (result === undefined) {
+    result = compileUncached(expression, ticks);
+    if (checked.size >= CHECKED_MAX) checked.clear();
+    checked.set(key, result);
+  }
+  return result;
+}
+
+function compileUncached(expression: string, ticks: number): Compiled | string {
+  let tree: MathNode;
+  try {
+    tree = restrictedMath().parse(expression);
+  } catch (e) {
+    return `not a valid expression (${(e as Error).message})`;
+  }
+  const uses = new Set<string>();
+  try {
+    check(tree, uses);
+  } catch (e) {
+    if (e instanceof Refusal) return e.message;
+    throw e;
+  }
+  const code = tree.compile();
+  const failure = trial(code, [...uses], ticks);
+  return failure ?? { uses: [...uses], code };
+}
+
+/** Values a series takes on the synthetic run: zero, whole, fractional, small and large. */
+const SYNTHETIC = [0, 1, 0.5, 2, 0.25, 3, 10, 0.1, 7.5, 100, 1000, 0.001, 1e6, 42, 0.9];
+
+/** The ticks of the trial: every one up to 64, then 64 more spread up to the horizon's last. */
+function trialTicks(ticks: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < Math.min(ticks, 64); t++) out.push(t);
+  if (ticks > 64) for (let k = 1; k <= 64; k++) out.push(64 + Math.round(((ticks - 1 - 64) * k) / 64));
+  return out;
+}
+
+/** Evaluate on the synthetic run; the reason it fails, if it does. */
+function trial(code: EvalFunction, uses: readonly string[], ticks: number): string | undefined {
+  const scope: Record<string, number> = { t: 0 };
+  for (const [i, t] of trialTicks(ticks).entries()) {
+    scope.t = t;
+    uses.forEach((name, k) => (scope[name] = SYNTHETIC[(i + k) % SYNTHETIC.length]!));
+    try {
+      toNumber(code.evaluate(scope));
+    } catch (e) {
+      const values = uses.map((name) => `${name} = ${scope[name]}`).join(', ');
+      return `cannot be evaluated at t = ${t}${values ? ` with ${values}` : ''} (${(e as Error).message})`;
+    }
+  }
+  return undefined;
+}
+
+/** Why a tree is refused: its message is the end of the user's error line. */
+class Refusal extends Error {}
+
+const refuse = (why: string) => new Refusal(why);
+
 /** Walk the tree; accept only the whitelisted node types, symbols, operators and functions. */
-function check(node: MathNode, uses: Set<string>, refuse: (why: string) => ScenarioError): void {
-  const walk = (n: MathNode) => check(n, uses, refuse);
+function check(node: MathNode, uses: Set<string>): void {
+  const walk = (n: MathNode) => check(n, uses);
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as ConstantNode).value as unknown;
@@ -120,7 +195,7 @@ function check(node: MathNode, uses: Set<string>, refuse: (why: string) => Scena
     case 'SymbolNode': {
       const name = (node as SymbolNode).name;
       if (CONSTANTS.has(name)) return;
-      if (SERIES_INDEX[name] === undefined) {
+      if (!SERIES_SET.has(name)) {
         const hint = didYouMean(name, SERIES_NAMES);
         throw refuse(`unknown series "${name}"${hint ? `; did you mean "${hint}"?` : ''} (${ALLOWED})`);
       }
@@ -129,7 +204,7 @@ function check(node: MathNode, uses: Set<string>, refuse: (why: string) => Scena
     }
     case 'OperatorNode': {
       const op = node as OperatorNode;
-      if (!(op.fn in OPERATORS)) throw refuse(`operator "${op.op}" is not allowed; ${ALLOWED}`);
+      if (!OPERATORS.has(op.fn)) throw refuse(`operator "${op.op}" is not allowed; ${ALLOWED}`);
       op.args.forEach(walk);
       return;
     }
@@ -160,14 +235,8 @@ function check(node: MathNode, uses: Set<string>, refuse: (why: string) => Scena
       return;
     }
     default:
-      throw refuse(`${REFUSED[node.type] ?? node.type} is not allowed; ${ALLOWED}`);
+      throw refuse(`${Object.hasOwn(REFUSED, node.type) ? REFUSED[node.type] : 'this construct'} is not allowed; ${ALLOWED}`);
   }
-}
-
-function scopeOfOnes(uses: Set<string>): Record<string, number> {
-  const scope: Record<string, number> = { t: 1 };
-  for (const name of uses) scope[name] = 1;
-  return scope;
 }
 
 /** Comparisons give booleans (1 or 0); anything that is not a plain number is NaN. */
@@ -186,7 +255,12 @@ export function evaluateMetrics(compiled: readonly CompiledMetric[], series: rea
     for (let t = 0; t < ticks; t++) {
       scope.t = t;
       for (let k = 0; k < inputs.length; k++) scope[m.uses[k]!] = inputs[k]![t]!;
-      values[t] = toNumber(m.code.evaluate(scope));
+      try {
+        values[t] = toNumber(m.code.evaluate(scope));
+      } catch (e) {
+        // The trial at validation did not meet this case: still the scenario's mistake, not orgsim's.
+        throw new ScenarioError(`metrics.${m.name} = ${JSON.stringify(m.expression)} cannot be evaluated at tick ${t} of this run (${(e as Error).message}); change the expression`, `metrics.${m.name}`);
+      }
     }
     out[m.name] = values;
   }
@@ -202,7 +276,7 @@ export function withDerived<T extends { series: Float64Array[]; ticks: number; d
 ): T {
   if (Object.keys(metrics).length === 0) return out;
   let compiled = compiledCache.get(metrics);
-  if (!compiled) compiledCache.set(metrics, (compiled = compileMetrics(metrics)));
+  if (!compiled) compiledCache.set(metrics, (compiled = compileMetrics(metrics, 'scenario', out.ticks)));
   out.derived = evaluateMetrics(compiled, out.series, out.ticks);
   return out;
 }

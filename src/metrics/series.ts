@@ -26,6 +26,7 @@ export const SERIES: readonly SeriesInfo[] = [
   ...perKind('external', 'the external community'),
   s('animatorPosts', 'posts', 'Prompts by managers, owners, SMMs and the CM where he leads communities'),
   s('cmPosts', 'posts', 'Posts by the community manager'),
+  s('ownerPosts', 'posts', "Prompts by managers and community owners, who are employees (their own contributions; part of animatorPosts)"),
   s('cmShare', 'share', "The share of all internal posts the CM makes when he speaks (his leading prompts count as animators' posts)"),
   s('value', 'hours', 'Value created this tick (hours of work saved)'),
   s('valueCum', 'hours', 'Cumulative value'),
@@ -71,4 +72,5 @@ export const SERIES_NAMES: readonly string[] = SERIES.map((x) => x.name);
 export type SeriesName = string;
 
 /** Index of each series, for the recorder's hot path. */
-export const SERIES_INDEX: Readonly<Record<string, number>> = Object.fromEntries(SERIES.map((x, i) => [x.name, i]));
+/** Null prototype: a name such as "constructor" or "__proto__" is not a series. */
+export const SERIES_INDEX: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(SERIES.map((x, i) => [x.name, i])));

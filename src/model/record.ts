@@ -160,6 +160,7 @@ export class Recorder {
     r[I.valuePerPost!] = memberPosts > 0 ? value / memberPosts : 0;
     r[I.animatorPosts!] = o.animatorPosts;
     r[I.cmPosts!] = o.cmPosts;
+    r[I.ownerPosts!] = o.ownerPosts;
     r[I.cmShare!] = internalPosts > 0 ? o.cmPosts / internalPosts : 0;
 
     this.inequality.measure(w.contributions, w.employees, this.ineq);

@@ -4,14 +4,14 @@
  * its own random stream:
  *
  *   interventions -> staff -> governance -> duplicates -> group terms -> agent terms
- *   -> decisions (every membership of every group) -> activity -> value -> joining -> record
+ *   -> decisions (every membership of every group) -> owners' posts -> activity -> value -> joining -> record
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
 import { stream, type Uniform } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
 import { decideGroup, type Churn } from './decide.ts';
-import { newTrace, readActivity, type ActivityTrace } from './phases/activity.ts';
+import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
 import { overlap } from './phases/duplicates.ts';
 import { govern } from './phases/governance.ts';
 import { join } from './phases/membership.ts';
@@ -49,6 +49,7 @@ export class Simulation {
   private readonly staffRng: Uniform;
   private readonly valueRng: Uniform;
   private readonly membershipRng: Uniform;
+  private readonly promptsRng: Uniform;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
   private readonly churn: Churn = { rest: 0, engagedWriting: 0, drift: 0, threshold: 0, hazard: 0 };
@@ -63,6 +64,7 @@ export class Simulation {
     this.staffRng = stream(seed, 'staff');
     this.valueRng = stream(seed, 'value');
     this.membershipRng = stream(seed, 'membership');
+    this.promptsRng = stream(seed, 'prompts');
     this.recorder = new Recorder(this.ticks);
     this.series = this.recorder.series;
     this.trace = options.trace ? newTrace(this.world.employees, this.ticks) : null;
@@ -128,6 +130,7 @@ export class Simulation {
     groupTerms(st, p);
     agentTerms(st, p);
     this.decide();
+    ownerPosts(st, p, this.promptsRng);
     readActivity(st, p, this.trace);
     produceValue(st, p, this.valueRng);
     join(st, p, this.membershipRng);

@@ -99,6 +99,8 @@ export interface OrgState {
   actionable: Float64Array;
   animatorPosts: number;
   cmPosts: number;
+  /** Today's prompts by managers and community owners (their own contributions). */
+  ownerPosts: number;
 }
 
 export interface ModelState {
@@ -126,7 +128,7 @@ export function initialOrg(): OrgState {
     framework: 0, processes: 0, expertiseCenter: 0, cmCoaching: 0, smmCoaching: 0, queue: [],
     smms: [], cm: null, speakHabit: 0, cmSpeakHours: 0, cmLeadHours: 0,
     valueCum: 0, costCum: 0, adopters: 0, alignmentMean: 0, quarrels: 0,
-    value: new Float64Array(3), actionable: new Float64Array(3), animatorPosts: 0, cmPosts: 0,
+    value: new Float64Array(3), actionable: new Float64Array(3), animatorPosts: 0, cmPosts: 0, ownerPosts: 0,
   };
 }
 

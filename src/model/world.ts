@@ -68,6 +68,8 @@ export interface World {
   webSociability: Float64Array;
   statusSeeking: Float64Array;
   voice: Float64Array;
+  /** 1 for those disposed to write (members.writerShare), 0 for those who mostly read. */
+  writer: Uint8Array;
   timeBudget: Float64Array;
   expertiseTopic: Int32Array;
   team: Int32Array;
@@ -115,16 +117,27 @@ export interface World {
   engagement: Float64Array;
 }
 
-/** Bytes the world and a run's series need, estimated before allocating anything. */
+/**
+ * Bytes a run needs at its peak (the world, the simulation's state, the garbage of building them, and the
+ * series), estimated before allocating anything. The costs per item are measured, not summed from the
+ * typed arrays: the peak RSS of one run over the process's RSS before it, fitted at 20,000 to 1,000,000
+ * employees and up to 800,000 customers (test/memory-estimate.test.ts checks it stays within 20% at three
+ * sizes). Update them when the world's layout changes.
+ */
 export function estimateMemory(s: Scenario, seriesCount: number): number {
   const employees = s.organization.employees;
   const customers = s.external.customers;
-  const agents = employees + customers;
   const topics = Math.max(1, Math.round((employees * s.organization.topicsPerThousand) / 1000));
   const slots = 1 + s.communities.maxDuplicates;
   const memberships = employees + customers + employees * s.organization.interestsPerEmployee * slots;
   const groups = employees / s.organization.teamSize + topics * slots + 1;
-  return agents * 220 + memberships * 13 + groups * 300 + s.ticks * seriesCount * 8 + 4_000_000;
+  const PER_EMPLOYEE = 230;
+  const PER_CUSTOMER = 185;
+  const PER_MEMBERSHIP = 12.5;
+  const PER_GROUP = 400;
+  /** Compiled code and heap growth of a first run, whatever its size. */
+  const FIXED = 18 * 2 ** 20;
+  return employees * PER_EMPLOYEE + customers * PER_CUSTOMER + memberships * PER_MEMBERSHIP + groups * PER_GROUP + s.ticks * seriesCount * 8 + FIXED;
 }
 
 function weightedPicker(weights: Float64Array): (r: number) => number {
@@ -168,6 +181,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   const webSociability = drawBetaArray(agents, m.webSociability.a, m.webSociability.b, rand);
   const statusSeeking = drawBetaArray(agents, m.statusSeeking.a, m.statusSeeking.b, rand);
   const voice = new Float64Array(agents);
+  const writer = new Uint8Array(agents);
   const timeBudget = new Float64Array(agents);
   // Voice: a share of people are disposed to write (lognormal among them); the others mostly read (a small
   // fixed voice). Scaled so that the mean voice is 1 whatever the mix.
@@ -177,7 +191,8 @@ export function buildWorld(s: Scenario, seed: number): World {
   const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
   for (let i = 0; i < agents; i++) {
     const z = normal(rand);
-    voice[i] = rand() < writers ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
+    writer[i] = rand() < writers ? 1 : 0;
+    voice[i] = writer[i] ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
     timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
 
@@ -365,7 +380,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   return {
     hot,
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
-    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, timeBudget,
+    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
     expertiseTopic, team, department, role, riskClass,
     efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
     contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),

@@ -11,7 +11,7 @@ export * from './runs.ts';
 export * from './manifest.ts';
 export * from './analysis.ts';
 export * from './canonical.ts';
-export * from './csv.ts';
+export { parseCsv, csvRecords } from '../csv.ts';
 export * from './random.ts';
 export * from './report/summaries.ts';
 export * from './report/page.ts';

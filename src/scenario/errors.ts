@@ -10,11 +10,24 @@ export class ScenarioError extends Error {
   }
 }
 
+/** A name from a file in a message: at most `max` characters (a key can be a megabyte long). */
+export function shorten(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+const NON_FINITE = '\u0000nonfinite:';
+
+/** Numbers JSON cannot hold (Infinity from 1e999, NaN) keep their name instead of becoming null. */
+function keepNonFinite(_key: string, x: unknown): unknown {
+  return typeof x === 'number' && !Number.isFinite(x) ? `${NON_FINITE}${x}` : x;
+}
+
 /** Render a value for an error message, short and safe. */
 export function show(value: unknown): string {
   let s: string;
   try {
-    s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    if (typeof value === 'number') s = Object.is(value, -0) ? '-0' : String(value);
+    else s = JSON.stringify(value, keepNonFinite)?.replace(/"\\u0000nonfinite:([^"]*)"/g, '$1') ?? String(value);
   } catch {
     s = String(value);
   }

@@ -45,8 +45,11 @@ export function parameterList(): ParamInfo[] {
   return cache;
 }
 
+let byPath: Map<string, ParamInfo> | undefined;
+
 export function parameterInfo(path: string): ParamInfo | undefined {
-  return parameterList().find((p) => p.path === path);
+  byPath ??= new Map(parameterList().map((p) => [p.path, p]));
+  return byPath.get(path);
 }
 
 /** Levenshtein distance, for "did you mean". */
@@ -66,6 +69,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate, if it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // A typo is short; the distance costs length x length (a megabyte-long key would take minutes).
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();

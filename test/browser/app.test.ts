@@ -134,7 +134,7 @@ describe('web app', () => {
     await page.close();
   });
 
-  it('exports the run as CSV and JSON, and charts as SVG and PNG', async () => {
+  it('exports the run as CSV and JSON, every agent as CSV, and charts as SVG and PNG', async () => {
     const { page } = await openPage(app);
     await waitTick(page, 30);
     await page.keyboard.press('Space');
@@ -143,10 +143,16 @@ describe('web app', () => {
     const csv = (await download(page, '#export-csv')).trimEnd().split('\n');
     expect(csv[0]).toBe('tick,series,value');
     expect(csv.length - 1).toBe(ticks * SERIES_NAMES.length);
-    const json = JSON.parse(await download(page, '#export-json')) as { seed: number; ticks: number; series: Record<string, number[]>; scenario: { name: string } };
+    const json = JSON.parse(await download(page, '#export-json')) as { seed: number; ticks: number; series: Record<string, number[]>; scenario: { name: string; organization: { employees: number }; external: { customers: number } } };
     expect(json.ticks).toBe(ticks);
     expect(json.series.valueCum).toHaveLength(ticks);
     expect(Number(csv.find((l) => l.startsWith(`${ticks - 1},valueCum,`))!.split(',')[2])).toBe(json.series.valueCum![ticks - 1]);
+    // The per-agent table: the same columns as `orgsim run --agents`, one row per agent.
+    const agents = (await download(page, '#export-agents')).trimEnd().split('\n');
+    const header = agents[0]!.split(',');
+    for (const name of ['run', 'seed', 'agent', 'role', 'team', 'riskAversion', 'needForSense', 'webSociability', 'statusSeeking', 'timeBudget', 'voice', 'contributions', 'reads', 'memberships', 'engagement']) expect(header).toContain(name);
+    expect(agents.length - 1).toBe(json.scenario.organization.employees + json.scenario.external.customers);
+    expect(agents[1]!.split(',')[header.indexOf('seed')]).toBe(String(json.seed));
     const svg = await download(page, '#chart-value button[aria-label$="as SVG"]');
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(new DOMParserLike(svg).ok).toBe(true);

@@ -19,7 +19,8 @@ import {
 } from '../calibrate-folder.ts';
 import { writeFinal } from '../calibrate-results.ts';
 import { parseShard } from '../experiment-setup.ts';
-import { displayPath, readText } from '../files.ts';
+import { displayPath } from '../files.ts';
+import { INPUTS, readInput } from '../input.ts';
 import { EXIT_INTERRUPTED, interruptible } from '../interrupt.ts';
 import { isLong, progressBar } from '../progress.ts';
 import { table, terminalText } from '../format.ts';
@@ -183,7 +184,7 @@ function nextStep(ctx: Context, stage: Stage | 'done'): string {
 
 /** What a finished calibration found, for the terminal: the fitted values, then each target. */
 function summary(ctx: Context): string {
-  const fitted = JSON.parse(readText(join(ctx.out, FITTED))) as import('../calibrate-results.ts').Fitted;
+  const fitted = JSON.parse(readInput(join(ctx.out, FITTED), INPUTS.manifest)) as import('../calibrate-results.ts').Fitted;
   const params = table([
     ['parameter', 'fitted', 'median', '95% interval', 'prior'],
     ...fitted.parameters.map((p) => [p.path, fmt(p.value), fmt(p.median), `[${fmt(p.lo95)}, ${fmt(p.hi95)}]`, `[${fmt(p.prior[0])}, ${fmt(p.prior[1])}]`]),

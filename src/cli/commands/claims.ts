@@ -5,7 +5,9 @@
  * is saved as it finishes (atomic part files): the same command resumes, and shards (--shard k/N, into the
  * same folder) are put together by running the command once more without --shard.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
 import { CLAIMS, claimMeasures, evaluateMeasures, type Claim, type ComparisonResult } from '../../claims.ts';
 import { auditDesign, auditParameters, flips, holds, premiseFlip, premiseSteps, wilson, type AuditParameter, type Flip } from '../../claims-audit.ts';
@@ -17,11 +19,11 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { runJobs } from '../../../workers/pool.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { displayPath, writeAtomic } from '../files.ts';
+import { displayPath, makeFolder, writeAtomic } from '../files.ts';
 import { print, note } from '../io.ts';
 import { isLong, progressBar } from '../progress.ts';
 import { readScenario } from '../scenarios.ts';
-import { parseShard } from '../experiment-setup.ts';
+import { checkOutFolder, parseShard } from '../experiment-setup.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { gitCommit } from '../provenance.ts';
@@ -143,7 +145,7 @@ function openFolder(out: string, settings: Settings): void {
   if (existsSync(path)) {
     let have: { settings?: unknown } | undefined;
     try {
-      have = JSON.parse(readFileSync(path, 'utf8')) as { settings?: unknown };
+      have = JSON.parse(readInput(path, INPUTS.manifest)) as { settings?: unknown };
     } catch {
       have = undefined;
     }
@@ -151,20 +153,36 @@ function openFolder(out: string, settings: Settings): void {
       throw new ScenarioError(`--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the settings of ${displayPath(path)}`);
     }
   } else {
-    mkdirSync(join(out, 'parts'), { recursive: true });
+    makeFolder(join(out, 'parts'));
     writeAtomic(path, [manifestText(settings), '\n']);
   }
-  mkdirSync(join(out, 'parts'), { recursive: true });
+  makeFolder(join(out, 'parts'));
 }
 
 const partPath = (out: string, k: number) => join(out, 'parts', `job-${k}.json`);
 
+interface ClaimPart { job: number; claim: string; arm: string; seed: number; measures: number[]; sha256: string }
+
+/** The checksum of a part's content, so that an edited part is run again rather than believed. */
+function partChecksum(p: Omit<ClaimPart, 'sha256'>): string {
+  return createHash('sha256').update(`${p.job}\n${p.claim}\n${p.arm}\n${p.seed}\n${p.measures.map(num).join(',')}`).digest('hex');
+}
+
+function makePart(k: number, job: Job, measures: number[]): ClaimPart {
+  const part = { job: k, claim: job.claim, arm: job.arm, seed: job.seed, measures };
+  return { ...part, sha256: partChecksum(part) };
+}
+
+/** A run's measures if its part is there, whole, of this run, and unedited; else it is run (again). */
 function readPart(out: string, k: number, job: Job, comparisons: number): number[] | undefined {
   try {
-    const p = JSON.parse(readFileSync(partPath(out, k), 'utf8')) as { job?: number; seed?: number; claim?: string; arm?: string; measures?: unknown };
+    const text = readInput(partPath(out, k), INPUTS.part, { optional: true });
+    if (text === undefined) return undefined;
+    const p = JSON.parse(text) as Partial<ClaimPart>;
     if (p.job !== k || p.seed !== job.seed || p.claim !== job.claim || p.arm !== job.arm) return undefined;
     if (!Array.isArray(p.measures) || p.measures.length !== comparisons || !p.measures.every((x) => typeof x === 'number')) return undefined;
-    return p.measures as number[];
+    if (p.sha256 !== partChecksum(p as ClaimPart)) return undefined;
+    return p.measures;
   } catch {
     return undefined;
   }
@@ -302,7 +320,7 @@ export async function claims(argv: string[]): Promise<number> {
   const workers = workerCount('claims', values.workers);
   const shard = parseShard('claims', values.shard);
   if (shard && values.out === undefined) throw usageError('claims', '--shard needs --out DIR (the folder every shard writes into)');
-  const out = values.out;
+  const out = values.out === undefined ? undefined : checkOutFolder('claims', values.out);
   const { claims: planned, jobs } = plan(settings);
   const comparisons = (id: string) => CLAIMS.find((c) => c.id === id)!.comparisons.length;
   if (out !== undefined) openFolder(out, settings);
@@ -332,7 +350,7 @@ export async function claims(argv: string[]): Promise<number> {
         const j = jobs[k]!;
         const m = claimMeasures(CLAIMS.find((c) => c.id === j.claim)!, run);
         measures[k] = m;
-        if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify({ job: k, claim: j.claim, arm: j.arm, seed: j.seed, measures: m })]);
+        if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify(makePart(k, j, m))]);
         bar.update(++done);
       },
     });

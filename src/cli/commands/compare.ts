@@ -7,7 +7,7 @@ import { OUTCOMES, outcomes } from '../../metrics/outcomes.ts';
 import { welch } from '../../stats/index.ts';
 import { armLabel } from '../../compare/summary.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
+import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { compareCsv, compareJson, type Difference, type ScenarioRuns } from '../output.ts';
 import { compareReport } from '../report.ts';
@@ -15,9 +15,29 @@ import { readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { print, note } from '../io.ts';
-import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrideLabels, overrides, workerCount } from './ensemble.ts';
+import type { LoadedScenario } from '../scenarios.ts';
 
 const DEFAULT_RUNS = 20;
+
+/**
+ * Outcomes are read at mid-horizon and at the horizon: scenarios of different horizons would be compared
+ * at different days. Refused, as the page's compare view refuses it.
+ */
+export function checkSameHorizon(loaded: readonly LoadedScenario[]): void {
+  const [first, ...others] = loaded;
+  const horizon = first!.scenario.ticks;
+  others.forEach((l, k) => {
+    if (l.scenario.ticks !== horizon) {
+      throw new ScenarioError(
+        `scenario ${armLabel(k + 1)} (${l.source}): ticks = ${l.scenario.ticks}, but A (${first!.source}) runs ${horizon} ticks; ` +
+          `compared scenarios need the same horizon (set "ticks": ${horizon} in ${l.source}, or run all with --ticks ${horizon})`,
+        'ticks',
+      );
+    }
+  });
+}
 
 export async function compare(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('compare', argv, ENSEMBLE_OPTIONS);
@@ -31,7 +51,9 @@ export async function compare(argv: string[]): Promise<number> {
   const workers = workerCount('compare', values.workers);
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
   const sets = overrides(values);
-  const loaded = files.map((f) => readScenario(f, sets));
+  const labels = overrideLabels(values);
+  const loaded = files.map((f) => readScenario(f, sets, labels));
+  checkSameHorizon(loaded);
   const budget = memoryBudget();
   for (const { scenario, source } of loaded) checkMemory(scenario, source, runs, workers, budget);
 
@@ -60,7 +82,7 @@ export async function compare(argv: string[]): Promise<number> {
   );
 
   if (values.out !== undefined) {
-    const bytes = writeAtomic(values.out, format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences));
+    const bytes = await writeAtomicAsync(values.out, format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences));
     note(`orgsim: wrote ${displayPath(values.out)} (${results.length} scenarios x ${runs} runs, ${formatBytes(bytes)})`);
   }
   print(compareReport(results, masterSeed, differences));

@@ -30,6 +30,15 @@ export function overrides(values: { set?: string[]; ticks?: string; seed?: strin
   ];
 }
 
+/** Where each of overrides() comes from, for the message that refuses it: --set, --ticks or --seed. */
+export function overrideLabels(values: { set?: string[]; ticks?: string; seed?: string }): string[] {
+  return [
+    ...(values.set ?? []).map(() => '--set'),
+    ...(values.ticks !== undefined ? ['--ticks'] : []),
+    ...(values.seed !== undefined ? ['--seed'] : []),
+  ];
+}
+
 export function workerCount(command: string, text: string | undefined): number {
   return wholeNumber(command, 'workers', text, 1, 1024) ?? availableParallelism();
 }

@@ -4,7 +4,6 @@
  * every part, runs.csv, ticks.csv and indices.csv. Refuses shards of different experiments, missing or
  * repeated shards and unfinished ones, naming which.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { makeDesign } from '../../research/design.ts';
@@ -15,7 +14,8 @@ import { displayPath, writeAtomic } from '../files.ts';
 import { checkOutFolder } from '../experiment-setup.ts';
 import { indicesTable } from '../indices-table.ts';
 import { checkFolder, MANIFEST, openFolder, readManifest } from '../sweep-folder.ts';
-import { partPath, readPart } from '../sweep-parts.ts';
+import { checkPart, partPath, removeExperimentTemporaries } from '../sweep-parts.ts';
+import { INPUTS, readInput } from '../input.ts';
 import { writeIndices, writeResults } from '../sweep-results.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { note, print } from '../io.ts';
@@ -56,9 +56,12 @@ function checkShards(folders: readonly ShardFolder[]): void {
 /** Every run of every shard is done; else name the shard, and how to finish it. */
 function checkComplete(f: ShardFolder): void {
   const runs = shardRuns(f.manifest.totalRuns, f.manifest.shard);
-  const missing = runs.filter((run) => !readPart(f.dir, f.manifest, run)).length;
+  const states = runs.map((run) => checkPart(f.dir, f.manifest, run));
+  const missing = states.filter((p) => typeof p === 'string').length;
+  const damaged = states.filter((p) => p === 'damaged').length;
   if (missing) {
-    throw new ScenarioError(`shard ${f.shard.index}/${f.shard.count} in ${displayPath(f.dir)} is not finished: ${missing} of ${runs.length} runs missing; run its command again (it resumes), then merge`);
+    const why = damaged ? ` (${damaged} of them damaged or edited: content or checksum does not match)` : '';
+    throw new ScenarioError(`shard ${f.shard.index}/${f.shard.count} in ${displayPath(f.dir)} is not finished: ${missing} of ${runs.length} runs missing${why}; run its command again (it resumes and redoes them), then merge`);
   }
 }
 
@@ -85,8 +88,9 @@ export async function merge(argv: string[]): Promise<number> {
 
   openFolder(out, merged, state);
   const owner = (run: number) => folders.find((f) => run % f.shard.count === f.shard.index)!.dir;
-  for (let run = 0; run < merged.totalRuns; run++) writeAtomic(partPath(out, run), [readFileSync(partPath(owner(run), run), 'utf8')]);
-  const results = writeResults(out, merged, () => out);
+  for (let run = 0; run < merged.totalRuns; run++) writeAtomic(partPath(out, run), [readInput(partPath(owner(run), run), INPUTS.part)]);
+  removeExperimentTemporaries(out);
+  const results = await writeResults(out, merged, () => out);
   const indices = writeIndices(out, merged, results);
   note(`orgsim: merged ${folders.length} shard${folders.length > 1 ? 's' : ''} into ${displayPath(out)}: ${results.files.join(', ')} and ${MANIFEST} (${merged.totalRuns} runs)`);
   if (merged.command === 'sensitivity') print(indicesTable(indices, merged.design.bootstrap));

@@ -19,7 +19,8 @@ import { claimsReport, type ClaimsReport } from '../../research/report/claims.ts
 import { CLAIMS_JSON, CLAIMS_MANIFEST, type AuditResult, type SizeResult } from './claims.ts';
 import { existsSync } from 'node:fs';
 import { parseCommand, positionals } from '../args.ts';
-import { displayPath, readText, writeAtomic } from '../files.ts';
+import { displayPath, writeAtomic } from '../files.ts';
+import { INPUTS, readInput } from '../input.ts';
 import { formatBytes } from '../limits.ts';
 import { readManifest, MANIFEST } from '../sweep-folder.ts';
 import { INDICES_CSV, RUNS_CSV } from '../sweep-results.ts';
@@ -41,8 +42,8 @@ async function chartScript(): Promise<string> {
 function sweepData(dir: string): ReportData {
   const m = readManifest(dir) as Manifest | undefined;
   if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST} nor ${CALIBRATION}: not the folder of a sweep, a sensitivity analysis or a calibration`);
-  const runsText = readText(join(dir, RUNS_CSV), `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):`);
-  const indicesText = m.command === 'sensitivity' ? readText(join(dir, INDICES_CSV), `no ${INDICES_CSV} to report on:`) : '';
+  const runsText = readInput(join(dir, RUNS_CSV), INPUTS.csv, { context: `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):` });
+  const indicesText = m.command === 'sensitivity' ? readInput(join(dir, INDICES_CSV), INPUTS.csv, { context: `no ${INDICES_CSV} to report on:` }) : '';
   return reportData(m, runsText, indicesText);
 }
 
@@ -50,7 +51,7 @@ function sweepData(dir: string): ReportData {
 function calibrationData(dir: string): CalibrationReport | undefined {
   const manifest = readCalibration(dir);
   if (!manifest) return undefined;
-  const fittedText = readText(join(dir, FITTED), `no ${FITTED} to report on (finish the calibration first: the same orgsim calibrate command, or its last --advance):`);
+  const fittedText = readInput(join(dir, FITTED), INPUTS.manifest, { context: `no ${FITTED} to report on (finish the calibration first: the same orgsim calibrate command, or its last --advance):` });
   let fitted: CalibrationFiles['fitted'];
   try {
     fitted = JSON.parse(fittedText) as CalibrationFiles['fitted'];
@@ -64,14 +65,14 @@ function calibrationData(dir: string): CalibrationReport | undefined {
     if (!p) throw new ScenarioError(`${displayPath(stageDir(dir, g))} holds no population.json: the calibration is not finished`);
     return p;
   });
-  const targetsCsv = readText(join(dir, TARGETS_CSV), `no ${TARGETS_CSV} to report on:`);
+  const targetsCsv = readInput(join(dir, TARGETS_CSV), INPUTS.csv, { context: `no ${TARGETS_CSV} to report on:` });
   return calibrationReport({ manifest: m, fitted, populations, targetsCsv });
 }
 
 /** The report of an `orgsim claims --out DIR` folder, or undefined when `dir` holds none. */
 function claimsData(dir: string): ClaimsReport | undefined {
   if (!existsSync(join(dir, CLAIMS_MANIFEST))) return undefined;
-  const text = readText(join(dir, CLAIMS_JSON), `no ${CLAIMS_JSON} to report on (finish the claims runs first: the same orgsim claims command without --shard):`);
+  const text = readInput(join(dir, CLAIMS_JSON), INPUTS.audit, { context: `no ${CLAIMS_JSON} to report on (finish the claims runs first: the same orgsim claims command without --shard):` });
   let parsed: { sizes: SizeResult[]; audits: AuditResult[] };
   try {
     parsed = JSON.parse(text) as { sizes: SizeResult[]; audits: AuditResult[] };

@@ -3,7 +3,7 @@ import { seedList } from '../../rng.ts';
 import { SERIES_NAMES } from '../../metrics/series.ts';
 import { outcomes } from '../../metrics/outcomes.ts';
 import { parseCommand, positionals, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomic } from '../files.ts';
+import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { runCsv, runJson } from '../output.ts';
 import { runSummary } from '../report.ts';
@@ -13,7 +13,7 @@ import { version } from '../version.ts';
 import { print, note } from '../io.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { agentCsvHeader, agentCsvRows } from '../../metrics/agents.ts';
-import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrides, workerCount } from './ensemble.ts';
+import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrideLabels, overrides, workerCount } from './ensemble.ts';
 
 const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' }, agents: { type: 'string' } } as const;
 
@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   // Everything that can be refused is refused before the first tick.
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
   if (values.agents !== undefined && checkOutPath(values.agents, '--agents') !== 'csv') throw new ScenarioError(`--agents ${values.agents}: the per-agent table is written as CSV (a file name ending in .csv)`);
-  const { scenario, source } = readScenario(file!, overrides(values));
+  const { scenario, source } = readScenario(file!, overrides(values), overrideLabels(values));
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
   const agentRows = runs * (scenario.organization.employees + scenario.external.customers);
@@ -51,12 +51,12 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   if (values.out !== undefined) {
-    const bytes = writeAtomic(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
+    const bytes = await writeAtomicAsync(values.out, format === 'csv' ? runCsv(results) : runJson(version(), scenario, results));
     note(`orgsim: wrote ${displayPath(values.out)} (${runs} run${runs > 1 ? 's' : ''} x ${scenario.ticks} ticks x ${SERIES_NAMES.length} series, ${formatBytes(bytes)})`);
   }
   if (values.agents !== undefined) {
     const columns = results[0]!.agents!;
-    const bytes = writeAtomic(values.agents, [agentCsvHeader(columns), ...results.map((r, k) => agentCsvRows(k, r.seed, r.agents!))]);
+    const bytes = await writeAtomicAsync(values.agents, [agentCsvHeader(columns), ...results.map((r, k) => agentCsvRows(k, r.seed, r.agents!))]);
     note(`orgsim: wrote ${displayPath(values.agents)} (${runs} run${runs > 1 ? 's' : ''} x ${columns[0]!.values.length.toLocaleString('en-US')} agents, ${formatBytes(bytes)})`);
   }
   if (values.out === undefined || values.summary) {

@@ -5,9 +5,30 @@
  * employee's state and open-community contributions per tick, for statistics over any window.
  */
 import type { Scenario } from '../../scenario/schema.ts';
+import { poisson, type Uniform } from '../../rng.ts';
 import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
 import type { ModelState } from '../state.ts';
-import { HOT_RECEIVED, HOT_STRIDE, HOT_TODAY } from '../world.ts';
+import { HOT_RECEIVED, HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
+
+/**
+ * Owners (managers, community owners) are employees: the prompts they post in the group they animate are their
+ * own contributions, a Poisson number a day of mean effort x behaviour.animatorPostsPerDay.
+ */
+export function ownerPosts(st: ModelState, p: Scenario, rand: Uniform): void {
+  const w = st.world;
+  const gs = st.groups;
+  const perDay = p.behaviour.animatorPostsPerDay;
+  let posted = 0;
+  for (let g = 0; g < w.groups; g++) {
+    const owner = w.groupOwner[g]!;
+    if (owner < 0 || !w.groupActive[g]) continue;
+    const n = poisson(gs.effort[g]! * perDay, rand);
+    if (n === 0) continue;
+    posted += n;
+    w.hot[owner * HOT_STRIDE + HOT_TODAY]! += n * (w.groupKind[g] === KIND_OPEN ? OPEN_VISIT + OPEN_WRITE : 1 + WRITE);
+  }
+  st.org.ownerPosts = posted;
+}
 
 /**
  * Per tick and employee (index tick x employees + i): state (0 absent, 1 read, 2 contributed) plus

@@ -204,7 +204,7 @@ export function agentTerms(st: ModelState, p: Scenario): void {
       // protects himself at work, a less social person on the web finds it helpful to socialize at work.
       novelty *= 1 - b.webFamiliarityWeight * ws;
       risk += b.webProtectWeight * ws;
-      term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]!;
+      term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]! + b.writerPresence * w.writer[i]!;
     }
     hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
     hot[o + HOT_RISK] = risk;

@@ -3,7 +3,7 @@
  * report's charts draw. Pure: the CLI (orgsim report) and the web page (opening a sweep's files) share it.
  */
 import { OUTCOME_LABELS, type Outcomes } from '../../metrics/outcomes.ts';
-import { csvRecords } from '../csv.ts';
+import { csvRecords } from '../../csv.ts';
 import type { Manifest } from '../manifest.ts';
 import { rangeText } from '../params.ts';
 import { summarize, type IndexEntry, type ReportData } from './summaries.ts';
