@@ -10,7 +10,6 @@
  *
  *   npx vitest run test/golden.test.ts -u
  */
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
 import { atSize } from '../src/scenario/scale.ts';
@@ -18,6 +17,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
 import { SERIES, SERIES_INDEX } from '../src/metrics/series.ts';
 import { agentTable } from '../src/metrics/agents.ts';
+import { digest } from './digest.ts';
 
 export const GOLDEN_EMPLOYEES = 2000;
 export const GOLDEN_TICKS = 150;
@@ -30,13 +30,6 @@ export function goldenScenario(s: Scenario): Scenario {
   sized.ticks = Math.min(sized.ticks, GOLDEN_TICKS);
   sized.interventions = sized.interventions.filter((iv) => iv.at < sized.ticks);
   return sized;
-}
-
-/** SHA-256 of the bytes of a list of typed arrays, in order. */
-export function digest(arrays: readonly ArrayBufferView[]): string {
-  const h = createHash('sha256');
-  for (const a of arrays) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  return h.digest('hex');
 }
 
 function golden(name: string): string {
