@@ -9,8 +9,42 @@ export type Uniform = () => number;
 
 export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value' | 'membership' | 'prompts';
 
+/**
+ * Alea (Baagøe), computing exactly what seedrandom's alea computes (its seeding, then the same arithmetic, so the
+ * same numbers bit for bit), with its whole state in a Float64Array: a hot loop (decide.ts) reads the state into
+ * locals, steps it inline and writes it back, with no call and no object per draw. Every stream of every
+ * Simulation is this one class and this one `next` function, so the code that draws never sees a new shape.
+ */
+export class Alea {
+  /** [s0, s1, s2, c]. */
+  readonly state: Float64Array;
+  /** The next number in [0, 1), as a plain function (a Uniform). */
+  readonly next: Uniform;
+
+  constructor(seed: string) {
+    const s = seedrandom.alea(seed, { state: true }).state();
+    const state = Float64Array.of(s.s0, s.s1, s.s2, s.c);
+    this.state = state;
+    this.next = () => aleaNext(state);
+  }
+}
+
+/** One step of Alea: seedrandom's `t = 2091639 s0 + c 2^-32; s0 = s1; s1 = s2; c = t | 0; s2 = t - c`. */
+export function aleaNext(s: Float64Array): number {
+  const t = 2091639 * s[0]! + s[3]! * 2.3283064365386963e-10;
+  s[0] = s[1]!;
+  s[1] = s[2]!;
+  const c = t | 0;
+  s[3] = c;
+  return (s[2] = t - c);
+}
+
+export function aleaStream(masterSeed: number, name: StreamName): Alea {
+  return new Alea(`orgsim:${masterSeed}:${name}`);
+}
+
 export function stream(masterSeed: number, name: StreamName): Uniform {
-  return seedrandom.alea(`orgsim:${masterSeed}:${name}`);
+  return aleaStream(masterSeed, name).next;
 }
 
 /** The seed of replication `index` in an ensemble: fixed before any worker starts. */

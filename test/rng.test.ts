@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betaDraw, binomial, poisson, replicationSeed, seedList, stream } from '../src/rng.ts';
+import seedrandom from 'seedrandom';
+import { Alea, aleaNext, betaDraw, binomial, poisson, replicationSeed, seedList, stream } from '../src/rng.ts';
 import { ci95 } from '../src/stats/index.ts';
 
 describe('rng', () => {
@@ -10,6 +11,23 @@ describe('rng', () => {
     const xs = Array.from({ length: 5 }, () => a());
     expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
+  });
+
+  it('Alea gives the numbers of seedrandom\'s alea, bit for bit, whether drawn by next() or stepped on its state', () => {
+    for (const seed of ['orgsim:1:decisions', 'orgsim:123456789:value', '', 'é']) {
+      const ours = new Alea(seed);
+      const theirs = seedrandom.alea(seed);
+      const state = new Alea(seed).state;
+      const n = 100_000;
+      const [a, b, c] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+      for (let k = 0; k < n; k++) {
+        a[k] = theirs();
+        b[k] = ours.next();
+        c[k] = aleaNext(state);
+      }
+      expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
+      expect(Buffer.from(c.buffer).equals(Buffer.from(a.buffer))).toBe(true);
+    }
   });
 
   it('the seed list of an ensemble depends only on the master seed and the index', () => {

@@ -4,6 +4,7 @@
  * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
  * own random stream.
  */
+import { CountHistogram } from '../metrics/inequality.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -103,11 +104,36 @@ export interface OrgState {
   ownerPosts: number;
 }
 
+/**
+ * Today's employees by what they did, counted while the day is read back (activity.ts) so that recording needs
+ * no pass of its own over them: indices into ModelState.people.
+ */
+export const PEOPLE_CONTRIBUTORS = 0;
+export const PEOPLE_READERS = 1;
+/** Sum of employees' attention minutes (their moving averages), in employee order. */
+export const PEOPLE_LOAD = 2;
+/** Employees who took part, by role (4 entries, ROLES order), by risk class (3), and who contributed, by risk class (3). */
+export const PEOPLE_ACTIVE_BY_ROLE = 3;
+export const PEOPLE_ACTIVE_BY_RISK = 7;
+export const PEOPLE_CONTRIBUTING_BY_RISK = 10;
+export const PEOPLE_SIZE = 13;
+
 export interface ModelState {
   world: World;
   groups: GroupState;
   org: OrgState;
   tick: number;
+  /** Today's employees by what they did (PEOPLE_*). */
+  people: Float64Array;
+  /** Histogram of employees' cumulative contributions, kept as they grow (participation inequality). */
+  contributionCounts: CountHistogram;
+}
+
+export function initialState(world: World): ModelState {
+  return {
+    world, groups: allocateGroups(world.groups), org: initialOrg(), tick: 0,
+    people: new Float64Array(PEOPLE_SIZE), contributionCounts: new CountHistogram(world.employees),
+  };
 }
 
 export function allocateGroups(G: number): GroupState {

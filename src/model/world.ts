@@ -78,7 +78,6 @@ export interface World {
   /** 0: bottom third of risk aversion, 1: middle, 2: top third (employees only). */
   riskClass: Uint8Array;
   efficiency: Float64Array;
-  received: Float64Array;
   joinedCount: Int32Array;
   /** This tick: 0 absent everywhere, 1 read somewhere, 2 contributed somewhere. */
   tickState: Uint8Array;
@@ -92,7 +91,7 @@ export interface World {
   /** Smoothed minutes a day spent on social tools lately (attention load). */
   load: Float64Array;
   everActive: Uint8Array;
-  /** Interleaved copy of what the decision loop touches (HOT_*); received and today's activity are read back after each tick. */
+  /** Interleaved copy of what the decision loop touches (HOT_*); today's activity is read back after each tick, what it gave back at the next. */
   hot: Float64Array;
 
   // Groups.
@@ -382,7 +381,7 @@ export function buildWorld(s: Scenario, seed: number): World {
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
     riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
     expertiseTopic, team, department, role, riskClass,
-    efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
+    efficiency: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
     contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
     activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
     everActive: new Uint8Array(agents),

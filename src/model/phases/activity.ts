@@ -7,8 +7,10 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { poisson, type Uniform } from '../../rng.ts';
 import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
-import type { ModelState } from '../state.ts';
-import { HOT_RECEIVED, HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
+import {
+  PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_READERS, type ModelState,
+} from '../state.ts';
+import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
 
 /**
  * Owners (managers, community owners) are employees: the prompts they post in the group they animate are their
@@ -50,11 +52,23 @@ export function newTrace(employees: number, ticks: number): ActivityTrace {
 export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace | null): void {
   const w = st.world;
   const hot = w.hot;
-  const readMinutes = p.behaviour.readMinutes;
-  const writeMinutes = p.behaviour.writeMinutes;
-  const base = trace ? st.tick * w.employees : 0;
+  const readMinutes = +p.behaviour.readMinutes;
+  const writeMinutes = +p.behaviour.writeMinutes;
+  const employees = w.employees;
+  const base = trace ? st.tick * employees : 0;
+  const load = w.load;
+  const tickState = w.tickState;
+  const contributions = w.contributions;
+  const role = w.role;
+  const riskClass = w.riskClass;
+  const everActive = w.everActive;
+  const counts = st.contributionCounts;
+  // Employees by what they did today, for the recorder (state.ts: PEOPLE_*).
+  const people = st.people.fill(0);
+  let contributors = 0;
+  let readers = 0;
+  let loadSum = 0;
   for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
-    w.received[i] = hot[o + HOT_RECEIVED]!;
     const code = hot[o + HOT_TODAY]!;
     let state = 0;
     let minutes = 0;
@@ -72,16 +86,36 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
       w.reads[i]! += reads;
       w.activeDays[i]!++;
       if (writes > 0) {
-        w.contributions[i]! += writes;
+        const before = contributions[i]!;
+        contributions[i] = before + writes;
+        if (i < employees) counts.move(before, before + writes);
         w.openContributions[i]! += open;
         w.contributionDays[i]!++;
       }
-      if (trace && i < w.employees) {
-        trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
-        trace.open[base + i] = open > 255 ? 255 : open;
+      if (i < employees) {
+        if (trace) {
+          trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
+          trace.open[base + i] = open > 255 ? 255 : open;
+        }
+        const rc = riskClass[i]!;
+        if (state === 2) {
+          contributors++;
+          people[PEOPLE_CONTRIBUTING_BY_RISK + rc]!++;
+        } else readers++;
+        people[PEOPLE_ACTIVE_BY_ROLE + role[i]!]!++;
+        people[PEOPLE_ACTIVE_BY_RISK + rc]!++;
+        if (!everActive[i]) {
+          everActive[i] = 1;
+          st.org.adopters++;
+        }
       }
     }
-    w.tickState[i] = state;
-    w.load[i]! += LOAD_MEMORY * (minutes - w.load[i]!);
+    tickState[i] = state;
+    const l = load[i]! + LOAD_MEMORY * (minutes - load[i]!);
+    load[i] = l;
+    if (i < employees) loadSum += l;
   }
+  people[PEOPLE_CONTRIBUTORS] = contributors;
+  people[PEOPLE_READERS] = readers;
+  people[PEOPLE_LOAD] = loadSum;
 }

@@ -177,36 +177,56 @@ export function agentTerms(st: ModelState, p: Scenario): void {
   const w = st.world;
   const b = p.behaviour;
   const gov = p.governance;
-  const ref = b.efficiencyReference;
-  const memory = b.efficiencyMemory;
+  // Parameters as numbers and arrays in locals, once: the loop reads no object field.
+  const ref = +b.efficiencyReference;
+  const memory = +b.efficiencyMemory;
+  const readMinutes = +b.readMinutes;
+  const efficiencyWeight = +b.efficiencyWeight;
+  const timePressureWeight = +b.timePressureWeight;
+  const alignmentWeight = +b.alignmentWeight;
+  const alignmentRate = +gov.alignmentRate;
+  const webFamiliarityWeight = +b.webFamiliarityWeight;
+  const webProtectWeight = +b.webProtectWeight;
+  const webSocializeWeight = +b.webSocializeWeight;
+  const writerPresence = +b.writerPresence;
   // Alignment's target rises with the mean progress of the framework and the co-built processes.
   const lift = (gov.alignmentGain * (st.org.framework + st.org.processes)) / 2;
   const star = p.policies.visibility * b.starAppeal;
   const employees = w.employees;
+  const agents = w.agents;
   const hot = w.hot;
+  const efficiencies = w.efficiency;
+  const load = w.load;
+  const timeBudget = w.timeBudget;
+  const riskAversion = w.riskAversion;
+  const alignment = w.alignment;
+  const alignmentStart = w.alignmentStart;
+  const webSociability = w.webSociability;
+  const statusSeeking = w.statusSeeking;
+  const writer = w.writer;
   let alignSum = 0;
-  for (let i = 0; i < w.agents; i++) {
-    const efficiency = w.efficiency[i]! + memory * (w.received[i]! - w.efficiency[i]!);
-    w.efficiency[i] = efficiency;
+  for (let i = 0, o = 0; i < agents; i++, o += HOT_STRIDE) {
+    // What yesterday's participations gave back (decide.ts sums it in the hot record) enters efficiency experienced.
+    const efficiency = efficiencies[i]! + memory * (hot[o + HOT_RECEIVED]! - efficiencies[i]!);
+    efficiencies[i] = efficiency;
     let gate = efficiency / ref;
     if (gate > 1) gate = 1;
-    const o = i * HOT_STRIDE;
     // Attention: the minutes a day spent lately plus those one more visit would take, over his time budget.
-    const pressure = (w.load[i]! + b.readMinutes) / w.timeBudget[i]!;
-    let term = b.efficiencyWeight * gate - b.timePressureWeight * pressure;
-    let risk = w.riskAversion[i]!;
+    const pressure = (load[i]! + readMinutes) / timeBudget[i]!;
+    let term = efficiencyWeight * gate - timePressureWeight * pressure;
+    let risk = riskAversion[i]!;
     let novelty = 1 - gate;
     if (i < employees) {
-      const target = Math.min(1, w.alignmentStart[i]! + lift);
-      alignSum += w.alignment[i]! += gov.alignmentRate * (target - w.alignment[i]!);
-      const ws = w.webSociability[i]!;
+      const target = Math.min(1, alignmentStart[i]! + lift);
+      alignSum += alignment[i]! += alignmentRate * (target - alignment[i]!);
+      const ws = webSociability[i]!;
       // Web habits pull both ways: familiarity with the tools lifts the novelty barrier, a "facebook addict"
       // protects himself at work, a less social person on the web finds it helpful to socialize at work.
-      novelty *= 1 - b.webFamiliarityWeight * ws;
-      risk += b.webProtectWeight * ws;
-      term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]! + b.writerPresence * w.writer[i]!;
+      novelty *= 1 - webFamiliarityWeight * ws;
+      risk += webProtectWeight * ws;
+      term += webSocializeWeight * (1 - ws) + star * statusSeeking[i]! + writerPresence * writer[i]!;
     }
-    hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
+    hot[o + HOT_TERM] = term + alignmentWeight * (alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
     hot[o + HOT_RISK] = risk;
     hot[o + HOT_NOVELTY] = novelty;
     hot[o + HOT_PRESSURE] = pressure;
