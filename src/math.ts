@@ -38,18 +38,46 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/** e^x, the same bits everywhere (fdlibm's algorithm). */
+/**
+ * e^x, the same bits everywhere (fdlibm's algorithm). The common case (no overflow, no underflow, no NaN) is kept
+ * short so that V8 inlines it where it is hot: a call would box its argument and its result (an allocation each).
+ */
 export function exp(x: number): number {
+  // (+: the call's result is then known to be a number, and the inlined fast path's stays unboxed.)
+  if (!(x > -708 && x < 709)) return +expFdlibm(x);
+  const ax = x < 0 ? -x : x;
+  if (ax < 3.725290298461914e-9) return 1 + x; // |x| < 2^-28
+  // Argument reduction: x = k ln2 + r, |r| <= ln2 / 2.
+  let k = 0;
+  let hi = x;
+  let lo = 0;
+  if (ax > 0.34657359027997264) {
+    k = ax < 1.0397207708399179 ? (x < 0 ? -1 : 1) : Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
+  }
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((r * c) / (c - 2) - r);
+  // |k| <= 1023 here: 2^k is one exact table read.
+  return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1022]!;
+}
+
+// Take exp's rare path once now: V8 then has seen its call when it compiles code that inlines exp, and does not
+// deoptimize that code the first time an overflow happens, in whatever Simulation.
+exp(1000);
+
+/** The whole of fdlibm's e^x, for any x: exp's path where the result may overflow or underflow, or x is NaN. */
+export function expFdlibm(x: number): number {
   if (x !== x) return x;
   if (x > 709.782712893383973096) return Infinity;
   if (x < -745.13321910194110842) return 0;
   const ax = x < 0 ? -x : x;
-  if (ax < 3.725290298461914e-9) return 1 + x; // |x| < 2^-28
   let hi: number;
   let lo: number;
   let k: number;
   if (ax > 0.34657359027997264) {
-    // Argument reduction: x = k ln2 + r, |r| <= ln2 / 2.
     k = ax < 1.0397207708399179 ? (x < 0 ? -1 : 1) : Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
     hi = x - k * LN2_HI;
     lo = k * LN2_LO;
@@ -63,7 +91,6 @@ export function exp(x: number): number {
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((r * c) / (c - 2) - r);
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
-  // Scale by 2^k in two exact steps when 2^k alone would overflow or underflow.
   // Scale by 2^k, in two exact steps where 2^k alone would leave the normal range.
   if (k > 1023) return y * POW2[1023 + 1022]! * POW2[k - 1023 + 1022]!;
   if (k < -1021) return y * POW2[k + 1000 + 1022]! * POW2[-1000 + 1022]!;

@@ -99,7 +99,12 @@ export function betaDraw(a: number, b: number, rand: Uniform): number {
 export function binomial(n: number, p: number, rand: Uniform): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomial(n, 1 - p, rand);
+  // (Short, so that V8 inlines it and keeps its callers' budget for inlining the rest.)
+  return p > 0.5 ? n - binomialToHalf(n, 1 - p, rand) : binomialToHalf(n, p, rand);
+}
+
+/** Binomial(n, p) for n > 0 and 0 < p <= 1/2. */
+function binomialToHalf(n: number, p: number, rand: Uniform): number {
   const mean = n * p;
   if (n <= 24) {
     let k = 0;

@@ -73,16 +73,12 @@ export class CountHistogram {
     if (to > this.sums[1]!) this.sums[1] = to;
   }
 
-  measure(out: Inequality): Inequality {
+  /** Writes [Gini, top 1% share, top 10% share] into `out` (a typed array: no object whose fields change kind). */
+  measure(out: Float64Array): Float64Array {
     const n = this.n;
     const total = this.sums[0]!;
     const max = this.sums[1]!;
-    if (total === 0 || n === 0) {
-      out.gini = 0;
-      out.top1Share = 0;
-      out.top10Share = 0;
-      return out;
-    }
+    if (total === 0 || n === 0) return out.fill(0, 0, 3);
     const h = this.histogram;
     let rank = 0;
     let weighted = 0;
@@ -92,9 +88,9 @@ export class CountHistogram {
       weighted += v * (c * rank + (c * (c + 1)) / 2);
       rank += c;
     }
-    out.gini = (2 * weighted) / (n * total) - (n + 1) / n;
-    out.top1Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
-    out.top10Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
+    out[0] = (2 * weighted) / (n * total) - (n + 1) / n;
+    out[1] = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
+    out[2] = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
     return out;
   }
 }

@@ -5,7 +5,6 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { SERIES, SERIES_INDEX } from '../metrics/series.ts';
-import type { Inequality } from '../metrics/inequality.ts';
 import { meanManagerEffort } from './phases/governance.ts';
 import { membersOf, PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_READERS, type ModelState } from './state.ts';
 import { COMMUNITY_EXPERTISE, KIND_OPEN, KIND_TEAM, ROLE_MANAGER, ROLE_OWNER, type World } from './world.ts';
@@ -22,7 +21,8 @@ const KIND_SERIES = Object.fromEntries(
 export class Recorder {
   readonly series: Float64Array[];
   private readonly row = new Float64Array(SERIES.length);
-  private readonly ineq: Inequality = { gini: 0, top1Share: 0, top10Share: 0 };
+  /** Gini, top 1% share, top 10% share (CountHistogram.measure). */
+  private readonly ineq = new Float64Array(3);
   /** Employees by role and by risk class (they do not change during a run). */
   private readonly roleN = new Float64Array(4);
   private readonly riskN = new Float64Array(3);
@@ -149,9 +149,9 @@ export class Recorder {
     r[I.cmShare!] = internalPosts > 0 ? o.cmPosts / internalPosts : 0;
 
     st.contributionCounts.measure(this.ineq);
-    r[I.gini!] = this.ineq.gini;
-    r[I.top1Share!] = this.ineq.top1Share;
-    r[I.top10Share!] = this.ineq.top10Share;
+    r[I.gini!] = this.ineq[0]!;
+    r[I.top1Share!] = this.ineq[1]!;
+    r[I.top10Share!] = this.ineq[2]!;
     r[I.legitimacy!] = animated ? legitSum / animated : 0;
     r[I.competition!] = competition;
     r[I.overlap!] = overlap;

@@ -127,7 +127,7 @@ export class Simulation {
     govern(st, p, this.events);
     overlap(st, p, this.events);
     groupTerms(st, p);
-    agentTerms(st, p);
+    st.org.alignmentMean = agentTerms(st, p) / this.world.employees;
     this.decide();
     ownerPosts(st, p, this.promptsRng);
     readActivity(st, p, this.trace);

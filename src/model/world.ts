@@ -162,6 +162,67 @@ function drawBetaArray(n: number, a: number, b: number, rand: Uniform): Float64A
   return out;
 }
 
+/**
+ * The world as an instance of one class whose constructor sets every field (not an object literal): phases compiled
+ * against the first Simulation's world stay valid for the next ones (V8 keeps their assumptions about its fields).
+ */
+interface WorldData extends World {}
+class WorldData {
+  constructor(w: World) {
+    this.employees = w.employees;
+    this.customers = w.customers;
+    this.agents = w.agents;
+    this.teams = w.teams;
+    this.teamFirst = w.teamFirst;
+    this.teamsPerDepartment = w.teamsPerDepartment;
+    this.departments = w.departments;
+    this.topics = w.topics;
+    this.slotsPerTopic = w.slotsPerTopic;
+    this.groups = w.groups;
+    this.memberships = w.memberships;
+    this.openStart = w.openStart;
+    this.externalGroup = w.externalGroup;
+    this.riskAversion = w.riskAversion;
+    this.needForSense = w.needForSense;
+    this.alignment = w.alignment;
+    this.alignmentStart = w.alignmentStart;
+    this.webSociability = w.webSociability;
+    this.statusSeeking = w.statusSeeking;
+    this.voice = w.voice;
+    this.writer = w.writer;
+    this.timeBudget = w.timeBudget;
+    this.expertiseTopic = w.expertiseTopic;
+    this.team = w.team;
+    this.department = w.department;
+    this.role = w.role;
+    this.riskClass = w.riskClass;
+    this.efficiency = w.efficiency;
+    this.joinedCount = w.joinedCount;
+    this.tickState = w.tickState;
+    this.contributions = w.contributions;
+    this.openContributions = w.openContributions;
+    this.reads = w.reads;
+    this.activeDays = w.activeDays;
+    this.contributionDays = w.contributionDays;
+    this.load = w.load;
+    this.everActive = w.everActive;
+    this.hot = w.hot;
+    this.groupKind = w.groupKind;
+    this.communityKind = w.communityKind;
+    this.groupTopic = w.groupTopic;
+    this.groupSlot = w.groupSlot;
+    this.groupActive = w.groupActive;
+    this.groupHr = w.groupHr;
+    this.groupStart = w.groupStart;
+    this.groupOwner = w.groupOwner;
+    this.ownerDisposition = w.ownerDisposition;
+    this.groupHash = w.groupHash;
+    this.memberAgent = w.memberAgent;
+    this.joined = w.joined;
+    this.engagement = w.engagement;
+  }
+}
+
 export function buildWorld(s: Scenario, seed: number): World {
   const rand = stream(seed, 'init');
   const employees = s.organization.employees;
@@ -376,7 +437,7 @@ export function buildWorld(s: Scenario, seed: number): World {
     hot[i * HOT_STRIDE + HOT_VOICE] = voice[i]!;
   }
 
-  return {
+  return new WorldData({
     hot,
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
     riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
@@ -387,5 +448,5 @@ export function buildWorld(s: Scenario, seed: number): World {
     everActive: new Uint8Array(agents),
     groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
     memberAgent, joined, engagement,
-  };
+  });
 }

@@ -63,11 +63,9 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
   const riskClass = w.riskClass;
   const everActive = w.everActive;
   const counts = st.contributionCounts;
-  // Employees by what they did today, for the recorder (state.ts: PEOPLE_*).
+  // Employees by what they did today, for the recorder (state.ts: PEOPLE_*), counted in place: nothing follows
+  // the loop (see agentTerms).
   const people = st.people.fill(0);
-  let contributors = 0;
-  let readers = 0;
-  let loadSum = 0;
   for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
     const code = hot[o + HOT_TODAY]!;
     let state = 0;
@@ -99,9 +97,9 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
         }
         const rc = riskClass[i]!;
         if (state === 2) {
-          contributors++;
+          people[PEOPLE_CONTRIBUTORS]!++;
           people[PEOPLE_CONTRIBUTING_BY_RISK + rc]!++;
-        } else readers++;
+        } else people[PEOPLE_READERS]!++;
         people[PEOPLE_ACTIVE_BY_ROLE + role[i]!]!++;
         people[PEOPLE_ACTIVE_BY_RISK + rc]!++;
         if (!everActive[i]) {
@@ -113,9 +111,6 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
     tickState[i] = state;
     const l = load[i]! + LOAD_MEMORY * (minutes - load[i]!);
     load[i] = l;
-    if (i < employees) loadSum += l;
+    if (i < employees) people[PEOPLE_LOAD]! += l;
   }
-  people[PEOPLE_CONTRIBUTORS] = contributors;
-  people[PEOPLE_READERS] = readers;
-  people[PEOPLE_LOAD] = loadSum;
 }

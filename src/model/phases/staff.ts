@@ -7,10 +7,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { Uniform } from '../../rng.ts';
 import { LEARNING_DEPARTMENTS, TEAM_GROUP_LOAD } from '../constants.ts';
 import { coDriving } from '../knowledge.ts';
-import type { ModelState, Staff } from '../state.ts';
+import { newStaff, type ModelState, type Staff } from '../state.ts';
 
 function hire(p: Scenario, outsourced: boolean, tick: number): Staff {
-  return { outsourced, hired: tick, knowledge: outsourced ? p.knowledge.outsiderCodes : 1 };
+  return newStaff(outsourced, tick, outsourced ? p.knowledge.outsiderCodes : 1);
 }
 
 /**
