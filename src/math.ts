@@ -43,8 +43,14 @@ const P5 = 4.13813679705723846039e-8;
  * short so that V8 inlines it where it is hot: a call would box its argument and its result (an allocation each).
  */
 export function exp(x: number): number {
-  // (+: the call's result is then known to be a number, and the inlined fast path's stays unboxed.)
-  if (!(x > -708 && x < 709)) return +expFdlibm(x);
+  if (!(x > -708 && x < 709)) {
+    // Overflow, underflow and NaN answered here, so that code inlining exp calls nothing for them.
+    if (x > 709.782712893383973096) return Infinity;
+    if (x < -745.13321910194110842) return 0;
+    if (x !== x) return x;
+    // (+: the call's result is then known to be a number, and the inlined fast path's stays unboxed.)
+    return +expFdlibm(x);
+  }
   const ax = x < 0 ? -x : x;
   if (ax < 3.725290298461914e-9) return 1 + x; // |x| < 2^-28
   // Argument reduction: x = k ln2 + r, |r| <= ln2 / 2.
@@ -64,9 +70,12 @@ export function exp(x: number): number {
   return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1022]!;
 }
 
-// Take exp's rare path once now: V8 then has seen its call when it compiles code that inlines exp, and does not
-// deoptimize that code the first time an overflow happens, in whatever Simulation.
-exp(1000);
+
+// V8 compiles code that inlines exp with what each of exp's branches has seen; a branch never taken there
+// deoptimizes that code (the decision kernel, say) the first time it is, in whatever Simulation. Take every branch
+// now, once V8 records them (after a few calls).
+for (let k = -40; k <= 40; k++) exp(k / 4);
+for (const x of [1e-10, -1e-10, 0.1, -0.1, 1, -1, 709.5, -708.5, 1000, -1000, NaN]) exp(x);
 
 /** The whole of fdlibm's e^x, for any x: exp's path where the result may overflow or underflow, or x is NaN. */
 export function expFdlibm(x: number): number {

@@ -7,6 +7,19 @@ import seedrandom from 'seedrandom';
 
 export type Uniform = () => number;
 
+/**
+ * A source of uniform numbers in [0, 1) as an object (rng.ts: Alea): the model's code calls `rand.next()`, one
+ * method of one class for every stream of every Simulation, where a function per stream would be a new closure
+ * per Simulation (V8 deoptimizes code that called the previous one). `fromUniform` adapts a plain function.
+ */
+export interface Random {
+  next(): number;
+}
+
+export function fromUniform(u: Uniform): Random {
+  return { next: u };
+}
+
 export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | 'value' | 'membership' | 'prompts';
 
 /**
@@ -15,17 +28,18 @@ export type StreamName = 'init' | 'roles' | 'decisions' | 'events' | 'staff' | '
  * locals, steps it inline and writes it back, with no call and no object per draw. Every stream of every
  * Simulation is this one class and this one `next` function, so the code that draws never sees a new shape.
  */
-export class Alea {
+export class Alea implements Random {
   /** [s0, s1, s2, c]. */
   readonly state: Float64Array;
-  /** The next number in [0, 1), as a plain function (a Uniform). */
-  readonly next: Uniform;
 
   constructor(seed: string) {
     const s = seedrandom.alea(seed, { state: true }).state();
-    const state = Float64Array.of(s.s0, s.s1, s.s2, s.c);
-    this.state = state;
-    this.next = () => aleaNext(state);
+    this.state = Float64Array.of(s.s0, s.s1, s.s2, s.c);
+  }
+
+  /** The next number in [0, 1). */
+  next(): number {
+    return aleaNext(this.state);
   }
 }
 
@@ -43,8 +57,10 @@ export function aleaStream(masterSeed: number, name: StreamName): Alea {
   return new Alea(`orgsim:${masterSeed}:${name}`);
 }
 
+/** A named stream as a plain function. */
 export function stream(masterSeed: number, name: StreamName): Uniform {
-  return aleaStream(masterSeed, name).next;
+  const alea = aleaStream(masterSeed, name);
+  return () => alea.next();
 }
 
 /** The seed of replication `index` in an ensemble: fixed before any worker starts. */
@@ -61,18 +77,18 @@ export function seedList(masterSeed: number, runs: number): number[] {
  * Standard normal by Marsaglia's polar method (one value per call; the second is dropped to keep streams
  * simple). No trigonometry: log and sqrt only, so the same bits on every engine.
  */
-export function normal(rand: Uniform): number {
+export function normal(rand: Random): number {
   for (;;) {
-    const a = 2 * rand() - 1;
-    const b = 2 * rand() - 1;
+    const a = 2 * rand.next() - 1;
+    const b = 2 * rand.next() - 1;
     const s = a * a + b * b;
     if (s > 0 && s < 1) return a * Math.sqrt((-2 * log(s)) / s);
   }
 }
 
-function gamma(shape: number, rand: Uniform): number {
+function gamma(shape: number, rand: Random): number {
   // Marsaglia and Tsang; shape < 1 by boosting.
-  if (shape < 1) return gamma(shape + 1, rand) * pow(rand() || Number.MIN_VALUE, 1 / shape);
+  if (shape < 1) return gamma(shape + 1, rand) * pow(rand.next() || Number.MIN_VALUE, 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -83,20 +99,20 @@ function gamma(shape: number, rand: Uniform): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = rand();
+    const u = rand.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
     if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
   }
 }
 
-export function betaDraw(a: number, b: number, rand: Uniform): number {
+export function betaDraw(a: number, b: number, rand: Random): number {
   const x = gamma(a, rand);
   const y = gamma(b, rand);
   return x / (x + y);
 }
 
 /** Binomial(n, p): exact for small n or small n*p (geometric skips), normal approximation when n*p*(1-p) is large. */
-export function binomial(n: number, p: number, rand: Uniform): number {
+export function binomial(n: number, p: number, rand: Random): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   // (Short, so that V8 inlines it and keeps its callers' budget for inlining the rest.)
@@ -104,11 +120,11 @@ export function binomial(n: number, p: number, rand: Uniform): number {
 }
 
 /** Binomial(n, p) for n > 0 and 0 < p <= 1/2. */
-function binomialToHalf(n: number, p: number, rand: Uniform): number {
+function binomialToHalf(n: number, p: number, rand: Random): number {
   const mean = n * p;
   if (n <= 24) {
     let k = 0;
-    for (let i = 0; i < n; i++) if (rand() < p) k++;
+    for (let i = 0; i < n; i++) if (rand.next() < p) k++;
     return k;
   }
   if (mean < 20) {
@@ -117,8 +133,8 @@ function binomialToHalf(n: number, p: number, rand: Uniform): number {
     let k = 0;
     let pos = 0;
     for (;;) {
-      let u = rand();
-      while (u <= 0) u = rand();
+      let u = rand.next();
+      while (u <= 0) u = rand.next();
       pos += Math.floor(log(u) / logq) + 1;
       if (pos > n) return k;
       k++;
@@ -128,7 +144,7 @@ function binomialToHalf(n: number, p: number, rand: Uniform): number {
   return x < 0 ? 0 : x > n ? n : x;
 }
 
-export function poisson(mean: number, rand: Uniform): number {
+export function poisson(mean: number, rand: Random): number {
   if (mean <= 0) return 0;
   if (mean > 30) {
     const x = Math.round(mean + Math.sqrt(mean) * normal(rand));
@@ -136,10 +152,10 @@ export function poisson(mean: number, rand: Uniform): number {
   }
   const l = exp(-mean);
   let k = 0;
-  let p = rand();
+  let p = rand.next();
   while (p > l) {
     k++;
-    p *= rand();
+    p *= rand.next();
   }
   return k;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { Alea, aleaNext, betaDraw, binomial, poisson, replicationSeed, seedList, stream } from '../src/rng.ts';
+import { Alea, aleaNext, aleaStream, betaDraw, binomial, poisson, replicationSeed, seedList, stream } from '../src/rng.ts';
 import { ci95 } from '../src/stats/index.ts';
 
 describe('rng', () => {
@@ -41,7 +41,7 @@ describe('rng', () => {
     [5000, 0.2],
     [1000, 0.9],
   ])('binomial(%i, %f) has the right mean and variance', (n, p) => {
-    const r = stream(1, 'value');
+    const r = aleaStream(1, 'value');
     const xs = Array.from({ length: 4000 }, () => binomial(n, p, r));
     const m = ci95(xs);
     const v = xs.reduce((s, x) => s + (x - m.mean) ** 2, 0) / (xs.length - 1);
@@ -53,7 +53,7 @@ describe('rng', () => {
   });
 
   it('poisson and beta draws have the right means', () => {
-    const r = stream(2, 'init');
+    const r = aleaStream(2, 'init');
     expect(ci95(Array.from({ length: 4000 }, () => poisson(3.5, r))).mean).toBeCloseTo(3.5, 1);
     expect(ci95(Array.from({ length: 4000 }, () => poisson(80, r))).mean).toBeCloseTo(80, 0);
     expect(ci95(Array.from({ length: 4000 }, () => betaDraw(2, 6, r))).mean).toBeCloseTo(0.25, 1);

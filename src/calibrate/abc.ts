@@ -16,7 +16,7 @@
  * elementary functions are the project's own (src/math.ts), the same bits on every engine.
  */
 import { exp, log } from '../math.ts';
-import { normal, type Uniform } from '../rng.ts';
+import { fromUniform, normal, type Uniform } from '../rng.ts';
 
 export interface Box {
   min: readonly number[];
@@ -69,11 +69,12 @@ function pick(particles: readonly Particle[], u: number): number {
 /** `count` proposals: a particle drawn by weight, moved by the kernel; redrawn whole while outside the box. */
 export function perturbedDraws(particles: readonly Particle[], sigma: readonly number[], box: Box, count: number, rand: Uniform): { proposals: number[][]; clamped: number } {
   let clamped = 0;
+  const random = fromUniform(rand);
   const proposals = Array.from({ length: count }, () => {
     let x: number[] = [];
     for (let tries = 0; tries < MAX_TRIES; tries++) {
       const from = particles[pick(particles, rand())]!.theta;
-      x = from.map((v, d) => v + sigma[d]! * normal(rand));
+      x = from.map((v, d) => v + sigma[d]! * normal(random));
       if (inside(x, box)) return x;
     }
     clamped++;

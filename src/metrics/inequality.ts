@@ -51,7 +51,9 @@ export class InequalityMeter {
  * the numbers of InequalityMeter.measure on the same counts, bit for bit (every sum is of integers).
  */
 export class CountHistogram {
-  private histogram = new Float64Array(256);
+  // Room for counts up to 4095 from the start: growing replaces the array, which deoptimizes code compiled
+  // against the first (a heavy contributor of a long run can still pass it: then it grows).
+  private histogram = new Float64Array(4096);
   /** [sum of the counts, largest count]. */
   private readonly sums = new Float64Array(2);
 

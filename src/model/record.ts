@@ -28,7 +28,11 @@ export class Recorder {
   private readonly riskN = new Float64Array(3);
 
   constructor(ticks: number, w: World) {
-    this.series = SERIES.map(() => new Float64Array(ticks));
+    // Pushed one by one, not Array.prototype.map: once V8 compiles this constructor, map would build the array
+    // with another hidden class, and the compiled recorder would deoptimize at the next Simulation.
+    const series: Float64Array[] = [];
+    for (let k = 0; k < SERIES.length; k++) series.push(new Float64Array(ticks));
+    this.series = series;
     for (let i = 0; i < w.employees; i++) {
       this.roleN[w.role[i]!]!++;
       this.riskN[w.riskClass[i]!]!++;

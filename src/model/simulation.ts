@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
-import { aleaStream, stream, type Alea, type Uniform } from '../rng.ts';
+import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
 import { decide } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
@@ -19,7 +19,7 @@ import { updateStaff } from './phases/staff.ts';
 import { agentTerms, groupTerms } from './phases/terms.ts';
 import { produceValue } from './phases/value.ts';
 import { Recorder } from './record.ts';
-import { initialState, membersOf, type ModelState } from './state.ts';
+import { initialState, membersOf, PEOPLE_ALIGNMENT, type ModelState } from './state.ts';
 import { buildWorld, KIND_TEAM, type World } from './world.ts';
 
 export interface InterventionRecord {
@@ -45,11 +45,11 @@ export class Simulation {
   readonly trace: ActivityTrace | null;
 
   private readonly decisions: Alea;
-  private readonly events: Uniform;
-  private readonly staffRng: Uniform;
-  private readonly valueRng: Uniform;
-  private readonly membershipRng: Uniform;
-  private readonly promptsRng: Uniform;
+  private readonly events: Alea;
+  private readonly staffRng: Alea;
+  private readonly valueRng: Alea;
+  private readonly membershipRng: Alea;
+  private readonly promptsRng: Alea;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
 
@@ -59,11 +59,11 @@ export class Simulation {
     this.ticks = scenario.ticks;
     this.world = buildWorld(scenario, seed);
     this.decisions = aleaStream(seed, 'decisions');
-    this.events = stream(seed, 'events');
-    this.staffRng = stream(seed, 'staff');
-    this.valueRng = stream(seed, 'value');
-    this.membershipRng = stream(seed, 'membership');
-    this.promptsRng = stream(seed, 'prompts');
+    this.events = aleaStream(seed, 'events');
+    this.staffRng = aleaStream(seed, 'staff');
+    this.valueRng = aleaStream(seed, 'value');
+    this.membershipRng = aleaStream(seed, 'membership');
+    this.promptsRng = aleaStream(seed, 'prompts');
     this.recorder = new Recorder(this.ticks, this.world);
     this.series = this.recorder.series;
     this.trace = options.trace ? newTrace(this.world.employees, this.ticks) : null;
@@ -76,17 +76,17 @@ export class Simulation {
     this.state = initialState(w);
 
     // Initial coaching and routines: their own stream, so the other streams start untouched.
-    const init = stream(seed, 'roles');
+    const init = aleaStream(seed, 'roles');
     const p = this.params;
     const gs = this.state.groups;
     for (let g = 0; g < w.groups; g++) {
       if (w.groupOwner[g]! < 0) continue;
       gs.effort[g] = w.ownerDisposition[g]! * INITIAL_EFFORT;
       if (w.groupKind[g] === KIND_TEAM) {
-        if (init() < p.managers.coachedShare) gs.coached[g] = 1;
-        if (init() < p.policies.socialRoutines) gs.routines[g] = 1;
-        if (gs.coached[g] && init() < w.ownerDisposition[g]!) gs.adopts[g] = 1;
-      } else if (init() < p.owners.coachedShare) {
+        if (init.next() < p.managers.coachedShare) gs.coached[g] = 1;
+        if (init.next() < p.policies.socialRoutines) gs.routines[g] = 1;
+        if (gs.coached[g] && init.next() < w.ownerDisposition[g]!) gs.adopts[g] = 1;
+      } else if (init.next() < p.owners.coachedShare) {
         gs.coached[g] = 1;
       }
     }
@@ -127,7 +127,8 @@ export class Simulation {
     govern(st, p, this.events);
     overlap(st, p, this.events);
     groupTerms(st, p);
-    st.org.alignmentMean = agentTerms(st, p) / this.world.employees;
+    agentTerms(st, p);
+    st.org.alignmentMean = st.people[PEOPLE_ALIGNMENT]! / this.world.employees;
     this.decide();
     ownerPosts(st, p, this.promptsRng);
     readActivity(st, p, this.trace);

@@ -116,7 +116,9 @@ export const PEOPLE_LOAD = 2;
 export const PEOPLE_ACTIVE_BY_ROLE = 3;
 export const PEOPLE_ACTIVE_BY_RISK = 7;
 export const PEOPLE_CONTRIBUTING_BY_RISK = 10;
-export const PEOPLE_SIZE = 13;
+/** Sum of employees' alignment, in employee order (agentTerms). */
+export const PEOPLE_ALIGNMENT = 13;
+export const PEOPLE_SIZE = 14;
 
 export interface ModelState {
   world: World;

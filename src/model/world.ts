@@ -6,7 +6,7 @@
  */
 import { exp, pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { betaDraw, normal, poisson, stream, type Uniform } from '../rng.ts';
+import { aleaStream, betaDraw, normal, poisson, type Random } from '../rng.ts';
 import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE, DUPLICATE_JOIN_SHARE } from './constants.ts';
 
 export const KIND_TEAM = 0;
@@ -156,7 +156,7 @@ function weightedPicker(weights: Float64Array): (r: number) => number {
   };
 }
 
-function drawBetaArray(n: number, a: number, b: number, rand: Uniform): Float64Array {
+function drawBetaArray(n: number, a: number, b: number, rand: Random): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = betaDraw(a, b, rand);
   return out;
@@ -224,7 +224,7 @@ class WorldData {
 }
 
 export function buildWorld(s: Scenario, seed: number): World {
-  const rand = stream(seed, 'init');
+  const rand = aleaStream(seed, 'init');
   const employees = s.organization.employees;
   const customers = s.external.customers;
   const agents = employees + customers;
@@ -251,7 +251,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
   for (let i = 0; i < agents; i++) {
     const z = normal(rand);
-    writer[i] = rand() < writers ? 1 : 0;
+    writer[i] = rand.next() < writers ? 1 : 0;
     voice[i] = writer[i] ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
     timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
@@ -279,13 +279,13 @@ export function buildWorld(s: Scenario, seed: number): World {
   const topicHr = new Uint8Array(topics);
   const popularity = new Float64Array(topics);
   for (let t = 0; t < topics; t++) {
-    const r = rand();
+    const r = rand.next();
     topicKind[t] =
       r < c.expertiseShare ? COMMUNITY_EXPERTISE
       : r < c.expertiseShare + c.projectShare ? COMMUNITY_PROJECT
       : r < c.expertiseShare + c.projectShare + c.corporateShare ? COMMUNITY_CORPORATE
       : COMMUNITY_INTEREST;
-    topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand() < c.hrShare ? 1 : 0;
+    topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand.next() < c.hrShare ? 1 : 0;
     popularity[t] = 1 / pow(t + 1, s.organization.topicPopularity);
   }
   const pickTopic = weightedPicker(popularity);
@@ -296,12 +296,12 @@ export function buildWorld(s: Scenario, seed: number): World {
   for (let i = 0; i < employees; i++) {
     interestStart[i] = interestList.length;
     chosen.clear();
-    const own = pickTopic(rand());
+    const own = pickTopic(rand.next());
     expertiseTopic[i] = own;
     chosen.add(own);
     const extra = Math.min(topics - 1, poisson(s.organization.interestsPerEmployee - 1, rand));
     for (let k = 0, tries = 0; k < extra && tries < extra * 20; tries++) {
-      const t = pickTopic(rand());
+      const t = pickTopic(rand.next());
       if (!chosen.has(t)) {
         chosen.add(t);
         k++;
@@ -351,12 +351,12 @@ export function buildWorld(s: Scenario, seed: number): World {
     const size = topicStart[t + 1]! - topicStart[t]!;
     const dups = Math.min(s.communities.maxDuplicates, poisson(s.communities.initialDuplicates, rand));
     let owner = -1;
-    if ((topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) && size > 0 && rand() < c.ownerShare) {
+    if ((topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) && size > 0 && rand.next() < c.ownerShare) {
       // The owner is an expert of the topic when there is one, else any interested employee.
       const cands: number[] = [];
       for (let k = topicStart[t]!; k < topicStart[t + 1]!; k++) if (expertiseTopic[topicMembers[k]!] === t) cands.push(topicMembers[k]!);
       const pool = cands.length ? cands : Array.from(topicMembers.subarray(topicStart[t]!, topicStart[t + 1]!));
-      owner = pool[Math.floor(rand() * pool.length)]!;
+      owner = pool[Math.floor(rand.next() * pool.length)]!;
       if (role[owner] === ROLE_MEMBER) role[owner] = ROLE_OWNER;
     }
     for (let k = 0; k < slotsPerTopic; k++) {
@@ -380,7 +380,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   }
   groupStart[groups] = memberships;
   for (let g = 0; g < groups; g++) {
-    groupHash[g] = rand();
+    groupHash[g] = rand.next();
     const o = groupOwner[g]!;
     if (o >= 0) ownerDisposition[g] = DISPOSITION_BASE + DISPOSITION_ALIGNMENT * alignmentStart[o]!;
   }
@@ -406,7 +406,7 @@ export function buildWorld(s: Scenario, seed: number): World {
       for (let q = topicStart[t]!; q < topicStart[t + 1]!; q++) {
         const i = topicMembers[q]!;
         memberAgent[mIdx] = i;
-        if (groupActive[g] && rand() < share) {
+        if (groupActive[g] && rand.next() < share) {
           joined[mIdx] = 1;
           joinedCount[i]!++;
         }

@@ -5,10 +5,10 @@
  * employee's state and open-community contributions per tick, for statistics over any window.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { poisson, type Uniform } from '../../rng.ts';
+import { poisson, type Random } from '../../rng.ts';
 import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
 import {
-  PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_READERS, type ModelState,
+  PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_ALIGNMENT, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_READERS, type ModelState,
 } from '../state.ts';
 import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
 
@@ -16,7 +16,7 @@ import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
  * Owners (managers, community owners) are employees: the prompts they post in the group they animate are their
  * own contributions, a Poisson number a day of mean effort x behaviour.animatorPostsPerDay.
  */
-export function ownerPosts(st: ModelState, p: Scenario, rand: Uniform): void {
+export function ownerPosts(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const perDay = p.behaviour.animatorPostsPerDay;
@@ -65,7 +65,7 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
   const counts = st.contributionCounts;
   // Employees by what they did today, for the recorder (state.ts: PEOPLE_*), counted in place: nothing follows
   // the loop (see agentTerms).
-  const people = st.people.fill(0);
+  const people = st.people.fill(0, 0, PEOPLE_ALIGNMENT);
   for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
     const code = hot[o + HOT_TODAY]!;
     let state = 0;

@@ -19,7 +19,7 @@ import {
   TEAM_ROUTINE_CLARITY, TEAM_ROUTINE_NOVELTY, TEAM_ROUTINE_RULES, TEAM_RULES,
 } from '../constants.ts';
 import { cmTopicKnowledge, legitimacyOf, smmCodes } from '../knowledge.ts';
-import { membersOf, type ModelState } from '../state.ts';
+import { membersOf, PEOPLE_ALIGNMENT, type ModelState } from '../state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
 /** Exposure of speaking in front of `audience` people: ln(1 + audience) / ln(1 + behaviour.exposureAudience). */
@@ -233,11 +233,12 @@ export function groupTerms(st: ModelState, p: Scenario): void {
 }
 
 /**
- * Returns the sum of employees' alignment (the caller stores its mean): a phase whose loop V8 may compile while
- * it runs (on-stack replacement) ends with its loop, with no field to write after it that the compiled code would
- * know nothing of (it would deoptimize there, tick after tick).
+ * Also sums employees' alignment in st.people (PEOPLE_ALIGNMENT; the caller stores its mean). The sum is kept in
+ * place, not in a local returned or stored after the loop: a phase whose loop V8 compiles while it runs
+ * (on-stack replacement) must end with its loop (code after it, unknown to the compiled code, deoptimized it
+ * there tick after tick), and a returned local was boxed at every step.
  */
-export function agentTerms(st: ModelState, p: Scenario): number {
+export function agentTerms(st: ModelState, p: Scenario): void {
   const w = st.world;
   const b = p.behaviour;
   const gov = p.governance;
@@ -268,7 +269,8 @@ export function agentTerms(st: ModelState, p: Scenario): number {
   const webSociability = w.webSociability;
   const statusSeeking = w.statusSeeking;
   const writer = w.writer;
-  let alignSum = 0;
+  const people = st.people;
+  people[PEOPLE_ALIGNMENT] = 0;
   for (let i = 0, o = 0; i < agents; i++, o += HOT_STRIDE) {
     // What yesterday's participations gave back (decide.ts sums it in the hot record) enters efficiency experienced.
     const efficiency = efficiencies[i]! + memory * (hot[o + HOT_RECEIVED]! - efficiencies[i]!);
@@ -282,7 +284,7 @@ export function agentTerms(st: ModelState, p: Scenario): number {
     let novelty = 1 - gate;
     if (i < employees) {
       const target = Math.min(1, alignmentStart[i]! + lift);
-      alignSum += alignment[i]! += alignmentRate * (target - alignment[i]!);
+      people[PEOPLE_ALIGNMENT]! += alignment[i]! += alignmentRate * (target - alignment[i]!);
       const ws = webSociability[i]!;
       // Web habits pull both ways: familiarity with the tools lifts the novelty barrier, a "facebook addict"
       // protects himself at work, a less social person on the web finds it helpful to socialize at work.
@@ -297,5 +299,4 @@ export function agentTerms(st: ModelState, p: Scenario): number {
     hot[o + HOT_TODAY] = 0;
     hot[o + HOT_RECEIVED] = 0;
   }
-  return alignSum;
 }

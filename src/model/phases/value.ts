@@ -19,12 +19,12 @@
  */
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { binomial, type Uniform } from '../../rng.ts';
+import { binomial, type Random } from '../../rng.ts';
 import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_FLOOR, TRUST_SHARE_REF, VOICE_SMOOTHING } from '../constants.ts';
 import { membersOf, type ModelState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
-export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
+export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const o = st.org;
