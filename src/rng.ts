@@ -115,31 +115,37 @@ export function betaDraw(a: number, b: number, rand: Random): number {
 export function binomial(n: number, p: number, rand: Random): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  // (Short, so that V8 inlines it and keeps its callers' budget for inlining the rest.)
-  return p > 0.5 ? n - binomialToHalf(n, 1 - p, rand) : binomialToHalf(n, p, rand);
+  // Drawn for q = min(p, 1 - p) (the count of the rarer outcome). Each path is a short function of its own, so
+  // that V8 inlines the common ones where binomial is hot (a call would box its numbers).
+  const q = p > 0.5 ? 1 - p : p;
+  const k = n <= 24 ? binomialByCount(n, q, rand) : n * q < 20 ? binomialByWaits(n, q, rand) : +binomialByNormal(n, q, rand);
+  return p > 0.5 ? n - k : k;
 }
 
-/** Binomial(n, p) for n > 0 and 0 < p <= 1/2. */
-function binomialToHalf(n: number, p: number, rand: Random): number {
+/** One draw per trial. */
+function binomialByCount(n: number, p: number, rand: Random): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (rand.next() < p) k++;
+  return k;
+}
+
+/** Counting geometric waiting times: about n p + 1 draws. */
+function binomialByWaits(n: number, p: number, rand: Random): number {
+  const logq = log(1 - p);
+  let k = 0;
+  let pos = 0;
+  for (;;) {
+    let u = rand.next();
+    while (u <= 0) u = rand.next();
+    pos += Math.floor(log(u) / logq) + 1;
+    if (pos > n) return k;
+    k++;
+  }
+}
+
+/** The normal approximation, for n p (1 - p) large. */
+function binomialByNormal(n: number, p: number, rand: Random): number {
   const mean = n * p;
-  if (n <= 24) {
-    let k = 0;
-    for (let i = 0; i < n; i++) if (rand.next() < p) k++;
-    return k;
-  }
-  if (mean < 20) {
-    // Count geometric waiting times: about mean + 1 draws.
-    const logq = log(1 - p);
-    let k = 0;
-    let pos = 0;
-    for (;;) {
-      let u = rand.next();
-      while (u <= 0) u = rand.next();
-      pos += Math.floor(log(u) / logq) + 1;
-      if (pos > n) return k;
-      k++;
-    }
-  }
   const x = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal(rand));
   return x < 0 ? 0 : x > n ? n : x;
 }

@@ -20,34 +20,12 @@ import {
 } from '../constants.ts';
 import { cmTopicKnowledge, legitimacyOf, smmCodes } from '../knowledge.ts';
 import { membersOf, PEOPLE_ALIGNMENT, type ModelState } from '../state.ts';
+import { answeredShare, log1pCount } from '../tables.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
 /** Exposure of speaking in front of `audience` people: ln(1 + audience) / ln(1 + behaviour.exposureAudience). */
 export function exposureOf(audience: number, reference: number): number {
   return log1pCount(audience) / log(1 + reference);
-}
-
-/** Audiences up to this many people take ln(1 + audience) from a table. */
-const LOG1P_TABLE_MAX = 1 << 16;
-let log1pTable = new Float64Array(1024).map((_, k) => log(1 + k));
-
-/**
- * ln(1 + n) for a count n: from a table of log() itself (so the same bits) for the counts audiences take; short,
- * so that V8 inlines it.
- */
-function log1pCount(n: number): number {
-  return n >= 0 && n < log1pTable.length && n === Math.floor(n) ? log1pTable[n]! : +log1pSlow(n);
-}
-
-/** ln(1 + n) beyond the table: the table grows to cover a count up to LOG1P_TABLE_MAX, else log(). */
-function log1pSlow(n: number): number {
-  if (!(n >= 0 && n < LOG1P_TABLE_MAX && n === Math.floor(n))) return log(1 + n);
-  const size = Math.min(LOG1P_TABLE_MAX, 2 ** Math.ceil(Math.log2(n + 1)));
-  const t = new Float64Array(size);
-  t.set(log1pTable);
-  for (let k = log1pTable.length; k < size; k++) t[k] = log(1 + k);
-  log1pTable = t;
-  return t[n]!;
 }
 
 export function groupTerms(st: ModelState, p: Scenario): void {
@@ -227,7 +205,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     gs.reward[g] = reward;
     // A contribution also gets responses, more likely the more people take part (as a question meets someone who
     // can answer): writers are drawn further in.
-    const answered = 1 - exp(-(gs.contributions[g]! + gs.reads[g]!) / criticalMass);
+    const answered = answeredShare(gs.contributions[g]! + gs.reads[g]!, criticalMass);
     gs.rewardWrite[g] = reward + responseReward * answered * (engagementCap - reward);
   }
 }
