@@ -133,7 +133,8 @@ export interface ModelState {
 
 
 // The state objects are instances of classes whose constructors set every field (rather than object literals):
-// phases compiled against the first Simulation's objects then stay valid for the next ones (see shape.ts).
+// phases compiled against the first Simulation's objects then stay valid for the next ones. A field added to one
+// of the interfaces above is set in its class's constructor below.
 
 interface Groups extends GroupState {}
 class Groups {

@@ -220,6 +220,8 @@ class WorldData {
     this.memberAgent = w.memberAgent;
     this.joined = w.joined;
     this.engagement = w.engagement;
+    // A field added to World must be copied above too (checked once per world, not silently left out).
+    for (const key of Object.keys(w)) if (!(key in this)) throw new Error(`orgsim: World field ${key} is not set in WorldData`);
   }
 }
 
