@@ -56,7 +56,7 @@ export async function benchCalibrate(workers: number, quick = false): Promise<Ca
       runs: b.runs,
       parameters: [{ path: 'behaviour.baseline', lo: -3, hi: 0 }, { path: 'members.voiceSigma', lo: 0.5, hi: 2.5 }],
       targets: [
-        { statistic: 'activeShare', window, band: [0.8, 0.85], source: 'bench' },
+        { statistic: 'activeOnce', window, band: [0.8, 0.85], source: 'bench' },
         { statistic: 'readOnlyShare', window, band: [0.5, 0.7], source: 'bench' },
         { statistic: 'openTop10', window, band: [0.5, 0.9], source: 'bench' },
         { statistic: 'dailyContributors', window, band: [0.02, 0.1], source: 'bench' },

@@ -38,18 +38,55 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/** e^x, the same bits everywhere (fdlibm's algorithm). */
+/**
+ * e^x, the same bits everywhere (fdlibm's algorithm). The common case (no overflow, no underflow, no NaN) is kept
+ * short so that V8 inlines it where it is hot: a call would box its argument and its result (an allocation each).
+ */
 export function exp(x: number): number {
+  if (!(x > -708 && x < 709)) {
+    // Overflow, underflow and NaN answered here, so that code inlining exp calls nothing for them.
+    if (x > 709.782712893383973096) return Infinity;
+    if (x < -745.13321910194110842) return 0;
+    if (x !== x) return x;
+    // (+: the call's result is then known to be a number, and the inlined fast path's stays unboxed.)
+    return +expFdlibm(x);
+  }
+  const ax = x < 0 ? -x : x;
+  if (ax < 3.725290298461914e-9) return 1 + x; // |x| < 2^-28
+  // Argument reduction: x = k ln2 + r, |r| <= ln2 / 2.
+  let k = 0;
+  let hi = x;
+  let lo = 0;
+  if (ax > 0.34657359027997264) {
+    k = ax < 1.0397207708399179 ? (x < 0 ? -1 : 1) : Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
+  }
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((r * c) / (c - 2) - r);
+  // |k| <= 1023 here: 2^k is one exact table read.
+  return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1022]!;
+}
+
+
+// V8 compiles code that inlines exp with what each of exp's branches has seen; a branch never taken there
+// deoptimizes that code (the decision kernel, say) the first time it is, in whatever Simulation. Take every branch
+// now, once V8 records them (after a few calls).
+for (let k = -40; k <= 40; k++) exp(k / 4);
+for (const x of [1e-10, -1e-10, 0.1, -0.1, 1, -1, 709.5, -708.5, 1000, -1000, NaN]) exp(x);
+
+/** The whole of fdlibm's e^x, for any x: exp's path where the result may overflow or underflow, or x is NaN. */
+export function expFdlibm(x: number): number {
   if (x !== x) return x;
   if (x > 709.782712893383973096) return Infinity;
   if (x < -745.13321910194110842) return 0;
   const ax = x < 0 ? -x : x;
-  if (ax < 3.725290298461914e-9) return 1 + x; // |x| < 2^-28
   let hi: number;
   let lo: number;
   let k: number;
   if (ax > 0.34657359027997264) {
-    // Argument reduction: x = k ln2 + r, |r| <= ln2 / 2.
     k = ax < 1.0397207708399179 ? (x < 0 ? -1 : 1) : Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
     hi = x - k * LN2_HI;
     lo = k * LN2_LO;
@@ -63,7 +100,6 @@ export function exp(x: number): number {
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((r * c) / (c - 2) - r);
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
-  // Scale by 2^k in two exact steps when 2^k alone would overflow or underflow.
   // Scale by 2^k, in two exact steps where 2^k alone would leave the normal range.
   if (k > 1023) return y * POW2[1023 + 1022]! * POW2[k - 1023 + 1022]!;
   if (k < -1021) return y * POW2[k + 1000 + 1022]! * POW2[-1000 + 1022]!;
@@ -78,8 +114,31 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/** Natural logarithm, the same bits everywhere (fdlibm's algorithm). */
+/**
+ * Natural logarithm, the same bits everywhere (fdlibm's algorithm). The common case (a positive, normal, finite
+ * x) is kept short so that V8 inlines it where it is hot (a call would box its argument and its result).
+ */
 export function log(x: number): number {
+  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) return +logFdlibm(x);
+  f64[0] = x;
+  let hx = u32[HI]!;
+  let k = (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  // Normalize the mantissa into [sqrt(2)/2, sqrt(2)).
+  const i = (hx + 0x95f64) & 0x100000;
+  u32[HI] = hx | (i ^ 0x3ff00000);
+  k += i >> 20;
+  const f = f64[0]! - 1;
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const R = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  const hfsq = 0.5 * f * f;
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+}
+
+/** The whole of fdlibm's natural logarithm, for any x: log's path for 0, negatives, NaN, Infinity and subnormals. */
+export function logFdlibm(x: number): number {
   if (x !== x || x < 0) return NaN;
   if (x === 0) return -Infinity;
   if (x === Infinity) return x;
@@ -106,6 +165,10 @@ export function log(x: number): number {
   const hfsq = 0.5 * f * f;
   return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }
+
+// The same for log: take each of its branches now (see exp).
+for (let k = 1; k <= 80; k++) log(k / 8);
+for (const x of [0, -1, NaN, Infinity, 5e-324]) log(x);
 
 /** x^y for x > 0, as exp(y log x): not correctly rounded, but the same bits everywhere. */
 export function pow(x: number, y: number): number {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { normalCdf } from '../src/stats/normal.ts';
-import { normal } from '../src/rng.ts';
+import { fromUniform, normal } from '../src/rng.ts';
 import {
   type Box, effectiveSampleSize, importanceWeights, kernelScales, perturbedDraws, priorDraws, selectBest, weightedMean, weightedQuantile,
 } from '../src/calibrate/abc.ts';
@@ -149,7 +149,7 @@ describe('a whole ABC-SMC on a model with a known posterior', () => {
   // Keeping 10%: with a noisy model epsilon stops falling where the proposals' spread matches the noise; the
   // kept draws are then within about 0.25 of the observation, and the ABC posterior's sd is within 1% of 1.
   const method = { particles: 500, generations: 4, keep: 0.1, point: 'mean' as const };
-  const simulate = (g: number, i: number, theta: readonly number[]) => [Float64Array.of(theta[0]! + normal(seedrandom.alea(`toy:${g}:${i}`)))];
+  const simulate = (g: number, i: number, theta: readonly number[]) => [Float64Array.of(theta[0]! + normal(fromUniform(seedrandom.alea(`toy:${g}:${i}`))))];
 
   it('recovers the posterior mean and spread, epsilon falls, and the same seed gives the same bits', () => {
     const calibrate = () => {

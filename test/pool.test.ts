@@ -4,7 +4,13 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { validate } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { runEnsemble } from '../workers/pool.ts';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { runEnsemble, runJobs, runMeasureJobs, ThreadPool } from '../workers/pool.ts';
 import { runScenario } from '../src/run.ts';
 import { SERIES, SERIES_INDEX } from '../src/metrics/series.ts';
 import type { SimApi } from '../workers/api.ts';
@@ -56,6 +62,63 @@ describe('runEnsemble', () => {
   it('rejects with a message naming the run when a worker throws', async () => {
     const broken = { ...small, organization: undefined } as unknown as Scenario;
     await expect(runEnsemble(broken, [1, 2, 3], { workers: 2 })).rejects.toThrow(/run \d \(seed \d\) failed in a worker: .+/);
+  });
+});
+
+describe('ThreadPool', () => {
+  it('starts its threads once and reuses them across ensembles, sweeps and calibration runs', async () => {
+    const pool = new ThreadPool();
+    try {
+      const first = await runEnsemble(small, seeds.slice(0, 3), { workers: 2, pool });
+      const ids = pool.threadIds;
+      expect(ids).toHaveLength(2);
+      let jobs = 0;
+      await runJobs(3, (i) => ({ scenario: small, seed: seeds[i]! }), { workers: 2, pool, onResult: () => jobs++ });
+      const stats: Float64Array[] = [];
+      await runMeasureJobs(2, (i) => ({ scenario: small, seed: seeds[i]!, requests: [{ statistic: 'mean:activeShare', from: 0, to: 60 }] }), {
+        workers: 2, pool, onResult: (i, values) => (stats[i] = values),
+      });
+      expect(jobs).toBe(3);
+      expect(stats.every((v) => v.length === 1 && Number.isFinite(v[0]!))).toBe(true);
+      expect(pool.threadIds).toEqual(ids);
+      // The reused threads give the numbers of a fresh run.
+      expect(bytes(first[2]!.series[SERIES_INDEX.valueCum!]!).equals(bytes(runScenario(small, seeds[2]!).series[SERIES_INDEX.valueCum!]!))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('terminates its threads when a batch fails, and starts fresh ones for the next', async () => {
+    const pool = new ThreadPool();
+    try {
+      await runEnsemble(small, [1, 2], { workers: 2, pool });
+      const before = pool.threadIds;
+      const broken = { ...small, organization: undefined } as unknown as Scenario;
+      await expect(runEnsemble(broken, [1, 2, 3], { workers: 2, pool })).rejects.toThrow(/failed in a worker/);
+      expect(pool.size).toBe(0);
+      const [r] = await runEnsemble(small, [5, 6], { workers: 2, pool });
+      expect(r!.seed).toBe(5);
+      expect(pool.threadIds.some((id) => before.includes(id))).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('does not keep a process alive once its work is done', async () => {
+    // A child process runs an ensemble on 2 threads of the shared pool and must end by itself.
+    const dir = mkdtempSync(join(tmpdir(), 'orgsim-pool-'));
+    const script = join(dir, 'ensemble.mts');
+    const root = new URL('..', import.meta.url);
+    writeFileSync(script, `import { runEnsemble, sharedPool } from ${JSON.stringify(new URL('workers/pool.ts', root).href)};
+      import { validate } from ${JSON.stringify(new URL('src/scenario/load.ts', root).href)};
+      const out = await runEnsemble(validate({ organization: { employees: 100 }, external: { customers: 0 }, ticks: 5 }), [1, 2, 3], { workers: 2 });
+      console.log(out.length, sharedPool().size);`);
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(root) });
+      expect(stdout.trim()).toBe('3 2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

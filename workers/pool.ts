@@ -1,13 +1,17 @@
 /**
- * Runs replications of a scenario. Contract (kept by whatever implements it):
- * - `seeds` is fixed by the caller before anything starts; result i is the run of seeds[i], whatever the
- *   number of workers and whichever worker ran it, so results are identical for any `workers`.
- * - `onProgress(done, total)` is called as runs finish.
+ * Runs of the model on worker threads. Contract (kept by whatever implements it):
+ * - the jobs (scenario and seed of each run) are fixed by the caller before anything starts; result i is the run
+ *   of job i, whatever the number of workers and whichever worker ran it, so results are identical for any
+ *   `workers`.
+ * - progress and results are reported as runs finish.
  *
- * `workers` threads (default: one per seed, at most one per core) each take the next seed index from a
- * shared queue, so a slow run does not hold up the others. With one worker the runs happen in this
- * thread: the same code on the same inputs, so the same numbers, without the cost of starting a thread.
- * Threads are always terminated, on success and on error, so the process never hangs on them.
+ * The threads are the process's own, started once and kept (ThreadPool, `sharedPool()`): an ensemble, a sweep, a
+ * claims report and a calibration started in one process reuse them, so each thread loads the model's modules
+ * and warms V8's compiled code once, not once per batch. An idle thread does not keep the process alive
+ * (`unref`), so a command ends when its work ends. Workers take the next job index from a shared queue, so a
+ * slow run does not hold up the others. With one worker the runs happen in this thread: the same code on the
+ * same inputs, so the same numbers, without a thread at all. When a batch fails or is aborted, the pool's threads
+ * are terminated at once (no run goes on in the background) and the next batch starts fresh ones.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -20,34 +24,8 @@ import { withDerived } from '../src/metrics/derived.ts';
 import type { SimApi } from './api.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 
-export interface EnsembleOptions {
-  workers?: number;
-  onProgress?: (done: number, total: number) => void;
-  /** Also return each run's per-agent table. */
-  agents?: boolean;
-}
-
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
 const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
-
-export async function runEnsemble(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions = {}): Promise<RunOutput[]> {
-  const total = seeds.length;
-  if (total === 0) return [];
-  const wanted = opts.workers ?? availableParallelism();
-  const n = Math.max(1, Math.min(total, Math.floor(wanted)));
-  return n <= 1 ? runHere(scenario, seeds, opts) : runThreads(scenario, seeds, n, opts);
-}
-
-async function runHere(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions): Promise<RunOutput[]> {
-  const out: RunOutput[] = [];
-  for (const seed of seeds) {
-    out.push(withDerived(scenario.metrics, runScenario(scenario, seed, { agents: opts.agents })));
-    opts.onProgress?.(out.length, seeds.length);
-    // Let timers and signals (progress bar, Ctrl-C) through between runs.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return out;
-}
 
 interface Thread {
   worker: Worker;
@@ -55,54 +33,23 @@ interface Thread {
   /** Rejects when the thread dies (uncaught error, out of memory, unexpected exit); never resolves. */
   died: Promise<never>;
   closing: boolean;
+  /** The thread has exited (the pool replaces it at the next batch). */
+  exited: boolean;
 }
 
 function startThread(index: number): Thread {
   const worker = new Worker(WORKER_URL);
-  const thread = { worker, remote: wrap<SimApi>(nodeEndpoint(worker)), closing: false } as Thread;
+  worker.unref();
+  const thread = { worker, remote: wrap<SimApi>(nodeEndpoint(worker)), closing: false, exited: false } as Thread;
   thread.died = new Promise<never>((_, reject) => {
     worker.once('error', (e) => reject(new Error(`orgsim: worker ${index} failed: ${e.message}`, { cause: e })));
     worker.once('exit', (code) => {
+      thread.exited = true;
       if (!thread.closing) reject(new Error(`orgsim: worker ${index} stopped unexpectedly (exit code ${code})`));
     });
   });
   thread.died.catch(() => {}); // observed through Promise.race below; this only silences "unhandled".
   return thread;
-}
-
-async function runThreads(scenario: Scenario, seeds: readonly number[], n: number, opts: EnsembleOptions): Promise<RunOutput[]> {
-  const total = seeds.length;
-  const results = new Array<RunOutput>(total);
-  let next = 0;
-  let done = 0;
-  let failed = false;
-  const threads = Array.from({ length: n }, (_, k) => startThread(k));
-
-  const drain = async (thread: Thread): Promise<void> => {
-    while (!failed && next < total) {
-      const i = next++;
-      try {
-        results[i] = withDerived(scenario.metrics, await Promise.race([thread.remote.runReplication(scenario, seeds[i]!, { agents: opts.agents }), thread.died]));
-      } catch (e) {
-        failed = true;
-        throw runError(e, i, seeds[i]!);
-      }
-      done++;
-      opts.onProgress?.(done, total);
-    }
-  };
-
-  await drainAll(threads, drain);
-  return results;
-}
-
-/** Let every thread drain the queue; terminate them all at the end, on success or error. */
-async function drainAll(threads: Thread[], drain: (t: Thread) => Promise<void>): Promise<void> {
-  try {
-    await Promise.all(threads.map(drain));
-  } finally {
-    await terminate(threads);
-  }
 }
 
 async function terminate(threads: readonly Thread[]): Promise<void> {
@@ -111,17 +58,51 @@ async function terminate(threads: readonly Thread[]): Promise<void> {
 }
 
 /**
- * Worker threads kept between batches of jobs (a calibration runs one batch per generation): started on
- * first use, reused while batches succeed, terminated by close() (and at once when a batch fails or is
- * aborted, so that no run goes on in the background).
+ * Worker threads kept between batches of jobs: started on first use, reused while batches succeed, terminated by
+ * close() (and at once when a batch fails or is aborted). Threads are referenced (keep the process alive) only
+ * while a batch runs on them.
  */
 export class ThreadPool {
   private threads: Thread[] = [];
+  /** Batches running now (a batch holds its threads referenced). */
+  private running = 0;
 
-  /** `n` live threads, starting the missing ones. */
+  /** Threads started so far and alive. */
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /** Their thread ids (to check that batches reuse them). */
+  get threadIds(): number[] {
+    return this.threads.map((t) => t.worker.threadId);
+  }
+
+  /** `n` live threads, starting the missing ones (and replacing any that exited while idle). */
   take(n: number): Thread[] {
+    this.threads = this.threads.filter((t) => !t.exited);
     while (this.threads.length < n) this.threads.push(startThread(this.threads.length));
     return this.threads.slice(0, n);
+  }
+
+  /** Start `n` threads now (they load the model's modules meanwhile), without running anything. */
+  warm(n: number): void {
+    this.take(n);
+  }
+
+  /** Run `batch` on `n` threads, holding the process alive meanwhile; close the pool if it fails. */
+  async use<T>(n: number, batch: (threads: Thread[]) => Promise<T>): Promise<T> {
+    const threads = this.take(n);
+    this.running++;
+    for (const t of threads) t.worker.ref();
+    try {
+      return await batch(threads);
+    } catch (e) {
+      await this.close();
+      throw e;
+    } finally {
+      this.running--;
+      if (this.running === 0) for (const t of this.threads) t.worker.unref();
+    }
   }
 
   async close(): Promise<void> {
@@ -129,6 +110,13 @@ export class ThreadPool {
     this.threads = [];
     await terminate(threads);
   }
+}
+
+let shared: ThreadPool | undefined;
+
+/** The process's pool, used by every batch that names none. */
+export function sharedPool(): ThreadPool {
+  return (shared ??= new ThreadPool());
 }
 
 /** One clear message naming the run; a scenario mistake stays a ScenarioError (the CLI prints it plainly). */
@@ -139,10 +127,39 @@ function runError(e: unknown, index: number, seed: number): Error {
   return new Error(`orgsim: run ${index} (seed ${seed}) failed in a worker: ${err.message}`, { cause: err });
 }
 
-/** One run of a heterogeneous batch: a sweep runs a different scenario at each point. */
+/** One run of a batch: a sweep runs a different scenario at each point. */
 export interface Job {
   scenario: Scenario;
   seed: number;
+}
+
+export interface EnsembleOptions {
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Also return each run's per-agent table. */
+  agents?: boolean;
+  /** Threads to use (default: the process's pool). */
+  pool?: ThreadPool;
+}
+
+/** Replications of one scenario, result i being the run of seeds[i]. */
+export async function runEnsemble(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions = {}): Promise<RunOutput[]> {
+  const results = new Array<RunOutput>(seeds.length);
+  let done = 0;
+  const agents = opts.agents;
+  await runQueue(seeds.length, (i) => ({ scenario, seed: seeds[i]! }), {
+    here: (job) => withDerived(job.scenario.metrics, runScenario(job.scenario, job.seed, { agents })),
+    there: (remote, job) => remote.runReplication(job.scenario, job.seed, { agents }),
+    after: (out, job) => withDerived(job.scenario.metrics, out),
+  }, {
+    workers: opts.workers,
+    pool: opts.pool,
+    onResult: (i, out) => {
+      results[i] = out;
+      opts.onProgress?.(++done, seeds.length);
+    },
+  });
+  return results;
 }
 
 export interface JobsOptions {
@@ -151,6 +168,7 @@ export interface JobsOptions {
   onResult: (index: number, output: RunOutput) => void;
   /** Aborting stops handing out jobs and terminates the threads; runs in flight are dropped. */
   signal?: AbortSignal;
+  pool?: ThreadPool;
 }
 
 /**
@@ -173,7 +191,7 @@ export interface MeasureJob extends Job {
 
 export interface MeasureOptions {
   workers?: number;
-  /** Threads to reuse (and leave running) instead of threads started and terminated for this batch. */
+  /** Threads to use (default: the process's pool). */
   pool?: ThreadPool;
   /** Called as each job finishes (in completion order) with its statistics, in the order of its requests. */
   onResult: (index: number, values: Float64Array) => void;
@@ -201,7 +219,14 @@ interface Executor<J, R> {
   after: (result: R, job: J) => R;
 }
 
-async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: { workers?: number; onResult: (index: number, result: R) => void; signal?: AbortSignal; pool?: ThreadPool }): Promise<number> {
+interface QueueOptions<R> {
+  workers?: number;
+  onResult: (index: number, result: R) => void;
+  signal?: AbortSignal;
+  pool?: ThreadPool;
+}
+
+async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: QueueOptions<R>): Promise<number> {
   if (count === 0 || opts.signal?.aborted) return 0;
   const n = Math.max(1, Math.min(count, Math.floor(opts.workers ?? availableParallelism())));
   let next = 0;
@@ -216,9 +241,9 @@ async function runQueue<J extends Job, R>(count: number, job: (index: number) =>
     }
     return done;
   }
+  const pool = opts.pool ?? sharedPool();
   const aborted = new Promise<'aborted'>((resolve) => opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
   let failed = false;
-  const threads = opts.pool ? opts.pool.take(n) : Array.from({ length: n }, (_, k) => startThread(k));
   const drain = async (thread: Thread): Promise<void> => {
     while (!failed && !opts.signal?.aborted && next < count) {
       const i = next++;
@@ -240,16 +265,9 @@ async function runQueue<J extends Job, R>(count: number, job: (index: number) =>
       done++;
     }
   };
-  if (!opts.pool) {
-    await drainAll(threads, drain);
-    return done;
-  }
-  try {
+  await pool.use(n, async (threads) => {
     await Promise.all(threads.map(drain));
-  } catch (e) {
-    await opts.pool.close();
-    throw e;
-  }
-  if (opts.signal?.aborted) await opts.pool.close(); // runs in flight are dropped, not left running
+    if (opts.signal?.aborted) await pool.close(); // runs in flight are dropped, not left running
+  });
   return done;
 }

@@ -18,7 +18,7 @@
  * elementary functions are the project's own (src/math.ts), the same bits on every engine.
  */
 import { exp, log } from '../math.ts';
-import { normal, type Uniform } from '../rng.ts';
+import { fromUniform, normal, type Uniform } from '../rng.ts';
 import { normalCdf } from '../stats/normal.ts';
 
 export interface Box {
@@ -71,13 +71,14 @@ function pick(particles: readonly Particle[], u: number): number {
 /** `count` proposals: a particle drawn by weight, each coordinate moved by the kernel and redrawn while outside its range. */
 export function perturbedDraws(particles: readonly Particle[], sigma: readonly number[], box: Box, count: number, rand: Uniform): { proposals: number[][]; clamped: number } {
   let clamped = 0;
+  const random = fromUniform(rand);
   const proposals = Array.from({ length: count }, () => {
     const from = particles[pick(particles, rand())]!.theta;
     return from.map((v, d) => {
       const lo = box.min[d]!;
       const hi = box.max[d]!;
       for (let tries = 0; tries < MAX_TRIES; tries++) {
-        const x = v + sigma[d]! * normal(rand);
+        const x = v + sigma[d]! * normal(random);
         if (x >= lo && x <= hi) return x;
       }
       clamped++;

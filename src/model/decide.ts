@@ -1,5 +1,5 @@
 /**
- * The hot loop: every joined membership of one group decides, this tick, to contribute, read or stay away.
+ * The hot loop: every joined membership of every group decides, this tick, to contribute, read or stay away.
  * One logistic (one exp, src/math.ts) and one uniform draw per decision; typed-array reads only; no allocation.
  * The per-agent values come from the agent's hot record (terms.ts): risk[i] is his risk aversion plus what web
  * habits add at work, gate[i] the barrier of new things he still feels (efficiency and web familiarity lift it).
@@ -17,96 +17,121 @@
  * drawn from the same uniform (the part of it above p(take part) is uniform too), so leaving costs no draw.
  */
 import { exp } from '../math.ts';
-import type { Uniform } from '../rng.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from './constants.ts';
 import type { GroupState } from './state.ts';
-import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, type World } from './world.ts';
+import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
 
-export interface Churn {
-  /** What engagement fades back to while a member stays away (a newcomer's expectation). */
-  rest: number;
-  /** How much each logit of engagement above that raises the share of participations that are contributions. */
-  engagedWriting: number;
-  /** Daily probability that a member who stayed away drifts out, before attention pressure. */
-  drift: number;
-  /** Engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment. */
-  threshold: number;
-  hazard: number;
-}
-
-/** Decide for every joined membership of group g; members can leave open communities only. */
-export function decideGroup(w: World, g: number, gs: GroupState, rand: Uniform, learn: number, keep: number, churn: Churn, open: boolean): void {
+/**
+ * Decide for every joined membership of every active group, group by group, member by member (the order of the
+ * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The other arguments are
+ * numbers (parameters read by the caller): this kernel reads no object field but the world's and the groups'
+ * arrays, so the same optimized code serves every Simulation, whatever its scenario.
+ *
+ *   learn: behaviour.learningRate; keep: 1 - behaviour.forgetting;
+ *   rest: what engagement fades back to while a member stays away (a newcomer's expectation);
+ *   engagedWriting: how much each logit of engagement above that raises the share of participations that are contributions;
+ *   drift: daily probability that a member who stayed away drifts out of an open community, before attention pressure;
+ *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment.
+ */
+export function decide(
+  w: World, gs: GroupState, rng: Float64Array,
+  learn: number, keep: number, rest: number, engagedWriting: number, drift: number, threshold: number, hazard: number,
+): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
   const engagement = w.engagement;
   const hot = w.hot;
   const joinedCount = w.joinedCount;
-  const attract = gs.attract[g]!;
-  const risk = gs.risk[g]!;
-  const sense = gs.sense[g]!;
-  const novelty = gs.novelty[g]!;
-  const invite = gs.invite[g]!;
-  const writeRisk = gs.writeRisk[g]!;
-  const target = gs.reward[g]!;
-  const targetWrite = gs.rewardWrite[g]!;
-  const payoff = gs.payoff[g]!;
-  const rest = churn.rest;
+  const groupStart = w.groupStart;
+  const groupActive = w.groupActive;
+  const groupKind = w.groupKind;
   const fade = (1 - keep) * rest;
-  const engagedWriting = churn.engagedWriting;
-  const drift = churn.drift;
-  const hazard = churn.hazard;
-  const leaveTop = churn.threshold + LEAVE_RAMP / 2;
-  const visitCode = open ? OPEN_VISIT : 1;
-  const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
-  let nContrib = 0;
-  let nRead = 0;
-  let nAbsent = 0;
-  let nLeave = 0;
-  const end = w.groupStart[g + 1]!;
-  for (let m = w.groupStart[g]!; m < end; m++) {
-    if (joined[m] === 0) continue;
-    const i = memberAgent[m]!;
-    const o = i * HOT_STRIDE;
-    const ra = hot[o + HOT_RISK]!;
-    let e = engagement[m]!;
-    const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
-    const p = 1 / (1 + exp(-z));
-    const u = rand();
-    if (u < p) {
-      // The more engaged, the more a member writes rather than reads.
-      let engaged = 1 + engagedWriting * (e - rest);
-      if (engaged < 0) engaged = 0;
-      let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
-      if (write > 1) write = 1;
-      if (u < p * write) {
-        nContrib++;
-        hot[o + HOT_TODAY]! += writeCode;
-        e += learn * (targetWrite - e);
+  const leaveTop = threshold + LEAVE_RAMP / 2;
+  // The decisions stream's state in locals (rng.ts: aleaNext), written back at the end.
+  let s0 = rng[0]!;
+  let s1 = rng[1]!;
+  let s2 = rng[2]!;
+  let c = rng[3]!;
+  for (let g = 0; g < w.groups; g++) {
+    if (!groupActive[g]) {
+      gs.contributions[g] = 0;
+      gs.reads[g] = 0;
+      gs.absences[g] = 0;
+      gs.leaves[g] = 0;
+      continue;
+    }
+    // Members can leave open communities only.
+    const open = groupKind[g] === KIND_OPEN;
+    const attract = gs.attract[g]!;
+    const risk = gs.risk[g]!;
+    const sense = gs.sense[g]!;
+    const novelty = gs.novelty[g]!;
+    const invite = gs.invite[g]!;
+    const writeRisk = gs.writeRisk[g]!;
+    const target = gs.reward[g]!;
+    const targetWrite = gs.rewardWrite[g]!;
+    const payoff = gs.payoff[g]!;
+    const visitCode = open ? OPEN_VISIT : 1;
+    const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
+    let nContrib = 0;
+    let nRead = 0;
+    let nAbsent = 0;
+    let nLeave = 0;
+    const end = groupStart[g + 1]!;
+    for (let m = groupStart[g]!; m < end; m++) {
+      if (joined[m] === 0) continue;
+      const i = memberAgent[m]!;
+      const o = i * HOT_STRIDE;
+      const ra = hot[o + HOT_RISK]!;
+      let e = engagement[m]!;
+      const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
+      const p = 1 / (1 + exp(-z));
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const u = s2;
+      if (u < p) {
+        // The more engaged, the more a member writes rather than reads.
+        let engaged = 1 + engagedWriting * (e - rest);
+        if (engaged < 0) engaged = 0;
+        let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
+        if (write > 1) write = 1;
+        if (u < p * write) {
+          nContrib++;
+          hot[o + HOT_TODAY]! += writeCode;
+          e += learn * (targetWrite - e);
+        } else {
+          nRead++;
+          hot[o + HOT_TODAY]! += visitCode;
+          e += learn * (target - e);
+        }
+        hot[o + HOT_RECEIVED]! += payoff;
+        engagement[m] = e;
       } else {
-        nRead++;
-        hot[o + HOT_TODAY]! += visitCode;
-        e += learn * (target - e);
-      }
-      hot[o + HOT_RECEIVED]! += payoff;
-      engagement[m] = e;
-    } else {
-      nAbsent++;
-      e = e * keep + fade;
-      engagement[m] = e;
-      if (open) {
-        // v = (u - p) / (1 - p) is uniform on [0, 1).
-        let disappointed = (leaveTop - e) / LEAVE_RAMP;
-        disappointed = disappointed < 0 ? 0 : disappointed > 1 ? 1 : disappointed;
-        if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
-          joined[m] = 0;
-          joinedCount[i]!--;
-          nLeave++;
+        nAbsent++;
+        e = e * keep + fade;
+        engagement[m] = e;
+        if (open) {
+          // v = (u - p) / (1 - p) is uniform on [0, 1).
+          let disappointed = (leaveTop - e) / LEAVE_RAMP;
+          disappointed = disappointed < 0 ? 0 : disappointed > 1 ? 1 : disappointed;
+          if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
+            joined[m] = 0;
+            joinedCount[i]!--;
+            nLeave++;
+          }
         }
       }
     }
+    gs.contributions[g] = nContrib;
+    gs.reads[g] = nRead;
+    gs.absences[g] = nAbsent;
+    gs.leaves[g] = nLeave;
   }
-  gs.contributions[g] = nContrib;
-  gs.reads[g] = nRead;
-  gs.absences[g] = nAbsent;
-  gs.leaves[g] = nLeave;
+  rng[0] = s0;
+  rng[1] = s1;
+  rng[2] = s2;
+  rng[3] = c;
 }

@@ -1,13 +1,13 @@
 /**
- * Recording: the tick's row of every series (src/metrics/series.ts), computed from the state. One pass over
- * groups, one over employees; no allocation (scratch arrays are the recorder's own).
+ * Recording: the tick's row of every series (src/metrics/series.ts), computed from the state. Passes over
+ * groups only: employees are counted as the day is read back (activity.ts), and participation inequality is kept
+ * as contributions grow (CountHistogram); no allocation.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { SERIES, SERIES_INDEX } from '../metrics/series.ts';
-import { InequalityMeter, type Inequality } from '../metrics/inequality.ts';
 import { meanManagerEffort } from './phases/governance.ts';
-import { membersOf, type ModelState } from './state.ts';
-import { COMMUNITY_EXPERTISE, KIND_OPEN, KIND_TEAM, ROLE_MANAGER, ROLE_OWNER } from './world.ts';
+import { membersOf, PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_OPEN_BY_RISK, PEOPLE_READERS, type ModelState } from './state.ts';
+import { COMMUNITY_EXPERTISE, KIND_OPEN, KIND_TEAM, ROLE_MANAGER, ROLE_OWNER, type World } from './world.ts';
 
 const I = SERIES_INDEX;
 /** Series indices per group kind (team, open, external), resolved once. */
@@ -21,12 +21,22 @@ const KIND_SERIES = Object.fromEntries(
 export class Recorder {
   readonly series: Float64Array[];
   private readonly row = new Float64Array(SERIES.length);
-  private readonly scratch = Array.from({ length: 6 }, () => new Float64Array(4));
-  private readonly inequality = new InequalityMeter();
-  private readonly ineq: Inequality = { gini: 0, top1Share: 0, top10Share: 0 };
+  /** Gini, top 1% share, top 10% share (CountHistogram.measure). */
+  private readonly ineq = new Float64Array(3);
+  /** Employees by role and by risk class (they do not change during a run). */
+  private readonly roleN = new Float64Array(4);
+  private readonly riskN = new Float64Array(3);
 
-  constructor(ticks: number) {
-    this.series = SERIES.map(() => new Float64Array(ticks));
+  constructor(ticks: number, w: World) {
+    // Pushed one by one, not Array.prototype.map: once V8 compiles this constructor, map would build the array
+    // with another hidden class, and the compiled recorder would deoptimize at the next Simulation.
+    const series: Float64Array[] = [];
+    for (let k = 0; k < SERIES.length; k++) series.push(new Float64Array(ticks));
+    this.series = series;
+    for (let i = 0; i < w.employees; i++) {
+      this.roleN[w.role[i]!]!++;
+      this.riskN[w.riskClass[i]!]!++;
+    }
   }
 
   record(st: ModelState, p: Scenario): void {
@@ -87,49 +97,26 @@ export class Recorder {
       r[KIND_SERIES.actionable[k]!] = o.actionable[k]!;
     }
 
-    // People: employees by state, by role and by risk aversion.
-    let contributors = 0;
-    let readers = 0;
-    let load = 0;
-    const roleN = this.scratch[0]!.fill(0);
-    const roleActive = this.scratch[1]!.fill(0);
-    const riskN = this.scratch[2]!.fill(0);
-    const riskActive = this.scratch[3]!.fill(0);
-    const riskContrib = this.scratch[4]!.fill(0);
-    const riskOpen = this.scratch[5]!.fill(0);
-    for (let i = 0; i < w.employees; i++) {
-      const state = w.tickState[i]!;
-      const role = w.role[i]!;
-      const rc = w.riskClass[i]!;
-      load += w.load[i]!;
-      roleN[role]!++;
-      riskN[rc]!++;
-      riskOpen[rc]! += w.openToday[i]!;
-      if (state === 0) continue;
-      if (state === 2) {
-        contributors++;
-        riskContrib[rc]!++;
-      } else readers++;
-      roleActive[role]!++;
-      riskActive[rc]!++;
-      if (!w.everActive[i]) {
-        w.everActive[i] = 1;
-        o.adopters++;
-      }
-    }
+    // People: employees by state, by role and by risk aversion (counted by activity.ts as it read the day back).
+    const people = st.people;
+    const contributors = people[PEOPLE_CONTRIBUTORS]!;
+    const readers = people[PEOPLE_READERS]!;
+    const load = people[PEOPLE_LOAD]!;
+    const roleN = this.roleN;
+    const riskN = this.riskN;
     r[I.contributors!] = contributors;
     r[I.readers!] = readers;
     r[I.absent!] = w.employees - contributors - readers;
     r[I.activeShare!] = (contributors + readers) / w.employees;
-    r[I.active_member!] = roleN[0] ? roleActive[0]! / roleN[0] : 0;
-    r[I.active_manager!] = roleN[ROLE_MANAGER] ? roleActive[ROLE_MANAGER]! / roleN[ROLE_MANAGER]! : 0;
-    r[I.active_owner!] = roleN[ROLE_OWNER] ? roleActive[ROLE_OWNER]! / roleN[ROLE_OWNER]! : 0;
-    r[I.active_riskTolerant!] = riskActive[0]! / Math.max(1, riskN[0]!);
-    r[I.active_riskAverse!] = riskActive[2]! / Math.max(1, riskN[2]!);
-    r[I.contrib_riskTolerant!] = riskContrib[0]! / Math.max(1, riskN[0]!);
-    r[I.contrib_riskAverse!] = riskContrib[2]! / Math.max(1, riskN[2]!);
-    r[I.open_riskTolerant!] = riskOpen[0]! / Math.max(1, riskN[0]!);
-    r[I.open_riskAverse!] = riskOpen[2]! / Math.max(1, riskN[2]!);
+    r[I.active_member!] = roleN[0] ? people[PEOPLE_ACTIVE_BY_ROLE]! / roleN[0] : 0;
+    r[I.active_manager!] = roleN[ROLE_MANAGER] ? people[PEOPLE_ACTIVE_BY_ROLE + ROLE_MANAGER]! / roleN[ROLE_MANAGER]! : 0;
+    r[I.active_owner!] = roleN[ROLE_OWNER] ? people[PEOPLE_ACTIVE_BY_ROLE + ROLE_OWNER]! / roleN[ROLE_OWNER]! : 0;
+    r[I.active_riskTolerant!] = people[PEOPLE_ACTIVE_BY_RISK]! / Math.max(1, riskN[0]!);
+    r[I.active_riskAverse!] = people[PEOPLE_ACTIVE_BY_RISK + 2]! / Math.max(1, riskN[2]!);
+    r[I.contrib_riskTolerant!] = people[PEOPLE_CONTRIBUTING_BY_RISK]! / Math.max(1, riskN[0]!);
+    r[I.contrib_riskAverse!] = people[PEOPLE_CONTRIBUTING_BY_RISK + 2]! / Math.max(1, riskN[2]!);
+    r[I.open_riskTolerant!] = people[PEOPLE_OPEN_BY_RISK]! / Math.max(1, riskN[0]!);
+    r[I.open_riskAverse!] = people[PEOPLE_OPEN_BY_RISK + 2]! / Math.max(1, riskN[2]!);
     r[I.adopters!] = o.adopters;
     r[I.attentionMinutes!] = load / w.employees;
 
@@ -168,10 +155,10 @@ export class Recorder {
     r[I.ownerPosts!] = o.ownerPosts;
     r[I.cmShare!] = internalPosts > 0 ? o.cmPosts / internalPosts : 0;
 
-    this.inequality.measure(w.contributions, w.employees, this.ineq);
-    r[I.gini!] = this.ineq.gini;
-    r[I.top1Share!] = this.ineq.top1Share;
-    r[I.top10Share!] = this.ineq.top10Share;
+    st.contributionCounts.measure(this.ineq);
+    r[I.gini!] = this.ineq[0]!;
+    r[I.top1Share!] = this.ineq[1]!;
+    r[I.top10Share!] = this.ineq[2]!;
     r[I.legitimacy!] = animated ? legitSum / animated : 0;
     r[I.competition!] = competition;
     r[I.overlap!] = overlap;

@@ -8,9 +8,9 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
-import { stream, type Uniform } from '../rng.ts';
+import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
-import { decideGroup, type Churn } from './decide.ts';
+import { decide } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
 import { overlap } from './phases/duplicates.ts';
 import { govern } from './phases/governance.ts';
@@ -19,8 +19,8 @@ import { updateStaff } from './phases/staff.ts';
 import { agentTerms, groupTerms } from './phases/terms.ts';
 import { produceValue } from './phases/value.ts';
 import { Recorder } from './record.ts';
-import { allocateGroups, initialOrg, membersOf, type ModelState } from './state.ts';
-import { buildWorld, KIND_OPEN, KIND_TEAM, type World } from './world.ts';
+import { initialState, membersOf, PEOPLE_ALIGNMENT, type ModelState } from './state.ts';
+import { buildWorld, KIND_TEAM, type World } from './world.ts';
 
 export interface InterventionRecord {
   tick: number;
@@ -44,28 +44,27 @@ export class Simulation {
   readonly state: ModelState;
   readonly trace: ActivityTrace | null;
 
-  private readonly decisions: Uniform;
-  private readonly events: Uniform;
-  private readonly staffRng: Uniform;
-  private readonly valueRng: Uniform;
-  private readonly membershipRng: Uniform;
-  private readonly promptsRng: Uniform;
+  private readonly decisions: Alea;
+  private readonly events: Alea;
+  private readonly staffRng: Alea;
+  private readonly valueRng: Alea;
+  private readonly membershipRng: Alea;
+  private readonly promptsRng: Alea;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
-  private readonly churn: Churn = { rest: 0, engagedWriting: 0, drift: 0, threshold: 0, hazard: 0 };
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}) {
     this.params = structuredClone(scenario);
     this.seed = seed;
     this.ticks = scenario.ticks;
     this.world = buildWorld(scenario, seed);
-    this.decisions = stream(seed, 'decisions');
-    this.events = stream(seed, 'events');
-    this.staffRng = stream(seed, 'staff');
-    this.valueRng = stream(seed, 'value');
-    this.membershipRng = stream(seed, 'membership');
-    this.promptsRng = stream(seed, 'prompts');
-    this.recorder = new Recorder(this.ticks);
+    this.decisions = aleaStream(seed, 'decisions');
+    this.events = aleaStream(seed, 'events');
+    this.staffRng = aleaStream(seed, 'staff');
+    this.valueRng = aleaStream(seed, 'value');
+    this.membershipRng = aleaStream(seed, 'membership');
+    this.promptsRng = aleaStream(seed, 'prompts');
+    this.recorder = new Recorder(this.ticks, this.world);
     this.series = this.recorder.series;
     this.trace = options.trace ? newTrace(this.world.employees, this.ticks) : null;
     for (const iv of scenario.interventions) {
@@ -74,20 +73,20 @@ export class Simulation {
       this.scheduled.set(iv.at, list);
     }
     const w = this.world;
-    this.state = { world: w, groups: allocateGroups(w.groups), org: initialOrg(), tick: 0 };
+    this.state = initialState(w);
 
     // Initial coaching and routines: their own stream, so the other streams start untouched.
-    const init = stream(seed, 'roles');
+    const init = aleaStream(seed, 'roles');
     const p = this.params;
     const gs = this.state.groups;
     for (let g = 0; g < w.groups; g++) {
       if (w.groupOwner[g]! < 0) continue;
       gs.effort[g] = w.ownerDisposition[g]! * INITIAL_EFFORT;
       if (w.groupKind[g] === KIND_TEAM) {
-        if (init() < p.managers.coachedShare) gs.coached[g] = 1;
-        if (init() < p.policies.socialRoutines) gs.routines[g] = 1;
-        if (gs.coached[g] && init() < w.ownerDisposition[g]!) gs.adopts[g] = 1;
-      } else if (init() < p.owners.coachedShare) {
+        if (init.next() < p.managers.coachedShare) gs.coached[g] = 1;
+        if (init.next() < p.policies.socialRoutines) gs.routines[g] = 1;
+        if (gs.coached[g] && init.next() < w.ownerDisposition[g]!) gs.adopts[g] = 1;
+      } else if (init.next() < p.owners.coachedShare) {
         gs.coached[g] = 1;
       }
     }
@@ -129,6 +128,7 @@ export class Simulation {
     overlap(st, p, this.events);
     groupTerms(st, p);
     agentTerms(st, p);
+    st.org.alignmentMean = st.people[PEOPLE_ALIGNMENT]! / this.world.employees;
     this.decide();
     ownerPosts(st, p, this.promptsRng);
     readActivity(st, p, this.trace);
@@ -146,25 +146,12 @@ export class Simulation {
   }
 
   private decide(): void {
-    const w = this.world;
     const b = this.params.behaviour;
-    const gs = this.state.groups;
-    const keep = 1 - b.forgetting;
     const c = this.params.communities;
-    this.churn.rest = b.initialEngagement;
-    this.churn.engagedWriting = b.engagedWriting;
-    this.churn.drift = c.driftPerDay;
-    this.churn.threshold = c.leaveThreshold;
-    this.churn.hazard = c.leaveHazard;
-    for (let g = 0; g < w.groups; g++) {
-      if (!w.groupActive[g]) {
-        gs.contributions[g] = 0;
-        gs.reads[g] = 0;
-        gs.absences[g] = 0;
-        gs.leaves[g] = 0;
-        continue;
-      }
-      decideGroup(w, g, gs, this.decisions, b.learningRate, keep, this.churn, w.groupKind[g] === KIND_OPEN);
-    }
+    // Parameters as numbers: the kernel sees no scenario object (decide.ts).
+    decide(
+      this.world, this.state.groups, this.decisions.state,
+      +b.learningRate, 1 - b.forgetting, +b.initialEngagement, +b.engagedWriting, +c.driftPerDay, +c.leaveThreshold, +c.leaveHazard,
+    );
   }
 }

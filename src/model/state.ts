@@ -4,6 +4,7 @@
  * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
  * own random stream.
  */
+import { CountHistogram } from '../metrics/inequality.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -105,33 +106,168 @@ export interface OrgState {
   informed: number;
 }
 
+/**
+ * Today's employees by what they did, counted while the day is read back (activity.ts) so that recording needs
+ * no pass of its own over them: indices into ModelState.people.
+ */
+export const PEOPLE_CONTRIBUTORS = 0;
+export const PEOPLE_READERS = 1;
+/** Sum of employees' attention minutes (their moving averages), in employee order. */
+export const PEOPLE_LOAD = 2;
+/** Employees who took part, by role (4 entries, ROLES order), by risk class (3), and who contributed, by risk class (3). */
+export const PEOPLE_ACTIVE_BY_ROLE = 3;
+export const PEOPLE_ACTIVE_BY_RISK = 7;
+export const PEOPLE_CONTRIBUTING_BY_RISK = 10;
+/** Employees who visited an open community today, by risk class (3). */
+export const PEOPLE_OPEN_BY_RISK = 13;
+/** Sum of employees' alignment, in employee order (agentTerms). */
+export const PEOPLE_ALIGNMENT = 16;
+export const PEOPLE_SIZE = 17;
+
 export interface ModelState {
   world: World;
   groups: GroupState;
   org: OrgState;
   tick: number;
+  /** Today's employees by what they did (PEOPLE_*). */
+  people: Float64Array;
+  /** Histogram of employees' cumulative contributions, kept as they grow (participation inequality). */
+  contributionCounts: CountHistogram;
+}
+
+
+// The state objects are instances of classes whose constructors set every field (rather than object literals):
+// phases compiled against the first Simulation's objects then stay valid for the next ones. A field added to one
+// of the interfaces above is set in its class's constructor below.
+
+interface Groups extends GroupState {}
+class Groups {
+  constructor(G: number) {
+    const f = () => new Float64Array(G);
+    this.effort = f();
+    this.coached = new Uint8Array(G);
+    this.routines = new Uint8Array(G);
+    this.requested = new Uint8Array(G);
+    this.adopts = new Uint8Array(G);
+    this.trust = f().fill(1);
+    this.activity = f();
+    this.broadcast = f();
+    this.ownerShare = f().fill(1);
+    this.smmEffort = f();
+    this.smmIndex = new Int32Array(G).fill(-1);
+    this.cmLead = f();
+    this.cmPosts = f();
+    this.prompts = f();
+    this.content = f();
+    this.ownerPromptShare = f().fill(1);
+    this.onWork = f().fill(1);
+    this.animation = f();
+    this.legitimacy = f();
+    this.actionable = f();
+    this.followUps = f();
+    this.attract = f();
+    this.risk = f();
+    this.sense = f();
+    this.novelty = f();
+    this.invite = f();
+    this.writeRisk = f();
+    this.reward = f();
+    this.rewardWrite = f();
+    this.payoff = f();
+    this.contributions = f();
+    this.reads = f();
+    this.absences = f();
+    this.leaves = f();
+    this.joins = f();
+  }
+}
+
+/**
+ * V8 gives a field the representation of the first value stored in it: a field first set to 0 holds small
+ * integers, and the first fraction stored there changes the object's hidden class, which again deoptimizes code
+ * compiled against it at the next Simulation. Fields that will hold fractions are first set to this one.
+ */
+const FRACTION = 0.5;
+
+interface Org extends OrgState {}
+class Org {
+  constructor() {
+    this.framework = FRACTION;
+    this.processes = FRACTION;
+    this.expertiseCenter = FRACTION;
+    this.cmCoaching = FRACTION;
+    this.smmCoaching = FRACTION;
+    this.queue = [];
+    this.smms = [];
+    this.cm = null;
+    this.speakHabit = FRACTION;
+    this.cmSpeakHours = FRACTION;
+    this.cmLeadHours = FRACTION;
+    this.valueCum = FRACTION;
+    this.costCum = FRACTION;
+    this.adopters = 0;
+    this.alignmentMean = FRACTION;
+    this.quarrels = 0;
+    this.value = new Float64Array(3);
+    this.actionable = new Float64Array(3);
+    this.animatorPosts = FRACTION;
+    this.cmPosts = FRACTION;
+    this.ownerPosts = 0;
+    this.informed = FRACTION;
+    this.framework = 0;
+    this.processes = 0;
+    this.expertiseCenter = 0;
+    this.cmCoaching = 0;
+    this.smmCoaching = 0;
+    this.speakHabit = 0;
+    this.cmSpeakHours = 0;
+    this.cmLeadHours = 0;
+    this.valueCum = 0;
+    this.costCum = 0;
+    this.alignmentMean = 0;
+    this.animatorPosts = 0;
+    this.cmPosts = 0;
+    this.informed = 0;
+  }
+}
+
+interface State extends ModelState {}
+class State {
+  constructor(world: World) {
+    this.world = world;
+    this.groups = new Groups(world.groups);
+    this.org = new Org();
+    this.tick = 0;
+    this.people = new Float64Array(PEOPLE_SIZE);
+    this.contributionCounts = new CountHistogram(world.employees);
+  }
+}
+
+/** An SMM or the CM: one class, whatever his sourcing. */
+interface StaffMember extends Staff {}
+class StaffMember {
+  constructor(outsourced: boolean, hired: number, knowledge: number) {
+    this.outsourced = outsourced;
+    this.hired = hired;
+    this.knowledge = FRACTION;
+    this.knowledge = knowledge;
+  }
+}
+
+export function newStaff(outsourced: boolean, hired: number, knowledge: number): Staff {
+  return new StaffMember(outsourced, hired, knowledge);
 }
 
 export function allocateGroups(G: number): GroupState {
-  const f = () => new Float64Array(G);
-  return {
-    effort: f(), coached: new Uint8Array(G), routines: new Uint8Array(G), requested: new Uint8Array(G), adopts: new Uint8Array(G),
-    trust: f().fill(1), activity: f(), broadcast: f(), ownerShare: f().fill(1),
-    smmEffort: f(), smmIndex: new Int32Array(G).fill(-1), cmLead: f(), cmPosts: f(),
-    prompts: f(), content: f(), ownerPromptShare: f().fill(1), onWork: f().fill(1),
-    animation: f(), legitimacy: f(), actionable: f(), followUps: f(),
-    attract: f(), risk: f(), sense: f(), novelty: f(), invite: f(), writeRisk: f(), reward: f(), rewardWrite: f(), payoff: f(),
-    contributions: f(), reads: f(), absences: f(), leaves: f(), joins: f(),
-  };
+  return new Groups(G);
 }
 
 export function initialOrg(): OrgState {
-  return {
-    framework: 0, processes: 0, expertiseCenter: 0, cmCoaching: 0, smmCoaching: 0, queue: [],
-    smms: [], cm: null, speakHabit: 0, cmSpeakHours: 0, cmLeadHours: 0,
-    valueCum: 0, costCum: 0, adopters: 0, alignmentMean: 0, quarrels: 0,
-    value: new Float64Array(3), actionable: new Float64Array(3), animatorPosts: 0, cmPosts: 0, ownerPosts: 0, informed: 0,
-  };
+  return new Org();
+}
+
+export function initialState(world: World): ModelState {
+  return new State(world);
 }
 
 /** Members of group g who were joined at the start of this tick (took part or stayed away). */

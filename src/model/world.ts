@@ -6,7 +6,7 @@
  */
 import { exp, pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { betaDraw, normal, poisson, stream, type Uniform } from '../rng.ts';
+import { aleaStream, betaDraw, normal, poisson, type Random } from '../rng.ts';
 import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE, DUPLICATE_JOIN_SHARE } from './constants.ts';
 
 export const KIND_TEAM = 0;
@@ -78,12 +78,9 @@ export interface World {
   /** 0: bottom third of risk aversion, 1: middle, 2: top third (employees only). */
   riskClass: Uint8Array;
   efficiency: Float64Array;
-  received: Float64Array;
   joinedCount: Int32Array;
   /** This tick: 0 absent everywhere, 1 read somewhere, 2 contributed somewhere. */
   tickState: Uint8Array;
-  /** This tick: 1 if he visited an open community. */
-  openToday: Uint8Array;
   /** Cumulative contributions (all groups), contributions in open communities, and visits without contributing. */
   contributions: Float64Array;
   openContributions: Float64Array;
@@ -94,7 +91,7 @@ export interface World {
   /** Smoothed minutes a day spent on social tools lately (attention load). */
   load: Float64Array;
   everActive: Uint8Array;
-  /** Interleaved copy of what the decision loop touches (HOT_*); received and today's activity are read back after each tick. */
+  /** Interleaved copy of what the decision loop touches (HOT_*); today's activity is read back after each tick, what it gave back at the next. */
   hot: Float64Array;
 
   // Groups.
@@ -159,14 +156,77 @@ function weightedPicker(weights: Float64Array): (r: number) => number {
   };
 }
 
-function drawBetaArray(n: number, a: number, b: number, rand: Uniform): Float64Array {
+function drawBetaArray(n: number, a: number, b: number, rand: Random): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = betaDraw(a, b, rand);
   return out;
 }
 
+/**
+ * The world as an instance of one class whose constructor sets every field (not an object literal): phases compiled
+ * against the first Simulation's world stay valid for the next ones (V8 keeps their assumptions about its fields).
+ */
+interface WorldData extends World {}
+class WorldData {
+  constructor(w: World) {
+    this.employees = w.employees;
+    this.customers = w.customers;
+    this.agents = w.agents;
+    this.teams = w.teams;
+    this.teamFirst = w.teamFirst;
+    this.teamsPerDepartment = w.teamsPerDepartment;
+    this.departments = w.departments;
+    this.topics = w.topics;
+    this.slotsPerTopic = w.slotsPerTopic;
+    this.groups = w.groups;
+    this.memberships = w.memberships;
+    this.openStart = w.openStart;
+    this.externalGroup = w.externalGroup;
+    this.riskAversion = w.riskAversion;
+    this.needForSense = w.needForSense;
+    this.alignment = w.alignment;
+    this.alignmentStart = w.alignmentStart;
+    this.webSociability = w.webSociability;
+    this.statusSeeking = w.statusSeeking;
+    this.voice = w.voice;
+    this.writer = w.writer;
+    this.timeBudget = w.timeBudget;
+    this.expertiseTopic = w.expertiseTopic;
+    this.team = w.team;
+    this.department = w.department;
+    this.role = w.role;
+    this.riskClass = w.riskClass;
+    this.efficiency = w.efficiency;
+    this.joinedCount = w.joinedCount;
+    this.tickState = w.tickState;
+    this.contributions = w.contributions;
+    this.openContributions = w.openContributions;
+    this.reads = w.reads;
+    this.activeDays = w.activeDays;
+    this.contributionDays = w.contributionDays;
+    this.load = w.load;
+    this.everActive = w.everActive;
+    this.hot = w.hot;
+    this.groupKind = w.groupKind;
+    this.communityKind = w.communityKind;
+    this.groupTopic = w.groupTopic;
+    this.groupSlot = w.groupSlot;
+    this.groupActive = w.groupActive;
+    this.groupHr = w.groupHr;
+    this.groupStart = w.groupStart;
+    this.groupOwner = w.groupOwner;
+    this.ownerDisposition = w.ownerDisposition;
+    this.groupHash = w.groupHash;
+    this.memberAgent = w.memberAgent;
+    this.joined = w.joined;
+    this.engagement = w.engagement;
+    // A field added to World must be copied above too (checked once per world, not silently left out).
+    for (const key of Object.keys(w)) if (!(key in this)) throw new Error(`orgsim: World field ${key} is not set in WorldData`);
+  }
+}
+
 export function buildWorld(s: Scenario, seed: number): World {
-  const rand = stream(seed, 'init');
+  const rand = aleaStream(seed, 'init');
   const employees = s.organization.employees;
   const customers = s.external.customers;
   const agents = employees + customers;
@@ -193,7 +253,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
   for (let i = 0; i < agents; i++) {
     const z = normal(rand);
-    writer[i] = rand() < writers ? 1 : 0;
+    writer[i] = rand.next() < writers ? 1 : 0;
     voice[i] = writer[i] ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
     timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
   }
@@ -221,13 +281,13 @@ export function buildWorld(s: Scenario, seed: number): World {
   const topicHr = new Uint8Array(topics);
   const popularity = new Float64Array(topics);
   for (let t = 0; t < topics; t++) {
-    const r = rand();
+    const r = rand.next();
     topicKind[t] =
       r < c.expertiseShare ? COMMUNITY_EXPERTISE
       : r < c.expertiseShare + c.projectShare ? COMMUNITY_PROJECT
       : r < c.expertiseShare + c.projectShare + c.corporateShare ? COMMUNITY_CORPORATE
       : COMMUNITY_INTEREST;
-    topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand() < c.hrShare ? 1 : 0;
+    topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand.next() < c.hrShare ? 1 : 0;
     popularity[t] = 1 / pow(t + 1, s.organization.topicPopularity);
   }
   const pickTopic = weightedPicker(popularity);
@@ -238,12 +298,12 @@ export function buildWorld(s: Scenario, seed: number): World {
   for (let i = 0; i < employees; i++) {
     interestStart[i] = interestList.length;
     chosen.clear();
-    const own = pickTopic(rand());
+    const own = pickTopic(rand.next());
     expertiseTopic[i] = own;
     chosen.add(own);
     const extra = Math.min(topics - 1, poisson(s.organization.interestsPerEmployee - 1, rand));
     for (let k = 0, tries = 0; k < extra && tries < extra * 20; tries++) {
-      const t = pickTopic(rand());
+      const t = pickTopic(rand.next());
       if (!chosen.has(t)) {
         chosen.add(t);
         k++;
@@ -293,12 +353,12 @@ export function buildWorld(s: Scenario, seed: number): World {
     const size = topicStart[t + 1]! - topicStart[t]!;
     const dups = Math.min(s.communities.maxDuplicates, poisson(s.communities.initialDuplicates, rand));
     let owner = -1;
-    if ((topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) && size > 0 && rand() < c.ownerShare) {
+    if ((topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) && size > 0 && rand.next() < c.ownerShare) {
       // The owner is an expert of the topic when there is one, else any interested employee.
       const cands: number[] = [];
       for (let k = topicStart[t]!; k < topicStart[t + 1]!; k++) if (expertiseTopic[topicMembers[k]!] === t) cands.push(topicMembers[k]!);
       const pool = cands.length ? cands : Array.from(topicMembers.subarray(topicStart[t]!, topicStart[t + 1]!));
-      owner = pool[Math.floor(rand() * pool.length)]!;
+      owner = pool[Math.floor(rand.next() * pool.length)]!;
       if (role[owner] === ROLE_MEMBER) role[owner] = ROLE_OWNER;
     }
     for (let k = 0; k < slotsPerTopic; k++) {
@@ -322,7 +382,7 @@ export function buildWorld(s: Scenario, seed: number): World {
   }
   groupStart[groups] = memberships;
   for (let g = 0; g < groups; g++) {
-    groupHash[g] = rand();
+    groupHash[g] = rand.next();
     const o = groupOwner[g]!;
     if (o >= 0) ownerDisposition[g] = DISPOSITION_BASE + DISPOSITION_ALIGNMENT * alignmentStart[o]!;
   }
@@ -348,7 +408,7 @@ export function buildWorld(s: Scenario, seed: number): World {
       for (let q = topicStart[t]!; q < topicStart[t + 1]!; q++) {
         const i = topicMembers[q]!;
         memberAgent[mIdx] = i;
-        if (groupActive[g] && rand() < share) {
+        if (groupActive[g] && rand.next() < share) {
           joined[mIdx] = 1;
           joinedCount[i]!++;
         }
@@ -379,16 +439,16 @@ export function buildWorld(s: Scenario, seed: number): World {
     hot[i * HOT_STRIDE + HOT_VOICE] = voice[i]!;
   }
 
-  return {
+  return new WorldData({
     hot,
     employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
     riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
     expertiseTopic, team, department, role, riskClass,
-    efficiency: new Float64Array(agents), received: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents), openToday: new Uint8Array(agents),
+    efficiency: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
     contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
     activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
     everActive: new Uint8Array(agents),
     groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
     memberAgent, joined, engagement,
-  };
+  });
 }

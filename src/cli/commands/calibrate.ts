@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { runMeasureJobs, ThreadPool } from '../../../workers/pool.ts';
+import { runMeasureJobs, sharedPool, type ThreadPool } from '../../../workers/pool.ts';
 import { firstProposals, makePopulation, nextProposals, type Population, type Proposals } from '../../calibrate/generation.ts';
 import { pointEstimate } from '../../calibrate/summary.ts';
 import { shardRuns, type Shard } from '../../research/runs.ts';
@@ -267,12 +267,9 @@ export async function calibrate(argv: string[]): Promise<number> {
   const cal = prepareCalibration(file!, workers);
   const state = checkFolder(out, cal.manifest, file!);
   openFolder(out, cal.manifest, state);
-  const ctx: Context = { out, cal, workers, pool: new ThreadPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
-  try {
-    if (values.advance) return advanceOnce(ctx);
-    if (shard) return await runShard(ctx, shard);
-    return await runAll(ctx, state === 'resume');
-  } finally {
-    await ctx.pool.close();
-  }
+  // The process's threads: every generation runs on the same ones (an idle thread does not keep the process alive).
+  const ctx: Context = { out, cal, workers, pool: sharedPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
+  if (values.advance) return advanceOnce(ctx);
+  if (shard) return await runShard(ctx, shard);
+  return await runAll(ctx, state === 'resume');
 }

@@ -5,16 +5,18 @@
  * employee's state and open-community contributions per tick, for statistics over any window.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { poisson, type Uniform } from '../../rng.ts';
+import { poisson, type Random } from '../../rng.ts';
 import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
-import type { ModelState } from '../state.ts';
-import { HOT_RECEIVED, HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
+import {
+  PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_ALIGNMENT, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_OPEN_BY_RISK, PEOPLE_READERS, type ModelState,
+} from '../state.ts';
+import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
 
 /**
  * Owners (managers, community owners) are employees: the prompts they post in the group they animate are their
  * own contributions, a Poisson number a day of mean effort x behaviour.animatorPostsPerDay.
  */
-export function ownerPosts(st: ModelState, p: Scenario, rand: Uniform): void {
+export function ownerPosts(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const perDay = p.behaviour.animatorPostsPerDay;
@@ -50,11 +52,21 @@ export function newTrace(employees: number, ticks: number): ActivityTrace {
 export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace | null): void {
   const w = st.world;
   const hot = w.hot;
-  const readMinutes = p.behaviour.readMinutes;
-  const writeMinutes = p.behaviour.writeMinutes;
-  const base = trace ? st.tick * w.employees : 0;
+  const readMinutes = +p.behaviour.readMinutes;
+  const writeMinutes = +p.behaviour.writeMinutes;
+  const employees = w.employees;
+  const base = trace ? st.tick * employees : 0;
+  const load = w.load;
+  const tickState = w.tickState;
+  const contributions = w.contributions;
+  const role = w.role;
+  const riskClass = w.riskClass;
+  const everActive = w.everActive;
+  const counts = st.contributionCounts;
+  // Employees by what they did today, for the recorder (state.ts: PEOPLE_*), counted in place: nothing follows
+  // the loop (see agentTerms).
+  const people = st.people.fill(0, 0, PEOPLE_ALIGNMENT);
   for (let i = 0, o = 0; i < w.agents; i++, o += HOT_STRIDE) {
-    w.received[i] = hot[o + HOT_RECEIVED]!;
     const code = hot[o + HOT_TODAY]!;
     let state = 0;
     let minutes = 0;
@@ -74,17 +86,34 @@ export function readActivity(st: ModelState, p: Scenario, trace: ActivityTrace |
       w.reads[i]! += reads;
       w.activeDays[i]!++;
       if (writes > 0) {
-        w.contributions[i]! += writes;
+        const before = contributions[i]!;
+        contributions[i] = before + writes;
+        if (i < employees) counts.move(before, before + writes);
         w.openContributions[i]! += openWrites;
         w.contributionDays[i]!++;
       }
-      if (trace && i < w.employees) {
-        trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
-        trace.open[base + i] = openWrites > 255 ? 255 : openWrites;
+      if (i < employees) {
+        if (trace) {
+          trace.state[base + i] = state + (openVisits > 0 ? TRACE_OPEN_VISIT : 0);
+          trace.open[base + i] = openWrites > 255 ? 255 : openWrites;
+        }
+        const rc = riskClass[i]!;
+        if (state === 2) {
+          people[PEOPLE_CONTRIBUTORS]!++;
+          people[PEOPLE_CONTRIBUTING_BY_RISK + rc]!++;
+        } else people[PEOPLE_READERS]!++;
+        people[PEOPLE_ACTIVE_BY_ROLE + role[i]!]!++;
+        people[PEOPLE_ACTIVE_BY_RISK + rc]!++;
+        people[PEOPLE_OPEN_BY_RISK + rc]! += openVisited;
+        if (!everActive[i]) {
+          everActive[i] = 1;
+          st.org.adopters++;
+        }
       }
     }
-    w.tickState[i] = state;
-    w.openToday[i] = openVisited;
-    w.load[i]! += LOAD_MEMORY * (minutes - w.load[i]!);
+    tickState[i] = state;
+    const l = load[i]! + LOAD_MEMORY * (minutes - load[i]!);
+    load[i] = l;
+    if (i < employees) people[PEOPLE_LOAD]! += l;
   }
 }

@@ -4,18 +4,18 @@
  * escalated to the CM and merged into the main community (the others more slowly).
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { poisson, type Uniform } from '../../rng.ts';
+import { poisson, type Random } from '../../rng.ts';
 import { DAYS_PER_YEAR, UNSEEN_DUPLICATE } from '../constants.ts';
 import type { ModelState } from '../state.ts';
 
-export function overlap(st: ModelState, p: Scenario, rand: Uniform): void {
+export function overlap(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const slots = w.slotsPerTopic;
   if (slots < 2) return;
   const spawns = poisson(((p.communities.duplicateSpawnPerYear * w.topics) / DAYS_PER_YEAR) * (1 - st.org.framework), rand);
   for (let k = 0; k < spawns; k++) {
-    const t = Math.floor(rand() * w.topics);
+    const t = Math.floor(rand.next() * w.topics);
     for (let s = 1; s < slots; s++) {
       const g = w.openStart + t * slots + s;
       if (!w.groupActive[g]) {
@@ -35,7 +35,7 @@ export function overlap(st: ModelState, p: Scenario, rand: Uniform): void {
     const seen = gs.smmEffort[main]! > 0 || gs.effort[main]! > 0 ? 1 : UNSEEN_DUPLICATE;
     for (let s = 1; s < slots; s++) {
       const g = main + s;
-      if (w.groupActive[g] && rand() < rate * seen) merge(st, g, main);
+      if (w.groupActive[g] && rand.next() < rate * seen) merge(st, g, main);
     }
   }
 }

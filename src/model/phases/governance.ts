@@ -7,7 +7,7 @@
  * Without a framework, departments quarrel over time allocation.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { poisson, type Uniform } from '../../rng.ts';
+import { poisson, type Random } from '../../rng.ts';
 import { DAYS_PER_YEAR, EROSION, PROCESS_ADOPTION_FLOOR, PROCESS_ENGAGEMENT_FLOOR, TRUST_SHARE_REF } from '../constants.ts';
 import { cmTopicKnowledge, smmCodes } from '../knowledge.ts';
 import { membersOf, type ModelState } from '../state.ts';
@@ -20,7 +20,7 @@ export function meanManagerEffort(st: ModelState): number {
   return s / w.teams;
 }
 
-export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
+export function govern(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const o = st.org;
   const gs = st.groups;
@@ -63,7 +63,7 @@ export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
 
   // Coached managers adopt social routines; co-built processes make it easier.
   const adopt = (p.managers.routineAdoptionPerYear / DAYS_PER_YEAR) * (PROCESS_ADOPTION_FLOOR + o.processes);
-  for (let g = 0; g < w.teams; g++) if (gs.adopts[g] && !gs.routines[g] && rand() < adopt) gs.routines[g] = 1;
+  for (let g = 0; g < w.teams; g++) if (gs.adopts[g] && !gs.routines[g] && rand.next() < adopt) gs.routines[g] = 1;
 
   speak(st, p);
 
@@ -71,7 +71,7 @@ export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
   const gov = p.governance;
   o.quarrels = poisson(((gov.quarrelsPerDepartmentYear * w.departments) / DAYS_PER_YEAR) * (1 - o.framework), rand);
   for (let q = 0; q < o.quarrels; q++) {
-    const d = Math.floor(rand() * w.departments);
+    const d = Math.floor(rand.next() * w.departments);
     const from = w.teamFirst[Math.min(w.teams, d * w.teamsPerDepartment)]!;
     const to = w.teamFirst[Math.min(w.teams, (d + 1) * w.teamsPerDepartment)]!;
     for (let i = from; i < to; i++) w.alignment[i] = Math.max(0, w.alignment[i]! - gov.quarrelAlignmentLoss);
@@ -82,7 +82,7 @@ export function govern(st: ModelState, p: Scenario, rand: Uniform): void {
  * Engaged owners ask for coaching when someone can coach them (the CM's relays for managers and community
  * owners; SMMs for managers); banked coaching hours serve the oldest requests first.
  */
-function coach(st: ModelState, p: Scenario, rand: Uniform): void {
+function coach(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const o = st.org;
@@ -95,12 +95,23 @@ function coach(st: ModelState, p: Scenario, rand: Uniform): void {
     if (w.groupKind[g] !== KIND_TEAM && !cmCoaches) continue;
     // Those who animate but do not get the response they want ask for help.
     const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF);
-    if (rand() < rate * gs.effort[g]! * (1 - response)) {
+    if (rand.next() < rate * gs.effort[g]! * (1 - response)) {
       gs.requested[g] = 1;
       o.queue.push(g);
     }
   }
-  // The CM serves the oldest request; the SMMs the oldest manager's request.
+  serveRequests(st, rand);
+}
+
+/**
+ * The CM serves the oldest request; the SMMs the oldest manager's request. (Apart from coach's loop over groups,
+ * which V8 may compile while it runs: code after a loop that it has not yet seen run deoptimizes that compiled
+ * loop, and on Node 20 again at every call.)
+ */
+function serveRequests(st: ModelState, rand: Random): void {
+  const w = st.world;
+  const gs = st.groups;
+  const o = st.org;
   let k = 0;
   while (k < o.queue.length && (o.cmCoaching >= 1 || o.smmCoaching >= 1)) {
     const g = o.queue[k]!;
@@ -114,7 +125,7 @@ function coach(st: ModelState, p: Scenario, rand: Uniform): void {
     gs.coached[g] = 1;
     gs.requested[g] = 0;
     // A coached manager takes up routines if he is disposed to (his alignment): decided once.
-    if (team) gs.adopts[g] = rand() < w.ownerDisposition[g]! ? 1 : 0;
+    if (team) gs.adopts[g] = rand.next() < w.ownerDisposition[g]! ? 1 : 0;
     o.queue.splice(k, 1);
   }
   // Unused coaching hours are not banked beyond one coaching's worth.

@@ -4,7 +4,7 @@
  * knows the organization's people, the owner less. Leaving happens in the decisions (decide.ts).
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import { binomial, type Uniform } from '../../rng.ts';
+import { binomial, type Random } from '../../rng.ts';
 import { JOIN_VISIBILITY_FLOOR, OWNER_RECRUITMENT } from '../constants.ts';
 import { smmCodes } from '../knowledge.ts';
 import { membersOf, type ModelState } from '../state.ts';
@@ -12,7 +12,7 @@ import { membersOf, type ModelState } from '../state.ts';
 /** Random picks among a community's candidates before walking the list to the next outsider. */
 const MAX_PICKS = 16;
 
-export function join(st: ModelState, p: Scenario, rand: Uniform): void {
+export function join(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const o = st.org;
@@ -32,8 +32,8 @@ export function join(st: ModelState, p: Scenario, rand: Uniform): void {
     const k = binomial(outside, Math.min(1, pJoin), rand);
     let joined = 0;
     for (let j = 0; j < k; j++) {
-      let m = start + Math.floor(rand() * size);
-      for (let tries = 1; w.joined[m] && tries < MAX_PICKS; tries++) m = start + Math.floor(rand() * size);
+      let m = start + Math.floor(rand.next() * size);
+      for (let tries = 1; w.joined[m] && tries < MAX_PICKS; tries++) m = start + Math.floor(rand.next() * size);
       if (w.joined[m]) {
         // Few outsiders left: take the next one along the candidate list (there is one: k <= outside).
         let q = m - start;

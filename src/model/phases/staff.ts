@@ -4,23 +4,23 @@
  * speaking habit; SMMs are assigned to the groups they animate.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import type { Uniform } from '../../rng.ts';
+import type { Random } from '../../rng.ts';
 import { LEARNING_DEPARTMENTS, TEAM_GROUP_LOAD } from '../constants.ts';
 import { coDriving } from '../knowledge.ts';
-import type { ModelState, Staff } from '../state.ts';
+import { newStaff, type ModelState, type Staff } from '../state.ts';
 
 function hire(p: Scenario, outsourced: boolean, tick: number): Staff {
-  return { outsourced, hired: tick, knowledge: outsourced ? p.knowledge.outsiderCodes : 1 };
+  return newStaff(outsourced, tick, outsourced ? p.knowledge.outsiderCodes : 1);
 }
 
 /**
  * An outsider learns the codes and people by working among them, faster with a co-driver's introductions:
  * dK = (1 - K) / learningDays x (1 + introductions x co-driver's hours / H).
  */
-function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1, coDriven = true): void {
+function learn(p: Scenario, s: Staff, tick: number, rand: Random, spread = 1, coDriven = true): void {
   if (!s.outsourced) return;
   const k = p.knowledge;
-  if (k.rotationDays > 0 && rand() < 1 / k.rotationDays) {
+  if (k.rotationDays > 0 && rand.next() < 1 / k.rotationDays) {
     s.hired = tick;
     s.knowledge = k.outsiderCodes;
     return;
@@ -29,7 +29,7 @@ function learn(p: Scenario, s: Staff, tick: number, rand: Uniform, spread = 1, c
   s.knowledge += ((1 - s.knowledge) / (k.learningDays * spread)) * (1 + k.introductions * beside);
 }
 
-export function updateStaff(st: ModelState, p: Scenario, rand: Uniform): void {
+export function updateStaff(st: ModelState, p: Scenario, rand: Random): void {
   const o = st.org;
   const tick = st.tick;
   const outsourced = p.smm.sourcing === 'outsourced';

@@ -19,12 +19,13 @@ import {
   TEAM_ROUTINE_CLARITY, TEAM_ROUTINE_NOVELTY, TEAM_ROUTINE_RULES, TEAM_RULES,
 } from '../constants.ts';
 import { cmTopicKnowledge, legitimacyOf, smmCodes } from '../knowledge.ts';
-import { membersOf, type ModelState } from '../state.ts';
+import { membersOf, PEOPLE_ALIGNMENT, type ModelState } from '../state.ts';
+import { answeredShare, log1pCount } from '../tables.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
 /** Exposure of speaking in front of `audience` people: ln(1 + audience) / ln(1 + behaviour.exposureAudience). */
 export function exposureOf(audience: number, reference: number): number {
-  return log(1 + audience) / log(1 + reference);
+  return log1pCount(audience) / log(1 + reference);
 }
 
 export function groupTerms(st: ModelState, p: Scenario): void {
@@ -38,12 +39,46 @@ export function groupTerms(st: ModelState, p: Scenario): void {
   const F = o.framework;
   const E = o.expertiseCenter;
   const vis = p.policies.visibility;
-  const exposureOrg = exposureOf(w.employees, b.exposureAudience);
+  const logReference = log(1 + b.exposureAudience);
+  const exposureOrg = log1pCount(w.employees) / logReference;
   const perFollowUp = 60 / V.followUpMinutes;
   const cm = o.cm;
   const cmCodes = cm ? cm.knowledge : 0;
   const openClarity = p.policies.purposeClarity + (1 - p.policies.purposeClarity) * FRAMEWORK_REACH * F;
   const openRules = p.policies.rulesClarity + (1 - p.policies.rulesClarity) * FRAMEWORK_REACH * F;
+  // Parameters as numbers, once: the loop reads no scenario field.
+  const actionableExpertiseCenter = +V.actionableExpertiseCenter;
+  const actionableOpen = +V.actionableOpen;
+  const actionableTeam = +V.actionableTeam;
+  const criticalMass = +V.criticalMass;
+  const animationWeight = +b.animationWeight;
+  const baseline = +b.baseline;
+  const broadcastWeight = +b.broadcastWeight;
+  const broadcastWeightExternal = +b.broadcastWeightExternal;
+  const contributionBase = +b.contributionBase;
+  const contributionRisk = +b.contributionRisk;
+  const efficiencyReference = +b.efficiencyReference;
+  const engagementCap = +b.engagementCap;
+  const engagementFloor = +b.engagementFloor;
+  const externalOffset = +b.externalOffset;
+  const noveltyWeight = +b.noveltyWeight;
+  const responseReward = +b.responseReward;
+  const riskWeight = +b.riskWeight;
+  const senseWeight = +b.senseWeight;
+  const socialProofWeight = +b.socialProofWeight;
+  const teamBonus = +b.teamBonus;
+  const teamWriteBonus = +b.teamWriteBonus;
+  const worthwhile = +b.worthwhile;
+  const postsPerHour = +p.cm.postsPerHour;
+  const emceeEffort = +p.external.emceeEffort;
+  const ownerTopic = +p.knowledge.ownerTopic;
+  const smmTeamWork = +p.knowledge.smmTeamWork;
+  const smmTopic = +p.knowledge.smmTopic;
+  const emceeExternal = +p.legitimacy.emceeExternal;
+  const managersAnimationHours = +p.managers.animationHours;
+  const ownersAnimationHours = +p.owners.animationHours;
+  const capacity = +p.smm.capacity;
+  const actionableExternal = +p.value.actionableExternal;
 
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
@@ -73,14 +108,14 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       const sPrompts = gs.smmEffort[g]! * posts;
       // The manager knows his team's work and its people: fully legitimate there, as the audience judges.
       const mLegit = legitimacyOf(0, 1, 1) * trust;
-      const sLegit = legitimacyOf(0, p.knowledge.smmTeamWork, smmK) * trust;
+      const sLegit = legitimacyOf(0, smmTeamWork, smmK) * trust;
       promptCount = mPrompts + sPrompts;
       ownerShare = promptCount > 0 ? mPrompts / promptCount : 1;
       // Requests about the team's own work: the manager's, and the SMM's as far as he knows that work.
-      onWork = ownerShare + (1 - ownerShare) * p.knowledge.smmTeamWork * smmK;
+      onWork = ownerShare + (1 - ownerShare) * smmTeamWork * smmK;
       animation = ((mPrompts * mLegit * skill + sPrompts * sLegit) / posts);
       legit = promptCount > 0 ? (mPrompts * mLegit + sPrompts * sLegit) / promptCount : 0;
-      content = mPrompts + sPrompts * p.knowledge.smmTeamWork;
+      content = mPrompts + sPrompts * smmTeamWork;
       const routine = gs.routines[g]!;
       const teamClarity = TEAM_CLARITY + TEAM_ROUTINE_CLARITY * routine + TEAM_FRAMEWORK_CLARITY * F;
       const teamRules = TEAM_RULES + TEAM_ROUTINE_RULES * routine + TEAM_FRAMEWORK_RULES * F;
@@ -88,18 +123,18 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       clarity = onWork * teamClarity + (1 - onWork) * openClarity;
       rules = onWork * teamRules + (1 - onWork) * openRules;
       novelty = onWork * (routine ? TEAM_ROUTINE_NOVELTY : TEAM_NOVELTY) + (1 - onWork);
-      offset = b.teamBonus;
-      actionable = V.actionableTeam + V.actionableExpertiseCenter * E;
+      offset = teamBonus;
+      actionable = actionableTeam + actionableExpertiseCenter * E;
       // A routine: the manager acts on conversations by default, as far as his time allows.
-      followUps = routine * gs.effort[g]! * p.managers.animationHours * FOLLOW_UP_SHARE * perFollowUp * skill;
+      followUps = routine * gs.effort[g]! * managersAnimationHours * FOLLOW_UP_SHARE * perFollowUp * skill;
     } else if (kind === KIND_OPEN) {
       const owner = w.groupOwner[g]! >= 0;
       const oPrompts = owner ? gs.effort[g]! * posts : 0;
       const sPrompts = gs.smmEffort[g]! * posts;
       const lPrompts = gs.cmLead[g]! * posts;
       const cPosts = gs.cmPosts[g]!;
-      const oLegit = legitimacyOf(0, p.knowledge.ownerTopic, 1) * trust;
-      const sLegit = legitimacyOf(0, p.knowledge.smmTopic, smmK) * trust;
+      const oLegit = legitimacyOf(0, ownerTopic, 1) * trust;
+      const sLegit = legitimacyOf(0, smmTopic, smmK) * trust;
       const cmKnows = cm ? cmTopicKnowledge(p, w, g) : 0;
       const cLegit = legitimacyOf(0, cmKnows, cmCodes) * trust;
       promptCount = oPrompts + sPrompts + lPrompts + cPosts;
@@ -108,38 +143,40 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       const weighted = oPrompts * oLegit + sPrompts * sLegit + (lPrompts + cPosts) * cLegit;
       legit = promptCount > 0 ? weighted / promptCount : 0;
       // Animators who know the matter say what the community is for.
-      content = oPrompts * p.knowledge.ownerTopic + sPrompts * p.knowledge.smmTopic + (lPrompts + cPosts) * cmKnows;
+      content = oPrompts * ownerTopic + sPrompts * smmTopic + (lPrompts + cPosts) * cmKnows;
       const knows = promptCount > 0 ? content / promptCount : 0;
       clarity = openClarity + ANIMATION_CLARITY * knows * Math.min(1, animation);
       rules = openRules;
       novelty = 1;
-      actionable = V.actionableOpen + V.actionableExpertiseCenter * E;
+      actionable = actionableOpen + actionableExpertiseCenter * E;
       // Follow-ups by whoever animates, as far as they know who can act.
       followUps =
-        (gs.effort[g]! * (owner ? 1 : 0) * p.owners.animationHours * skill +
-          gs.smmEffort[g]! * (H / Math.max(1, p.smm.capacity)) * smmK +
-          gs.cmLead[g]! * p.owners.animationHours * cmCodes) *
+        (gs.effort[g]! * (owner ? 1 : 0) * ownersAnimationHours * skill +
+          gs.smmEffort[g]! * (H / Math.max(1, capacity)) * smmK +
+          gs.cmLead[g]! * ownersAnimationHours * cmCodes) *
         FOLLOW_UP_SHARE * perFollowUp;
       voicePosts = cPosts;
     } else {
       // The brand's emcee: legitimate with customers by his role, until they decide he is not.
-      const ePosts = p.external.emceeEffort * H * p.cm.postsPerHour;
-      legit = p.legitimacy.emceeExternal * trust;
+      const ePosts = emceeEffort * H * postsPerHour;
+      legit = emceeExternal * trust;
       promptCount = ePosts;
       content = ePosts;
       animation = (ePosts * legit) / posts;
-      clarity = EXTERNAL_CLARITY;
-      rules = EXTERNAL_RULES;
-      novelty = EXTERNAL_NOVELTY;
-      offset = b.externalOffset;
-      actionable = p.value.actionableExternal;
-      followUps = (1 - p.external.emceeEffort) * H * FOLLOW_UP_SHARE * perFollowUp;
+      // (+: an imported constant is not known to be a number where V8 compiles this; merged with the other
+      // branches' values it would make them all boxed, an allocation a group.)
+      clarity = +EXTERNAL_CLARITY;
+      rules = +EXTERNAL_RULES;
+      novelty = +EXTERNAL_NOVELTY;
+      offset = externalOffset;
+      actionable = actionableExternal;
+      followUps = (1 - emceeEffort) * H * FOLLOW_UP_SHARE * perFollowUp;
       voicePosts = ePosts;
     }
 
     const internal = kind !== KIND_EXTERNAL;
     // Exposure grows with the audience; a campaign shows a share of contributions to the whole organization.
-    let exposure = exposureOf(members, b.exposureAudience);
+    let exposure = log1pCount(members) / logReference;
     if (internal) exposure = (1 - vis) * exposure + vis * exposureOrg;
     else exposure *= EXTERNAL_EXPOSURE;
     if (rules > 1) rules = 1;
@@ -153,65 +190,91 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     gs.legitimacy[g] = legit;
     gs.actionable[g] = actionable > 1 ? 1 : actionable;
     gs.followUps[g] = followUps;
-    gs.attract[g] = b.baseline + offset + b.animationWeight * felt + b.socialProofWeight * gs.activity[g]!;
-    gs.risk[g] = b.riskWeight * risk;
-    gs.sense[g] = b.senseWeight * ((clarity > 1 ? 1 : clarity) - NEUTRAL_CLARITY);
-    gs.novelty[g] = b.noveltyWeight * novelty;
-    const bw = internal ? b.broadcastWeight : b.broadcastWeightExternal;
-    const inFlow = kind === KIND_TEAM ? b.teamWriteBonus : 1;
-    gs.invite[g] = (inFlow * b.contributionBase * (INVITE_BASE + INVITE_ANIMATION * felt)) / (1 + bw * gs.broadcast[g]!);
-    gs.writeRisk[g] = b.contributionRisk * risk;
+    gs.attract[g] = baseline + offset + animationWeight * felt + socialProofWeight * gs.activity[g]!;
+    gs.risk[g] = riskWeight * risk;
+    gs.sense[g] = senseWeight * ((clarity > 1 ? 1 : clarity) - NEUTRAL_CLARITY);
+    gs.novelty[g] = noveltyWeight * novelty;
+    const bw = internal ? broadcastWeight : broadcastWeightExternal;
+    const inFlow = kind === KIND_TEAM ? teamWriteBonus : 1;
+    gs.invite[g] = (inFlow * contributionBase * (INVITE_BASE + INVITE_ANIMATION * felt)) / (1 + bw * gs.broadcast[g]!);
+    gs.writeRisk[g] = contributionRisk * risk;
     // The engagement taking part here leads to: from the floor (it gives nothing) towards the cap, half-way
     // when a participation pays behaviour.worthwhile reference efficiencies.
-    const paid = gs.payoff[g]! / b.efficiencyReference;
-    const reward = b.engagementFloor + ((b.engagementCap - b.engagementFloor) * paid) / (paid + b.worthwhile);
+    const paid = gs.payoff[g]! / efficiencyReference;
+    const reward = engagementFloor + ((engagementCap - engagementFloor) * paid) / (paid + worthwhile);
     gs.reward[g] = reward;
     // A contribution also gets responses, more likely the more people take part (as a question meets someone who
     // can answer): writers are drawn further in.
-    const answered = 1 - exp(-(gs.contributions[g]! + gs.reads[g]!) / V.criticalMass);
-    gs.rewardWrite[g] = reward + b.responseReward * answered * (b.engagementCap - reward);
+    const answered = answeredShare(gs.contributions[g]! + gs.reads[g]!, criticalMass);
+    gs.rewardWrite[g] = reward + responseReward * answered * (engagementCap - reward);
   }
 }
 
+/**
+ * Also sums employees' alignment in st.people (PEOPLE_ALIGNMENT; the caller stores its mean). The sum is kept in
+ * place, not in a local returned or stored after the loop: a phase whose loop V8 compiles while it runs
+ * (on-stack replacement) must end with its loop (code after it, unknown to the compiled code, deoptimized it
+ * there tick after tick), and a returned local was boxed at every step.
+ */
 export function agentTerms(st: ModelState, p: Scenario): void {
   const w = st.world;
   const b = p.behaviour;
   const gov = p.governance;
-  const ref = b.efficiencyReference;
-  const memory = b.efficiencyMemory;
+  // Parameters as numbers and arrays in locals, once: the loop reads no object field.
+  const ref = +b.efficiencyReference;
+  const memory = +b.efficiencyMemory;
+  const readMinutes = +b.readMinutes;
+  const efficiencyWeight = +b.efficiencyWeight;
+  const timePressureWeight = +b.timePressureWeight;
+  const alignmentWeight = +b.alignmentWeight;
+  const alignmentRate = +gov.alignmentRate;
+  const webFamiliarityWeight = +b.webFamiliarityWeight;
+  const webProtectWeight = +b.webProtectWeight;
+  const webSocializeWeight = +b.webSocializeWeight;
+  const writerPresence = +b.writerPresence;
   // Alignment's target rises with the mean progress of the framework and the co-built processes.
   const lift = (gov.alignmentGain * (st.org.framework + st.org.processes)) / 2;
   const star = p.policies.visibility * b.starAppeal;
   const employees = w.employees;
+  const agents = w.agents;
   const hot = w.hot;
-  let alignSum = 0;
-  for (let i = 0; i < w.agents; i++) {
-    const efficiency = w.efficiency[i]! + memory * (w.received[i]! - w.efficiency[i]!);
-    w.efficiency[i] = efficiency;
+  const efficiencies = w.efficiency;
+  const load = w.load;
+  const timeBudget = w.timeBudget;
+  const riskAversion = w.riskAversion;
+  const alignment = w.alignment;
+  const alignmentStart = w.alignmentStart;
+  const webSociability = w.webSociability;
+  const statusSeeking = w.statusSeeking;
+  const writer = w.writer;
+  const people = st.people;
+  people[PEOPLE_ALIGNMENT] = 0;
+  for (let i = 0, o = 0; i < agents; i++, o += HOT_STRIDE) {
+    // What yesterday's participations gave back (decide.ts sums it in the hot record) enters efficiency experienced.
+    const efficiency = efficiencies[i]! + memory * (hot[o + HOT_RECEIVED]! - efficiencies[i]!);
+    efficiencies[i] = efficiency;
     let gate = efficiency / ref;
     if (gate > 1) gate = 1;
-    const o = i * HOT_STRIDE;
     // Attention: the minutes a day spent lately plus those one more visit would take, over his time budget.
-    const pressure = (w.load[i]! + b.readMinutes) / w.timeBudget[i]!;
-    let term = b.efficiencyWeight * gate - b.timePressureWeight * pressure;
-    let risk = w.riskAversion[i]!;
+    const pressure = (load[i]! + readMinutes) / timeBudget[i]!;
+    let term = efficiencyWeight * gate - timePressureWeight * pressure;
+    let risk = riskAversion[i]!;
     let novelty = 1 - gate;
     if (i < employees) {
-      const target = Math.min(1, w.alignmentStart[i]! + lift);
-      alignSum += w.alignment[i]! += gov.alignmentRate * (target - w.alignment[i]!);
-      const ws = w.webSociability[i]!;
+      const target = Math.min(1, alignmentStart[i]! + lift);
+      people[PEOPLE_ALIGNMENT]! += alignment[i]! += alignmentRate * (target - alignment[i]!);
+      const ws = webSociability[i]!;
       // Web habits pull both ways: familiarity with the tools lifts the novelty barrier, a "facebook addict"
       // protects himself at work, a less social person on the web finds it helpful to socialize at work.
-      novelty *= 1 - b.webFamiliarityWeight * ws;
-      risk += b.webProtectWeight * ws;
-      term += b.webSocializeWeight * (1 - ws) + star * w.statusSeeking[i]! + b.writerPresence * w.writer[i]!;
+      novelty *= 1 - webFamiliarityWeight * ws;
+      risk += webProtectWeight * ws;
+      term += webSocializeWeight * (1 - ws) + star * statusSeeking[i]! + writerPresence * writer[i]!;
     }
-    hot[o + HOT_TERM] = term + b.alignmentWeight * (w.alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
+    hot[o + HOT_TERM] = term + alignmentWeight * (alignment[i]! - NEUTRAL_ALIGNMENT) * 2;
     hot[o + HOT_RISK] = risk;
     hot[o + HOT_NOVELTY] = novelty;
     hot[o + HOT_PRESSURE] = pressure;
     hot[o + HOT_TODAY] = 0;
     hot[o + HOT_RECEIVED] = 0;
   }
-  st.org.alignmentMean = alignSum / employees;
 }

@@ -20,17 +20,29 @@
  */
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { binomial, type Uniform } from '../../rng.ts';
+import { binomial, type Random } from '../../rng.ts';
 import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_FLOOR, TRUST_SHARE_REF, VOICE_SMOOTHING } from '../constants.ts';
 import { membersOf, type ModelState } from '../state.ts';
+import { answeredShare } from '../tables.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
-export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
+export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
   const o = st.org;
   const V = p.value;
   const judge = p.legitimacy.audienceJudgement;
+  // Parameters as numbers, once: the loop reads no scenario field.
+  const criticalMass = +V.criticalMass;
+  const hoursTeam = +V.hoursTeam;
+  const hoursExternal = +V.hoursExternal;
+  const hoursExpertise = +V.hoursExpertise;
+  const hoursOther = +V.hoursOther;
+  const problemsPerMember = +V.problemsPerMember;
+  const readValue = +V.readValue;
+  const contentReference = +V.contentReference;
+  const readReuse = +V.readReuse;
+  const effortRate = +p.managers.effortRate;
   const conversion = V.conversionBase + V.conversionProcesses * o.processes;
   const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
   o.value.fill(0);
@@ -47,18 +59,18 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
     const members = membersOf(gs, g);
     const followed = contribs > 0 ? Math.min(1, gs.followUps[g]! / contribs) : 0;
     let pAct = gs.onWork[g]! * (1 - (1 - gs.actionable[g]!) * (1 - followed));
-    if (kind !== KIND_TEAM) pAct *= 1 - exp(-participants / V.criticalMass);
+    if (kind !== KIND_TEAM) pAct *= answeredShare(participants, criticalMass);
     const act = binomial(contribs, pAct, rand);
     const hours =
-      kind === KIND_TEAM ? V.hoursTeam
-      : kind === KIND_EXTERNAL ? V.hoursExternal
-      : w.communityKind[g] === COMMUNITY_EXPERTISE ? V.hoursExpertise
-      : V.hoursOther;
-    const problems = Math.max(1, V.problemsPerMember * (members - gs.leaves[g]!));
+      kind === KIND_TEAM ? hoursTeam
+      : kind === KIND_EXTERNAL ? hoursExternal
+      : w.communityKind[g] === COMMUNITY_EXPERTISE ? hoursExpertise
+      : hoursOther;
+    const problems = Math.max(1, problemsPerMember * (members - gs.leaves[g]!));
     const solved = act > 0 ? problems * (1 - exp(-act / problems)) : 0;
     // Everyone who takes part reads: what the day's relevant posts (members' own and animators') teach him.
-    const informed = participants * V.readValue * (1 - exp(-(gs.content[g]! + contribs) / V.contentReference));
-    const actionable = conversion * (hours * solved + (contribs > 0 ? (reads * V.readReuse * solved) / contribs : 0));
+    const informed = participants * readValue * (1 - exp(-(gs.content[g]! + contribs) / contentReference));
+    const actionable = conversion * (hours * solved + (contribs > 0 ? (reads * readReuse * solved) / contribs : 0));
     // Value is what conversations turn into (hours saved by acting on them): what readers learn is their own
     // payoff, counted apart (informed hours), not the organization's value.
     o.value[kind]! += actionable;
@@ -85,7 +97,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Uniform): void {
       const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF) * gs.ownerShare[g]!;
       let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * response);
       target = target < 0 ? 0 : target > 1 ? 1 : target;
-      gs.effort[g]! += p.managers.effortRate * (target - gs.effort[g]!);
+      gs.effort[g]! += effortRate * (target - gs.effort[g]!);
     }
   }
 }
