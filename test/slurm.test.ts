@@ -230,7 +230,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     const states = await waitForJobs(ids);
     expectCompleted(states);
     expectSameFiles(path('claims'), path('claims-single'));
-    expect(readdirSync(path('claims'))).toEqual(expect.arrayContaining(['claims.csv', 'audit.json', 'audit-points.csv']));
+    expect(readdirSync(path('claims'))).toEqual(expect.arrayContaining(['claims.csv', 'claims.json', 'audit-points.csv']));
     // The results job's log ends with the summary the command prints.
     expect(readIfThere(path('logs', `orgsim-claims-results-${ids[1]}.out`))).toMatch(/C10: .*\n\s+200 employees: (holds|DOES NOT HOLD)/);
     const runs = parts(path('claims-single')).size;
