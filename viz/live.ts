@@ -93,6 +93,19 @@ export class LiveRun {
     return this.series[SERIES_INDEX[name]!] ?? EMPTY;
   }
 
+  /**
+   * Getters bound to the arrays of this run and of its ghost as they are now: a chart that redraws what it drew
+   * later (on a resize) reads the same arrays, even after another run has replaced them.
+   */
+  bound(): { get: (name: string) => Float64Array; ghost: { get: (name: string) => Float64Array; tick: number; label: string } | undefined } {
+    const series = this.series;
+    const g = this.ghost;
+    return {
+      get: (name) => series[SERIES_INDEX[name]!] ?? EMPTY,
+      ghost: g && g.tick > 0 ? { get: (name) => g.series[SERIES_INDEX[name]!] ?? EMPTY, tick: Math.min(g.tick, this.tick), label: g.label } : undefined,
+    };
+  }
+
   /** Called on every animation frame: asks for ticks according to the speed. */
   pump(now: number): void {
     const elapsed = this.last ? Math.min(500, now - this.last) : 0;
@@ -148,11 +161,6 @@ export class LiveRun {
     const n = frame.to - frame.from;
     for (let k = 0; k < g.series.length; k++) g.series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
     g.tick = frame.to;
-  }
-
-  /** A series of the ghost run (empty without one). */
-  ghostGet(name: string): Float64Array {
-    return this.ghost?.series[SERIES_INDEX[name]!] ?? EMPTY;
   }
 
   private store(frame: Frame): void {

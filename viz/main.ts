@@ -119,29 +119,28 @@ const org = new OrgView($('chart-org'));
  */
 const components: { name: string; draw: () => void }[] = [
   { name: 'participation', draw: () => {
-    participation.update(get, run.tick, run.horizon, run.markers, ghost());
+    const b = run.bound();
+    participation.update(b.get, run.tick, run.horizon, run.markers, b.ghost);
     participation.frame.setCaption((run.tick ? `Day ${run.tick}: ${Math.round(run.get('activeShare')[last()]! * 100)}% of employees took part.` : '') + unlabelled(participation));
   } },
   { name: 'value', draw: () => {
-    value.update(get, run.tick, run.horizon, run.markers, ghost());
+    const b = run.bound();
+    value.update(b.get, run.tick, run.horizon, run.markers, b.ghost);
     value.frame.setCaption((run.tick ? `Value per cost so far: ${run.get('valuePerCost')[last()]!.toFixed(2)} hours per hour.` : '') + unlabelled(value));
   } },
   { name: 'roles', draw: () => {
-    roles.update(get, run.tick, run.horizon, run.markers);
+    roles.update(run.bound().get, run.tick, run.horizon, run.markers);
     roles.frame.setCaption(unlabelled(roles).trim());
   } },
   { name: 'conflicts', draw: () => {
-    conflicts.update(get, run.tick, run.horizon, run.markers);
+    conflicts.update(run.bound().get, run.tick, run.horizon, run.markers);
     conflicts.frame.setCaption(unlabelled(conflicts).trim());
   } },
   { name: 'monitors', draw: drawMonitors },
   { name: 'lorenz', draw: () => lorenz.update(run.agents?.contributions, run.get('gini')[last()] ?? 0) },
   { name: 'org', draw: () => org.draw(run.agents) },
 ];
-const get = (k: string) => run.get(k);
 const last = () => Math.max(0, run.tick - 1);
-/** The run without its latest live change, as far as it has followed. */
-const ghost = () => (run.ghost && run.ghost.tick > 0 ? { get: (k: string) => run.ghostGet(k), tick: Math.min(run.ghost.tick, run.tick), label: run.ghost.label } : undefined);
 /** Interventions whose label had no room above a chart: said in its caption instead. */
 function unlabelled(chart: TimeChart): string {
   const u = chart.unlabelled;
@@ -166,7 +165,8 @@ function drawMonitors(): void {
   set('mon-value', compact(run.get('valueCum')[t]!));
   set('mon-ratio', run.get('valuePerCost')[t]!.toFixed(2));
   set('mon-smm', String(run.get('smmCount')[t]!));
-  const g = ghost();
+  // The run without its latest live change, as far as it has followed.
+  const g = run.bound().ghost;
   const gt = g ? Math.min(g.tick, run.tick) - 1 : -1;
   set('mon-active-delta', g && gt >= 0 ? `without “${g.label}”: ${Math.round(g.get('activeShare')[gt]! * 100)}%` : '');
   set('mon-value-delta', g && gt >= 0 ? `without “${g.label}”: ${compact(g.get('valueCum')[gt]!)}` : '');

@@ -7,7 +7,7 @@
 #   sweep, sensitivity  an array of N shards into DIR/shard-0 .. DIR/shard-(N-1), then one job merges them into
 #                       DIR/merged (the files one process would write, byte for byte) and draws report.html
 #   claims              an array of N shards into DIR (shared), then the same command without --shard writes
-#                       claims.csv (audit.json, audit-points.csv with --audit) in DIR, and its summary in the log
+#                       claims.csv, claims.json (audit-points.csv with --audit) in DIR, and its summary in the log
 #   calibrate           per stage (each generation, then the final runs): an array of N shards into DIR, then
 #                       one --advance job; the next stage's array waits for it. The last one draws report.html.
 #
@@ -137,7 +137,7 @@ case "$command" in
     submit "${final[@]}" --dependency="afterok:$array" --job-name=orgsim-claims-results --output="$logs/%x-%j.out" "$STEP" once claims "$@"
     results=$id
     echo "submit: claims in $shards shards ($each): array job $array, into $out"
-    echo "submit: results: job $results once every shard has succeeded: claims.csv (audit.json, audit-points.csv with --audit) in $out"
+    echo "submit: results: job $results once every shard has succeeded: claims.csv, claims.json (audit-points.csv with --audit) in $out"
     ;;
   calibrate)
     after=

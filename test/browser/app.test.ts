@@ -74,9 +74,11 @@ describe('web app', () => {
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'cm.speakShare = 0.9'));
     const marker = (await markers(page)).find((m) => m.label === 'cm.speakShare = 0.9')!;
     await waitTick(page, marker.tick + 2);
-    // The CM's posts a day are speakShare x hours a day x posts an hour.
+    // The CM's posts a day are his speaking habit x hours a day x posts an hour; the habit moves towards the new
+    // speakShare by 1/habitDays of the gap each day (so the change shows from the next tick, gradually).
+    const habitDays = validate({}).cm.habitDays;
     expect(await value(page, 'cmPosts', marker.tick - 1)).toBeCloseTo(0.1 * 7.5 * 3, 10);
-    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo(0.9 * 7.5 * 3, 10);
+    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo((0.1 + 0.8 / habitDays) * 7.5 * 3, 10);
     expect(await page.locator('#chart-roles g.marker text').allTextContents()).toContain('cm.speakShare = 0.9');
     await page.screenshot({ path: `${SHOTS}/intervention.png` });
     await page.close();
@@ -89,8 +91,9 @@ describe('web app', () => {
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'Let the CM speak more'));
     const marker = (await markers(page)).find((m) => m.label === 'Let the CM speak more')!;
     await waitTick(page, marker.tick + 1);
-    // The baseline's CM speaks 10% of his time; the button adds 30 points: 0.4 x 7.5 h x 3 posts an hour.
-    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo(0.4 * 7.5 * 3, 10);
+    // The baseline's CM speaks 10% of his time; the button adds 30 points, which his habit moves towards by
+    // 1/habitDays of the gap a day: (0.1 + 0.3 / habitDays) x 7.5 h x 3 posts an hour on the first day.
+    expect(await value(page, 'cmPosts', marker.tick)).toBeCloseTo((0.1 + 0.3 / validate({}).cm.habitDays) * 7.5 * 3, 10);
     await page.click('#event-hire-smm');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.markers.some((m) => m.label === 'Hire an SMM'));
     const hire = (await markers(page)).find((m) => m.label === 'Hire an SMM')!;
