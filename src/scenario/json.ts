@@ -57,3 +57,25 @@ export function checkJsonDepth(text: string, source: string, max = MAX_JSON_DEPT
   const { line, column } = lineColumn(text, at);
   throw new ScenarioError(`${source}: nested deeper than ${max} levels at line ${line}, column ${column}; expected at most ${max} levels of [ ] and { }`);
 }
+
+/** Parse JSON, with the line and column of a syntax error; any JSON value; nesting is limited (checkJsonDepth). */
+export function parseJsonValue(text: string, source: string): unknown {
+  checkJsonDepth(text, source);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = '';
+    if (m) {
+      const { line, column } = lineColumn(text, Number(m[1]));
+      where = ` at line ${line}, column ${column}`;
+    }
+    throw new ScenarioError(`${source}: not valid JSON${where}: ${jsonReason(msg)}`);
+  }
+}
+
+function jsonReason(message: string): string {
+  const reason = message.split('\n')[0]!.replace(/^SyntaxError: /, '').replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*$/, '');
+  return reason.length > 80 ? `${reason.slice(0, 77)}...` : reason;
+}

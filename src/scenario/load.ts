@@ -6,27 +6,12 @@ import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { ScenarioError, shorten, show } from './errors.ts';
 import { didYouMean, getPath, parameterInfo, parameterList, setPath } from './paths.ts';
-import { checkJsonDepth, lineColumn } from './json.ts';
+import { checkJsonDepth, parseJsonValue } from './json.ts';
+
+export { parseJsonValue };
 import { compileMetrics } from '../metrics/derived.ts';
 
 type Raw = Record<string, unknown>;
-
-/** Parse JSON, with the line and column of a syntax error; any JSON value; nesting is limited (src/scenario/json.ts). */
-export function parseJsonValue(text: string, source: string): unknown {
-  checkJsonDepth(text, source);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = '';
-    if (m) {
-      const { line, column } = lineColumn(text, Number(m[1]));
-      where = ` at line ${line}, column ${column}`;
-    }
-    throw new ScenarioError(`${source}: not valid JSON${where}: ${jsonReason(msg)}`);
-  }
-}
 
 /** Parse a scenario's JSON: an object, with the line and column of a syntax error. */
 export function parseJson(text: string, source: string): Raw {
@@ -41,11 +26,6 @@ export function parseJson(text: string, source: string): Raw {
  * The parser's reason without the excerpt of the text it quotes: `extends` can name any file (a key,
  * a password file), whose first characters should not end up in a message or a log.
  */
-function jsonReason(message: string): string {
-  const reason = message.split('\n')[0]!.replace(/^SyntaxError: /, '').replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*$/, '');
-  return reason.length > 80 ? `${reason.slice(0, 77)}...` : reason;
-}
-
 function isPlainObject(v: unknown): v is Raw {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
