@@ -10,6 +10,7 @@ export interface Inequality {
 
 export class InequalityMeter {
   private histogram = new Float64Array(256);
+  private readonly measured = new Float64Array(3);
 
   measure(counts: Float64Array, n: number, out: Inequality): Inequality {
     let max = 0;
@@ -29,18 +30,10 @@ export class InequalityMeter {
     const h = this.histogram;
     h.fill(0, 0, max + 1);
     for (let i = 0; i < n; i++) h[counts[i]!]!++;
-    // Gini = 2 * sum(rank * x) / (n * total) - (n + 1) / n, ranks ascending from 1.
-    let rank = 0;
-    let weighted = 0;
-    for (let v = 0; v <= max; v++) {
-      const c = h[v]!;
-      if (c === 0) continue;
-      weighted += v * (c * rank + (c * (c + 1)) / 2);
-      rank += c;
-    }
-    out.gini = (2 * weighted) / (n * total) - (n + 1) / n;
-    out.top1Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
-    out.top10Share = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
+    const m = measureHistogram(h, max, n, total, this.measured);
+    out.gini = m[0]!;
+    out.top1Share = m[1]!;
+    out.top10Share = m[2]!;
     return out;
   }
 }
@@ -81,20 +74,29 @@ export class CountHistogram {
     const total = this.sums[0]!;
     const max = this.sums[1]!;
     if (total === 0 || n === 0) return out.fill(0, 0, 3);
-    const h = this.histogram;
-    let rank = 0;
-    let weighted = 0;
-    for (let v = 0; v <= max; v++) {
-      const c = h[v]!;
-      if (c === 0) continue;
-      weighted += v * (c * rank + (c * (c + 1)) / 2);
-      rank += c;
-    }
-    out[0] = (2 * weighted) / (n * total) - (n + 1) / n;
-    out[1] = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
-    out[2] = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
+    measureHistogram(this.histogram, max, n, total, out);
     return out;
   }
+}
+
+/**
+ * [Gini, top 1% share, top 10% share] into `out`, from a histogram of counts (h[v]: how many have count v, up
+ * to `max`) of `n` people contributing `total`: Gini = 2 * sum(rank * x) / (n * total) - (n + 1) / n, ranks
+ * ascending from 1.
+ */
+function measureHistogram(h: Float64Array, max: number, n: number, total: number, out: Float64Array): Float64Array {
+  let rank = 0;
+  let weighted = 0;
+  for (let v = 0; v <= max; v++) {
+    const c = h[v]!;
+    if (c === 0) continue;
+    weighted += v * (c * rank + (c * (c + 1)) / 2);
+    rank += c;
+  }
+  out[0] = (2 * weighted) / (n * total) - (n + 1) / n;
+  out[1] = topShare(h, max, Math.max(1, Math.ceil(n * 0.01))) / total;
+  out[2] = topShare(h, max, Math.max(1, Math.ceil(n * 0.1))) / total;
+  return out;
 }
 
 function topShare(h: Float64Array, max: number, k: number): number {
