@@ -252,7 +252,7 @@ describe('recovering known parameters', () => {
       ],
       method: { particles: 30, generations: 4, keep: 0.3 },
     }));
-    const r = await calibrate([path('recovery.json'), '--out', path('recovery'), '--workers', '1']);
+    const r = await calibrate([path('recovery.json'), '--out', path('recovery'), '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const fitted = JSON.parse(readFileSync(path('recovery/fitted.json'), 'utf8'));
     const [baseline, voice] = fitted.parameters;

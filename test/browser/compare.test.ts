@@ -112,11 +112,12 @@ describe('compare view', () => {
     expect(await page.locator('#compare-error').textContent()).toMatch(/^Scenario B: .*smm\.count = -2 is not allowed; expected from 0 to \d+/);
     await setUp(page, [['small', ''], ['small', 'smm.cont=2']], 4, 2);
     await page.click('#compare-run');
-    expect(await page.locator('#compare-error').textContent()).toBe('Scenario B: changes: unknown parameter "smm.cont"; did you mean "smm.count"?');
+    // The check runs in a worker: wait for its message to replace the previous one.
+    await expect.poll(() => page.locator('#compare-error').textContent()).toBe('Scenario B: changes: unknown parameter "smm.cont"; did you mean "smm.count"?');
     await page.fill('#compare-runs', '1');
     await page.fill('#compare-changes-1', '');
     await page.click('#compare-run');
-    expect(await page.locator('#compare-error').textContent()).toBe('Replications = 1 is not allowed; expected a whole number from 2 to 200');
+    await expect.poll(() => page.locator('#compare-error').textContent()).toBe('Replications = 1 is not allowed; expected a whole number from 2 to 200');
     expect((await snapshot(page)).alive).toBe(0);
     await page.close();
   });

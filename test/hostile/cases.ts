@@ -307,7 +307,7 @@ add({ id: 'sweep --out a non-empty folder without manifest', finding: 0, files: 
 add({ id: 'sweep --out a folder with a garbage manifest', finding: 0, files: { 'a.json': tiny(), 'out/manifest.json': 'garbage' }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '@out'], expect: /manifest\.json is not an orgsim sweep manifest/ });
 add({ id: 'report: a folder without manifest', finding: 0, files: { 'd/x': 'x' }, args: ['report', '@d'], expect: /holds no manifest\.json nor calibration\.json: not the folder of a sweep/ });
 add({ id: 'report: a manifest without runs.csv', finding: 0, files: { 'd/manifest.json': manifestOf({ command: 'sweep' }) }, args: ['report', '@d'], expect: /no runs\.csv to report on/ });
-add({ id: 'merge: a folder without manifest', finding: 0, files: { 'd/x': 'x' }, args: ['merge', '@d', '--out', '@m'], expect: /holds no manifest\.json nor calibration\.json: not the folder of a sweep/ });
+add({ id: 'merge: a folder without manifest', finding: 0, files: { 'd/x': 'x' }, args: ['merge', '@d', '--out', '@m'], expect: /holds no manifest\.json: not the folder of a sweep/ });
 add({ id: 'merge: into one of the shards', finding: 0, files: { 'd/x': 'x' }, args: ['merge', '@d', '--out', '@d'], expect: /is one of the shard folders/ });
 
 // 4. compare ----------------------------------------------------------------------------------------------
