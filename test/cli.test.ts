@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { cli, type Result } from './sweep-helpers.ts';
+import { cli, expectMistake, type Result } from './sweep-helpers.ts';
 import { writeAtomic } from '../src/cli/files.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import { seedList } from '../src/rng.ts';
@@ -19,13 +19,6 @@ const STACK = /\n\s+at /;
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-/** A user mistake: exit 2, one line on stderr, no stack trace. */
-function expectMistake(r: Result, pattern: RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(STACK);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-}
 
 function parseCsv(text: string): string[][] {
   return text.trimEnd().split('\n').map((line) => line.split(','));

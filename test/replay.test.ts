@@ -8,23 +8,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cli, type Result } from './sweep-helpers.ts';
+import { cli, expectMistake } from './sweep-helpers.ts';
 import { validate } from '../src/scenario/load.ts';
 import { openSession, advanceSession, interveneSession, closeSession } from '../workers/sessions.ts';
 import { replayOf, replayScenario, withDecisions } from '../src/room/replay.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import type { DecisionView } from '../src/room/protocol.ts';
 
-const STACK = /\n\s+at /;
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-function expectMistake(r: Result, pattern: RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(STACK);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-}
 
 // A scenario with its own intervention on day 30 on the path a decision also sets on day 30: the decision,
 // taken before day 30 ran, must come first in the replay, as it did in the live run.
