@@ -195,6 +195,8 @@ function readPart(out: string, k: number, job: Job, comparisons: number): number
 export interface SizeResult { claim: string; employees: number; results: ComparisonResult[] }
 export interface AuditResult {
   claim: string;
+  /** The organization size the audit ran at (--audit-size). */
+  employees: number;
   premise: string | null;
   robustness: { held: number; points: number; share: number; lo: number; hi: number };
   flips: Flip[];
@@ -237,6 +239,7 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
     const w = wilson(held, points.length);
     audits.push({
       claim: c.claim.id,
+      employees: settings.audit.size,
       premise: c.claim.premise?.text ?? null,
       robustness: { held, points: points.length, share: w.share, lo: w.lo, hi: w.hi },
       flips: flips(c.params, c.design, points.map((p) => p.held)).slice(0, 5),

@@ -51,13 +51,20 @@ export function flipWords(f: Flip): string {
   return f.at === null ? `${f.path}: holds more often when ${more}` : `${f.path}: holds while ${f.holdsWhen} ${short(f.at)}`;
 }
 
+/** Where the audits ran ("; the assumption audit at 2,000 employees"); folders written before it was recorded do not say. */
+function auditWords(audits: readonly { employees?: unknown }[]): string {
+  const sizes = [...new Set(audits.map((a) => a.employees))];
+  if (!sizes.every((n): n is number => typeof n === 'number' && Number.isFinite(n))) return ', with the assumption audit';
+  return `; the assumption audit at ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} employees`;
+}
+
 export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] }): ClaimsReport {
   const ids = [...new Set(data.sizes.map((s) => s.claim))];
   const sizesShown = [...new Set(data.sizes.map((s) => s.employees))].map((n) => n.toLocaleString('en-US')).join(', ');
   return {
     kind: 'claims',
     title: 'Claims of the seeds: do they hold, and would they hold elsewhere?',
-    subtitle: `${ids.length} claim${ids.length > 1 ? 's' : ''} at ${sizesShown} employees${data.audits.length ? ', with the assumption audit' : ''}`,
+    subtitle: `${ids.length} claim${ids.length > 1 ? 's' : ''} at ${sizesShown} employees${data.audits.length ? auditWords(data.audits) : ''}`,
     claims: ids.map((id): ClaimSection => {
       const claim = CLAIMS.find((c) => c.id === id);
       const a = data.audits.find((x) => x.claim === id);
