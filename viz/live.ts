@@ -43,6 +43,7 @@ export class LiveRun {
    * follows the run, so a room sees what the change did.
    */
   ghost: { id: number; series: Float64Array[]; tick: number; label: string } | undefined;
+  private ghostRequests = 0;
   /** Scheduled interventions of the scenario and live changes made on the page. */
   markers: Marker[] = [];
   /** Live changes only (they become scheduled interventions in a shared link or an export). */
@@ -187,11 +188,13 @@ export class LiveRun {
   /** A ghost without the latest live change: the scenario with the earlier ones scheduled, the same seed. */
   private async startGhost(label: string): Promise<void> {
     const generation = this.generation;
+    // Two changes in quick succession: only the latest one's ghost is kept, whichever opens first.
+    const request = ++this.ghostRequests;
     if (this.ghost) void this.api.close(this.ghost.id);
     this.ghost = undefined;
     const earlier = this.liveChanges.slice(0, -1).map((m) => ({ at: m.tick, label: m.label, set: m.set }));
     const id = await this.api.open({ ...this.scenario, interventions: [...this.scenario.interventions, ...earlier] }, this.seed);
-    if (generation !== this.generation) return void this.api.close(id);
+    if (generation !== this.generation || request !== this.ghostRequests) return void this.api.close(id);
     this.ghost = { id, series: SERIES_NAMES.map(() => new Float64Array(this.horizon)), tick: 0, label };
   }
 
