@@ -27,7 +27,7 @@ import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
 const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
 
-interface Thread {
+export interface Thread {
   worker: Worker;
   remote: Remote<SimApi>;
   /** Rejects when the thread dies (uncaught error, out of memory, unexpected exit); never resolves. */
@@ -37,22 +37,25 @@ interface Thread {
   exited: boolean;
 }
 
-function startThread(index: number): Thread {
+/**
+ * A worker thread running workers/api.ts over comlink, as the pool's threads and the workshop's run use it;
+ * `name` starts its failure messages ("orgsim: worker 1 failed: ..."). End it with terminate().
+ */
+export function startThread(name: string): Thread {
   const worker = new Worker(WORKER_URL);
-  worker.unref();
   const thread = { worker, remote: wrap<SimApi>(nodeEndpoint(worker)), closing: false, exited: false } as Thread;
   thread.died = new Promise<never>((_, reject) => {
-    worker.once('error', (e) => reject(new Error(`orgsim: worker ${index} failed: ${e.message}`, { cause: e })));
+    worker.once('error', (e) => reject(new Error(`${name} failed: ${e.message}`, { cause: e })));
     worker.once('exit', (code) => {
       thread.exited = true;
-      if (!thread.closing) reject(new Error(`orgsim: worker ${index} stopped unexpectedly (exit code ${code})`));
+      if (!thread.closing) reject(new Error(`${name} stopped unexpectedly (exit code ${code})`));
     });
   });
-  thread.died.catch(() => {}); // observed through Promise.race below; this only silences "unhandled".
+  thread.died.catch(() => {}); // observed through Promise.race where it is used; this only silences "unhandled".
   return thread;
 }
 
-async function terminate(threads: readonly Thread[]): Promise<void> {
+export async function terminate(threads: readonly Thread[]): Promise<void> {
   for (const t of threads) t.closing = true;
   await Promise.all(threads.map((t) => t.worker.terminate()));
 }
@@ -80,7 +83,11 @@ export class ThreadPool {
   /** `n` live threads, starting the missing ones (and replacing any that exited while idle). */
   take(n: number): Thread[] {
     this.threads = this.threads.filter((t) => !t.exited);
-    while (this.threads.length < n) this.threads.push(startThread(this.threads.length));
+    while (this.threads.length < n) {
+      const thread = startThread(`orgsim: worker ${this.threads.length}`);
+      thread.worker.unref();
+      this.threads.push(thread);
+    }
     return this.threads.slice(0, n);
   }
 

@@ -7,16 +7,12 @@
  * Beside the run, a ghost: the same scenario and seed without the latest decision (the earlier ones kept),
  * which follows the run so the shared screen shows what the room's decision changed.
  */
-import { Worker } from 'node:worker_threads';
-import { wrap, type Remote } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { AgentSnapshot, Frame, Layout, SimApi } from '../../../workers/api.ts';
+import type { AgentSnapshot, Frame, Layout } from '../../../workers/api.ts';
+import { startThread, terminate, type Thread } from '../../../workers/pool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { SERIES_NAMES } from '../../metrics/series.ts';
 import { setPath } from '../../scenario/access.ts';
 import { withDecisions } from '../../room/replay.ts';
-
-const WORKER_URL = new URL('../../../workers/node-worker.mjs', import.meta.url);
 
 export interface Change {
   tick: number;
@@ -54,9 +50,7 @@ export class LiveSimulation {
   private closed = false;
 
   private constructor(
-    private readonly worker: Worker,
-    private readonly remote: Remote<SimApi>,
-    private readonly died: Promise<never>,
+    private readonly thread: Thread,
     readonly scenario: Scenario,
     readonly seed: number,
     private readonly id: number,
@@ -68,26 +62,20 @@ export class LiveSimulation {
   }
 
   static async start(scenario: Scenario, seed: number): Promise<LiveSimulation> {
-    const worker = new Worker(WORKER_URL);
-    const died = new Promise<never>((_, reject) => {
-      worker.once('error', (e) => reject(new Error(`the simulation's worker failed: ${e.message}`)));
-      worker.once('exit', (code) => reject(new Error(`the simulation's worker stopped (exit code ${code})`)));
-    });
-    died.catch(() => {}); // raced in every call
-    const remote = wrap<SimApi>(nodeEndpoint(worker));
+    const thread = startThread("the simulation's worker");
     try {
-      const id = await Promise.race([remote.open(scenario, seed), died]);
-      const layout = await Promise.race([remote.layout(id), died]);
-      return new LiveSimulation(worker, remote, died, scenario, seed, id, layout);
+      const id = await Promise.race([thread.remote.open(scenario, seed), thread.died]);
+      const layout = await Promise.race([thread.remote.layout(id), thread.died]);
+      return new LiveSimulation(thread, scenario, seed, id, layout);
     } catch (e) {
-      await worker.terminate();
+      await terminate([thread]);
       throw e;
     }
   }
 
   /** One call at a time, in order; a dead worker fails the call instead of hanging it. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => Promise.race([fn(), this.died]));
+    const next = this.queue.then(() => Promise.race([fn(), this.thread.died]));
     this.queue = next.catch(() => {});
     return next;
   }
@@ -96,12 +84,12 @@ export class LiveSimulation {
   advance(n: number): Promise<Step> {
     return this.serial(async () => {
       if (this.done || this.closed) return { from: this.tick, to: this.tick, ghost: null };
-      const frame = await this.remote.advance(this.id, n);
+      const frame = await this.thread.remote.advance(this.id, n);
       const from = this.tick;
       store(this.series, frame);
       this.tick = frame.to;
       this.done = frame.done;
-      this.agents = await this.remote.agents(this.id);
+      this.agents = await this.thread.remote.agents(this.id);
       return { from, to: this.tick, ghost: await this.followGhost() };
     });
   }
@@ -110,7 +98,7 @@ export class LiveSimulation {
   intervene(set: Change['set'], label: string): Promise<number> {
     return this.serial(async () => {
       if (this.done) throw new Error(`the run has ended (day ${this.tick} of ${this.horizon}): no working day is left for “${label}”`);
-      const tick = await this.remote.intervene(this.id, set, label);
+      const tick = await this.thread.remote.intervene(this.id, set, label);
       for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
       this.changes.push({ tick, label, set });
       await this.restartGhost(label);
@@ -119,16 +107,16 @@ export class LiveSimulation {
   }
 
   private async restartGhost(label: string): Promise<void> {
-    if (this.ghost) void this.remote.close(this.ghost.id);
+    if (this.ghost) void this.thread.remote.close(this.ghost.id);
     const earlier = this.changes.slice(0, -1);
-    const id = await this.remote.open(withDecisions(this.scenario, earlier), this.seed);
+    const id = await this.thread.remote.open(withDecisions(this.scenario, earlier), this.seed);
     this.ghost = { id, label, series: SERIES_NAMES.map(() => new Float64Array(this.horizon)), tick: 0, restarted: true };
   }
 
   private async followGhost(): Promise<Step['ghost']> {
     const g = this.ghost;
     if (!g || g.tick >= this.tick) return null;
-    const frame = await this.remote.advance(g.id, this.tick - g.tick);
+    const frame = await this.thread.remote.advance(g.id, this.tick - g.tick);
     const restart = g.restarted;
     const from = restart ? 0 : g.tick;
     store(g.series, frame);
@@ -144,7 +132,7 @@ export class LiveSimulation {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.worker.terminate();
+    await terminate([this.thread]);
   }
 }
 
