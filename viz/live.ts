@@ -8,7 +8,7 @@ import { startSimWorker } from './worker.ts';
 import type { SimApi, Layout, AgentSnapshot, Frame } from '../workers/api.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { SERIES_INDEX, SERIES_NAMES } from '../src/metrics/series.ts';
+import { SERIES_INDEX, SERIES_NAMES, storeFrame } from '../src/metrics/series.ts';
 import { setPath } from '../src/scenario/access.ts';
 
 export interface Marker {
@@ -159,14 +159,12 @@ export class LiveRun {
     if (!g || g.tick >= this.tick) return;
     const frame = await this.api.advance(g.id, this.tick - g.tick);
     if (generation !== this.generation || this.ghost !== g) return;
-    const n = frame.to - frame.from;
-    for (let k = 0; k < g.series.length; k++) g.series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
+    storeFrame(g.series, frame);
     g.tick = frame.to;
   }
 
   private store(frame: Frame): void {
-    const n = frame.to - frame.from;
-    for (let k = 0; k < this.series.length; k++) this.series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
+    storeFrame(this.series, frame);
     this.tick = frame.to;
     this.done = frame.done;
   }

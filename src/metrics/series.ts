@@ -77,3 +77,12 @@ export type SeriesName = string;
 /** Index of each series, for the recorder's hot path. */
 /** Null prototype: a name such as "constructor" or "__proto__" is not a series. */
 export const SERIES_INDEX: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(SERIES.map((x, i) => [x.name, i])));
+
+/**
+ * Ticks [from, to) of a frame (what a worker sent back: series that start at `from`) copied into a run's
+ * whole-horizon series, one array per series.
+ */
+export function storeFrame(series: readonly Float64Array[], frame: { from: number; to: number; series: readonly Float64Array[] }): void {
+  const n = frame.to - frame.from;
+  for (let k = 0; k < series.length; k++) series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
+}

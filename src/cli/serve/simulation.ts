@@ -7,10 +7,10 @@
  * Beside the run, a ghost: the same scenario and seed without the latest decision (the earlier ones kept),
  * which follows the run so the shared screen shows what the room's decision changed.
  */
-import type { AgentSnapshot, Frame, Layout } from '../../../workers/api.ts';
+import type { AgentSnapshot, Layout } from '../../../workers/api.ts';
 import { startThread, terminate, type Thread } from '../../../workers/pool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { SERIES_NAMES } from '../../metrics/series.ts';
+import { SERIES_NAMES, storeFrame } from '../../metrics/series.ts';
 import { setPath } from '../../scenario/access.ts';
 import { withDecisions } from '../../room/replay.ts';
 
@@ -86,7 +86,7 @@ export class LiveSimulation {
       if (this.done || this.closed) return { from: this.tick, to: this.tick, ghost: null };
       const frame = await this.thread.remote.advance(this.id, n);
       const from = this.tick;
-      store(this.series, frame);
+      storeFrame(this.series, frame);
       this.tick = frame.to;
       this.done = frame.done;
       this.agents = await this.thread.remote.agents(this.id);
@@ -119,7 +119,7 @@ export class LiveSimulation {
     const frame = await this.thread.remote.advance(g.id, this.tick - g.tick);
     const restart = g.restarted;
     const from = restart ? 0 : g.tick;
-    store(g.series, frame);
+    storeFrame(g.series, frame);
     g.tick = frame.to;
     g.restarted = false;
     return { from, to: g.tick, restart };
@@ -134,9 +134,4 @@ export class LiveSimulation {
     this.closed = true;
     await terminate([this.thread]);
   }
-}
-
-function store(series: Float64Array[], frame: Frame): void {
-  const n = frame.to - frame.from;
-  for (let k = 0; k < series.length; k++) series[k]!.set(frame.series[k]!.subarray(0, n), frame.from);
 }
