@@ -22,6 +22,18 @@ import type { GroupState } from './state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
 
 /**
+ * Above this many agents (8 MiB of hot records, HOT_STRIDE doubles each), the records outgrow what one core finds
+ * in its caches and an open community's decisions wait on memory: touching them first pays (bench: the cost per
+ * decision by size; below it, touching costs more than it saves). Results are the same either way.
+ */
+const SCATTERED_AGENTS = (8 << 20) / (HOT_STRIDE * 8);
+
+/** One group's joined memberships (overwritten group by group). */
+let scratchAt = new Int32Array(1024);
+/** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
+export let touched = 0;
+
+/**
  * Decide for every joined membership of every active group, group by group, member by member (the order of the
  * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The other arguments are
  * numbers (parameters read by the caller): this kernel reads no object field but the world's and the groups'
@@ -31,11 +43,13 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
  *   rest: what engagement fades back to while a member stays away (a newcomer's expectation);
  *   engagedWriting: how much each logit of engagement above that raises the share of participations that are contributions;
  *   drift: daily probability that a member who stayed away drifts out of an open community, before attention pressure;
- *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment.
+ *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment;
+ *   touchAbove: the number of agents above which open communities' records are touched first (tests force it).
  */
 export function decide(
   w: World, gs: GroupState, rng: Float64Array,
   learn: number, keep: number, rest: number, engagedWriting: number, drift: number, threshold: number, hazard: number,
+  touchAbove: number = SCATTERED_AGENTS,
 ): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
@@ -47,6 +61,12 @@ export function decide(
   const groupKind = w.groupKind;
   const fade = (1 - keep) * rest;
   const leaveTop = threshold + LEAVE_RAMP / 2;
+  let largest = 0;
+  for (let g = 0; g < w.groups; g++) if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
+  if (scratchAt.length < largest) scratchAt = new Int32Array(largest);
+  const at = scratchAt;
+  let sink = 0;
+  const scattered = w.agents > touchAbove;
   // The decisions stream's state in locals (rng.ts: aleaNext), written back at the end.
   let s0 = rng[0]!;
   let s1 = rng[1]!;
@@ -78,6 +98,22 @@ export function decide(
     let nAbsent = 0;
     let nLeave = 0;
     const end = groupStart[g + 1]!;
+    // In an open community (its members are spread over all the agents) of a large organization (their records
+    // no longer stay in the cache from one group to the next), touch the records of the joined members
+    // first: without a branch (a third to a half of the memberships are joined, and a mispredicted branch
+    // throws away the reads started ahead) and without depending on the draws, so that the reads overlap.
+    // The decisions below then find them in the cache. Team members are consecutive agents: no need.
+    if (open && scattered) {
+      let n = 0;
+      for (let m = groupStart[g]!; m < end; m++) {
+        at[n] = m;
+        n += joined[m]!;
+      }
+      for (let k = 0; k < n; k++) {
+        const o = memberAgent[at[k]!]! * HOT_STRIDE;
+        sink += hot[o]! + hot[o + HOT_STRIDE - 1]!;
+      }
+    }
     for (let m = groupStart[g]!; m < end; m++) {
       if (joined[m] === 0) continue;
       const i = memberAgent[m]!;
@@ -134,4 +170,5 @@ export function decide(
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = c;
+  touched = sink;
 }
