@@ -137,6 +137,14 @@ export function log(x: number): number {
   return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }
 
+/**
+ * a[i] = log(a[i]): for a caller where log may not be inlined, so that no double crosses a call (it would be
+ * boxed: a new heap object per call).
+ */
+export function logAt(a: Float64Array, i: number): void {
+  a[i] = log(a[i]!);
+}
+
 /** The whole of fdlibm's natural logarithm, for any x: log's path for 0, negatives, NaN, Infinity and subnormals. */
 export function logFdlibm(x: number): number {
   if (x !== x || x < 0) return NaN;

@@ -2,7 +2,7 @@
  * Randomness: one master seed per run, named streams derived from it, so that adding draws in one part
  * of the model does not shift the others. seedrandom's Alea generator: fast and of good quality.
  */
-import { exp, log, pow } from './math.ts';
+import { exp, log, logAt, pow } from './math.ts';
 import seedrandom from 'seedrandom';
 
 export type Uniform = () => number;
@@ -115,36 +115,46 @@ export function betaDraw(a: number, b: number, rand: Random): number {
 export function binomial(n: number, p: number, rand: Random): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  // Drawn for q = min(p, 1 - p) (the count of the rarer outcome). Each path is a short function of its own, so
-  // that V8 inlines the common ones where binomial is hot (a call would box its numbers).
-  const q = p > 0.5 ? 1 - p : p;
-  const k = n <= 24 ? binomialByCount(n, q, rand) : n * q < 20 ? binomialByWaits(n, q, rand) : +binomialByNormal(n, q, rand);
+  // Drawn for q = min(p, 1 - p) (the count of the rarer outcome), by one of three paths. binomial itself is
+  // short, so that V8 inlines it where it is hot; the paths get q and return a count through BINOMIAL (a double
+  // passed to or returned from a call that is not inlined is a new heap object: garbage every tick).
+  BINOMIAL[0] = p > 0.5 ? 1 - p : p;
+  const k = n <= 24 ? binomialByCount(n, rand) : n * BINOMIAL[0]! < 20 ? binomialByWaits(n, rand) : binomialByNormal(n, rand);
   return p > 0.5 ? n - k : k;
 }
 
+/** binomial's paths: [0] the probability q, [1] and [2] logarithms taken in place (math.ts: logAt). */
+const BINOMIAL = new Float64Array(3);
+
 /** One draw per trial. */
-function binomialByCount(n: number, p: number, rand: Random): number {
+function binomialByCount(n: number, rand: Random): number {
+  const p = BINOMIAL[0]!;
   let k = 0;
   for (let i = 0; i < n; i++) if (rand.next() < p) k++;
   return k;
 }
 
 /** Counting geometric waiting times: about n p + 1 draws. */
-function binomialByWaits(n: number, p: number, rand: Random): number {
-  const logq = log(1 - p);
+function binomialByWaits(n: number, rand: Random): number {
+  BINOMIAL[1] = 1 - BINOMIAL[0]!;
+  logAt(BINOMIAL, 1);
+  const logq = BINOMIAL[1]!;
   let k = 0;
   let pos = 0;
   for (;;) {
     let u = rand.next();
     while (u <= 0) u = rand.next();
-    pos += Math.floor(log(u) / logq) + 1;
+    BINOMIAL[2] = u;
+    logAt(BINOMIAL, 2);
+    pos += Math.floor(BINOMIAL[2]! / logq) + 1;
     if (pos > n) return k;
     k++;
   }
 }
 
 /** The normal approximation, for n p (1 - p) large. */
-function binomialByNormal(n: number, p: number, rand: Random): number {
+function binomialByNormal(n: number, rand: Random): number {
+  const p = BINOMIAL[0]!;
   const mean = n * p;
   const x = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal(rand));
   return x < 0 ? 0 : x > n ? n : x;
