@@ -151,8 +151,9 @@ export function decide(
         engagement[m] = e;
         if (open) {
           // v = (u - p) / (1 - p) is uniform on [0, 1).
-          let disappointed = (leaveTop - e) / LEAVE_RAMP;
-          disappointed = disappointed < 0 ? 0 : disappointed > 1 ? 1 : disappointed;
+          // Math.min and Math.max, not comparisons: V8 compiles a comparison for the values it has seen there, and
+          // for weeks nobody is disappointed (always 0): the first who is would deoptimize the kernel.
+          const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
           if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
             joined[m] = 0;
             joinedCount[i]!--;

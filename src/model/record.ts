@@ -18,6 +18,17 @@ const KIND_SERIES = Object.fromEntries(
   ]),
 ) as Record<'contributors' | 'readers' | 'absent' | 'posts' | 'value' | 'actionable', Int32Array>;
 
+/**
+ * part / whole, 0 for an empty whole (counts are never negative). One function for the recorder's ratios, whose
+ * feedback V8 sees fractional from the start (below): a division of counts that gave whole numbers in the first
+ * ticks (0 / n, n / n) would otherwise be compiled for whole numbers and deoptimized at the first fraction, and the
+ * recorder compiled again in the next Simulation.
+ */
+function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+for (let k = 0; k < 16; k++) share(k, k % 4);
+
 export class Recorder {
   readonly series: Float64Array[];
   private readonly row = new Float64Array(SERIES.length);
@@ -107,16 +118,16 @@ export class Recorder {
     r[I.contributors!] = contributors;
     r[I.readers!] = readers;
     r[I.absent!] = w.employees - contributors - readers;
-    r[I.activeShare!] = (contributors + readers) / w.employees;
-    r[I.active_member!] = roleN[0] ? people[PEOPLE_ACTIVE_BY_ROLE]! / roleN[0] : 0;
-    r[I.active_manager!] = roleN[ROLE_MANAGER] ? people[PEOPLE_ACTIVE_BY_ROLE + ROLE_MANAGER]! / roleN[ROLE_MANAGER]! : 0;
-    r[I.active_owner!] = roleN[ROLE_OWNER] ? people[PEOPLE_ACTIVE_BY_ROLE + ROLE_OWNER]! / roleN[ROLE_OWNER]! : 0;
-    r[I.active_riskTolerant!] = people[PEOPLE_ACTIVE_BY_RISK]! / Math.max(1, riskN[0]!);
-    r[I.active_riskAverse!] = people[PEOPLE_ACTIVE_BY_RISK + 2]! / Math.max(1, riskN[2]!);
-    r[I.contrib_riskTolerant!] = people[PEOPLE_CONTRIBUTING_BY_RISK]! / Math.max(1, riskN[0]!);
-    r[I.contrib_riskAverse!] = people[PEOPLE_CONTRIBUTING_BY_RISK + 2]! / Math.max(1, riskN[2]!);
-    r[I.open_riskTolerant!] = people[PEOPLE_OPEN_BY_RISK]! / Math.max(1, riskN[0]!);
-    r[I.open_riskAverse!] = people[PEOPLE_OPEN_BY_RISK + 2]! / Math.max(1, riskN[2]!);
+    r[I.activeShare!] = share(contributors + readers, w.employees);
+    r[I.active_member!] = share(people[PEOPLE_ACTIVE_BY_ROLE]!, roleN[0]!);
+    r[I.active_manager!] = share(people[PEOPLE_ACTIVE_BY_ROLE + ROLE_MANAGER]!, roleN[ROLE_MANAGER]!);
+    r[I.active_owner!] = share(people[PEOPLE_ACTIVE_BY_ROLE + ROLE_OWNER]!, roleN[ROLE_OWNER]!);
+    r[I.active_riskTolerant!] = share(people[PEOPLE_ACTIVE_BY_RISK]!, Math.max(1, riskN[0]!));
+    r[I.active_riskAverse!] = share(people[PEOPLE_ACTIVE_BY_RISK + 2]!, Math.max(1, riskN[2]!));
+    r[I.contrib_riskTolerant!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK]!, Math.max(1, riskN[0]!));
+    r[I.contrib_riskAverse!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK + 2]!, Math.max(1, riskN[2]!));
+    r[I.open_riskTolerant!] = share(people[PEOPLE_OPEN_BY_RISK]!, Math.max(1, riskN[0]!));
+    r[I.open_riskAverse!] = share(people[PEOPLE_OPEN_BY_RISK + 2]!, Math.max(1, riskN[2]!));
     r[I.adopters!] = o.adopters;
     r[I.attentionMinutes!] = load / w.employees;
 
@@ -153,32 +164,32 @@ export class Recorder {
     r[I.cmPosts!] = o.cmPosts;
     r[I.informedHours!] = o.informed;
     r[I.ownerPosts!] = o.ownerPosts;
-    r[I.cmShare!] = internalPosts > 0 ? o.cmPosts / internalPosts : 0;
+    r[I.cmShare!] = share(o.cmPosts, internalPosts);
 
     st.contributionCounts.measure(this.ineq);
     r[I.gini!] = this.ineq[0]!;
     r[I.top1Share!] = this.ineq[1]!;
     r[I.top10Share!] = this.ineq[2]!;
-    r[I.legitimacy!] = animated ? legitSum / animated : 0;
+    r[I.legitimacy!] = share(legitSum, animated);
     r[I.competition!] = competition;
     r[I.overlap!] = overlap;
     r[I.quarrels!] = o.quarrels;
     r[I.managerEngagement!] = meanManagerEffort(st);
-    r[I.ownerEngagement!] = owners ? ownerEffort / owners : 0;
-    r[I.routinesShare!] = routines / w.teams;
-    r[I.coachedManagers!] = coachedM / w.teams;
-    r[I.coachedOwners!] = owners ? coachedO / owners : 0;
+    r[I.ownerEngagement!] = share(ownerEffort, owners);
+    r[I.routinesShare!] = share(routines, w.teams);
+    r[I.coachedManagers!] = share(coachedM, w.teams);
+    r[I.coachedOwners!] = share(coachedO, owners);
     r[I.framework!] = o.framework;
     r[I.processes!] = o.processes;
     r[I.expertiseCenter!] = o.expertiseCenter;
     r[I.alignment!] = o.alignmentMean;
     r[I.smmCount!] = o.smms.length;
-    r[I.smmIntegration!] = o.smms.length ? knowledge / o.smms.length : 0;
+    r[I.smmIntegration!] = share(knowledge, o.smms.length);
     r[I.cmKnowledge!] = o.cm ? o.cm.knowledge : 0;
     r[I.openMembers!] = openMembers;
     r[I.joins_open!] = joins;
     r[I.leaves_open!] = leaves;
-    r[I.active_expertise!] = expertMembers ? expertTaking / expertMembers : 0;
+    r[I.active_expertise!] = share(expertTaking, expertMembers);
 
     for (let k = 0; k < r.length; k++) this.series[k]![st.tick] = r[k]!;
   }

@@ -116,12 +116,14 @@ function serveRequests(st: ModelState, rand: Random): void {
   while (k < o.queue.length && (o.cmCoaching >= 1 || o.smmCoaching >= 1)) {
     const g = o.queue[k]!;
     const team = w.groupKind[g] === KIND_TEAM;
-    if (team && o.smmCoaching >= 1) o.smmCoaching -= 1;
-    else if (o.cmCoaching >= 1) o.cmCoaching -= 1;
-    else {
-      k++;
-      continue;
-    }
+    const bySmm = team && o.smmCoaching >= 1;
+    const byCm = !bySmm && o.cmCoaching >= 1;
+    // A request nobody can serve now waits its turn: k moves past it. Written so that the step runs every time
+    // (V8 compiles an operation with what it has seen; one first reached late deoptimizes the phase).
+    k += bySmm || byCm ? 0 : 1;
+    if (!bySmm && !byCm) continue;
+    if (bySmm) o.smmCoaching -= 1;
+    else o.cmCoaching -= 1;
     gs.coached[g] = 1;
     gs.requested[g] = 0;
     // A coached manager takes up routines if he is disposed to (his alignment): decided once.

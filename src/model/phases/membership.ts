@@ -12,6 +12,20 @@ import { membersOf, type ModelState } from '../state.ts';
 /** Random picks among a community's candidates before walking the list to the next outsider. */
 const MAX_PICKS = 16;
 
+/**
+ * The first outsider (not joined) from membership m on along a community's candidate list start..start+size-1,
+ * wrapping around: m itself when he is one; -1 when there is none. Called for every pick, so that V8 compiles
+ * the call from the start, and walked below at load, so that it compiles the walk too: the walk is rare and, first
+ * taken late in a run, would deoptimize join.
+ */
+function nextOutsider(joined: Uint8Array, start: number, size: number, m: number): number {
+  let q = m - start;
+  for (let steps = 0; joined[start + q] && steps < size; steps++) q = (q + 1) % size;
+  return joined[start + q] ? -1 : start + q;
+}
+// (V8 keeps what a function has seen only once it has been called a few times.)
+for (let k = 0; k < 16; k++) nextOutsider(new Uint8Array([1, 1, 0]), 0, 3, k % 3);
+
 export function join(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
   const gs = st.groups;
@@ -34,13 +48,9 @@ export function join(st: ModelState, p: Scenario, rand: Random): void {
     for (let j = 0; j < k; j++) {
       let m = start + Math.floor(rand.next() * size);
       for (let tries = 1; w.joined[m] && tries < MAX_PICKS; tries++) m = start + Math.floor(rand.next() * size);
-      if (w.joined[m]) {
-        // Few outsiders left: take the next one along the candidate list (there is one: k <= outside).
-        let q = m - start;
-        for (let steps = 0; w.joined[start + q] && steps < size; steps++) q = (q + 1) % size;
-        m = start + q;
-        if (w.joined[m]) break;
-      }
+      // Few outsiders left: take the next one along the candidate list (there is one: k <= outside).
+      m = nextOutsider(w.joined, start, size, m);
+      if (m < 0) break;
       w.joined[m] = 1;
       w.engagement[m] = p.behaviour.initialEngagement;
       w.joinedCount[w.memberAgent[m]!]!++;
