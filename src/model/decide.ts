@@ -28,7 +28,7 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
  */
 const SCATTERED_AGENTS = (8 << 20) / (HOT_STRIDE * 8);
 
-/** One group's joined memberships (overwritten group by group). */
+/** One group's joined memberships, in order (overwritten group by group, within one call). */
 let scratchAt = new Int32Array(1024);
 /** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
 export let touched = 0;
@@ -98,24 +98,26 @@ export function decide(
     let nAbsent = 0;
     let nLeave = 0;
     const end = groupStart[g + 1]!;
+    // The joined members first, listed without a branch: a third to a half of an open community's candidates
+    // are joined, so a branch on it would be mispredicted often, and each misprediction throws away the reads of
+    // the next members' records started ahead (at 100,000 employees this list makes the decisions 0.87x the time).
+    let n = 0;
+    for (let m = groupStart[g]!; m < end; m++) {
+      at[n] = m;
+      n += joined[m]!;
+    }
     // In an open community (its members are spread over all the agents) of a large organization (their records
-    // no longer stay in the cache from one group to the next), touch the records of the joined members
-    // first: without a branch (a third to a half of the memberships are joined, and a mispredicted branch
-    // throws away the reads started ahead) and without depending on the draws, so that the reads overlap.
-    // The decisions below then find them in the cache. Team members are consecutive agents: no need.
+    // no longer stay in the cache from one group to the next), touch their records first, with no dependence on
+    // the draws, so that the reads overlap; the decisions then find them in the cache. Team members are
+    // consecutive agents: no need.
     if (open && scattered) {
-      let n = 0;
-      for (let m = groupStart[g]!; m < end; m++) {
-        at[n] = m;
-        n += joined[m]!;
-      }
       for (let k = 0; k < n; k++) {
         const o = memberAgent[at[k]!]! * HOT_STRIDE;
         sink += hot[o]! + hot[o + HOT_STRIDE - 1]!;
       }
     }
-    for (let m = groupStart[g]!; m < end; m++) {
-      if (joined[m] === 0) continue;
+    for (let k = 0; k < n; k++) {
+      const m = at[k]!;
       const i = memberAgent[m]!;
       const o = i * HOT_STRIDE;
       const ra = hot[o + HOT_RISK]!;
