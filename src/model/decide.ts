@@ -28,6 +28,15 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
  */
 const SCATTERED_AGENTS = (8 << 20) / (HOT_STRIDE * 8);
 
+/**
+ * Above this many agents (4 MiB of hot records), an open community's joined members are listed first, without a
+ * branch, and then decided: a third to a half of its candidates are joined, a branch on it is mispredicted often
+ * there, and each misprediction throws away the reads of the next records started ahead (at 100,000 employees the
+ * decisions take 0.93x the time). In a smaller organization the list costs more than it saves (1.05x at 200 and
+ * 2,000 employees): the branch predictor learns the few groups' patterns, and the records are in the cache.
+ */
+const LISTED_AGENTS = 65_536;
+
 /** One group's joined memberships, in order (overwritten group by group, within one call). */
 let scratchAt = new Int32Array(1024);
 /** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
@@ -44,7 +53,8 @@ export let touched = 0;
  *   engagedWriting: how much each logit of engagement above that raises the share of participations that are contributions;
  *   drift: daily probability that a member who stayed away drifts out of an open community, before attention pressure;
  *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment;
- *   touchAbove: the number of agents above which open communities' records are touched first (tests force it).
+ *   touchAbove: the number of agents above which open communities' records are touched first (then their joined
+ *   members are listed too, whatever LISTED_AGENTS says; tests force it).
  */
 export function decide(
   w: World, gs: GroupState, rng: Float64Array,
@@ -67,6 +77,7 @@ export function decide(
   const at = scratchAt;
   let sink = 0;
   const scattered = w.agents > touchAbove;
+  const large = w.agents > LISTED_AGENTS;
   // The decisions stream's state in locals (rng.ts: aleaNext), written back at the end.
   let s0 = rng[0]!;
   let s1 = rng[1]!;
@@ -98,13 +109,16 @@ export function decide(
     let nAbsent = 0;
     let nLeave = 0;
     const end = groupStart[g + 1]!;
-    // The joined members first, listed without a branch: a third to a half of an open community's candidates
-    // are joined, so a branch on it would be mispredicted often, and each misprediction throws away the reads of
-    // the next members' records started ahead (at 100,000 employees this list makes the decisions 0.87x the time).
-    let n = 0;
-    for (let m = groupStart[g]!; m < end; m++) {
-      at[n] = m;
-      n += joined[m]!;
+    // An open community's joined members listed first in a large organization (LISTED_AGENTS).
+    const first = groupStart[g]!;
+    let n = end - first;
+    const listed = open && (large || scattered);
+    if (listed) {
+      n = 0;
+      for (let m = first; m < end; m++) {
+        at[n] = m;
+        n += joined[m]!;
+      }
     }
     // In an open community (its members are spread over all the agents) of a large organization (their records
     // no longer stay in the cache from one group to the next), touch their records first, with no dependence on
@@ -117,7 +131,8 @@ export function decide(
       }
     }
     for (let k = 0; k < n; k++) {
-      const m = at[k]!;
+      const m = listed ? at[k]! : first + k;
+      if (joined[m] === 0) continue;
       const i = memberAgent[m]!;
       const o = i * HOT_STRIDE;
       const ra = hot[o + HOT_RISK]!;
