@@ -105,6 +105,14 @@ function gamma(shape: number, rand: Random): number {
   }
 }
 
+// V8 compiles gamma for the shapes it has seen: whole numbers only (a scenario's Beta parameters often are) and a
+// fractional one later deoptimizes it, in the next Simulation's world building. Show it both kinds now (a
+// stream of its own: no other stream moves).
+{
+  const warm = new Alea('orgsim:warm-gamma');
+  for (let k = 0; k < 16; k++) gamma(k % 2 ? 0.5 + k / 4 : 1 + (k >> 1), warm);
+}
+
 export function betaDraw(a: number, b: number, rand: Random): number {
   const x = gamma(a, rand);
   const y = gamma(b, rand);
