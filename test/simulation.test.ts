@@ -34,7 +34,7 @@ describe('Simulation', () => {
   });
 
   it('gives the same numbers whether or not open communities\' records are touched before deciding (large organizations)', () => {
-    // The kernel touches the records first only above 131,072 agents; forcing it here on a small organization.
+    // The kernel touches the records first only above 98,304 agents; forcing it here on a small organization.
     const a = new Simulation(small, 5);
     const b = new Simulation(small, 5);
     const touching = b as unknown as { decide(): void; params: typeof small; world: typeof b.world; state: typeof b.state; decisions: { state: Float64Array } };

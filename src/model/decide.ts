@@ -22,11 +22,13 @@ import type { GroupState } from './state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
 
 /**
- * Above this many agents (8 MiB of hot records, HOT_STRIDE doubles each), the records outgrow what one core finds
- * in its caches and an open community's decisions wait on memory: touching them first pays (bench: the cost per
- * decision by size; below it, touching costs more than it saves). Results are the same either way.
+ * Above this many agents (6 MiB of hot records, HOT_STRIDE doubles each), the records outgrow what one core finds
+ * in its caches and an open community's decisions wait on memory: touching its members' records first pays. A/B
+ * of the kernel with and without, in one process (decisions' time with / without): 0.87x at 120,000 agents
+ * (enterprise-100k), 0.80-0.97x at 150,000, 0.78x at 240,000, 0.76x at 480,000; but 1.06-1.15x at 45,000 and
+ * 75,000, where the records are in the cache anyway. Results are the same either way.
  */
-const SCATTERED_AGENTS = (8 << 20) / (HOT_STRIDE * 8);
+const SCATTERED_AGENTS = (6 << 20) / (HOT_STRIDE * 8);
 
 /**
  * Above this many agents (4 MiB of hot records), an open community's joined members are listed first, without a
