@@ -23,20 +23,18 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
 
 /**
  * Above this many agents (6 MiB of hot records, HOT_STRIDE doubles each), the records outgrow what one core finds
- * in its caches and an open community's decisions wait on memory: touching its members' records first pays. A/B
- * of the kernel with and without, in one process (decisions' time with / without): 0.87x at 120,000 agents
- * (enterprise-100k), 0.80-0.97x at 150,000, 0.78x at 240,000, 0.76x at 480,000; but 1.06-1.15x at 45,000 and
- * 75,000, where the records are in the cache anyway. Results are the same either way.
+ * in its caches and an open community's decisions wait on memory: touching its members' records first pays.
+ * Above LISTED_AGENTS (4 MiB), an open community's joined members are listed first, without a branch: a third to
+ * a half of its candidates are joined, a branch on it is mispredicted often there, and each misprediction throws
+ * away the reads of the next records started ahead. Below, both cost more than they save (the records are in the
+ * cache, and the branch predictor learns a small organization's few groups): 1.05x at 200 and 2,000 employees
+ * for the list, 1.06-1.15x at 45,000 and 75,000 agents for touching.
+ * Measured, this kernel over the one without either (time of the decisions, median over fresh processes of one
+ * Simulation each): 0.91x at enterprise-100k (8 processes each, spread +-15%), 0.74x at 400,000 employees (3 each,
+ * whole ticks 0.82x). Two Simulations side by side in one process (double the memory) showed larger gains at
+ * enterprise-100k (0.87x for each part): do not measure cache effects that way. Results are the same either way.
  */
 const SCATTERED_AGENTS = (6 << 20) / (HOT_STRIDE * 8);
-
-/**
- * Above this many agents (4 MiB of hot records), an open community's joined members are listed first, without a
- * branch, and then decided: a third to a half of its candidates are joined, a branch on it is mispredicted often
- * there, and each misprediction throws away the reads of the next records started ahead (at 100,000 employees the
- * decisions take 0.93x the time). In a smaller organization the list costs more than it saves (1.05x at 200 and
- * 2,000 employees): the branch predictor learns the few groups' patterns, and the records are in the cache.
- */
 const LISTED_AGENTS = 65_536;
 
 /** One group's joined memberships, in order (overwritten group by group, within one call). */
