@@ -29,10 +29,10 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
  * away the reads of the next records started ahead. Below, both cost more than they save (the records are in the
  * cache, and the branch predictor learns a small organization's few groups): 1.05x at 200 and 2,000 employees
  * for the list, 1.06-1.15x at 45,000 and 75,000 agents for touching.
- * Measured, this kernel over the one without either (time of the decisions, median over fresh processes of one
- * Simulation each): 0.91x at enterprise-100k (8 processes each, spread +-15%), 0.74x at 400,000 employees (3 each,
- * whole ticks 0.82x). Two Simulations side by side in one process (double the memory) showed larger gains at
- * enterprise-100k (0.87x for each part): do not measure cache effects that way. Results are the same either way.
+ * Measured with bench/kernel.ts, this kernel over the one without either (time of the decisions, medians over
+ * fresh processes of one Simulation each, two sets): 0.83-0.91x at enterprise-100k (whole ticks 0.86x), 0.70-0.74x
+ * at 400,000 employees (whole ticks 0.80x). Two Simulations side by side in one process double the memory and
+ * overstate cache effects: do not measure them that way. Results are the same either way.
  */
 const SCATTERED_AGENTS = (6 << 20) / (HOT_STRIDE * 8);
 const LISTED_AGENTS = 65_536;
