@@ -186,8 +186,7 @@ describe('the facilitator', () => {
       await page.waitForFunction(() => document.body.classList.contains('presenter'));
       await page.waitForFunction(() => (window as unknown as Hook).__orgsim.tick > 40);
       // While it plays, the ghost of the latest change replaces that of the change before it: wait until drawn.
-      // (The ghost replays from day 0 in the page's worker: on a loaded machine that takes a while, as for the waits below.)
-      await page.waitForFunction(() => (document.querySelector('#chart-value .legend')?.textContent ?? '').includes('without “Let the CM speak more” (same run)'), null, { timeout: 60_000 });
+      await page.waitForFunction(() => (document.querySelector('#chart-value .legend')?.textContent ?? '').includes('without “Let the CM speak more” (same run)'));
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Space');
       await page.waitForTimeout(300);
