@@ -124,8 +124,8 @@ export function binomial(n: number, p: number, rand: Random): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   // Drawn for q = min(p, 1 - p) (the count of the rarer outcome), by one of three paths. binomial itself is
-  // short, so that V8 inlines it where it is hot; the paths get q and return a count through BINOMIAL (a double
-  // passed to or returned from a call that is not inlined is a new heap object: garbage every tick).
+  // short, so that V8 inlines it where it is hot; the paths read q from BINOMIAL and take their logarithms in it
+  // (a double passed to or returned from a call that is not inlined is a new heap object: garbage every tick).
   BINOMIAL[0] = p > 0.5 ? 1 - p : p;
   const k = n <= 24 ? binomialByCount(n, rand) : n * BINOMIAL[0]! < 20 ? binomialByWaits(n, rand) : binomialByNormal(n, rand);
   return p > 0.5 ? n - k : k;

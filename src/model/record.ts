@@ -122,12 +122,12 @@ export class Recorder {
     r[I.active_member!] = share(people[PEOPLE_ACTIVE_BY_ROLE]!, roleN[0]!);
     r[I.active_manager!] = share(people[PEOPLE_ACTIVE_BY_ROLE + ROLE_MANAGER]!, roleN[ROLE_MANAGER]!);
     r[I.active_owner!] = share(people[PEOPLE_ACTIVE_BY_ROLE + ROLE_OWNER]!, roleN[ROLE_OWNER]!);
-    r[I.active_riskTolerant!] = share(people[PEOPLE_ACTIVE_BY_RISK]!, Math.max(1, riskN[0]!));
-    r[I.active_riskAverse!] = share(people[PEOPLE_ACTIVE_BY_RISK + 2]!, Math.max(1, riskN[2]!));
-    r[I.contrib_riskTolerant!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK]!, Math.max(1, riskN[0]!));
-    r[I.contrib_riskAverse!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK + 2]!, Math.max(1, riskN[2]!));
-    r[I.open_riskTolerant!] = share(people[PEOPLE_OPEN_BY_RISK]!, Math.max(1, riskN[0]!));
-    r[I.open_riskAverse!] = share(people[PEOPLE_OPEN_BY_RISK + 2]!, Math.max(1, riskN[2]!));
+    r[I.active_riskTolerant!] = share(people[PEOPLE_ACTIVE_BY_RISK]!, riskN[0]!);
+    r[I.active_riskAverse!] = share(people[PEOPLE_ACTIVE_BY_RISK + 2]!, riskN[2]!);
+    r[I.contrib_riskTolerant!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK]!, riskN[0]!);
+    r[I.contrib_riskAverse!] = share(people[PEOPLE_CONTRIBUTING_BY_RISK + 2]!, riskN[2]!);
+    r[I.open_riskTolerant!] = share(people[PEOPLE_OPEN_BY_RISK]!, riskN[0]!);
+    r[I.open_riskAverse!] = share(people[PEOPLE_OPEN_BY_RISK + 2]!, riskN[2]!);
     r[I.adopters!] = o.adopters;
     r[I.attentionMinutes!] = load / w.employees;
 
