@@ -155,7 +155,46 @@ function kindParticipation(run: RunView, kind: 'team' | 'open', from: number, to
   return all ? took / all : 0;
 }
 
+/**
+ * Working days in a month (250 a year over 12, rounded): the period over which field studies count who
+ * interacts (SWOOP Analytics: the share of users who post, reply or react in a month).
+ */
+export const MONTH_DAYS = 21;
+
+/** The full months of [from, to), counted back from its end (a partial month at its start is left out). */
+function months(from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let end = to; end - MONTH_DAYS >= from; end -= MONTH_DAYS) out.unshift([end - MONTH_DAYS, end]);
+  return out;
+}
+
+/** Mean over the window's full months of the share of employees who contributed at least once that month. */
+function monthlyContributors(run: RunView, from: number, to: number): number {
+  const spans = months(from, to);
+  if (spans.length === 0) return 0;
+  let sum = 0;
+  for (const [a, b] of spans) sum += share(perEmployee(run, a, b).contributed, (x) => x > 0);
+  return sum / spans.length;
+}
+
 export const STATISTICS: Readonly<Record<string, Named>> = {
+  monthlyContributors: {
+    description: 'Share of employees who contribute (post, reply or react) at least once in a month, the mean over the full months of the window (SWOOP Analytics\' "engagement")',
+    unit: 'share', trace: true,
+    compute: monthlyContributors,
+  },
+  monthlyPosts: {
+    description: "Employees' contributions per employee per month: members' contributions in team groups and open communities and the prompts of managers and community owners (the mean over the full months of the window)",
+    unit: 'posts / employee / month', trace: false,
+    compute: (run, from, to) => {
+      const spans = months(from, to);
+      if (spans.length === 0) return 0;
+      const a = spans[0]![0];
+      const b = spans[spans.length - 1]![1];
+      const posts = meanOver(seriesOf(run, 'posts_team'), a, b) + meanOver(seriesOf(run, 'posts_open'), a, b) + meanOver(seriesOf(run, 'ownerPosts'), a, b);
+      return (posts * MONTH_DAYS) / run.world.employees;
+    },
+  },
   activeOnce: {
     description: 'Share of employees who took part (read or contributed) at least once in the window (e.g. monthly active users over a month)',
     unit: 'share', trace: true,
