@@ -28,7 +28,7 @@ function load(name: string, sets: string[] = []): Scenario {
 const cases: [string, () => string[]][] = [
   ['small seeds 1-3', () => [1, 2, 3].map((seed) => { const s = new Simulation(load('small'), seed, { trace: true }); s.run(); return fingerprint(s); })],
   ['baseline', () => { const s = new Simulation(load('baseline'), 1, { trace: true }); s.run(); return [fingerprint(s)]; }],
-  ...['c1-cm-relays', 'c1-no-governance', 'c2-smm-competes', 'c3-smm-outsourced-codriving', 'c5-cm-leads-experts', 'c6-unclear-rules', 'c7-star-campaign', 'c8-cm-outsourced', 'c9-emcee-keeps-speaking', 'c10-routines'].map(
+  ...['c1-cm-relays', 'c1-no-governance', 'c2-smm-competes', 'c3-smm-outsourced-codriving', 'c5-cm-leads-experts', 'c6-unclear-rules', 'c7-star-campaign', 'c8-cm-outsourced', 'c9-former-emcee', 'c10-routines'].map(
     (name): [string, () => string[]] => [name, () => { const sc = load(name); const s = new Simulation(sc, sc.seed); s.run(); return [fingerprint(s)]; }],
   ),
   ['interleaved small + claim-base', () => {

@@ -231,6 +231,14 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
     unit: 'share', trace: true,
     compute: (run, from, to) => topShare(openUserPosts(run, from, to), 0.1),
   },
+  openSilence: {
+    description: 'Among employees who visited an open community in the window, share who made no open-community contribution in it (Nonnecke & Preece 2000: 46-82% over 12 weeks)',
+    unit: 'share', trace: true,
+    compute: (run, from, to) => {
+      const e = perEmployee(run, from, to);
+      return share(e.openPosts, (x) => x === 0, (i) => e.openDays[i]! > 0);
+    },
+  },
   openGini: {
     description: 'Gini of open-community contributions among their users in the window',
     unit: 'index', trace: true,

@@ -24,7 +24,7 @@ export interface GroupState {
   activity: Float64Array;
   /** Smoothed share of the talk that is the organization's voice (the CM, the brand's emcee). */
   broadcast: Float64Array;
-  /** Smoothed share of the group's prompts made by its owner. */
+  /** Smoothed share of the response to the group's prompts that goes to its owner's (7.10). */
   ownerShare: Float64Array;
   /** SMM animation assigned to the group (1: a full community's worth of one SMM), and which SMM. */
   smmEffort: Float64Array;
@@ -32,12 +32,18 @@ export interface GroupState {
   /** The CM's leading effort (expertise communities he leads) and his posts a day when he speaks. */
   cmLead: Float64Array;
   cmPosts: Float64Array;
-  /** This tick: prompts by animators, share of prompts by the owner, share of requests about the group's own work. */
+  /** This tick: prompts by animators. */
   prompts: Float64Array;
   /** This tick: animators' and the organization's voice's posts, weighted by what their authors know of the matter. */
   content: Float64Array;
-  ownerPromptShare: Float64Array;
+  /**
+   * This tick: the owner's share of the pull of the group's prompts (prompts x legitimacy), that is of the
+   * members' responses; the share of responses that answer requests about the group's own work; the owner's
+   * prompts a day over behaviour.animatorPostsPerDay (his effort, less the time a routine gives to follow-ups).
+   */
+  ownerPull: Float64Array;
   onWork: Float64Array;
+  ownerPrompting: Float64Array;
   /** This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability, follow-ups animators can make. */
   animation: Float64Array;
   legitimacy: Float64Array;
@@ -159,8 +165,9 @@ class Groups {
     this.cmPosts = f();
     this.prompts = f();
     this.content = f();
-    this.ownerPromptShare = f().fill(1);
+    this.ownerPull = f().fill(1);
     this.onWork = f().fill(1);
+    this.ownerPrompting = f();
     this.animation = f();
     this.legitimacy = f();
     this.actionable = f();

@@ -1,8 +1,9 @@
 /**
  * Phase: the terms of today's decisions.
  *
- * Per group: who animates it (its owner, an SMM, the CM), how legitimate each is there (knowledge.ts), how
- * many of the group's prompts are its owner's and how many requests are about the group's own work; from these
+ * Per group: who animates it (its owner, an SMM, the CM), how legitimate each is there (knowledge.ts), how much
+ * of the response its prompts draw goes to its owner's and how much answers requests about the group's own work
+ * (prompts compete for members' attention, as far as members grant their authors legitimacy); from these
  * the animation members feel, the clarity of purpose and rules, the exposure of taking part (audience size,
  * a visibility campaign), the novelty of what is asked, what makes conversations actionable, and what a
  * participation gave back lately.
@@ -37,17 +38,18 @@ export function groupTerms(st: ModelState, p: Scenario): void {
   const H = p.organization.hoursPerDay;
   const posts = Math.max(1e-9, b.animatorPostsPerDay);
   const F = o.framework;
-  const E = o.expertiseCenter;
   const vis = p.policies.visibility;
   const logReference = log(1 + b.exposureAudience);
   const exposureOrg = log1pCount(w.employees) / logReference;
-  const perFollowUp = 60 / V.followUpMinutes;
+  // A follow-up is partly a search for who can act: a co-built process says where a kind of request goes, the
+  // expertise center's directory who knows what (7.14).
+  const search = V.searchShare * (1 - (1 - o.processes) * (1 - o.expertiseCenter));
+  const perFollowUp = 60 / (V.followUpMinutes * (1 - search));
   const cm = o.cm;
   const cmCodes = cm ? cm.knowledge : 0;
   const openClarity = p.policies.purposeClarity + (1 - p.policies.purposeClarity) * FRAMEWORK_REACH * F;
   const openRules = p.policies.rulesClarity + (1 - p.policies.rulesClarity) * FRAMEWORK_REACH * F;
   // Parameters as numbers, once: the loop reads no scenario field.
-  const actionableExpertiseCenter = +V.actionableExpertiseCenter;
   const actionableOpen = +V.actionableOpen;
   const actionableTeam = +V.actionableTeam;
   const criticalMass = +V.criticalMass;
@@ -76,6 +78,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
   const smmTopic = +p.knowledge.smmTopic;
   const emceeExternal = +p.legitimacy.emceeExternal;
   const managersAnimationHours = +p.managers.animationHours;
+  const routineFollowUpShare = +p.managers.routineFollowUpShare;
   const ownersAnimationHours = +p.owners.animationHours;
   const capacity = +p.smm.capacity;
   const actionableExternal = +p.value.actionableExternal;
@@ -95,7 +98,8 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     let animation: number;
     let legit: number;
     let promptCount: number;
-    let ownerShare = 1;
+    let ownerPull = 1;
+    let prompting = 0;
     let onWork = 1;
     let actionable: number;
     let followUps: number;
@@ -103,20 +107,26 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     let content: number;
 
     if (kind === KIND_TEAM) {
-      // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not).
-      const mPrompts = gs.effort[g]! * posts;
+      // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not). A manager
+      // with routines gives routineFollowUpShare of his animation hours to follow-ups, the rest to prompts.
+      const routine = gs.routines[g]!;
+      const followShare = routine ? routineFollowUpShare : FOLLOW_UP_SHARE;
+      prompting = (gs.effort[g]! * (1 - followShare)) / (1 - FOLLOW_UP_SHARE);
+      const mPrompts = prompting * posts;
       const sPrompts = gs.smmEffort[g]! * posts;
       // The manager knows his team's work and its people: fully legitimate there, as the audience judges.
       const mLegit = legitimacyOf(0, 1, 1) * trust;
       const sLegit = legitimacyOf(0, smmTeamWork, smmK) * trust;
       promptCount = mPrompts + sPrompts;
-      ownerShare = promptCount > 0 ? mPrompts / promptCount : 1;
-      // Requests about the team's own work: the manager's, and the SMM's as far as he knows that work.
-      onWork = ownerShare + (1 - ownerShare) * smmTeamWork * smmK;
-      animation = ((mPrompts * mLegit * skill + sPrompts * sLegit) / posts);
+      // Prompts compete for members' attention: each draws responses as far as members grant it legitimacy.
+      const mPull = mPrompts * mLegit * skill;
+      const sPull = sPrompts * sLegit;
+      ownerPull = mPull + sPull > 0 ? mPull / (mPull + sPull) : 1;
+      // Responses about the team's own work: those to the manager, and to the SMM as far as he knows that work.
+      onWork = ownerPull + (1 - ownerPull) * smmTeamWork * smmK;
+      animation = (mPull + sPull) / posts;
       legit = promptCount > 0 ? (mPrompts * mLegit + sPrompts * sLegit) / promptCount : 0;
       content = mPrompts + sPrompts * smmTeamWork;
-      const routine = gs.routines[g]!;
       const teamClarity = TEAM_CLARITY + TEAM_ROUTINE_CLARITY * routine + TEAM_FRAMEWORK_CLARITY * F;
       const teamRules = TEAM_RULES + TEAM_ROUTINE_RULES * routine + TEAM_FRAMEWORK_RULES * F;
       // Requests that are not about the team's work are as unclear as an open community's.
@@ -124,12 +134,13 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       rules = onWork * teamRules + (1 - onWork) * openRules;
       novelty = onWork * (routine ? TEAM_ROUTINE_NOVELTY : TEAM_NOVELTY) + (1 - onWork);
       offset = teamBonus;
-      actionable = actionableTeam + actionableExpertiseCenter * E;
-      // A routine: the manager acts on conversations by default, as far as his time allows.
-      followUps = routine * gs.effort[g]! * managersAnimationHours * FOLLOW_UP_SHARE * perFollowUp * skill;
+      actionable = actionableTeam;
+      // The manager follows conversations up in the hours he gives it.
+      followUps = gs.effort[g]! * managersAnimationHours * followShare * perFollowUp * skill;
     } else if (kind === KIND_OPEN) {
       const owner = w.groupOwner[g]! >= 0;
-      const oPrompts = owner ? gs.effort[g]! * posts : 0;
+      prompting = owner ? gs.effort[g]! : 0;
+      const oPrompts = prompting * posts;
       const sPrompts = gs.smmEffort[g]! * posts;
       const lPrompts = gs.cmLead[g]! * posts;
       const cPosts = gs.cmPosts[g]!;
@@ -138,8 +149,10 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       const cmKnows = cm ? cmTopicKnowledge(p, w, g) : 0;
       const cLegit = legitimacyOf(0, cmKnows, cmCodes) * trust;
       promptCount = oPrompts + sPrompts + lPrompts + cPosts;
-      ownerShare = promptCount > 0 && owner ? oPrompts / promptCount : 1;
-      animation = (oPrompts * oLegit * skill + sPrompts * sLegit + (lPrompts + cPosts) * cLegit) / posts;
+      const oPull = oPrompts * oLegit * skill;
+      const pull = oPull + sPrompts * sLegit + (lPrompts + cPosts) * cLegit;
+      ownerPull = pull > 0 && owner ? oPull / pull : 1;
+      animation = pull / posts;
       const weighted = oPrompts * oLegit + sPrompts * sLegit + (lPrompts + cPosts) * cLegit;
       legit = promptCount > 0 ? weighted / promptCount : 0;
       // Animators who know the matter say what the community is for.
@@ -148,7 +161,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       clarity = openClarity + ANIMATION_CLARITY * knows * Math.min(1, animation);
       rules = openRules;
       novelty = 1;
-      actionable = actionableOpen + actionableExpertiseCenter * E;
+      actionable = actionableOpen;
       // Follow-ups by whoever animates, as far as they know who can act.
       followUps =
         (gs.effort[g]! * (owner ? 1 : 0) * ownersAnimationHours * skill +
@@ -184,8 +197,9 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     const felt = 1 - exp(-animation);
     gs.prompts[g] = promptCount - voicePosts;
     gs.content[g] = content;
-    gs.ownerPromptShare[g] = ownerShare;
+    gs.ownerPull[g] = ownerPull;
     gs.onWork[g] = onWork;
+    gs.ownerPrompting[g] = prompting;
     gs.animation[g] = felt;
     gs.legitimacy[g] = legit;
     gs.actionable[g] = actionable > 1 ? 1 : actionable;

@@ -16,7 +16,7 @@
  * Then: what each participant got back (payoff), the group's smoothed activity, the share of its talk that is
  * the organization's voice, its audience's judgement of its animators, and its owner's animation effort, which
  * follows the response to his own prompts: the group's activity (relative to TRUST_SHARE_REF) times his share of
- * its prompts.
+ * what its prompts draw (terms.ts: their pull, prompts weighted by the legitimacy members grant their authors).
  */
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -43,7 +43,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const contentReference = +V.contentReference;
   const readReuse = +V.readReuse;
   const effortRate = +p.managers.effortRate;
-  const conversion = V.conversionBase + V.conversionProcesses * o.processes;
+  const conversion = +V.conversion;
   const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
   o.value.fill(0);
   o.informed = 0;
@@ -91,8 +91,8 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
     const response = TRUST_FLOOR + (1 - TRUST_FLOOR) * Math.min(1, share / TRUST_SHARE_REF);
     gs.trust[g]! += judge * (response - gs.trust[g]!);
 
-    // Owners animate as long as their own prompts get a response.
-    gs.ownerShare[g]! += GROUP_MEMORY * (gs.ownerPromptShare[g]! - gs.ownerShare[g]!);
+    // Owners animate as long as their own prompts get a response: their share of what the group's prompts draw.
+    gs.ownerShare[g]! += GROUP_MEMORY * (gs.ownerPull[g]! - gs.ownerShare[g]!);
     if (w.groupOwner[g]! >= 0) {
       const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF) * gs.ownerShare[g]!;
       let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * response);
