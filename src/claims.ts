@@ -63,6 +63,16 @@ export interface Scope {
   reason: string;
 }
 
+/**
+ * A comparison the model does not reproduce at any size measured (its label), with the reason its mechanisms
+ * give. Reported as such, never rescued: its test is expected not to pass, so that a change of the model that
+ * makes it pass is seen.
+ */
+export interface Unreproduced {
+  label: string;
+  reason: string;
+}
+
 export interface Claim {
   id: string;
   text: string;
@@ -76,11 +86,18 @@ export interface Claim {
   ablations: Ablation[];
   /** Absent: the claim holds at every size measured. */
   scope?: Scope;
+  /** Comparisons the model does not reproduce (absent: it reproduces them all). */
+  unreproduced?: Unreproduced[];
 }
 
 /** Whether a claim is expected to hold in an organization of `employees`. */
 export function inScope(claim: Claim, employees: number): boolean {
   return !claim.scope || employees >= claim.scope.from;
+}
+
+/** Why the model does not reproduce a comparison of a claim (by its label), or null when it does. */
+export function unreproduced(claim: Claim, label: string): string | null {
+  return claim.unreproduced?.find((u) => u.label === label)?.reason ?? null;
 }
 
 /**
@@ -211,8 +228,8 @@ export const CLAIMS: readonly Claim[] = [
     seed: 'he relies, at least at the beginning, on defined usage scenarios (social routine) that makes nearly all interactions and contents actionable by default',
     arms: ['c10-no-routines', 'c10-routines'],
     comparisons: [{ kind: 'higher', label: 'team-group value per contribution (hours)', measure: (r) => windowSum(r, 'value_team') / Math.max(1, windowSum(r, 'posts_team')), lower: 'c10-no-routines', higher: 'c10-routines' }],
-    mechanism: "Every manager follows some of his team's conversations up and prompts with the rest of his animation hours; a routine is his habit of following up by default, which costs him prompts; it also says what is expected (clarity, rules, less novelty), which draws more contributions. A followed-up conversation reaches someone who can act: more value per contribution as long as his hours cover them, fewer when more contributions meet the same problems.",
-    premise: { text: 'A manager with routines spends most of his animation time following conversations up (a habit)', parameters: ['managers.routineFollowUpShare'], neutral: { 'managers.routineFollowUpShare': 0.5 } },
+    mechanism: "Every manager follows some of his team's conversations up in his animation hours; a routine is his habit of following them up by default, in time of his own (counted in the cost of the roles); it also says what is expected (clarity, rules, less novelty), which draws more contributions. A followed-up conversation reaches someone who can act: more value per contribution as long as his hours cover them, less when more contributions meet the same problems.",
+    premise: { text: "A manager with routines follows his team's conversations up by default, in time of his own (a habit)", parameters: ['managers.routineFollowUpHours'], neutral: { 'managers.routineFollowUpHours': 0 } },
     ablations: [{ label: 'managers have no time to follow up', set: { 'managers.animationHours': 0 } }],
   },
 ];

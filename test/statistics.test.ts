@@ -43,6 +43,14 @@ describe('window statistics', () => {
     expect(statistic(run, 'observerShare', 0, 0)).toBe(0.5);
   });
 
+  it('finds open-community users who posted nothing, and whether the top contributors stay on top', () => {
+    // Open users: 1 (reads only) and 2 (posts): one silent of two.
+    expect(statistic(run, 'openSilence', 0, 0)).toBe(0.5);
+    // The top tenth of 4 employees is 1: employee 2 leads both halves of days 0-3, and nobody contributes after day 4.
+    expect(statistic(run, 'topPersistence', 0, 4)).toBe(1);
+    expect(statistic(run, 'topPersistence', 0, 0)).toBe(0);
+  });
+
   it('measures concentration of open-community contributions among their users', () => {
     // Two users: one made all 15 posts.
     expect(statistic(run, 'openTop1', 0, 0)).toBe(1);

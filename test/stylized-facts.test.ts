@@ -81,3 +81,22 @@ describe('individual-level facts', () => {
     }
   });
 });
+
+/**
+ * Held-out facts: published figures the calibration does not fit, the test of the fit. Each is measured as its
+ * source measured it.
+ */
+describe('held-out facts (not fitted)', () => {
+  it('46-82% of the members of online groups post nothing over 12 weeks (Nonnecke & Preece 2000)', () => {
+    const silent = ci95(runs.map((r) => statistic(r, 'openSilence', -60, 0)));
+    console.log(`open-community users who posted nothing in 12 weeks: ${silent.mean.toFixed(3)} [${silent.lo.toFixed(3)}, ${silent.hi.toFixed(3)}]`);
+    expect(silent.mean).toBeGreaterThanOrEqual(0.46);
+    expect(silent.mean).toBeLessThanOrEqual(0.82);
+  });
+
+  it('the top contributors stay the top contributors (Panciera et al. 2009: heavy contributors are so from the start)', () => {
+    const kept = ci95(runs.map((r) => statistic(r, 'topPersistence', -125, 0)));
+    console.log(`top 10% of contributors still top 10% three months later: ${kept.mean.toFixed(3)}`);
+    expect(kept.lo).toBeGreaterThan(0.5);
+  });
+});

@@ -81,7 +81,7 @@ The target file (JSON; unknown fields are refused):
     "method": { "particles": 200, "generations": 5, "keep": 0.5, "point": "mean" }
   }
   statistic   monthlyContributors, monthlyPosts, activeOnce, readOnlyShare, contributorShare, observerShare,
-              openTop1, openTop10, openGini, openSilence, webLink, dailyContributors, teamOverOpen, openChurn,
+              openTop1, openTop10, openGini, openSilence, topPersistence, webLink, dailyContributors, teamOverOpen, openChurn,
               or mean|last|sum|growth:<series>
   window      [from, to) in ticks; negative bounds count from the horizon, to = 0 is the horizon
   value, band the target (default value: the band's middle) and the tolerance band [lo, hi]

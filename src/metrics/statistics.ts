@@ -90,6 +90,12 @@ function openUserPosts(run: RunView, from: number, to: number): Float64Array {
   return Float64Array.from(xs).sort().reverse();
 }
 
+/** The employees in the top 10% by a count (ties broken by index; nobody with a count of 0). */
+function topTenth(xs: Float64Array): Set<number> {
+  const order = Array.from(xs.keys()).filter((i) => xs[i]! > 0).sort((i, j) => xs[j]! - xs[i]! || i - j);
+  return new Set(order.slice(0, Math.ceil(xs.length / 10)));
+}
+
 function topShare(sorted: Float64Array, fraction: number): number {
   let total = 0;
   for (const x of sorted) total += x;
@@ -237,6 +243,18 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
       return share(e.openPosts, (x) => x === 0, (i) => e.openDays[i]! > 0);
+    },
+  },
+  topPersistence: {
+    description: 'Among the top 10% of employees by days contributed in the first half of the window, the share who are in the top 10% in the second half too',
+    unit: 'share', trace: true,
+    compute: (run, from, to) => {
+      const mid = from + Math.floor((to - from) / 2);
+      const a = topTenth(perEmployee(run, from, mid).contributed);
+      const b = topTenth(perEmployee(run, mid, to).contributed);
+      let kept = 0;
+      for (const i of a) if (b.has(i)) kept++;
+      return a.size ? kept / a.size : 0;
     },
   },
   openGini: {

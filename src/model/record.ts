@@ -137,7 +137,8 @@ export class Recorder {
     let animationHours = 0;
     for (let g = 0; g < w.groups; g++) {
       if (!w.groupActive[g] || w.groupOwner[g]! < 0) continue;
-      animationHours += gs.effort[g]! * (w.groupKind[g] === KIND_TEAM ? p.managers.animationHours : p.owners.animationHours);
+      // A manager with routines also spends his routine's follow-up hours.
+      animationHours += gs.effort[g]! * (w.groupKind[g] === KIND_TEAM ? p.managers.animationHours + gs.routines[g]! * p.managers.routineFollowUpHours : p.owners.animationHours);
     }
     let fte = p.value.platformFte + animationHours / H;
     if (o.cm) fte += (o.cm.outsourced ? p.cm.costFactorOutsourced : 1) + p.cm.staff;

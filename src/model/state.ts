@@ -38,12 +38,10 @@ export interface GroupState {
   content: Float64Array;
   /**
    * This tick: the owner's share of the pull of the group's prompts (prompts x legitimacy), that is of the
-   * members' responses; the share of responses that answer requests about the group's own work; the owner's
-   * prompts a day over behaviour.animatorPostsPerDay (his effort, less the time a routine gives to follow-ups).
+   * members' responses; the share of responses that answer requests about the group's own work.
    */
   ownerPull: Float64Array;
   onWork: Float64Array;
-  ownerPrompting: Float64Array;
   /** This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability, follow-ups animators can make. */
   animation: Float64Array;
   legitimacy: Float64Array;
@@ -167,7 +165,6 @@ class Groups {
     this.content = f();
     this.ownerPull = f().fill(1);
     this.onWork = f().fill(1);
-    this.ownerPrompting = f();
     this.animation = f();
     this.legitimacy = f();
     this.actionable = f();

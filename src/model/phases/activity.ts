@@ -14,8 +14,7 @@ import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
 
 /**
  * Owners (managers, community owners) are employees: the prompts they post in the group they animate are their
- * own contributions, a Poisson number a day of mean prompting x behaviour.animatorPostsPerDay (terms.ts: his effort,
- * less the time a routine gives to follow-ups).
+ * own contributions, a Poisson number a day of mean effort x behaviour.animatorPostsPerDay.
  */
 export function ownerPosts(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
@@ -25,7 +24,7 @@ export function ownerPosts(st: ModelState, p: Scenario, rand: Random): void {
   for (let g = 0; g < w.groups; g++) {
     const owner = w.groupOwner[g]!;
     if (owner < 0 || !w.groupActive[g]) continue;
-    const n = poisson(gs.ownerPrompting[g]! * perDay, rand);
+    const n = poisson(gs.effort[g]! * perDay, rand);
     if (n === 0) continue;
     posted += n;
     w.hot[owner * HOT_STRIDE + HOT_TODAY]! += n * (w.groupKind[g] === KIND_OPEN ? OPEN_VISIT + OPEN_WRITE : 1 + WRITE);

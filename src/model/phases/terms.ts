@@ -78,7 +78,7 @@ export function groupTerms(st: ModelState, p: Scenario): void {
   const smmTopic = +p.knowledge.smmTopic;
   const emceeExternal = +p.legitimacy.emceeExternal;
   const managersAnimationHours = +p.managers.animationHours;
-  const routineFollowUpShare = +p.managers.routineFollowUpShare;
+  const routineFollowUpHours = +p.managers.routineFollowUpHours;
   const ownersAnimationHours = +p.owners.animationHours;
   const capacity = +p.smm.capacity;
   const actionableExternal = +p.value.actionableExternal;
@@ -99,7 +99,6 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     let legit: number;
     let promptCount: number;
     let ownerPull = 1;
-    let prompting = 0;
     let onWork = 1;
     let actionable: number;
     let followUps: number;
@@ -107,12 +106,9 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     let content: number;
 
     if (kind === KIND_TEAM) {
-      // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not). A manager
-      // with routines gives routineFollowUpShare of his animation hours to follow-ups, the rest to prompts.
+      // The manager (authority, knows his team's work) and, where one steps in, an SMM (who does not).
       const routine = gs.routines[g]!;
-      const followShare = routine ? routineFollowUpShare : FOLLOW_UP_SHARE;
-      prompting = (gs.effort[g]! * (1 - followShare)) / (1 - FOLLOW_UP_SHARE);
-      const mPrompts = prompting * posts;
+      const mPrompts = gs.effort[g]! * posts;
       const sPrompts = gs.smmEffort[g]! * posts;
       // The manager knows his team's work and its people: fully legitimate there, as the audience judges.
       const mLegit = legitimacyOf(0, 1, 1) * trust;
@@ -135,12 +131,12 @@ export function groupTerms(st: ModelState, p: Scenario): void {
       novelty = onWork * (routine ? TEAM_ROUTINE_NOVELTY : TEAM_NOVELTY) + (1 - onWork);
       offset = teamBonus;
       actionable = actionableTeam;
-      // The manager follows conversations up in the hours he gives it.
-      followUps = gs.effort[g]! * managersAnimationHours * followShare * perFollowUp * skill;
+      // The manager follows conversations up in part of his animation hours; a routine is his habit of following
+      // them up by default, in hours of its own (their cost is counted: record.ts).
+      followUps = gs.effort[g]! * (managersAnimationHours * FOLLOW_UP_SHARE + routine * routineFollowUpHours) * perFollowUp * skill;
     } else if (kind === KIND_OPEN) {
       const owner = w.groupOwner[g]! >= 0;
-      prompting = owner ? gs.effort[g]! : 0;
-      const oPrompts = prompting * posts;
+      const oPrompts = owner ? gs.effort[g]! * posts : 0;
       const sPrompts = gs.smmEffort[g]! * posts;
       const lPrompts = gs.cmLead[g]! * posts;
       const cPosts = gs.cmPosts[g]!;
@@ -199,7 +195,6 @@ export function groupTerms(st: ModelState, p: Scenario): void {
     gs.content[g] = content;
     gs.ownerPull[g] = ownerPull;
     gs.onWork[g] = onWork;
-    gs.ownerPrompting[g] = prompting;
     gs.animation[g] = felt;
     gs.legitimacy[g] = legit;
     gs.actionable[g] = actionable > 1 ? 1 : actionable;
