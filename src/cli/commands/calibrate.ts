@@ -19,7 +19,8 @@ import {
 } from '../calibrate-folder.ts';
 import { writeFinal } from '../calibrate-results.ts';
 import { parseShard } from '../experiment-setup.ts';
-import { displayPath } from '../files.ts';
+import { checkNotSystem, displayPath } from '../files.ts';
+import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { EXIT_INTERRUPTED, interruptible } from '../interrupt.ts';
 import { isLong, progressBar } from '../progress.ts';
@@ -262,6 +263,8 @@ export async function calibrate(argv: string[]): Promise<number> {
   if (values.shard !== undefined && values.advance) throw usageError('calibrate', '--shard and --advance are separate steps: run the shards of a stage, then one --advance');
   const out = values.out;
   if (out === undefined || out.trim() === '') throw usageError('calibrate', 'missing --out DIR: the folder of the calibration (calibration.json, a folder per generation, fitted.json...)');
+  checkNotSystem(out, '--out');
+  checkFolderKind(out, 'calibrate');
   const workers = workerCount('calibrate', values.workers);
   const shard = parseShard('calibrate', values.shard);
   const cal = prepareCalibration(file!, workers);

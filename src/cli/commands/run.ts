@@ -3,7 +3,7 @@ import { seedList } from '../../rng.ts';
 import { SERIES_NAMES } from '../../metrics/series.ts';
 import { outcomes } from '../../metrics/outcomes.ts';
 import { parseCommand, positionals, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
+import { checkDistinctOutputs, checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { runCsv, runJson } from '../output.ts';
 import { runSummary } from '../report.ts';
@@ -40,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
   if (values.agents !== undefined && checkOutPath(values.agents, '--agents') !== 'csv') throw new ScenarioError(`--agents ${values.agents}: the per-agent table is written as CSV (a file name ending in .csv)`);
   const { scenario, source } = values.replay !== undefined ? readReplay(values.replay) : readScenario(file!, overrides(values), overrideLabels(values));
+  checkDistinctOutputs([{ option: '--out', path: values.out }, { option: '--agents', path: values.agents }], [{ what: values.replay !== undefined ? 'the replay file' : 'the scenario file', path: source }]);
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
   const agentRows = runs * (scenario.organization.employees + scenario.external.customers);
