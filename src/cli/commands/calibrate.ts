@@ -269,6 +269,7 @@ export async function calibrate(argv: string[]): Promise<number> {
   const shard = parseShard('calibrate', values.shard);
   const cal = prepareCalibration(file!, workers);
   const state = checkFolder(out, cal.manifest, file!);
+  for (const line of cal.notes) note(`orgsim: ${line}`);
   openFolder(out, cal.manifest, state);
   // The process's threads: every generation runs on the same ones (an idle thread does not keep the process alive).
   const ctx: Context = { out, cal, workers, pool: sharedPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
