@@ -11,9 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { cli, expectMistake } from './sweep-helpers.ts';
 import { validate } from '../src/scenario/load.ts';
 import { openSession, advanceSession, interveneSession, closeSession } from '../workers/sessions.ts';
-import { replayOf, replayScenario, withDecisions } from '../src/room/replay.ts';
+import { replayScenario, withDecisions, type Replay } from '../src/room/replay.ts';
+import { replayText } from '../src/cli/replay.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import type { DecisionView } from '../src/room/protocol.ts';
+
+/** A replay as orgsim serve writes it (with its digest). */
+const replayOf = (room: string, scenario: typeof SCENARIO, seed: number, decisions: DecisionView[]): Replay => JSON.parse(replayText(room, scenario, seed, decisions)) as Replay;
 
 let dir: string;
 const file = (name: string) => join(dir, name);

@@ -24,7 +24,7 @@ import { SERIES_INDEX, SERIES_NAMES } from '../../metrics/series.ts';
 import { LIMITS, ROOM_ALPHABET, parseClientMessage, type ClientMessage, type EncodedAgents, type FacilitatorAction, type Phase, type RoomView, type SeriesChunk, type ToPhone } from '../../room/protocol.ts';
 import { Room, RoomError, decisionLabel, optionView, type Participant } from '../../room/room.ts';
 import { personalNumbers } from '../../room/roles.ts';
-import { replayOf } from '../../room/replay.ts';
+import { replayText } from '../replay.ts';
 import { writeAtomic } from '../files.ts';
 import { Connection, MAX_FLOODS } from './connection.ts';
 import { LiveSimulation, type Step } from './simulation.ts';
@@ -586,7 +586,7 @@ export class Workshop {
   // --- The replay file and the end.
 
   private replayText(): string {
-    return `${JSON.stringify(replayOf(this.code, this.sim.scenario, this.sim.seed, this.room.decisions), null, 1)}\n`;
+    return replayText(this.code, this.sim.scenario, this.sim.seed, this.room.decisions);
   }
 
   private writeReplay(): void {
