@@ -39,25 +39,36 @@ const NOT_SEEN = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cc}\p{
 const LOOK_ALIKE: Record<string, string> = {
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', к: 'k', м: 'm', т: 't', н: 'h', в: 'b',
   α: 'a', ε: 'e', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', χ: 'x', η: 'n', μ: 'm',
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i', l: 'i',
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', l: 'i',
 };
+/** Signs that may stand for a letter inside a word (F@cilitator), or end a sentence (Facilitator!). */
+const SIGN_FOR_LETTER: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'i' };
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** How a text reads: lower case, marks dropped, look-alikes as the letters they pass for (l and 1 as i). */
-function skeleton(text: string): string {
-  return [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => LOOK_ALIKE[c] ?? c).join('');
+/**
+ * How a text reads: lower case, marks dropped, look-alikes as the letters they pass for (l and 1 as i),
+ * and the signs of SIGN_FOR_LETTER either as letters or as word breaks.
+ */
+function skeletons(text: string): string[] {
+  // Twice: a look-alike of l (Cyrillic palochka) then reads as i, as l does.
+  const plain = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => LOOK_ALIKE[LOOK_ALIKE[c] ?? c] ?? LOOK_ALIKE[c] ?? c);
+  // A sign stands for a letter before a letter ($ystem, F@cilitator, C|ll), else it ends a word (Host!).
+  const wordish = (c: string | undefined) => c !== undefined && (/[\p{L}\p{N}]/u.test(c) || c in SIGN_FOR_LETTER);
+  const inWords = plain.map((c, i) => (c in SIGN_FOR_LETTER ? (wordish(plain[i + 1]) ? SIGN_FOR_LETTER[c]! : ' ') : c));
+  return [inWords.join(''), plain.join('')];
 }
 
-const ROLE_SKELETONS = new Map(ROOM_ROLES.map((r) => [skeleton(r), r]));
+const ROLE_SKELETONS = new Map(ROOM_ROLES.map((r) => [skeletons(r)[1]!, r]));
 
 /** The role a name reads as (a word of it, or all its letters run together), or undefined. */
 export function roleOf(name: string): string | undefined {
-  const s = skeleton(name);
-  const words = s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  for (const w of [...words, words.join('')]) {
-    const role = ROLE_SKELETONS.get(w);
-    if (role) return role;
+  for (const s of skeletons(name)) {
+    const words = s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (const w of [...words, words.join('')]) {
+      const role = ROLE_SKELETONS.get(w);
+      if (role) return role;
+    }
   }
   return undefined;
 }
