@@ -86,3 +86,12 @@ export function positionals(command: string, given: string[], names: string, cou
   }
   return given;
 }
+
+/**
+ * ORGSIM_CHECK_ONLY=1: check the command line, the files it reads and its output folder as the command
+ * would, then stop before running or writing anything (exit 0, or the usual one-line refusal, exit 2).
+ * deploy/slurm/submit.sh asks this of every task's command line before it submits a job.
+ */
+export function checkOnly(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ORGSIM_CHECK_ONLY === '1';
+}

@@ -11,7 +11,7 @@ import { firstProposals, makePopulation, nextProposals, type Population, type Pr
 import { pointEstimate } from '../../calibrate/summary.ts';
 import { shardRuns, type Shard } from '../../research/runs.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { parseCommand, positionals, usageError } from '../args.ts';
+import { checkOnly, parseCommand, positionals, usageError } from '../args.ts';
 import { prepareCalibration, type Calibration } from '../calibrate-setup.ts';
 import {
   checkFolder, exists, FITTED, openFolder, readPart, readPopulation, removeStaleTemporaries, saveProposals, stageDir,
@@ -269,6 +269,7 @@ export async function calibrate(argv: string[]): Promise<number> {
   const shard = parseShard('calibrate', values.shard);
   const cal = prepareCalibration(file!, workers);
   const state = checkFolder(out, cal.manifest, file!);
+  if (checkOnly()) return 0;
   for (const line of cal.notes) note(`orgsim: ${line}`);
   openFolder(out, cal.manifest, state);
   // The process's threads: every generation runs on the same ones (an idle thread does not keep the process alive).

@@ -19,7 +19,7 @@ import { validate } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { ScenarioError, show } from '../../scenario/errors.ts';
 import { runJobs } from '../../../workers/pool.ts';
-import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
+import { checkOnly, parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
 import { displayPath, makeFolder, writeAtomic } from '../files.ts';
 import { print, note } from '../io.ts';
 import { isLong, progressBar } from '../progress.ts';
@@ -376,6 +376,7 @@ export async function claims(argv: string[]): Promise<number> {
   const out = values.out === undefined ? undefined : checkOutFolder('claims', values.out);
   if (out !== undefined) checkClaimsFolder(out, settings);
   const { claims: planned, jobs } = plan(settings);
+  if (checkOnly()) return 0;
   const comparisons = (id: string) => CLAIMS.find((c) => c.id === id)!.comparisons.length;
   if (out !== undefined) openFolder(out, settings);
 
