@@ -26,7 +26,14 @@ const MARKERS: readonly [file: string, kinds: readonly ExperimentKind[]][] = [
   ['calibration.json', ['calibrate']],
 ];
 
-const there = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+/** Whether anything is at `path` (a folder in the path that is a file, or that cannot be read: nothing). */
+function there(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** The "command" of a marker, if it reads as one of `kinds`; else undefined (the owner's own check reports a damaged one). */
 function markedKind(path: string, kinds: readonly ExperimentKind[]): ExperimentKind | undefined {
