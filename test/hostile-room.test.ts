@@ -245,6 +245,9 @@ class Siege {
   }
 }
 
+/** Phones seated while a siege went on: a later siege must not displace them either. */
+const siegePhones: Client[] = [];
+
 describe('the room: silent sockets never keep it shut (family 6)', () => {
   it('caps unjoined sockets per address and overall; the greediest address gives way, a new one never does', () => {
     const conn = (address: string) => ({ address }) as Connection;
@@ -258,8 +261,13 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
     // Full: C takes the place of A's oldest; B (not the greediest) is not displaced.
     expect(u.admit(conn('C'))).toEqual({ ok: true, evict: a[0] });
     expect(u.size).toBe(5);
-    // A, still the greediest (2 left) but no more than B + 1: a newcomer from B is refused rather than take A's.
+    // A holds no more than B (2 each): a newcomer from B is refused rather than take A's place.
     expect(u.admit(conn('B')).ok).toBe(false);
+    // 5 addresses of one socket each: a sixth address still gets in, in place of the oldest of the first.
+    const one = new UnjoinedSockets({ perAddress: 3, total: 5 });
+    const singles = ['P', 'Q', 'R', 'S', 'T'].map(conn);
+    for (const c of singles) expect(one.admit(c).ok).toBe(true);
+    expect(one.admit(conn('U'))).toEqual({ ok: true, evict: singles[0] });
     u.remove(a[1]!);
     u.remove(a[1]!); // twice: no effect
     expect(u.size).toBe(4);
@@ -315,9 +323,10 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
     expect(noticed()).toEqual([]);
   });
 
-  it('500 silent sockets held open and reopened as they close, while 30 phones join at once: all 30 are seated, nobody is displaced', { timeout: 180_000 }, async () => {
+  for (const machines of [10, 100]) it(`500 silent sockets from ${machines} addresses, held open and reopened as they close, while 30 phones join at once: all 30 are seated, nobody is displaced`, { timeout: 180_000 }, async () => {
     const seated = new Map(bystanders.map((b) => [b.id, b.client]));
-    const attackers = Array.from({ length: 10 }, nextAddress);
+    const earlier = [...siegePhones];
+    const attackers = Array.from({ length: machines }, nextAddress);
     const siege = new Siege(attackers, 500);
     let worst = { size: 0, largest: 0 };
     const watch = setInterval(() => {
@@ -325,9 +334,10 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
     }, 5);
     try {
       await until(() => workshop.unjoined.size === UNJOINED.total && siege.opens > 600, 'the siege to fill the unjoined sockets and reopen some', 60_000);
-      const phones = await Promise.all(Array.from({ length: 30 }, (_, k) => participant(wsUrl, workshop.code, `Phone ${k + 1}`, nextAddress())));
+      const phones = await Promise.all(Array.from({ length: 30 }, (_, k) => participant(wsUrl, workshop.code, `Phone ${machines}-${k + 1}`, nextAddress())));
       opened.push(...phones.map((p) => p.client));
       expect(new Set(phones.map((p) => p.id)).size).toBe(30);
+      siegePhones.push(...phones.map((p) => p.client));
       for (const p of phones) expect(workshop.room.get(p.id)?.connected, `phone ${p.id}`).toBe(true);
       // The siege went on all along: its sockets were refused or gave way, never a seated participant.
       expect(siege.opens).toBeGreaterThan(600);
@@ -339,6 +349,8 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
       clearInterval(watch);
       await siege.stop();
     }
+    // The phones seated under an earlier siege were not displaced by this one.
+    for (const c of earlier) expect(c.closed).toBeUndefined();
     expect(worst.size).toBeLessThanOrEqual(UNJOINED.total);
     expect(worst.largest).toBeLessThanOrEqual(UNJOINED.perAddress);
     expect(noticed()).toEqual([]);

@@ -33,8 +33,8 @@ export function addressKey(remote: string | undefined): string {
 /**
  * The unjoined sockets, by address. A newcomer over its address's cap is refused; over the overall cap,
  * the oldest unjoined socket of the address that holds the most is closed to make room, unless that
- * address is the newcomer's own (then the newcomer is refused): one address, or a few, cannot lock out
- * the phones of the others.
+ * address holds no more than the newcomer's own (then the newcomer is refused): one address, or many,
+ * cannot lock out the phones of the others.
  */
 export class UnjoinedSockets {
   private readonly byAddress = new Map<string, Connection[]>();
@@ -61,7 +61,8 @@ export class UnjoinedSockets {
     if (this.count >= this.caps.total) {
       let greediest: Connection[] = [];
       for (const list of this.byAddress.values()) if (list.length > greediest.length) greediest = list;
-      if (greediest === mine || greediest.length <= mine.length + 1) return { ok: false };
+      // Only an address holding more than the newcomer's gives way (many addresses of one socket each too).
+      if (greediest === mine || greediest.length <= mine.length) return { ok: false };
       evict = greediest[0];
       this.remove(evict!);
     }
