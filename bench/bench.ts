@@ -15,6 +15,7 @@
  *   bench/calibrate.ts);
  * - validation time against input size: 500 to 10,000 interventions (target: 10,000 in under 1 s) and
  *   100 derived metrics (bench/validation.ts);
+ * - the memory estimate against the peak RSS a run adds to a fresh process, at three sizes (bench/memory.ts);
  * - the workshop server's message latency (p50/p99) with 60 participants on loopback (bench/room.ts);
  * - the web page: start-up, playing mid, and the compare view on 1 and 2 web workers (also `npm run bench:web`).
  * `--quick` is a smoke run: fewer repeats, shorter runs, enterprise-100k for a few ticks only (its targets are
@@ -38,6 +39,7 @@ import { benchCompareWeb } from './compare-web.ts';
 import { benchPageWeb } from './page-web.ts';
 import { benchValidation } from './validation.ts';
 import { benchRoom } from './room.ts';
+import { benchMemory } from './memory.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -184,6 +186,8 @@ async function main(): Promise<void> {
   const tenThousand = validation.find((v) => v.what.startsWith('10,000'))!;
   process.stdout.write(`
 10,000 interventions validated in ${fmt.ms(tenThousand.ms)} (target < 1 s): ${fmt.pass(tenThousand.ms < 1000)}\n`);
+  // The memory estimate that refuses oversized runs, against the peak RSS of fresh processes.
+  await benchMemory(quick);
   // The workshop server's message latency with 60 participants (orgsim serve).
   await benchRoom(quick);
   // Last: the web page's compare view in Chromium, 1 vs 2 web workers (skipped, in one line, without Chromium).

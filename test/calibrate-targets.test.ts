@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, expectMistake, ROOT } from './sweep-helpers.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
+import { prepareCalibration } from '../src/cli/calibrate-setup.ts';
 
 /** "lo to hi unit" of a parameter, from the schema (its bounds may change; the message must follow them). */
 const bounds = (path: string) => {
@@ -108,14 +109,31 @@ describe('orgsim calibrate refuses bad target files', () => {
   it('an observed series that is missing, empty, malformed or longer than the horizon', async () => {
     await refuse((t) => (t.targets[3].csv = 'none.csv'), /targets\.3\.csv = "none\.csv" is not allowed; expected an existing file: no file .*none\.csv/);
     await refuse((t) => (t.targets[3].csv = 'empty.csv'), /targets\.3\.csv \(.*empty\.csv\): the file is empty; expected a header line/, { 'empty.csv': '' });
-    await refuse((t) => (t.targets[3].csv = 'header.csv'), /targets\.3\.csv \(.*header\.csv\): no data: expected one line per period after the header/, { 'header.csv': 'month,activeShare\n' });
-    await refuse((t) => (t.targets[3].csv = 'bad.csv'), /targets\.3\.csv \(.*bad\.csv\): line 3: column 2: "abc" is not a number/, { 'bad.csv': 'month,activeShare\n1,0.5\n2,abc\n' });
-    await refuse((t) => (t.targets[3].csv = 'wide.csv'), /line 2: 3 columns; expected 2 \(period,value\)/, { 'wide.csv': 'month,activeShare\n1,0.5,7\n' });
+    await refuse((t) => (t.targets[3].csv = 'header.csv'), /targets\.3\.csv \(.*header\.csv\): no data: expected one line per period after the header/, { 'header.csv': 'month,activeOnce\n' });
+    await refuse((t) => (t.targets[3].csv = 'bad.csv'), /targets\.3\.csv \(.*bad\.csv\): line 3: column 2: "abc" is not a number/, { 'bad.csv': 'month,activeOnce\n1,0.5\n2,abc\n' });
+    await refuse((t) => (t.targets[3].csv = 'wide.csv'), /line 2: 3 columns; expected 2 \(period,value\)/, { 'wide.csv': 'month,activeOnce\n1,0.5,7\n' });
     await refuse((t) => (t.targets[3].csv = 'nohead.csv'), /line 1: no header: expected a first line naming the two columns/, { 'nohead.csv': '1,0.5\n2,0.6\n' });
-    await refuse((t) => (t.targets[3].csv = 'twice.csv'), /line 3: column 1: period "1" is already on line 2/, { 'twice.csv': 'month,activeShare\n1,0.5\n1,0.6\n' });
-    await refuse((t) => (t.targets[3].csv = 'hostile.csv'), /line 2: column 2: "\\u001b\[31mred" is not a number/, { 'hostile.csv': 'month,activeShare\n1,\u001b[31mred\n' });
+    await refuse((t) => (t.targets[3].csv = 'twice.csv'), /line 3: column 1: period "1" is already on line 2/, { 'twice.csv': 'month,activeOnce\n1,0.5\n1,0.6\n' });
+    await refuse((t) => (t.targets[3].csv = 'hostile.csv'), /line 2: column 2: "\\u001b\[31mred" is not a number/, { 'hostile.csv': 'month,activeOnce\n1,\u001b[31mred\n' });
     await refuse((t) => (t.targets[3].every = 30), /targets\.3\.from = 0 is not allowed; the 3 periods of 30 ticks of monthly\.csv run from tick 0 to tick 90, outside the 60-tick horizon/);
-    await refuse((t) => (t.targets[3].csv = 'zeros.csv'), /targets\.3\.csv = "zeros\.csv" is not allowed; its values are all 0/, { 'zeros.csv': 'month,activeShare\n1,0\n2,0\n' });
+    await refuse((t) => (t.targets[3].csv = 'zeros.csv'), /targets\.3\.csv = "zeros\.csv" is not allowed; its values are all 0/, { 'zeros.csv': 'month,activeOnce\n1,0\n2,0\n' });
+  });
+
+  it('places each observed period on its own days: a gap is stated, never a shift of the later periods', () => {
+    const t = structuredClone(base);
+    t.targets[3] = { ...t.targets[3], csv: 'gap.csv', every: 10 };
+    writeFileSync(join(dir, 'gap.csv'), 'month,activeOnce\n1,0.6\n2,0.65\n5,0.7\n');
+    writeFileSync(join(dir, 'gap.json'), JSON.stringify(t));
+    const cal = prepareCalibration(join(dir, 'gap.json'), 1);
+    const windows = cal.plan.requests.filter((r) => r.target === 3).map((r) => [r.period, r.from, r.to]);
+    expect(windows).toEqual([['1', 0, 10], ['2', 10, 20], ['5', 40, 50]]);
+    expect(cal.notes).toHaveLength(1);
+    expect(cal.notes[0]).toMatch(/targets\.3\.csv: 2 periods are missing \(2 between 2 and 5\): the 3 given are compared on their own days/);
+    // Months and quarters are periods too; a contiguous series has no note.
+    writeFileSync(join(dir, 'gap.csv'), 'month,activeOnce\n2024-11,0.6\n2024-12,0.65\n2025-01,0.7\n');
+    const months = prepareCalibration(join(dir, 'gap.json'), 1);
+    expect(months.plan.requests.filter((r) => r.target === 3).map((r) => r.from)).toEqual([0, 10, 20]);
+    expect(months.notes).toEqual([]);
   });
 
   it('a file that is not a target file', async () => {

@@ -236,7 +236,7 @@ describe('recovering known parameters', () => {
     const mean = requests.map((_, q) => observed.reduce((s, v) => s + v[q]!, 0) / observed.length);
     const sd = requests.map((_, q) => Math.sqrt(observed.reduce((s, v) => s + (v[q]! - mean[q]!) ** 2, 0) / (observed.length - 1)));
     const band = (q: number) => [mean[q]! - 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS), mean[q]! + 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS)];
-    writeFileSync(path('observed.csv'), `period,dailyActive\n${mean.slice(4).map((v, p) => `${p + 1},${v}`).join('\n')}\n`);
+    writeFileSync(path('observed.csv'), `period,activeShare\n${mean.slice(4).map((v, p) => `${p + 1},${v}`).join('\n')}\n`);
     writeFileSync(path('recovery.json'), JSON.stringify({
       name: 'synthetic recovery',
       scenario: 'org.json',

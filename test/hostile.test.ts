@@ -1,15 +1,17 @@
 /**
- * The hostile corpus (test/hostile/cases.ts): each case is refused with exit 2 and one line naming what is
- * wrong, never a stack trace, never a raw control character, no temporary file left behind, within a
- * generous time bound (a hang fails the test instead of the suite). Cases that could block or run long run
+ * The hostile corpus (test/hostile/cases.ts, with issue 22's outputs.ts, folders.ts, observed.ts and
+ * replays.ts): each case is refused with exit 2 and one line naming what is wrong, never a stack trace, never
+ * a raw control character, no temporary file left behind, the files of its folder unchanged and none added,
+ * within a generous time bound (a hang fails the test instead of the suite). Cases that could block or run long run
  * as real processes, killed at the bound; the others run in this process through main().
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CASES, type HostileCase } from './hostile/cases.ts';
+import { snapshot } from './hostile/files.ts';
 import { BIN, ROOT, cli, type Result } from './sweep-helpers.ts';
 
 /** A bound that only a hang or a quadratic regression reaches (the slowest case takes about a second). */
@@ -75,12 +77,18 @@ describe('the hostile corpus', () => {
     for (const finding of [1, 3, 4, 5, 6, 7, 9, 10]) expect(CASES.some((c) => c.finding === finding), `finding ${finding}`).toBe(true);
   });
 
+  it('covers the command-line families of issue 22 (1 to 5 and 9), at least 5 cases each', () => {
+    for (const family of [1, 2, 3, 4, 5, 9]) expect(CASES.filter((c) => c.family === family).length, `family ${family}`).toBeGreaterThanOrEqual(5);
+  });
+
   CASES.forEach((c, k) => {
     it(`${c.spawn ? '[process] ' : ''}${c.id}`, { timeout: BOUND_MS + 10_000 }, async () => {
       const dir = join(root, String(k));
       mkdirSync(dir);
       makeFiles(dir, c);
-      const args = c.args.map((a) => (a.startsWith('@') ? join(dir, a.slice(1)) : a));
+      // "@name" keeps its spelling (./x, d/../x): an output named two ways is one of the cases.
+      const args = c.args.map((a) => (a.startsWith('@') ? `${dir}/${a.slice(1)}` : a));
+      const before = snapshot(dir);
       const started = performance.now();
       const r = c.spawn ? await spawned(args, c.env) : await cli(args, c.env ?? {});
       const lines = r.stderr.trim().split('\n');
@@ -90,7 +98,9 @@ describe('the hostile corpus', () => {
         /\n\s+at /.test(r.stderr) ? 'a stack trace' :
         RAW_CONTROL.test(r.stderr) ? 'a raw control character' :
         !c.expect.test(r.stderr.trim()) ? 'another message' :
-        temporaries(dir).length ? 'a temporary file left' : '';
+        temporaries(dir).length ? 'a temporary file left' :
+        JSON.stringify(snapshot(dir)) !== JSON.stringify(before) ? 'the files changed' :
+        (c.absent ?? []).some((p) => existsSync(p)) ? 'a file made outside' : '';
       outcomes.push({ id: c.id, clean: why === '', why });
       expect(r.code, r.stderr).toBe(2);
       expect(lines, r.stderr).toHaveLength(1);
@@ -99,6 +109,9 @@ describe('the hostile corpus', () => {
       expect(r.stderr.trim()).toMatch(c.expect);
       expect(r.stderr.trim()).toMatch(/^orgsim: /);
       expect(temporaries(dir)).toEqual([]);
+      // Nothing lost: the files already there are as they were, and nothing was added.
+      expect(snapshot(dir)).toEqual(before);
+      for (const p of c.absent ?? []) expect(existsSync(p), p).toBe(false);
       expect(performance.now() - started).toBeLessThan(BOUND_MS);
     });
   });

@@ -11,9 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { cli, expectMistake } from './sweep-helpers.ts';
 import { validate } from '../src/scenario/load.ts';
 import { openSession, advanceSession, interveneSession, closeSession } from '../workers/sessions.ts';
-import { replayOf, replayScenario, withDecisions } from '../src/room/replay.ts';
+import { replayDigestText, replayScenario, withDecisions, type Replay } from '../src/room/replay.ts';
+import { replayDigest, replayText } from '../src/cli/replay.ts';
+import { readScenario } from '../src/cli/scenarios.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import type { DecisionView } from '../src/room/protocol.ts';
+
+/** A replay as orgsim serve writes it (with its digest). */
+const replayOf = (room: string, scenario: typeof SCENARIO, seed: number, decisions: DecisionView[]): Replay => JSON.parse(replayText(room, scenario, seed, decisions)) as Replay;
 
 let dir: string;
 const file = (name: string) => join(dir, name);
@@ -128,6 +133,35 @@ describe('orgsim run --replay', () => {
     const r = await cli(['run', '--replay', file('ok.json'), '--summary']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/replay test/);
+  });
+
+  it('checks the digest on the content, not on the layout: a file reformatted or with its keys reordered still runs', async () => {
+    const replay = JSON.parse(replayText('K7QF', SCENARIO, 5, [decision(1, 5, { 'smm.count': 2 })])) as Record<string, unknown>;
+    const reordered = Object.fromEntries(Object.entries(replay).reverse());
+    writeFileSync(file('reordered.json'), JSON.stringify(reordered));
+    const r = await cli(['run', '--replay', file('reordered.json'), '--summary']);
+    expect(r.code, r.stderr).toBe(0);
+    // Recorded by another version: it runs, saying the numbers may differ.
+    const older = { ...replay, orgsim: '0.0.1' };
+    writeFileSync(file('older.json'), JSON.stringify({ ...older, digest: replayDigest(replayDigestText(older as Replay)) }));
+    const o = await cli(['run', '--replay', file('older.json'), '--summary']);
+    expect(o.code, o.stderr).toBe(0);
+    expect(o.stderr).toMatch(/older\.json was recorded with orgsim 0\.0\.1, this is orgsim .*: the numbers may differ from what the room saw/);
+  });
+
+  it('writes a scenario that extends another whole: extends is resolved when the replay is written', async () => {
+    writeFileSync(file('base.json'), JSON.stringify({ organization: { employees: 70 }, external: { customers: 10 }, ticks: 25 }));
+    writeFileSync(file('child.json'), JSON.stringify({ extends: 'base.json', name: 'child', smm: { count: 2 } }));
+    const { scenario } = readScenario(file('child.json'));
+    const text = replayText('K7QF', scenario, 3, []);
+    const written = JSON.parse(text) as Replay;
+    expect(written.scenario).not.toHaveProperty('extends');
+    expect(written.scenario).toMatchObject({ name: 'child', ticks: 25, organization: { employees: 70 }, smm: { count: 2 } });
+    rmSync(file('base.json'));
+    writeFileSync(file('child.replay.json'), text);
+    const r = await cli(['run', '--replay', file('child.replay.json'), '--summary']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/child/);
   });
 
   it('keeps the scenario schema\'s word on the scenario itself', () => {

@@ -29,9 +29,10 @@ export class Client {
     ws.on('error', () => {});
   }
 
-  static open(url: string, headers: Record<string, string> = {}): Promise<Client> {
+  /** `localAddress`: the loopback address to connect from (127.x.y.z), as another machine of the room would. */
+  static open(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<Client> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { headers });
+      const ws = new WebSocket(url, { headers, ...(localAddress ? { localAddress } : {}) });
       const c = new Client(ws);
       ws.once('open', () => resolve(c));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -113,8 +114,8 @@ export async function startRoom(opts: Partial<WorkshopOptions> = {}): Promise<{ 
 }
 
 /** A participant that has joined: its client and its welcome. */
-export async function participant(wsUrl: string, code: string, name: string): Promise<{ client: Client; id: number; secret: string }> {
-  const client = await Client.open(wsUrl);
+export async function participant(wsUrl: string, code: string, name: string, localAddress?: string): Promise<{ client: Client; id: number; secret: string }> {
+  const client = await Client.open(wsUrl, {}, localAddress);
   client.send({ t: 'join', room: code, name });
   const w = await client.next((m) => m.t === 'welcome' || m.t === 'bye' || m.t === 'refused');
   if (w.t !== 'welcome') throw new Error(`not welcomed: ${JSON.stringify(w)}`);

@@ -23,6 +23,11 @@
 # Run it from the folder that relative paths are relative to (the jobs start there too), on a file system the
 # compute nodes share. To resume after a failure, a cancellation or a crash: run the same command again;
 # finished runs are kept and not run again.
+#
+# Nothing is submitted that every task would refuse: each value is checked here (no newline or control
+# character, no value beginning with "-" where a value is expected, Slurm's formats for --time and
+# --mem-per-cpu), then the first task's own command line is checked by orgsim itself (ORGSIM_CHECK_ONLY=1:
+# the scenario, the options and the --out folder, as the task will, running and writing nothing).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -49,10 +54,28 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
+# A value as the message shows it: on one line, control characters written out ($'...' quoting).
+shown() {
+  if [[ $1 == *[[:cntrl:]]* ]]; then printf '%q' "$1"; else printf '"%s"' "$1"; fi
+}
+# Every value on one line, without control characters: a newline would reach sbatch's --comment, an escape a log.
+plain() {
+  [[ $2 != *[[:cntrl:]]* ]] || mistake "$1 $(shown "$2") is not allowed; expected a value without newlines or control characters"
+}
+plain --shards "$shards"
+plain --cpus "$cpus"
+plain --time "$time"
+plain --mem-per-cpu "$mem"
+plain --logs "$logs"
 if ! [[ $shards =~ ^[1-9][0-9]{0,3}$ ]] || [ "$shards" -gt 1000 ]; then mistake "--shards \"$shards\" is not allowed; expected a whole number from 1 to 1000"; fi
 [[ $cpus =~ ^[1-9][0-9]{0,3}$ ]] || mistake "--cpus \"$cpus\" is not allowed; expected a whole number of CPUs, e.g. 4"
 [ -n "$time" ] || mistake "--time is empty; expected a time limit, e.g. 04:00:00"
 [ -n "$mem" ] || mistake "--mem-per-cpu is empty; expected a size, e.g. 1G"
+[[ $time =~ ^([0-9]{1,3}-)?[0-9]{1,4}(:[0-9]{1,2}){0,2}$ || $time =~ ^(UNLIMITED|unlimited|infinite|INFINITE)$ ]] ||
+  mistake "--time \"$time\" is not allowed; expected a Slurm time limit: minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]], e.g. 04:00:00"
+[[ $mem =~ ^[1-9][0-9]{0,8}[KMGTkmgt]?$ ]] || mistake "--mem-per-cpu \"$mem\" is not allowed; expected a size such as 500M or 2G"
+[ -n "$logs" ] || mistake "--logs is empty; expected a folder, e.g. logs"
+[[ $logs != -* ]] || mistake "--logs \"$logs\" is not allowed; expected a folder (a value beginning with \"-\" would be read as an option: write ./$logs)"
 [ $# -gt 0 ] || { usage >&2; exit 2; }
 
 command=$1
@@ -62,16 +85,31 @@ case "$command" in
   *) mistake "\"$command\" cannot be submitted; expected sweep, sensitivity, claims or calibrate, then its arguments" ;;
 esac
 out=
+outs=0
 prev=
+n=0
+rest=() # the arguments without --out, as orgsim.sbatch passes them to each task
 for arg in "$@"; do
+  n=$((n + 1))
+  plain "argument $n of $command" "$arg"
+  if [ "$prev" = --out ]; then
+    out=$arg
+    [[ $arg != -* ]] || mistake "--out $(shown "$arg") is not allowed; expected a folder (a value beginning with \"-\" is read as an option: write ./$arg)"
+    prev=
+    continue
+  fi
   case "$arg" in
-    --out=*) out=${arg#--out=} ;;
+    --out=*) out=${arg#--out=}; outs=$((outs + 1))
+      [[ $out != -* ]] || mistake "--out $(shown "$out") is not allowed; expected a folder (a value beginning with \"-\" is read as an option: write ./$out)" ;;
+    --out) outs=$((outs + 1)) ;;
     --shard | --shard=* | --advance) mistake "$arg is set by the recipe: give the number of shards with --shards before the command" ;;
     --workers | --workers=*) mistake "$arg is set by the recipe: give the CPUs of each task with --cpus before the command" ;;
+    *) rest+=("$arg") ;;
   esac
-  [ "$prev" = --out ] && out=$arg
   prev=$arg
 done
+[ "$prev" != --out ] || mistake "--out needs a folder, a folder on a file system every node shares"
+[ "$outs" -le 1 ] || mistake "--out is given $outs times; give the folder once"
 [ -n "$out" ] || mistake "the $command command needs --out DIR, a folder on a file system every node shares"
 if [ "$command" = calibrate ]; then
   # One stage per generation, then the final runs: each an array and an --advance job.
@@ -83,6 +121,16 @@ if [ "$command" = calibrate ]; then
     console.log(g + 1);' -- "$target" 2>/dev/null) ||
     mistake "cannot read method.generations (a whole number from 1 to 100) in the target file \"$target\": check the file with orgsim calibrate on one machine first"
 fi
+# The first task's command line, as deploy/slurm/orgsim.sbatch will build it, checked by orgsim itself: what it
+# refuses, every task would refuse.
+task_out=$out
+case "$command" in
+  sweep | sensitivity) task_out=$out/shard-0 ;;
+esac
+if ! refusal=$(ORGSIM_CHECK_ONLY=1 CI=true node "$ROOT/bin/orgsim.mjs" "$command" ${rest[@]+"${rest[@]}"} --workers "$cpus" --shard "0/$shards" --out "$task_out" 2>&1 >/dev/null); then
+  refusal=${refusal%%$'\n'*}
+  mistake "every task would stop here: ${refusal#orgsim: } (nothing was submitted)"
+fi
 command -v sbatch >/dev/null 2>&1 || mistake "sbatch not found: run this on a Slurm login node"
 
 # Two submissions into the same folder at once would run the same runs twice: refuse while one is queued or running.
@@ -90,6 +138,7 @@ case "$out" in
   /*) where=$out ;;
   *) where=$PWD/$out ;;
 esac
+plain "the working folder" "$PWD"
 tag="orgsim --out $where"
 active=$({ squeue -h --me -o '%i %k' 2>/dev/null || true; } | awk -v tag="$tag" 'substr($0, index($0, " ") + 1) == tag { print $1 }' | sort -u | tr '\n' ' ')
 if [ -n "${active// /}" ]; then

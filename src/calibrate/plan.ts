@@ -7,7 +7,7 @@
  * whole number, so that every value of lo..hi has the same prior mass and the kernel stays continuous.
  */
 import { ScenarioError, show } from '../scenario/errors.ts';
-import type { Observed } from './observed.ts';
+import { periodOffsets, type Observed } from './observed.ts';
 import { isSeries, seriesStatistic, type TargetFile } from './targets.ts';
 
 export interface FitParameter {
@@ -95,11 +95,15 @@ export function makePlan(file: TargetFile, source: string, ticks: number, intege
     }
     const obs = observed[k];
     if (!obs) throw new Error(`no observed series for ${field}`);
+    // Each value on its period's days: a missing period is a gap, not a shift of every later value.
+    const offsets = periodOffsets(obs);
+    const span = offsets[offsets.length - 1]! + 1;
     const start = t.from < 0 ? ticks + t.from : t.from;
-    const end = start + obs.values.length * t.every;
+    const end = start + span * t.every;
     if (start < 0 || end > ticks) {
+      const periods = span === obs.values.length ? `${span} periods` : `${span} periods (${obs.values.length} given, ${span - obs.values.length} missing)`;
       throw new ScenarioError(
-        `${source}: ${field}.from = ${t.from} is not allowed; the ${obs.values.length} periods of ${t.every} ticks of ${t.csv} run from tick ${start} to tick ${end}, ` +
+        `${source}: ${field}.from = ${t.from} is not allowed; the ${periods} of ${t.every} ticks of ${t.csv} run from tick ${start} to tick ${end}, ` +
           `outside the ${ticks}-tick horizon: expected them within it (fewer periods, a shorter "every", another "from", or a longer horizon with "set": {"ticks": ...})`,
         `${field}.from`,
       );
@@ -111,7 +115,8 @@ export function makePlan(file: TargetFile, source: string, ticks: number, intege
     const half = t.tolerance * scale;
     const statistic = seriesStatistic(t.series)!;
     obs.values.forEach((value, p) => {
-      requests.push({ statistic, from: start + p * t.every, to: start + (p + 1) * t.every, target: k, period: obs.periods[p]!, value, band: [value - half, value + half] });
+      const at = start + offsets[p]! * t.every;
+      requests.push({ statistic, from: at, to: at + t.every, target: k, period: obs.periods[p]!, value, band: [value - half, value + half] });
     });
     return { label: t.name ?? `${t.series} every ${t.every} ticks (${t.csv})`, kind: 'series', weight: t.weight, source: t.source, first, count: obs.values.length };
   });

@@ -14,10 +14,33 @@ export function usageError(command: string, message: string): ScenarioError {
 }
 
 export function parseCommand<const O extends OptionSpec>(command: string, args: string[], options: O) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw translate(e, command, Object.keys(options));
+  }
+  refuseRepeats(command, options, parsed.tokens);
+  const { values, positionals } = parsed;
+  return { values, positionals };
+}
+
+/**
+ * An option that takes one value, given twice (`--out a --out b`): parseArgs keeps the last one silently,
+ * and the first (an output file, a seed) would be dropped without a word. Refused, naming both values.
+ */
+function refuseRepeats(command: string, options: OptionSpec, tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || !Object.hasOwn(options, t.name)) continue;
+    const spec = options[t.name]!;
+    if (spec.type !== 'string' || spec.multiple) continue;
+    const value = t.value ?? '';
+    const first = seen.get(t.name);
+    if (first !== undefined) {
+      throw usageError(command, `--${t.name} is given twice (${show(first)} and ${show(value)}); it takes one value: give it once`);
+    }
+    seen.set(t.name, value);
   }
 }
 
@@ -62,4 +85,13 @@ export function positionals(command: string, given: string[], names: string, cou
     throw usageError(command, `unexpected argument${given.length - count > 1 ? 's' : ''} ${extra}`);
   }
   return given;
+}
+
+/**
+ * ORGSIM_CHECK_ONLY=1: check the command line, the files it reads and its output folder as the command
+ * would, then stop before running or writing anything (exit 0, or the usual one-line refusal, exit 2).
+ * deploy/slurm/submit.sh asks this of every task's command line before it submits a job.
+ */
+export function checkOnly(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ORGSIM_CHECK_ONLY === '1';
 }

@@ -16,7 +16,7 @@ import { SERIES } from '../metrics/series.ts';
 import { needsTrace } from '../metrics/statistics.ts';
 import { replicationSeed, seedList } from '../rng.ts';
 import { checkTargetFile, isSeries, proposalCount, type TargetFile } from '../calibrate/targets.ts';
-import { parseObserved, type Observed } from '../calibrate/observed.ts';
+import { describeGaps, parseObserved, type Observed } from '../calibrate/observed.ts';
 import { makePlan, modelValue, type FitParameter, type Plan, type Request } from '../calibrate/plan.ts';
 import { displayPath } from './files.ts';
 import { INPUTS, readInput as readBounded, type InputKind } from './input.ts';
@@ -60,6 +60,8 @@ export interface Calibration {
   plan: Plan;
   /** The scenario of a particle (its coordinates in plan order), validated. */
   scenarioAt: (theta: readonly number[]) => Scenario;
+  /** What the user should know before the runs (observed series with missing periods), one line each. */
+  notes: string[];
 }
 
 function readInput(path: string, what: string, field: string, source: string, kind: InputKind = INPUTS.targets): string {
@@ -121,7 +123,11 @@ export function prepareCalibration(targetArg: string, workers: number): Calibrat
     if (!isSeries(t)) return null;
     const field = `targets.${k}.csv`;
     const path = resolve(dirname(source), t.csv);
-    return parseObserved(readInput(path, t.csv, field, source, INPUTS.csv), `${source}: ${field} (${displayPath(path)})`);
+    return parseObserved(readInput(path, t.csv, field, source, INPUTS.csv), `${source}: ${field} (${displayPath(path)})`, t.series);
+  });
+  const notes = observed.flatMap((obs, k) => {
+    const gaps = obs && describeGaps(obs);
+    return gaps ? [`${source}: targets.${k}.csv: ${gaps}`] : [];
   });
   const plan = makePlan(target, source, scenario.ticks, (path) => parameterInfo(path)?.type === 'integer', observed);
 
@@ -156,5 +162,5 @@ export function prepareCalibration(targetArg: string, workers: number): Calibrat
     runOrder: RUN_ORDER,
     validatedScenario: scenario,
   };
-  return { manifest, plan, scenarioAt };
+  return { manifest, plan, scenarioAt, notes };
 }

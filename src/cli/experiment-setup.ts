@@ -15,7 +15,8 @@ import { checkDesign, designSize, makeDesign, type Method } from '../research/de
 import { RUN_ORDER, type Manifest } from '../research/manifest.ts';
 import type { Shard } from '../research/runs.ts';
 import { usageError, wholeNumber } from './args.ts';
-import { statOrUndefined } from './files.ts';
+import { checkNotSystem, statOrUndefined } from './files.ts';
+import { checkFolderKind } from './experiment-kind.ts';
 import { checkMemory, formatBytes, MAX_CSV_BYTES, memoryBudget } from './limits.ts';
 import { readScenario } from './scenarios.ts';
 import { gitCommit, scenarioHash } from './provenance.ts';
@@ -76,6 +77,7 @@ export function parseShard(command: string, text: string | undefined): Shard | n
 /** `--out DIR` is required, and cannot be an existing file. */
 export function checkOutFolder(command: string, out: string | undefined): string {
   if (out === undefined || out.trim() === '') throw usageError(command, 'missing --out DIR: the folder for runs.csv, manifest.json and the parts that make the sweep resumable');
+  checkNotSystem(out, '--out');
   if (statOrUndefined(out)?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
   return out;
 }
@@ -103,6 +105,7 @@ function checkTicksSize(totalRuns: number, ticks: number, derived: number): void
 
 export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string, values: ExperimentValues, choice: DesignChoice): Setup {
   const out = checkOutFolder(command, values.out);
+  checkFolderKind(out, command);
   const runsPerPoint = wholeNumber(command, 'runs', values.runs, 1, MAX_RUNS) ?? 1;
   const workers = workerCount(command, values.workers);
   const shard = parseShard(command, values.shard);

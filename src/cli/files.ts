@@ -9,7 +9,7 @@
  * (or into the same experiment folder) removes those of processes that are gone (removeStaleTemporaries).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, isAbsolute, resolve } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
@@ -146,6 +146,56 @@ export function makeFolder(dir: string): void {
 export type OutFormat = 'csv' | 'json';
 
 /**
+ * Where a path leads once its symbolic links are followed: the real path of its deepest existing folder,
+ * then the rest as written. Two outputs that lead to the same place are the same output.
+ */
+export function realTarget(path: string): string {
+  const rest: string[] = [];
+  let d = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(d), ...rest.reverse());
+    } catch {
+      const up = dirname(d);
+      if (up === d) return join(d, ...rest.reverse());
+      rest.push(basename(d));
+      d = up;
+    }
+  }
+}
+
+/** The system's device and process folders: an output there writes into the system, not into a file. */
+export const SYSTEM_FOLDERS: readonly string[] = ['/dev', '/proc', '/sys'];
+
+/**
+ * Refuse an output path in (or, through links, leading into) /dev, /proc or /sys, whoever runs: as root,
+ * `--out /dev/null.csv` would make a regular file among the devices.
+ */
+export function checkNotSystem(path: string, option: string): void {
+  const inside = (p: string) => SYSTEM_FOLDERS.find((f) => p === f || p.startsWith(`${f}/`));
+  const folder = inside(resolve(path)) ?? inside(realTarget(path));
+  if (folder) throw new ScenarioError(`${option} ${path}: ${folder} holds the system's ${folder === '/dev' ? 'devices' : folder === '/proc' ? 'processes' : 'kernel objects'}, not results; choose a path elsewhere`);
+}
+
+/**
+ * Refuse two outputs of one command that name the same file (through links too), or an output that names
+ * one of its inputs: the second write would silently replace the first. Checked before anything runs.
+ */
+export function checkDistinctOutputs(outputs: readonly { option: string; path: string | undefined }[], inputs: readonly { what: string; path: string }[] = []): void {
+  const given = outputs.filter((o): o is { option: string; path: string } => o.path !== undefined);
+  for (let i = 0; i < given.length; i++) {
+    const a = given[i]!;
+    const real = realTarget(a.path);
+    for (const b of given.slice(0, i)) {
+      if (realTarget(b.path) === real) throw new ScenarioError(`${b.option} ${b.path} and ${a.option} ${a.path} name the same file: one would replace the other; give each output its own name (nothing was run)`);
+    }
+    for (const input of inputs) {
+      if (realTarget(input.path) === real) throw new ScenarioError(`${a.option} ${a.path} is ${input.what} (${displayPath(input.path)}): writing it would replace it; choose another name (nothing was run)`);
+    }
+  }
+}
+
+/**
  * Whether files can be created in `dir`: a real attempt (create, then remove, a temporary file), because
  * permission bits do not tell (root writes anywhere they allow, not on /proc or a read-only mount).
  */
@@ -166,6 +216,7 @@ export function probeWritable(dir: string): string | undefined {
  * that killed runs left for this target.
  */
 export function checkOutPath(path: string, option = '--out'): OutFormat {
+  checkNotSystem(path, option);
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') {
     throw new ScenarioError(`${option} ${path}: the file name must end in .csv or .json${ext ? `, not ${ext}` : ''}`);

@@ -26,7 +26,8 @@ const common = `  --seed S            master seed (overrides the scenario's "see
   --ticks T           horizon in working days (overrides the scenario's "ticks")
   --set path=value    override any parameter, e.g. --set smm.count=3 (repeatable)
   --workers W         runs in parallel (default: the number of cores)
-  --out file          write the results to file.csv or file.json (whole or not at all)`;
+  --out file          write the results to file.csv or file.json (whole or not at all); not the input
+                      nor another output of the command, nor in /dev, /proc or /sys`;
 
 export const COMMAND_USAGE: Record<string, string> = {
   run: `usage: orgsim run <scenario> [options]
@@ -40,7 +41,8 @@ options:
   --runs N            replications (default 1; with N > 1 the seeds are derived from the master seed)
 ${common}
   --summary           print the summary even with --out
-  --replay FILE       run a workshop's replay file (no <scenario>, --runs, --seed, --ticks or --set)
+  --replay FILE       run a workshop's replay file (no <scenario>, --runs, --seed, --ticks or --set); its
+                      digest is checked first: a file changed after the room wrote it is refused
 
 CSV: one row per run x tick x series: run,seed,tick,series,value (run and tick from 0).
 JSON: { orgsim, scenario, runs: [{ run, seed, outcomes, interventions, series: { name: [values] } }] }.
@@ -94,7 +96,8 @@ The scenario files of the project's scenarios/ folder, with their name and descr
 
 Runs each claim's scenarios (all claims by default) on common seeds at each organization size, and applies
 its statistical test. Arms are scaled to each size as an organization of that size would staff them
-(customers and SMMs in proportion to employees; the CM's own staff beyond 5,000 employees).
+(customers and SMMs in proportion to employees; the CM's own staff beyond 5,000 employees). Name each claim
+and each size once: a repetition (C1 C1, --sizes 200,200) is refused rather than written as duplicate rows.
 
 options:
   --sizes N,N,...     employees (default 200,2000,20000)
@@ -104,7 +107,8 @@ options:
   --workers W         runs in parallel (default: the number of cores)
   --out DIR           save every run as it finishes (resumable: run the same command again) and write
                       claims.csv and claims.json (with --audit, also audit-points.csv); orgsim report DIR
-                      draws them
+                      draws them. A new or empty folder, or one of the same claims runs: another
+                      experiment's folder (a sweep's, a calibration's) is refused
   --audit             also: would each claim hold in other plausible organizations? Every parameter
                       whose source is an assumption varies by +-30% over a Latin hypercube (--points P,
                       default 64; --audit-runs R replications per point, default 8; at --audit-size N

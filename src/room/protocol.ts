@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { show } from '../scenario/errors.ts';
+import { checkName } from './names.ts';
 
 export const LIMITS = {
   /** A message larger than this is refused and counted; the connection stays. */
@@ -39,16 +40,17 @@ export const SPEEDS = [1, 2, 5, 10, 20, 60] as const;
 /** Room codes use letters and digits that cannot be mistaken for one another when read from a screen. */
 export const ROOM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** Control characters and the bidirectional overrides that could disguise a name: refused in names. */
-const UNSAFE_TEXT = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
 const roomCode = z.string().regex(/^[A-Z2-9]{4,8}$/, { error: 'a room code of 4 to 8 letters and digits' });
+/** A name as the shared screen will show it (src/room/names.ts: normalized, visible, not a role of the room). */
 const name = z
   .string()
-  .trim()
-  .min(1, { error: 'a name of at least 1 character' })
   .max(LIMITS.nameChars, { error: `a name of at most ${LIMITS.nameChars} characters` })
-  .refine((s) => !UNSAFE_TEXT.test(s), { error: 'a name without control characters' });
+  .transform((typed, ctx) => {
+    const r = checkName(typed, LIMITS.nameChars);
+    if (r.ok) return r.name;
+    ctx.addIssue({ code: 'custom', message: r.why, input: typed });
+    return z.NEVER;
+  });
 const secret = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'the secret this phone was given' });
 const round = z.int().min(1).max(100_000);
 
@@ -107,7 +109,12 @@ export function parseClientMessage(bytes: Uint8Array | string): Parsed {
   if (issue.code === 'unrecognized_keys') return { ok: false, refusal: 'invalid', reason: `unknown field "${issue.keys[0]}" refused` };
   if (path === 't' || path === '') return { ok: false, refusal: 'invalid', reason: `t = ${show((value as { t?: unknown }).t)} is not a known message` };
   const got = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
-  return { ok: false, refusal: 'invalid', reason: `${path} = ${show(got)} is not allowed; expected ${describeIssue(issue)}` };
+  return { ok: false, refusal: 'invalid', reason: `${path} = ${escapeInvisible(show(got))} is not allowed; expected ${describeIssue(issue)}` };
+}
+
+/** The refused value as the sender typed it, its invisible characters written out (\u200b): the reason shows what was wrong. */
+function escapeInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

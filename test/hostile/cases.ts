@@ -19,12 +19,21 @@ export type FileSpec =
 export interface HostileCase {
   id: string;
   finding: number;
+  /** The family of issue 22 the case covers (outputs, system folders, folder kinds, observed data, replays...). */
+  family?: number;
   files?: Record<string, FileSpec>;
   args: string[];
   expect: RegExp;
   spawn?: boolean;
   env?: Record<string, string>;
+  /** Paths outside the case's folder that must not exist afterwards (an output refused in /dev). */
+  absent?: string[];
 }
+
+import { OUTPUT_CASES } from './outputs.ts';
+import { FOLDER_CASES } from './folders.ts';
+import { OBSERVED_CASES } from './observed.ts';
+import { REPLAY_CASES } from './replays.ts';
 
 const MB = 2 ** 20;
 const json = (x: unknown) => JSON.stringify(x);
@@ -286,15 +295,15 @@ add({ id: 'an unknown command', finding: 0, args: ['rn', 'baseline'], expect: /u
 add({ id: 'an unknown command with an escape sequence', finding: 7, args: ['\u001b[2Jrun'], expect: /unknown command "\\u001b\[2Jrun"/ });
 
 const outCases: [string, Record<string, FileSpec>, string, RegExp][] = [
-  ['into /proc', {}, '/proc/x.csv', /--out \/proc\/x\.csv: cannot create files in \/proc/],
-  ['into /sys', {}, '/sys/x.json', /--out \/sys\/x\.json: cannot create files in \/sys/],
+  ['into /proc', {}, '/proc/x.csv', /--out \/proc\/x\.csv: \/proc holds the system's processes, not results/],
+  ['into /sys', {}, '/sys/x.json', /--out \/sys\/x\.json: \/sys holds the system's kernel objects, not results/],
   ['a read-only target', { 'ro.csv': { text: 'old\n', mode: 0o444 } }, '@ro.csv', /the file is read-only; make it writable/],
   ['a read-only JSON target', { 'ro.json': { text: '{}', mode: 0o400 } }, '@ro.json', /the file is read-only/],
   ['a folder', { 'd.csv': { dir: true } }, '@d.csv', /is a folder, not a file/],
   ['a named pipe', { 'p.csv': { fifo: true } }, '@p.csv', /is not a regular file \(a device, a pipe or a socket\)/],
   ['a missing folder', {}, '@no/x.csv', /the folder .*no does not exist/],
   ['a .txt file', {}, '@x.txt', /the file name must end in \.csv or \.json, not \.txt/],
-  ['/dev/null', {}, '/dev/null', /the file name must end in \.csv or \.json/],
+  ['/dev/null', {}, '/dev/null', /--out \/dev\/null: \/dev holds the system's devices, not results/],
   ['a folder that is a file', { 'f': 'x' }, '@f/x.csv', /the folder .*f does not exist/],
 ];
 for (const [what, files, out, expect] of outCases) {
@@ -302,7 +311,7 @@ for (const [what, files, out, expect] of outCases) {
 }
 add({ id: 'compare --out a read-only target', finding: 10, files: { 'a.json': tiny(), 'ro.csv': { text: 'old\n', mode: 0o444 } }, args: ['compare', '@a.json', '@a.json', '--runs', '2', '--out', '@ro.csv'], expect: /the file is read-only/ });
 add({ id: 'sweep --out a file', finding: 0, files: { 'a.json': tiny(), 'f': 'x' }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '@f'], expect: /--out .*f: is a file/ });
-add({ id: 'sweep --out into /proc', finding: 10, files: { 'a.json': tiny() }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '/proc/orgsim-sweep'], expect: /--out \/proc\/orgsim-sweep: cannot create the folder/ });
+add({ id: 'sweep --out into /proc', finding: 10, files: { 'a.json': tiny() }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '/proc/orgsim-sweep'], expect: /--out \/proc\/orgsim-sweep: \/proc holds the system's processes/ });
 add({ id: 'sweep --out a non-empty folder without manifest', finding: 0, files: { 'a.json': tiny(), 'out/x.txt': 'x' }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '@out'], expect: /the folder is not empty and holds no manifest\.json/ });
 add({ id: 'sweep --out a folder with a garbage manifest', finding: 0, files: { 'a.json': tiny(), 'out/manifest.json': 'garbage' }, args: ['sweep', '@a.json', '--param', 'smm.count=0:2', '--out', '@out'], expect: /manifest\.json is not an orgsim sweep manifest/ });
 add({ id: 'report: a folder without manifest', finding: 0, files: { 'd/x': 'x' }, args: ['report', '@d'], expect: /holds no manifest\.json nor calibration\.json: not the folder of a sweep/ });
@@ -342,4 +351,4 @@ add({ id: 'story: --set with --story', finding: 0, files: { 's.json': story({ ti
 add({ id: 'size: 2,000,000 employees over the memory limit', finding: 10, files: { 'a.json': json({ organization: { employees: 2_000_000 } }) }, args: ['run', '@a.json', '--workers', '1'], expect: /organization\.employees = 2000000 needs about .* of memory for one run; the limit is 500 MB/, env: { ORGSIM_MAX_MEMORY_MB: '500' } });
 add({ id: 'size: 100,000 ticks x 100,000 runs', finding: 0, files: { 'a.json': tiny({ ticks: 100_000 }) }, args: ['run', '@a.json', '--runs', '100000', '--out', '@x.csv'], expect: /keeping the series of 100000 runs|the CSV would have/ });
 
-export const CASES: readonly HostileCase[] = cases;
+export const CASES: readonly HostileCase[] = [...cases, ...OUTPUT_CASES, ...FOLDER_CASES, ...OBSERVED_CASES, ...REPLAY_CASES];

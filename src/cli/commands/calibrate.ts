@@ -11,7 +11,7 @@ import { firstProposals, makePopulation, nextProposals, type Population, type Pr
 import { pointEstimate } from '../../calibrate/summary.ts';
 import { shardRuns, type Shard } from '../../research/runs.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { parseCommand, positionals, usageError } from '../args.ts';
+import { checkOnly, parseCommand, positionals, usageError } from '../args.ts';
 import { prepareCalibration, type Calibration } from '../calibrate-setup.ts';
 import {
   checkFolder, exists, FITTED, openFolder, readPart, readPopulation, removeStaleTemporaries, saveProposals, stageDir,
@@ -19,7 +19,8 @@ import {
 } from '../calibrate-folder.ts';
 import { writeFinal } from '../calibrate-results.ts';
 import { parseShard } from '../experiment-setup.ts';
-import { displayPath } from '../files.ts';
+import { checkNotSystem, displayPath } from '../files.ts';
+import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { EXIT_INTERRUPTED, interruptible } from '../interrupt.ts';
 import { isLong, progressBar } from '../progress.ts';
@@ -262,10 +263,14 @@ export async function calibrate(argv: string[]): Promise<number> {
   if (values.shard !== undefined && values.advance) throw usageError('calibrate', '--shard and --advance are separate steps: run the shards of a stage, then one --advance');
   const out = values.out;
   if (out === undefined || out.trim() === '') throw usageError('calibrate', 'missing --out DIR: the folder of the calibration (calibration.json, a folder per generation, fitted.json...)');
+  checkNotSystem(out, '--out');
+  checkFolderKind(out, 'calibrate');
   const workers = workerCount('calibrate', values.workers);
   const shard = parseShard('calibrate', values.shard);
   const cal = prepareCalibration(file!, workers);
   const state = checkFolder(out, cal.manifest, file!);
+  if (checkOnly()) return 0;
+  for (const line of cal.notes) note(`orgsim: ${line}`);
   openFolder(out, cal.manifest, state);
   // The process's threads: every generation runs on the same ones (an idle thread does not keep the process alive).
   const ctx: Context = { out, cal, workers, pool: sharedPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };

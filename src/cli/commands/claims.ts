@@ -6,7 +6,8 @@
  * same folder) are put together by running the command once more without --shard.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
 import { CLAIMS, claimMeasures, evaluateMeasures, inScope, type Claim, type ComparisonResult } from '../../claims.ts';
@@ -16,9 +17,9 @@ import { atSize } from '../../scenario/scale.ts';
 import { setPath } from '../../scenario/access.ts';
 import { validate } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { ScenarioError } from '../../scenario/errors.ts';
+import { ScenarioError, show } from '../../scenario/errors.ts';
 import { runJobs } from '../../../workers/pool.ts';
-import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
+import { checkOnly, parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
 import { displayPath, makeFolder, writeAtomic } from '../files.ts';
 import { print, note } from '../io.ts';
 import { isLong, progressBar } from '../progress.ts';
@@ -87,16 +88,26 @@ function parseSizes(text: string | undefined): number[] {
   if (parts.some((s) => !/^\d+$/.test(s)) || sizes.some((n) => n < 50 || n > MAX_EMPLOYEES)) {
     throw usageError('claims', `--sizes ${JSON.stringify(text)} is not allowed; expected employee counts from 50 to ${MAX_EMPLOYEES.toLocaleString('en-US')} separated by commas, e.g. --sizes 200,2000`);
   }
+  const twice = sizes.find((n, i) => sizes.indexOf(n) !== i);
+  if (twice !== undefined) throw usageError('claims', `--sizes ${JSON.stringify(text)} is not allowed: ${twice} is given twice; name each size once`);
   return sizes;
 }
 
+/**
+ * The claims named, in the order named. A claim named twice (C1 C1, or c1 C1) is refused rather than run
+ * once silently or twice into duplicate rows: the command line then says what the results hold.
+ */
 function selectClaims(ids: string[]): Claim[] {
   if (ids.length === 0) return [...CLAIMS];
-  return ids.map((id) => {
+  const chosen: Claim[] = [];
+  ids.forEach((id, k) => {
     const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());
-    if (!c) throw usageError('claims', `unknown claim "${id}" (claims: ${CLAIMS.map((x) => x.id).join(', ')})`);
-    return c;
+    if (!c) throw usageError('claims', `unknown claim ${show(id)} (claims: ${CLAIMS.map((x) => x.id).join(', ')})`);
+    const first = chosen.indexOf(c);
+    if (first >= 0) throw usageError('claims', `claim ${c.id} is named twice (${show(ids[first]!)} and ${show(id)}, arguments ${first + 1} and ${k + 1}); name each claim once`);
+    chosen.push(c);
   });
+  return chosen;
 }
 
 /** A claim's arm at a size, with extra parameter values, validated. */
@@ -143,20 +154,53 @@ function manifestText(settings: Settings): string {
   return JSON.stringify({ command: 'claims', version: version(), settings }, null, 1);
 }
 
-function openFolder(out: string, settings: Settings): void {
+/** Files of a folder that are not content: temporary files of atomic writes in progress (or left by a kill). */
+const isTemporary = (name: string) => /^\..+\.tmp$/.test(name);
+
+/** The folder's names, or [] when there is no folder yet. */
+function folderNames(out: string): string[] {
+  try {
+    return readdirSync(out).filter((n) => !isTemporary(n));
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return [];
+    throw new ScenarioError(`--out ${displayPath(out)}: cannot read the folder: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Refused before anything is run: another kind of experiment's folder, a folder of other files, or claims
+ * runs made with other settings. Touches nothing.
+ */
+function checkClaimsFolder(out: string, settings: Settings): void {
+  checkFolderKind(out, 'claims');
+  const path = join(out, CLAIMS_MANIFEST);
+  if (existsSync(path)) {
+    sameSettings(out, settings);
+    return;
+  }
+  const names = folderNames(out);
+  if (names.length) throw new ScenarioError(`--out ${displayPath(out)}: the folder is not empty and holds no ${CLAIMS_MANIFEST}; choose a new or empty folder (nothing was written)`);
+}
+
+function sameSettings(out: string, settings: Settings): void {
   const path = join(out, CLAIMS_MANIFEST);
   const want = JSON.parse(manifestText(settings)) as { settings: Settings };
-  if (existsSync(path)) {
-    let have: { settings?: unknown } | undefined;
-    try {
-      have = JSON.parse(readInput(path, INPUTS.manifest)) as { settings?: unknown };
-    } catch {
-      have = undefined;
-    }
-    if (JSON.stringify(have?.settings) !== JSON.stringify(want.settings)) {
-      throw new ScenarioError(`--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the settings of ${displayPath(path)}`);
-    }
-  } else {
+  let have: { settings?: unknown } | undefined;
+  try {
+    have = JSON.parse(readInput(path, INPUTS.manifest)) as { settings?: unknown };
+  } catch {
+    have = undefined;
+  }
+  if (JSON.stringify(have?.settings) !== JSON.stringify(want.settings)) {
+    throw new ScenarioError(`--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the settings of ${displayPath(path)}`);
+  }
+}
+
+/** Create the folder (checked by checkClaimsFolder) and write the manifest of new claims runs. */
+function openFolder(out: string, settings: Settings): void {
+  const path = join(out, CLAIMS_MANIFEST);
+  if (existsSync(path)) sameSettings(out, settings);
+  else {
     makeFolder(join(out, 'parts'));
     writeAtomic(path, [manifestText(settings), '\n']);
   }
@@ -330,7 +374,9 @@ export async function claims(argv: string[]): Promise<number> {
   const shard = parseShard('claims', values.shard);
   if (shard && values.out === undefined) throw usageError('claims', '--shard needs --out DIR (the folder every shard writes into)');
   const out = values.out === undefined ? undefined : checkOutFolder('claims', values.out);
+  if (out !== undefined) checkClaimsFolder(out, settings);
   const { claims: planned, jobs } = plan(settings);
+  if (checkOnly()) return 0;
   const comparisons = (id: string) => CLAIMS.find((c) => c.id === id)!.comparisons.length;
   if (out !== undefined) openFolder(out, settings);
 

@@ -7,7 +7,7 @@ import { OUTCOMES, outcomes } from '../../metrics/outcomes.ts';
 import { welch } from '../../stats/index.ts';
 import { armLabel } from '../../compare/summary.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
+import { checkDistinctOutputs, checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { compareCsv, compareJson, type Difference, type ScenarioRuns } from '../output.ts';
 import { compareReport } from '../report.ts';
@@ -53,6 +53,7 @@ export async function compare(argv: string[]): Promise<number> {
   const sets = overrides(values);
   const labels = overrideLabels(values);
   const loaded = files.map((f) => readScenario(f, sets, labels));
+  checkDistinctOutputs([{ option: '--out', path: values.out }], loaded.map((l, i) => ({ what: `scenario ${armLabel(i)}`, path: l.source })));
   checkSameHorizon(loaded);
   const budget = memoryBudget();
   for (const { scenario, source } of loaded) checkMemory(scenario, source, runs, workers, budget);

@@ -12,6 +12,7 @@ import { shardRuns, type Shard } from '../../research/runs.ts';
 import { parseCommand, positionals, usageError } from '../args.ts';
 import { displayPath, writeAtomic } from '../files.ts';
 import { checkOutFolder } from '../experiment-setup.ts';
+import { checkFolderKind, folderKind } from '../experiment-kind.ts';
 import { indicesTable } from '../indices-table.ts';
 import { checkFolder, MANIFEST, openFolder, readManifest } from '../sweep-folder.ts';
 import { checkPart, partPath, removeExperimentTemporaries } from '../sweep-parts.ts';
@@ -29,6 +30,8 @@ interface ShardFolder {
 }
 
 function readShard(dir: string): ShardFolder {
+  const kind = folderKind(dir);
+  if (kind && kind.kind !== 'sweep' && kind.kind !== 'sensitivity') throw new ScenarioError(`${displayPath(dir)} holds ${kind.kind === 'claims' ? 'claims runs' : 'a calibration'} (${kind.file}), not a shard of a sweep or a sensitivity analysis: merge joins those only`);
   const m = readManifest(dir);
   if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST}: not the folder of a sweep (or of a shard)`);
   return { dir, manifest: m as Manifest, shard: m.shard ?? { index: 0, count: 1 } };
@@ -84,6 +87,7 @@ export async function merge(argv: string[]): Promise<number> {
     throw new ScenarioError(`the points in ${displayPath(join(folders[0]!.dir, MANIFEST))} do not follow from its design with this orgsim (${merged.orgsim} there): merge with the version that ran the shards`);
   }
   folders.forEach(checkComplete);
+  checkFolderKind(out, merged.command);
   const state = checkFolder(out, merged, 'merge into another folder');
 
   openFolder(out, merged, state);

@@ -3,7 +3,7 @@ import { seedList } from '../../rng.ts';
 import { SERIES_NAMES } from '../../metrics/series.ts';
 import { outcomes } from '../../metrics/outcomes.ts';
 import { parseCommand, positionals, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
+import { checkDistinctOutputs, checkOutPath, displayPath, writeAtomicAsync } from '../files.ts';
 import { checkCsvSize, checkMemory, formatBytes, memoryBudget } from '../limits.ts';
 import { runCsv, runJson } from '../output.ts';
 import { runSummary } from '../report.ts';
@@ -39,7 +39,9 @@ export async function run(argv: string[]): Promise<number> {
   // Everything that can be refused is refused before the first tick.
   const format = values.out !== undefined ? checkOutPath(values.out) : undefined;
   if (values.agents !== undefined && checkOutPath(values.agents, '--agents') !== 'csv') throw new ScenarioError(`--agents ${values.agents}: the per-agent table is written as CSV (a file name ending in .csv)`);
-  const { scenario, source } = values.replay !== undefined ? readReplay(values.replay) : readScenario(file!, overrides(values), overrideLabels(values));
+  const loaded = values.replay !== undefined ? readReplay(values.replay) : readScenario(file!, overrides(values), overrideLabels(values));
+  const { scenario, source } = loaded;
+  checkDistinctOutputs([{ option: '--out', path: values.out }, { option: '--agents', path: values.agents }], [{ what: values.replay !== undefined ? 'the replay file' : 'the scenario file', path: source }]);
   checkMemory(scenario, source, runs, workers, memoryBudget());
   if (format === 'csv') checkCsvSize(runs, scenario.ticks, SERIES_NAMES, scenario.seed);
   const agentRows = runs * (scenario.organization.employees + scenario.external.customers);
@@ -47,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new ScenarioError(`--agents: the table would have ${agentRows.toLocaleString('en-US')} rows (${runs} runs x agents); the limit is ${MAX_AGENT_ROWS.toLocaleString('en-US')}: use fewer --runs`);
   }
 
+  if ('note' in loaded && loaded.note) note(`orgsim: ${loaded.note}`);
   // A single run uses the scenario's seed itself, so that `run` reproduces what the scenario file says.
   const seeds = runs === 1 ? [scenario.seed] : seedList(scenario.seed, runs);
   const progress = ensembleProgress(`run ${scenario.name}`, [scenario], runs);

@@ -4,7 +4,8 @@
  * table). The model value of a point is the mean over its --runs replications, on common seeds.
  */
 import { SENSITIVITY_METHODS } from '../../research/design.ts';
-import { parseCommand, positionals, wholeNumber } from '../args.ts';
+import { checkOnly, parseCommand, positionals, wholeNumber } from '../args.ts';
+import { checkFolder } from '../sweep-folder.ts';
 import { choose } from '../choice.ts';
 import { EXPERIMENT_OPTIONS, prepareExperiment } from '../experiment-setup.ts';
 import { runExperiment } from '../experiment-run.ts';
@@ -28,6 +29,10 @@ export async function sensitivity(argv: string[]): Promise<number> {
   const levels = wholeNumber('sensitivity', 'levels', values.levels, 2, 100);
   const bootstrap = wholeNumber('sensitivity', 'bootstrap', values.bootstrap, 0, 100_000) ?? DEFAULT_BOOTSTRAP;
   const setup = prepareExperiment('sensitivity', file!, values, { method, samples, levels, bootstrap });
+  if (checkOnly()) {
+    checkFolder(setup.out, setup.manifest, 'repeat the original command to resume it');
+    return 0;
+  }
   const { code, indices } = await runExperiment(setup);
   if (indices) print(indicesTable(indices, bootstrap));
   return code;

@@ -1,7 +1,7 @@
 /** orgsim serve [scenario]: a workshop where the room's phones join a live run and vote (src/cli/serve/). */
 import { join } from 'node:path';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { checkOutPath, displayPath } from '../files.ts';
+import { checkDistinctOutputs, checkOutPath, displayPath } from '../files.ts';
 import { checkMemory, memoryBudget } from '../limits.ts';
 import { PROJECT_DIR, readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
@@ -42,6 +42,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (values.address !== undefined && !/^[A-Za-z0-9.-]{1,253}$/.test(values.address)) throw usageError('serve', `--address = ${JSON.stringify(values.address)} is not allowed; expected a host name or an IPv4 address`);
   if (values['replay-out'] !== undefined && checkOutPath(values['replay-out'], '--replay-out') !== 'json') throw new ScenarioError(`--replay-out ${values['replay-out']}: a replay file is JSON (a name ending in .json)`);
   const { scenario, source } = readScenario(file, overrides(values));
+  checkDistinctOutputs([{ option: '--replay-out', path: values['replay-out'] }], [{ what: 'the scenario file', path: source }]);
   if (scenario.ticks > MAX_WORKSHOP_TICKS) throw new ScenarioError(`${source}: ticks = ${scenario.ticks} is not allowed for a workshop; expected at most ${MAX_WORKSHOP_TICKS} working days (use --ticks)`, 'ticks');
   checkMemory(scenario, source, 2, 1, memoryBudget());
   const site = loadSite(values.site ?? join(PROJECT_DIR, 'dist'));

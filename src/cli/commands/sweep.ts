@@ -3,7 +3,8 @@
  * hypercube over numeric parameters, N replications per point on common seeds; resumable, shardable.
  */
 import { SWEEP_METHODS, type Method } from '../../research/design.ts';
-import { parseCommand, positionals, wholeNumber } from '../args.ts';
+import { checkOnly, parseCommand, positionals, wholeNumber } from '../args.ts';
+import { checkFolder } from '../sweep-folder.ts';
 import { choose } from '../choice.ts';
 import { EXPERIMENT_OPTIONS, prepareExperiment } from '../experiment-setup.ts';
 import { runExperiment } from '../experiment-run.ts';
@@ -22,5 +23,9 @@ export async function sweep(argv: string[]): Promise<number> {
   const method: Method = choose('sweep', 'design', values.design, SWEEP_METHODS, 'grid');
   const samples = wholeNumber('sweep', 'samples', values.samples, 1, 1_000_000);
   const setup = prepareExperiment('sweep', file!, values, { method, samples, bootstrap: null });
+  if (checkOnly()) {
+    checkFolder(setup.out, setup.manifest, 'repeat the original command to resume it');
+    return 0;
+  }
   return (await runExperiment(setup)).code;
 }

@@ -24,9 +24,9 @@ import { SERIES_INDEX, SERIES_NAMES } from '../../metrics/series.ts';
 import { LIMITS, ROOM_ALPHABET, parseClientMessage, type ClientMessage, type EncodedAgents, type FacilitatorAction, type Phase, type RoomView, type SeriesChunk, type ToPhone } from '../../room/protocol.ts';
 import { Room, RoomError, decisionLabel, optionView, type Participant } from '../../room/room.ts';
 import { personalNumbers } from '../../room/roles.ts';
-import { replayOf } from '../../room/replay.ts';
+import { replayText } from '../replay.ts';
 import { writeAtomic } from '../files.ts';
-import { Connection, MAX_FLOODS } from './connection.ts';
+import { Connection, MAX_FLOODS, UnjoinedSockets, addressKey } from './connection.ts';
 import { LiveSimulation, type Step } from './simulation.ts';
 import { serveSite, type Site } from './site.ts';
 import { lanAddress, qrMatrix } from './address.ts';
@@ -73,6 +73,8 @@ export class Workshop {
   dropped = 0;
   private readonly connections = new Set<Connection>();
   private readonly phones = new Map<number, Connection>();
+  /** Sockets not joined yet: capped apart from the room (connection.ts, UNJOINED). */
+  readonly unjoined = new UnjoinedSockets();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private timer: NodeJS.Timeout | undefined;
@@ -155,12 +157,12 @@ export class Workshop {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, addressKey(req.socket.remoteAddress)));
   }
 
-  private connect(ws: WebSocket): void {
+  private connect(ws: WebSocket, address: string): void {
     const now = performance.now();
-    const conn = new Connection(ws, now);
+    const conn = new Connection(ws, now, address);
     ws.on('error', (e: Error & { code?: string }) => {
       // ws reports a frame over maxPayload here, then closes the socket (1009).
       if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
@@ -169,10 +171,16 @@ export class Workshop {
         this.roomChanged();
       }
     });
-    if (this.connections.size >= this.room.maxParticipants * 2 + 20) {
+    // Until it joins, a socket counts against the caps of unjoined sockets, never against the room's seats.
+    const admitted = this.unjoined.admit(conn);
+    if (!admitted.ok) {
       this.dropped++;
       conn.close(1013, 'Too many connections: try again in a moment.');
       return;
+    }
+    if (admitted.evict) {
+      this.dropped++;
+      admitted.evict.close(1013, 'Too many connections: try again in a moment.');
     }
     this.connections.add(conn);
     const hello = setTimeout(() => {
@@ -186,6 +194,7 @@ export class Workshop {
     ws.on('close', () => {
       clearTimeout(hello);
       this.connections.delete(conn);
+      this.unjoined.remove(conn);
       if (conn.kind === 'participant' && this.phones.get(conn.participant) === conn) {
         this.phones.delete(conn.participant);
         const p = this.room.get(conn.participant);
@@ -208,6 +217,8 @@ export class Workshop {
   }
 
   private receive(conn: Connection, data: RawData, isBinary: boolean): void {
+    // A socket being closed (evicted, refused, replaced) is heard no more: it cannot join on its way out.
+    if (!conn.open) return;
     const now = performance.now();
     if (!conn.allow(now)) {
       this.room.count('flood');
@@ -271,6 +282,7 @@ export class Workshop {
       return;
     }
     conn.promote(now);
+    this.unjoined.remove(conn);
     this.sync(conn);
   }
 
@@ -312,6 +324,7 @@ export class Workshop {
   }
 
   private seat(conn: Connection, p: Participant): void {
+    this.unjoined.remove(conn);
     conn.kind = 'participant';
     conn.participant = p.id;
     p.connected = true;
@@ -586,7 +599,7 @@ export class Workshop {
   // --- The replay file and the end.
 
   private replayText(): string {
-    return `${JSON.stringify(replayOf(this.code, this.sim.scenario, this.sim.seed, this.room.decisions), null, 1)}\n`;
+    return replayText(this.code, this.sim.scenario, this.sim.seed, this.room.decisions);
   }
 
   private writeReplay(): void {
