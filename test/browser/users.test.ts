@@ -41,6 +41,10 @@ describe('the strategist', () => {
     const name = 'Baseline, modified: 300 employees, 3 SMMs, an outsourced CM, no external community, 120 working days';
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
     expect(await page.locator('#changes-day0').textContent()).toBe('300 employees; 3 SMMs; an outsourced CM; no external community; 120 working days');
+    // The description and the picker describe the modified run, not the scenario it came from.
+    const described = '300 employees in teams of 8; 3 internal SMMs animating open communities; an outsourced community manager; no external community; over 120 working days. Everything else as in “Baseline: an internal CM with relays”.';
+    expect(await page.locator('#scenario-description').textContent()).toBe(described);
+    expect(await page.locator('#scenario option:checked').textContent()).toBe(name);
     await waitTick(page, 10);
     expect(await page.locator('#clock').textContent()).toMatch(/of 120/);
 
@@ -92,6 +96,7 @@ describe('the strategist', () => {
     const saved = await download(page, () => page.click('#org-save'));
     const scenario = JSON.parse(saved.text) as { name: string; organization: { employees: number }; smm: { count: number } };
     expect(scenario.name).toBe(name);
+    expect((scenario as unknown as { description: string }).description).toBe(described);
     expect(scenario.organization.employees).toBe(300);
     await page.setInputFiles('#file', { name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
@@ -109,15 +114,48 @@ describe('the strategist', () => {
     await page.close();
   });
 
-  it('sees a bad value in the form named, with what is allowed, and the run goes on', async () => {
+  it('sees a bad value in the form at its field, marked invalid and on screen at 1366x768, and the run goes on', async () => {
     const { page } = await openPage(app);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await waitTick(page, 3);
-    await page.fill('#org-employees', '5');
-    await page.click('#org-apply');
-    await page.waitForSelector('#error:not([hidden])');
-    expect(await page.locator('#error').textContent()).toBe('Employees = 5 is not allowed; expected a whole number from 10 to 2,000,000');
+    for (const [field, value, message] of [
+      ['#org-employees', '0', 'Employees = 0 is not allowed; expected a whole number from 10 to 2,000,000'],
+      ['#org-ticks', '5.5', 'Horizon = 5.5 is not allowed; expected a whole number from 1 to 100,000'],
+    ] as const) {
+      await page.fill(field, value);
+      await page.click('#org-apply');
+      const error = page.locator(`${field}-error`);
+      await error.waitFor();
+      expect(await error.textContent()).toBe(message);
+      expect(await page.locator(field).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator(field).getAttribute('aria-describedby')).toContain(`${field.slice(1)}-error`);
+      // The field and its message are on screen (not in a banner above the view), and nothing else is marked.
+      for (const what of [field, `${field}-error`]) {
+        const r = (await page.locator(what).boundingBox())!;
+        expect(r.y, what).toBeGreaterThanOrEqual(0);
+        expect(r.y + r.height, what).toBeLessThanOrEqual(768);
+      }
+      expect(await page.locator('#error').isHidden()).toBe(true);
+      expect(await page.locator('[aria-invalid=true]').count()).toBe(1);
+      // Corrected, the mark goes.
+      await page.fill(field, field === '#org-ticks' ? '500' : '1000');
+      expect(await page.locator(field).getAttribute('aria-invalid')).toBeNull();
+      expect(await error.isHidden()).toBe(true);
+    }
     const t = await tickOf(page);
     await waitTick(page, t + 3);
+    await page.close();
+  });
+
+  it('at 1366x768 the header wraps, and the panel sticks under it, not behind it', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(app.url);
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+    await page.evaluate(() => window.scrollTo(0, 800));
+    await page.waitForFunction(() => window.scrollY > 0);
+    const { bar, name } = await page.evaluate(() => ({ bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom, name: document.getElementById('run-name')!.getBoundingClientRect().top }));
+    expect(bar).toBeGreaterThan(60);
+    expect(name).toBeGreaterThanOrEqual(bar);
     await page.close();
   });
 });
