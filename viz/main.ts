@@ -525,6 +525,11 @@ for (const ev of LIVE_EVENTS) {
   $('events').append(b);
 }
 const togglePresenter = () => {
+  // A phone is not a projector: presenter mode is offered from 701 px wide (as the button, by CSS).
+  if (!document.body.classList.contains('presenter') && matchMedia('(max-width: 700px)').matches) {
+    notice('Presenter mode is for a projector or a laptop screen.');
+    return;
+  }
   const on = document.body.classList.toggle('presenter');
   $('presenter').setAttribute('aria-pressed', String(on));
   // Charts keep their viewBox: they scale with the wider grid.

@@ -88,7 +88,7 @@ describe('the strategist', () => {
     await page.click('#compare-run');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
     const snap = await page.evaluate(() => (window as unknown as Hook).__orgsim.compareResults());
-    expect(snap.arms.map((a) => a.name)).toEqual([`${name} + 1 live change`, 'baseline with ticks=120']);
+    expect(snap.arms.map((a) => a.name)).toEqual([`${name} + 1 live change`, 'Baseline, modified: 120 working days']);
     expect(snap.verdicts.join('\n')).toContain(`“${name} + 1 live change” (reference)`);
     await page.keyboard.press('c');
 
@@ -239,10 +239,47 @@ describe('the facilitator', () => {
       // The ghost: the same run without the latest change, named in the legend.
       await page.waitForFunction(() => (document.querySelector('#chart-value .ghost')?.getAttribute('d') ?? '').length > 20);
       expect(await page.locator('#chart-value .legend').textContent()).toContain('without “Let the CM speak more” (same run)');
+      // Text for the back of a room: nothing visible below 1.25% of the screen's width (README, presenter mode).
+      const smallest = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let min = { size: Infinity, text: '' };
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const e = n.parentElement!;
+          if (!n.textContent!.trim() || !e.checkVisibility() || e.getBoundingClientRect().width === 0) continue;
+          const size = parseFloat(getComputedStyle(e).fontSize);
+          if (size < min.size) min = { size, text: n.textContent!.trim().slice(0, 40) };
+        }
+        return min;
+      });
+      expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
       await expectNoOverlap(page, `presenter ${width}x${height}`);
       await page.screenshot({ path: `${SHOTS}/presenter-${width}.png` });
       await page.close();
     });
+  }
+
+  for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+    for (const keys of [['p', 'c'], ['c', 'p']]) {
+      it(`presenter mode and the compare view (${keys.join(' then ')}) at ${width}x${height}: the charts have plots`, async () => {
+        const page = await app.browser.newPage({ viewport: { width, height } });
+        await page.goto(app.url);
+        await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+        for (const k of keys) await page.keyboard.press(k);
+        await page.waitForFunction(() => document.body.classList.contains('presenter') && (window as unknown as Hook).__orgsim.mode === 'compare');
+        await page.selectOption('#compare-arm-0', 'small');
+        await page.selectOption('#compare-arm-1', 'small');
+        await page.fill('#compare-changes-1', 'smm.count=3');
+        await page.fill('#compare-runs', '2');
+        await page.click('#compare-run');
+        await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
+        const plots = await page.locator('#compare-view .chart:not([hidden]) .plot-box').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
+        expect(plots).toHaveLength(3);
+        for (const h of plots) expect(h).toBeGreaterThan(150);
+        // The view scrolls under the bar: everything in it can be reached.
+        expect(await page.locator('#compare-view').evaluate((e) => getComputedStyle(e).overflowY)).toBe('auto');
+        await page.close();
+      });
+    }
   }
 
   it('the live view at 1366x768: no chart text overlaps, empty charts have no stray axes', async () => {
@@ -302,6 +339,34 @@ describe('the phone', () => {
     await page.click('#compare-run');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
     await page.waitForTimeout(300);
+    expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
+    // The table scrolls sideways within its box; its caption is whole, above it, as wide as the screen allows.
+    const table = await page.locator('.table-scroll').evaluate((e) => ({ box: e.clientWidth, content: e.scrollWidth, overflow: getComputedStyle(e).overflowX }));
+    expect(table.content).toBeGreaterThan(table.box);
+    expect(table.overflow).toBe('auto');
+    const caption = await page.locator('#compare-table-caption').evaluate((e) => ({ w: e.scrollWidth, box: e.clientWidth, right: e.getBoundingClientRect().right }));
+    expect(caption.w).toBeLessThanOrEqual(caption.box);
+    expect(caption.right).toBeLessThanOrEqual(390);
+    // No presenter mode on a phone: no button, and its key says why.
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.mode === 'live');
+    expect(await page.locator('#presenter').isVisible()).toBe(false);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.getElementById('notice')!.textContent === 'Presenter mode is for a projector or a laptop screen.');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(false);
+    await page.close();
+  });
+
+  it('390 px wide: sweep results scroll in their box, the page keeps the phone\'s width', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgsim-phone-sweep-'));
+    writeFileSync(join(dir, 'small.json'), JSON.stringify({ name: 'small', organization: { employees: 200 }, external: { customers: 100 }, ticks: 60 }));
+    execFileSync(process.execPath, ['bin/orgsim.mjs', 'sensitivity', join(dir, 'small.json'), '--method', 'morris', '--samples', '4', '--bootstrap', '50', '--param', 'smm.count=0:4', '--param', 'cm.speakShare=0:1', '--out', join(dir, 'out')], { stdio: 'ignore' });
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(app.url);
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+    await page.setInputFiles('#sweep-files', ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)));
+    await page.waitForSelector('#sweep-view:not([hidden]) rect.bar-mu_star');
     expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
     await page.close();
   });

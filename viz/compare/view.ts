@@ -750,9 +750,12 @@ const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 export function withChanges(name: string, changes: string): string {
   const sets = changes.split(';').map((x) => x.trim()).filter(Boolean);
   if (!sets.length) return name;
-  // The current run may be modified already: its changes go on the end of its list.
-  if (/, modified: /.test(name)) return `${name}, ${runName('', sets).replace(/^, modified: /, '')}`;
-  return runName(name, sets);
+  // The current run may have live changes ("… + 2 live changes"): they stay at the end of its name.
+  const live = / \+ \d+ live changes?$/.exec(name)?.[0] ?? '';
+  const base = name.slice(0, name.length - live.length);
+  // It may be modified already: the new changes go on the end of its list.
+  if (/, modified: /.test(base)) return `${base}, ${runName('', sets).replace(/^, modified: /, '')}${live}`;
+  return runName(base, sets) + live;
 }
 
 
