@@ -267,7 +267,9 @@ function showInPicker(): void {
     own = new Option('', '__run');
     picker.prepend(own);
   }
-  own.text = currentName();
+  // Changes scheduled beyond the scenario's own (a link's, or live changes kept by Reset) are said too.
+  const extra = linkInterventions.length - source.base.interventions.length;
+  own.text = currentName() + (extra > 0 ? ` + ${extra} scheduled change${extra > 1 ? 's' : ''}` : '');
   own.title = 'The run shown: choose a scenario to open it as it is';
   picker.value = '__run';
 }
