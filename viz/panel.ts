@@ -141,15 +141,17 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
   const buildAll = () => {
     for (const [section, params] of pending.splice(0)) buildSection(section, params);
   };
+  // When the main thread is idle (the page's first frames come first), within a second at most.
+  const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 16));
   const buildNext = () => {
     const next = pending.shift();
     if (next) {
       buildSection(...next);
-      if (pending.length) setTimeout(buildNext, 0);
+      if (pending.length) later(buildNext);
       else filter();
     }
   };
-  setTimeout(buildNext, 0);
+  later(buildNext);
 
   const filter = () => {
     buildAll();
