@@ -378,6 +378,8 @@ describe('the researcher', () => {
     await waitTick(page, 3);
     const total = Number((await page.locator('#param-count').textContent())!.match(/^(\d+) parameters$/)![1]);
     expect(total).toBeGreaterThan(50);
+    // The rows are built after start-up, when the page is idle: all of them, with no one asking.
+    await page.waitForFunction((n) => document.querySelectorAll('.param').length === n, total);
     const visiblePaths = () => page.locator('.param:not([hidden]) .param-path').allTextContents();
     // By seed words: the essay's "intranet" sentence.
     await page.fill('#param-search', 'intranet');
