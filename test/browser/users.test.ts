@@ -206,6 +206,21 @@ async function expectNoOverlap(page: Page, where: string): Promise<void> {
   }
 }
 
+/** The smallest visible text under `root`: its size in CSS pixels and its first words. */
+function smallestText(page: Page, root: string): Promise<{ size: number; text: string }> {
+  return page.evaluate((sel) => {
+    const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
+    let min = { size: Infinity, text: '' };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const e = n.parentElement!;
+      if (!n.textContent!.trim() || !e.checkVisibility() || e.getBoundingClientRect().width === 0) continue;
+      const size = parseFloat(getComputedStyle(e).fontSize);
+      if (size < min.size) min = { size, text: n.textContent!.trim().slice(0, 40) };
+    }
+    return min;
+  }, root);
+}
+
 async function fitsTheScreen(page: Page): Promise<{ width: number; height: number; sw: number; sh: number }> {
   return page.evaluate(() => ({ width: innerWidth, height: innerHeight, sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
 }
@@ -240,17 +255,7 @@ describe('the facilitator', () => {
       await page.waitForFunction(() => (document.querySelector('#chart-value .ghost')?.getAttribute('d') ?? '').length > 20);
       expect(await page.locator('#chart-value .legend').textContent()).toContain('without “Let the CM speak more” (same run)');
       // Text for the back of a room: nothing visible below 1.25% of the screen's width (README, presenter mode).
-      const smallest = await page.evaluate(() => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        let min = { size: Infinity, text: '' };
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const e = n.parentElement!;
-          if (!n.textContent!.trim() || !e.checkVisibility() || e.getBoundingClientRect().width === 0) continue;
-          const size = parseFloat(getComputedStyle(e).fontSize);
-          if (size < min.size) min = { size, text: n.textContent!.trim().slice(0, 40) };
-        }
-        return min;
-      });
+      const smallest = await smallestText(page, 'body');
       expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
       await expectNoOverlap(page, `presenter ${width}x${height}`);
       await page.screenshot({ path: `${SHOTS}/presenter-${width}.png` });
@@ -277,6 +282,9 @@ describe('the facilitator', () => {
         for (const h of plots) expect(h).toBeGreaterThan(150);
         // The view scrolls under the bar: everything in it can be reached.
         expect(await page.locator('#compare-view').evaluate((e) => getComputedStyle(e).overflowY)).toBe('auto');
+        // Its text, for the back of a room too.
+        const smallest = await smallestText(page, '#compare-view');
+        expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
         await page.close();
       });
     }
