@@ -96,7 +96,9 @@ export class LiveRun {
     this.liveChanges = [];
     this.markers = scenario.interventions.map((iv) => ({ tick: iv.at, label: iv.label, set: iv.set }));
     this.inFlight = false;
-    this.budget = 0;
+    // The first working day is asked for at the first frame, not once the speed has earned it (100 ms at
+    // 10 days a second): the page shows data as soon as the worker has it.
+    this.budget = 1;
     const id = await this.api.open(scenario, seed);
     if (generation !== this.generation) return;
     this.id = id;
