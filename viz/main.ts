@@ -275,7 +275,7 @@ function showInPicker(): void {
 }
 
 async function start(scenario: Scenario): Promise<void> {
-  // The scenario's own words describe it before the day-0 changes: say so, the name says what changed.
+  // The run described and named as it is: after day-0 changes, from its own settings.
   $('scenario-description').textContent = currentDescription(scenario);
   showInPicker();
   ($('seed') as HTMLInputElement).value = String(seed);
