@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../src/compare/summary.ts';
-import { compact, contrastSentence, effectLabel, rankingLines, type Ranked } from '../src/compare/words.ts';
+import { compact, contrastSentence, costWords, effectLabel, rangeWords, rankingLines, type Ranked } from '../src/compare/words.ts';
 import { kindOutcomes, kindMetricIds, outcomeNouns } from '../src/compare/kind.ts';
 import type { CompactRun } from '../src/compare/metrics.ts';
 
@@ -22,6 +22,22 @@ describe('numbers and differences', () => {
     expect(effectLabel(0.681, 0.595, 'share')).toBe('+8.6 points');
     expect(effectLabel(0.5, 0.595, 'share')).toBe('−9.5 points');
     expect(effectLabel(12, 0, 'hours')).toBe('+12');
+  });
+  it('gives a range in the notation of its difference, and never ends one in "+0.0"', () => {
+    const c = (other: number, reference: number, lo: number, hi: number) => ({ diff: other - reference, lo, hi, se: 1, df: 10, t: 1, p: 0.1, other, reference, relative: { diff: (other - reference) / reference, lo: lo / reference, hi: hi / reference }, clear: lo > 0 || hi < 0 });
+    // A ratio's range in ratios: "2.3× (from 2× to 2.6×)", not "(from +100% to +155%)".
+    expect(effectLabel(2300, 1000, 'hours')).toBe('2.3×');
+    expect(rangeWords(c(2300, 1000, 1000, 1600), 'hours')).toBe('from 2× to 2.6×');
+    expect(rangeWords(c(1180, 1000, 100, 260), 'hours')).toBe('from +10% to +26%');
+    // Shares in points; a bound that would round to 0.0 gets the decimals that show its sign and size.
+    expect(rangeWords(c(0.5, 0.52, -0.031, 0.0004), 'share')).toBe('from −3.1 to +0.04 points');
+    expect(rangeWords(c(0.5, 0.52, -0.031, -0.00004), 'share')).toBe('from −3.1 to −0.004 points');
+    expect(rangeWords(c(0.5, 0.52, -0.031, 0), 'share')).toBe('from −3.1 to 0.0 points');
+    expect(rangeWords(c(99, 100, -3, 0.2), 'ratio')).toBe('from −3% to +0.2%');
+  });
+  it('says that below 1 hour per hour the roles cost more than they return', () => {
+    expect(costWords([{ name: 'no governance', valuePerCost: 0.31 }, { name: 'relays', valuePerCost: 1.4 }, { name: 'C8 outsourced CM', valuePerCost: 0.7 }])).toBe('Below 1 hour of value per hour of cost, the roles cost more than they return: “no governance” (0.31), “C8 outsourced CM” (0.7).');
+    expect(costWords([{ name: 'relays', valuePerCost: 1.4 }])).toBeUndefined();
   });
 });
 
@@ -71,7 +87,7 @@ describe('the ranking', () => {
     const r = rankingLines([a, b], { outcomes: nouns, done: 20, total: 20 });
     expect(r.provisional).toBe(false);
     expect(r.lines).toEqual([
-      '“a CM with relays”: 1st on long-term value: 68k hours (2.1×); 1st on mid-term activity: 61.0% (+9.0 points); 2nd on value per cost: 1.5 hours per hour (−25%).',
+      '“a CM with relays”: 1st on long-term value: 68k hours (2.1× against the reference); 1st on mid-term activity: 61.0% (+9.0 points against the reference); 2nd on value per cost: 1.5 hours per hour (−25% against the reference).',
       '“no governance” (reference): 2nd on long-term value: 33k hours; 2nd on mid-term activity: 52.0%; 1st on value per cost: 2 hours per hour.',
     ]);
   });

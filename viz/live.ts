@@ -60,14 +60,29 @@ export class LiveRun {
   /** Called once at the horizon when looping: the page starts the run again. */
   onLoop: () => void = () => {};
 
-  constructor() {
-    this.api = startSimWorker().api;
+  /** The run's worker: the page's own, or (in a test) any object answering the same calls. */
+  constructor(api: Remote<SimApi> = startSimWorker().api) {
+    this.api = api;
   }
 
+  /** Settles when the run being opened is ready (live changes made meanwhile wait for it). */
+  private opened: Promise<void> = Promise.resolve();
+  /** Live changes are sent one at a time, in the order they were made (see intervene). */
+  private changes: Promise<unknown> = Promise.resolve();
+
   /** Start a new run of `scenario` with `seed`; the previous one is closed. */
-  async open(scenario: Scenario, seed: number): Promise<void> {
+  open(scenario: Scenario, seed: number): Promise<void> {
+    const opened = this.openNow(scenario, seed);
+    this.opened = opened.catch(() => {});
+    return opened;
+  }
+
+  private async openNow(scenario: Scenario, seed: number): Promise<void> {
     const generation = ++this.generation;
+    // The old run is closed now, and its id forgotten now: until the new one is open, nothing may ask the
+    // worker for the old one (a frame asked for by the next animation frame would get "no open simulation").
     if (this.id) void this.api.close(this.id);
+    this.id = 0;
     this.scenario = scenario;
     this.params = structuredClone(scenario);
     this.seed = seed;
@@ -81,7 +96,9 @@ export class LiveRun {
     this.liveChanges = [];
     this.markers = scenario.interventions.map((iv) => ({ tick: iv.at, label: iv.label, set: iv.set }));
     this.inFlight = false;
-    this.budget = 0;
+    // The first working day is asked for at the first frame, not once the speed has earned it (100 ms at
+    // 10 days a second): the page shows data as soon as the worker has it.
+    this.budget = 1;
     const id = await this.api.open(scenario, seed);
     if (generation !== this.generation) return;
     this.id = id;
@@ -116,7 +133,11 @@ export class LiveRun {
       this.onLoop();
       return;
     }
-    if (!this.playing || this.done || this.inFlight || !this.id) return;
+    if (this.inFlight || !this.id) return;
+    if (!this.playing || this.done) {
+      if (this.ghost && this.ghost.tick < this.tick) void this.catchUpGhost();
+      return;
+    }
     let n: number;
     if (this.speed === 'max') n = this.chunk;
     else {
@@ -147,7 +168,25 @@ export class LiveRun {
       }
       this.onData();
     } catch (e) {
-      this.onError(e);
+      // A run replaced meanwhile was closed in the worker: its last frames do not matter, nor their errors.
+      if (generation === this.generation) this.onError(e);
+    } finally {
+      if (generation === this.generation) this.inFlight = false;
+    }
+  }
+
+  /**
+   * The ghost catches up on its own when the run does not advance (paused, or ended before the ghost was
+   * open): otherwise it would be drawn only once the run moves again, or never.
+   */
+  private async catchUpGhost(): Promise<void> {
+    this.inFlight = true;
+    const generation = this.generation;
+    try {
+      await this.followGhost(generation);
+      if (generation === this.generation) this.onData();
+    } catch (e) {
+      if (generation === this.generation) this.onError(e);
     } finally {
       if (generation === this.generation) this.inFlight = false;
     }
@@ -169,12 +208,27 @@ export class LiveRun {
     this.done = frame.done;
   }
 
-  /** A live change: validated by the worker, takes effect at the next tick, recorded as an intervention. */
-  async intervene(set: Record<string, number | boolean | string>, label: string): Promise<void> {
+  /**
+   * A live change: validated by the worker, takes effect at the next tick, recorded as an intervention.
+   * Changes are sent one at a time, in the order they were made: the worker answers a change only once its
+   * validator has loaded, and two changes sent together could come back in either order; the ghost (the run
+   * without the latest change) would then be that of the earlier one, and its legend never the latest's.
+   */
+  intervene(set: Record<string, number | boolean | string>, label: string): Promise<void> {
+    const done = this.changes.then(() => this.interveneNow(set, label));
+    this.changes = done.catch(() => {});
+    return done;
+  }
+
+  private async interveneNow(set: Record<string, number | boolean | string>, label: string): Promise<void> {
+    await this.opened;
     if (this.done) {
       throw new Error(`The run has ended (day ${this.tick} of ${this.horizon}): “${label}” would have no working day left to act. Reset (r) to start again, or choose a longer horizon in “Your organization”.`);
     }
+    const generation = this.generation;
     const tick = await this.api.intervene(this.id, set, label);
+    // The run was replaced while the worker checked the change: it belonged to the old one.
+    if (generation !== this.generation) return;
     for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
     const marker = { tick, label, set };
     this.liveChanges.push(marker);
@@ -199,6 +253,7 @@ export class LiveRun {
   /** The scenario with this page's live changes as scheduled interventions: it reproduces the run. */
   /** The per-agent table of the run so far (computed in the worker). */
   async agentTable(): Promise<AgentColumn[]> {
+    await this.opened;
     return this.api.agentTable(this.id);
   }
 

@@ -7,7 +7,7 @@ import { LiveRun, type Speed } from './live.ts';
 import { catalog, load, loadText, shipped } from './scenarios.ts';
 import { checkScenario, checkShared, warmValidator } from './validator.ts';
 import { OrgForm } from './org-form.ts';
-import { changeWords, parseSets, runName } from '../src/run-name.ts';
+import { changeWords, describeOrganization, parseSets, runName } from '../src/run-name.ts';
 import { compact } from '../src/compare/words.ts';
 import { axisNumber } from './charts/day-axes.ts';
 
@@ -198,9 +198,13 @@ function draw(budgetMs: number): void {
   }
 }
 
+// The header wraps on a narrow screen (84 px at 1366): the panel sticks under its real height, not a guess.
+const bar = document.querySelector<HTMLElement>('header.bar')!;
+new ResizeObserver(() => document.documentElement.style.setProperty('--bar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`)).observe(bar);
+
 // --- Scenario and run.
 const panel = buildPanel($('params'), onParameter);
-const orgForm = new OrgForm($('org-form-root'), (formChanges) => void applyDay0(formChanges), saveScenario, showError);
+const orgForm = new OrgForm($('org-form-root'), (formChanges) => void applyDay0(formChanges), saveScenario, clearError);
 
 /** The form's day-0 settings replace the earlier ones on the same paths; the run starts again from day 0. */
 async function applyDay0(formChanges: string[]): Promise<void> {
@@ -211,7 +215,8 @@ async function applyDay0(formChanges: string[]): Promise<void> {
     await build();
   } catch (e) {
     sets = before;
-    showError(messageOf(e));
+    // At the field it concerns, marked invalid (or under the form's buttons): where the user is looking.
+    orgForm.showError(messageOf(e));
     return;
   }
   await requestReset();
@@ -222,7 +227,7 @@ async function applyDay0(formChanges: string[]): Promise<void> {
 function saveScenario(): void {
   if (!run.scenario) return;
   const name = currentName().slice(0, 120);
-  const { extends: _e, ...scenario } = { ...run.scenario, name, description: run.scenario.description };
+  const { extends: _e, ...scenario } = { ...run.scenario, name, description: currentDescription(run.scenario) };
   const file = `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'scenario'}.json`;
   download(file, new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
   notice(`Saved ${file}: open it again with “Open file…”.${run.liveChanges.length ? ' Live changes are not in it (the JSON export of the run has them).' : ''}`);
@@ -243,10 +248,36 @@ async function build(): Promise<Scenario> {
 
 /** The run's name: the scenario's, or "Baseline, modified: 3,000 employees, 5 SMMs" after day-0 changes. */
 const currentName = () => runName(source.base.name, sets);
+/** The scenario's own words, or after day-0 changes the run's settings (the scenario's text would be stale). */
+const currentDescription = (scenario: Scenario) => (sets.length ? describeOrganization(scenario, source.base.name) : scenario.description || scenario.name);
+
+/**
+ * The picker names the run shown: a shipped scenario as it is, or an entry of its own for a modified run or a
+ * file (choosing the shipped scenario again opens it as it is).
+ */
+function showInPicker(): void {
+  const picker = $<HTMLSelectElement>('scenario');
+  let own = picker.querySelector<HTMLOptionElement>('option[value="__run"]');
+  if (source.id && !sets.length && !linkInterventions.length) {
+    own?.remove();
+    picker.value = source.id;
+    return;
+  }
+  if (!own) {
+    own = new Option('', '__run');
+    picker.prepend(own);
+  }
+  // Changes scheduled beyond the scenario's own (a link's, or live changes kept by Reset) are said too.
+  const extra = linkInterventions.length - source.base.interventions.length;
+  own.text = currentName() + (extra > 0 ? ` + ${extra} scheduled change${extra > 1 ? 's' : ''}` : '');
+  own.title = 'The run shown: choose a scenario to open it as it is';
+  picker.value = '__run';
+}
 
 async function start(scenario: Scenario): Promise<void> {
-  // The scenario's own words describe it before the day-0 changes: say so, the name says what changed.
-  $('scenario-description').textContent = (sets.length ? 'Before your day-0 changes: ' : '') + (scenario.description || scenario.name);
+  // The run described and named as it is: after day-0 changes, from its own settings.
+  $('scenario-description').textContent = currentDescription(scenario);
+  showInPicker();
   ($('seed') as HTMLInputElement).value = String(seed);
   $('reset-needed').hidden = true;
   panel.sync(scenario);
@@ -390,7 +421,7 @@ for (const entry of catalog()) {
   o.title = entry.description;
   picker.add(o);
 }
-picker.addEventListener('change', () => void openId(picker.value));
+picker.addEventListener('change', () => picker.value !== '__run' && void openId(picker.value));
 const togglePlay = () => {
   dirty = true;
   // At the horizon, Play plays the run again from day 0 (its live changes scheduled on the same days).
@@ -496,6 +527,11 @@ for (const ev of LIVE_EVENTS) {
   $('events').append(b);
 }
 const togglePresenter = () => {
+  // A phone is not a projector: presenter mode is offered from 701 px wide (as the button, by CSS).
+  if (!document.body.classList.contains('presenter') && matchMedia('(max-width: 700px)').matches) {
+    notice('Presenter mode is for a projector or a laptop screen.');
+    return;
+  }
   const on = document.body.classList.toggle('presenter');
   $('presenter').setAttribute('aria-pressed', String(on));
   // Charts keep their viewBox: they scale with the wider grid.
@@ -591,7 +627,7 @@ document.addEventListener('keydown', (e) => {
   }
   else if (e.key === 'ArrowRight') step();
   else if (e.key === 'r') void requestReset();
-  else if (/^[1-9]$/.test(e.key) && picker.options[Number(e.key) - 1]) void openId(picker.options[Number(e.key) - 1]!.value);
+  else if (/^[1-9]$/.test(e.key) && catalog()[Number(e.key) - 1]) void openId(catalog()[Number(e.key) - 1]!.id);
   else return;
   e.preventDefault();
 });

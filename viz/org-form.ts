@@ -82,8 +82,40 @@ function numberField(id: string, label: string, path: string, hint: string, opts
   input.required = true;
   const small = document.createElement('small');
   small.textContent = hint;
-  wrap.append(text, input, small);
+  small.id = `${id}-hint`;
+  input.setAttribute('aria-describedby', small.id);
+  wrap.append(text, input, small, fieldError(id));
   return wrap;
+}
+
+/** Where a field's error is said: under it, read out when it appears. */
+function fieldError(id: string): HTMLElement {
+  const error = document.createElement('span');
+  error.className = 'field-error';
+  error.id = `${id}-error`;
+  error.hidden = true;
+  return error;
+}
+
+/** The form's fields by the parameter they write (an error naming the parameter is shown at its field). */
+const FIELD_OF: Record<string, string> = {
+  'organization.employees': 'org-employees',
+  'organization.teamsPerDepartment': 'org-departments',
+  'organization.teamSize': 'org-team-size',
+  'smm.count': 'org-smm-count',
+  'smm.sourcing': 'org-smm-sourcing',
+  'cm.present': 'org-cm',
+  'cm.sourcing': 'org-cm',
+  'external.customers': 'org-customers',
+  'external.emceeEffort': 'org-emcee',
+  ticks: 'org-ticks',
+};
+
+/** A field's value that is not allowed: its message says the field, the value and what is allowed. */
+class FieldError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
 }
 
 function selectField(id: string, label: string, options: [string, string][], hint = ''): HTMLElement {
@@ -97,7 +129,7 @@ function selectField(id: string, label: string, options: [string, string][], hin
   for (const [value, t] of options) select.add(new Option(t, value));
   const small = document.createElement('small');
   small.textContent = hint;
-  wrap.append(text, select, small);
+  wrap.append(text, select, small, fieldError(id));
   return wrap;
 }
 
@@ -112,7 +144,8 @@ export class OrgForm {
     /** Called with the day-0 changes against the scenario, when the user applies the form. */
     private readonly onApply: (sets: string[]) => void,
     private readonly onSave: () => void,
-    private readonly onError: (message: string) => void,
+    /** Called when an error is shown in the form (the page takes down its own banner). */
+    private readonly onFieldError: () => void,
   ) {
     const form = document.createElement('form');
     form.id = 'org-form';
@@ -140,7 +173,9 @@ export class OrgForm {
     save.textContent = 'Save as a scenario file';
     save.addEventListener('click', () => this.onSave());
     buttons.append(apply, save);
-    form.append(buttons);
+    form.append(buttons, fieldError('org-form'));
+    // An error goes when its field is edited.
+    form.addEventListener('input', (e) => this.clearError((e.target as HTMLElement).id));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.apply();
@@ -194,6 +229,43 @@ export class OrgForm {
     hint.textContent = `${teams} teams: about ${per} per department, so ${Math.ceil(teams / per)} department${Math.ceil(teams / per) > 1 ? 's' : ''}`;
   }
 
+  /**
+   * Say an error at the field it concerns (found by its id, or by the parameter its message names), mark the
+   * field invalid and bring it into view; an error no field owns goes under the form's buttons.
+   */
+  showError(message: string, field?: string): void {
+    this.clearError();
+    const id = field ?? Object.entries(FIELD_OF).find(([path]) => new RegExp(`(^|[\\s:])${path.replace('.', '\\.')}\\b`).test(message))?.[1] ?? 'org-form';
+    const box = $(`${id}-error`);
+    box.textContent = message;
+    box.hidden = false;
+    box.setAttribute('role', 'alert');
+    const input = id === 'org-form' ? undefined : $<HTMLInputElement>(id);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${id}-error ${input.getAttribute('aria-describedby')?.replace(`${id}-error`, '').trim() ?? ''}`.trim());
+      input.focus({ preventScroll: true });
+    }
+    (input ?? box).scrollIntoView({ block: 'nearest' });
+    box.scrollIntoView({ block: 'nearest' });
+    this.onFieldError();
+  }
+
+  /** Clear the error of one field, or of all. */
+  clearError(id?: string): void {
+    for (const box of this.root.querySelectorAll<HTMLElement>('.field-error')) {
+      const field = box.id.replace(/-error$/, '');
+      if (id && field !== id && field !== 'org-form') continue;
+      box.hidden = true;
+      box.textContent = '';
+      const input = document.getElementById(field);
+      if (input && input.hasAttribute('aria-invalid')) {
+        input.removeAttribute('aria-invalid');
+        input.setAttribute('aria-describedby', (input.getAttribute('aria-describedby') ?? '').replace(`${field}-error`, '').trim());
+      }
+    }
+  }
+
   /** The form's values, checked: one message naming the field and what is allowed. */
   private values(): Values {
     const num = (id: string, what: string) => {
@@ -204,7 +276,7 @@ export class OrgForm {
       const max = input.max === '' ? Infinity : Number(input.max);
       const whole = input.step === '1';
       if (text === '' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
-        throw new Error(`${what} = ${text || '(empty)'} is not allowed; expected ${whole ? 'a whole number' : 'a number'} from ${min} to ${max === Infinity ? 'any' : max.toLocaleString('en-US')}`);
+        throw new FieldError(id, `${what} = ${text || '(empty)'} is not allowed; expected ${whole ? 'a whole number' : 'a number'} from ${min} to ${max === Infinity ? 'any' : max.toLocaleString('en-US')}`);
       }
       return v;
     };
@@ -224,9 +296,10 @@ export class OrgForm {
   private apply(): void {
     if (!this.base) return;
     try {
+      this.clearError();
       this.onApply(formSets(this.base, this.values()));
     } catch (e) {
-      this.onError(e instanceof Error ? e.message : String(e));
+      this.showError(e instanceof Error ? e.message : String(e), e instanceof FieldError ? e.field : undefined);
     }
   }
 }

@@ -112,27 +112,49 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
   root.append(popover.element);
 
   const groups = new Map<string, { details: HTMLDetailsElement; rows: Row[] }>();
-  for (const p of PARAMETERS) {
-    const section = sectionOf(p);
-    let group = groups.get(section);
-    if (!group) {
-      const details = document.createElement('details');
-      details.className = 'param-group';
-      details.open = OPEN.has(section);
-      const summary = document.createElement('summary');
-      summary.textContent = SECTIONS[section] ?? readableLabel(section);
-      details.append(summary);
-      root.append(details);
-      group = { details, rows: [] };
-      groups.set(section, group);
+  const bySection = new Map<string, ParamInfo[]>();
+  for (const p of PARAMETERS) bySection.set(sectionOf(p), [...(bySection.get(sectionOf(p)) ?? []), p]);
+  /**
+   * One section's rows. The page's start-up builds them one section per task, after the page has started:
+   * built at once, the ~100 rows and their first layout made the start-up's longest task.
+   */
+  const buildSection = (section: string, params: ParamInfo[]) => {
+    const details = document.createElement('details');
+    details.className = 'param-group';
+    details.open = OPEN.has(section);
+    const summary = document.createElement('summary');
+    summary.textContent = SECTIONS[section] ?? readableLabel(section);
+    details.append(summary);
+    const group = { details, rows: [] as Row[] };
+    groups.set(section, group);
+    for (const p of params) {
+      const r = buildRow(p, emit, () => popover.open(p, r.input, current));
+      if (current) syncRow(r, current);
+      details.append(r.row);
+      group.rows.push(r);
+      rows.push(r);
     }
-    const r = buildRow(p, emit, () => popover.open(p, r.input, current));
-    group.details.append(r.row);
-    group.rows.push(r);
-    rows.push(r);
-  }
+    root.append(details);
+  };
+  const pending = [...bySection];
+  /** Builds what is left now (a search, or a test, cannot wait). */
+  const buildAll = () => {
+    for (const [section, params] of pending.splice(0)) buildSection(section, params);
+  };
+  // When the main thread is idle (the page's first frames come first), within a second at most.
+  const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 16));
+  const buildNext = () => {
+    const next = pending.shift();
+    if (next) {
+      buildSection(...next);
+      if (pending.length) later(buildNext);
+      else filter();
+    }
+  };
+  later(buildNext);
 
   const filter = () => {
+    buildAll();
     const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const [, g] of groups) {
@@ -153,21 +175,23 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
   };
   search.addEventListener('input', filter);
   onlyBox.addEventListener('change', filter);
-  filter();
+  count.textContent = `${PARAMETERS.length} parameters`;
 
   return {
     sync(scenario: Scenario) {
       current = scenario;
-      for (const r of rows) {
-        const v = getPath(scenario, r.p.path) as number | boolean | string;
-        if (r.input instanceof HTMLInputElement && r.input.type === 'checkbox') r.input.checked = Boolean(v);
-        else r.input.value = String(v);
-        if (r.slider) r.slider.value = String(v);
-        markChanged(r, v);
-      }
+      for (const r of rows) syncRow(r, scenario);
       if (onlyBox.checked) filter();
     },
   };
+}
+
+function syncRow(r: Row, scenario: Scenario): void {
+  const v = getPath(scenario, r.p.path) as number | boolean | string;
+  if (r.input instanceof HTMLInputElement && r.input.type === 'checkbox') r.input.checked = Boolean(v);
+  else r.input.value = String(v);
+  if (r.slider) r.slider.value = String(v);
+  markChanged(r, v);
 }
 
 function markChanged(r: Row, v: unknown): void {

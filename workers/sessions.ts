@@ -63,7 +63,16 @@ export function advanceSession(id: number, ticks: number): Frame {
  * Same rules as a scenario's interventions (src/scenario/load.ts). The validator (zod) is loaded on first use
  * only, so that a worker that only runs replications starts without it.
  */
-export async function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): Promise<number> {
+export function interveneSession(id: number, set: Record<string, number | boolean | string>, label = 'intervention'): Promise<number> {
+  // One after the other, in the order they came: two changes that both wait for the validator to load would
+  // otherwise be applied in whichever order their imports settle.
+  const applied = changes.then(() => applyChange(id, set, label));
+  changes = applied.catch(() => {});
+  return applied;
+}
+let changes: Promise<unknown> = Promise.resolve();
+
+async function applyChange(id: number, set: Record<string, number | boolean | string>, label: string): Promise<number> {
   const s = get(id);
   const { applyLiveChange } = await import('../src/scenario/load.ts');
   applyLiveChange(s.sim.params as unknown as Record<string, unknown>, set, 'intervention');

@@ -43,7 +43,17 @@ export function amount(x: number, n: Noun): string {
 }
 
 const minus = (s: string) => s.replace(/^-/, '−');
-const signedPoints = (d: number) => minus(`${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}`);
+/**
+ * A signed figure with `digits` decimals, or more when those would round a non-zero figure to 0: a range
+ * never ends in "+0.0" (which says neither its sign nor its size).
+ */
+function signed(x: number, digits: number): string {
+  let d = digits;
+  while (d < 4 && x !== 0 && Number(x.toFixed(d)) === 0) d++;
+  const text = Number(x.toFixed(d)) === 0 ? (0).toFixed(digits) : x.toFixed(d);
+  return minus(`${x > 0 && Number(text) !== 0 ? '+' : ''}${text}`);
+}
+const signedPoints = (d: number) => signed(d * 100, 1);
 const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
 
 /**
@@ -58,10 +68,17 @@ export function effectLabel(other: number, reference: number, format: Format): s
   return minus(`${r >= 1 ? '+' : '-'}${pct(r - 1)}`);
 }
 
-/** The 95% interval of a difference in words: "from −3% to +7%", "from −1.2 to +3.4 points". */
+/**
+ * The 95% interval of a difference in words, in the notation of its effectLabel: "from −3% to +7%",
+ * "from −1.2 to +3.4 points", "from 2.0× to 2.6×" (a ratio's range as ratios, never "2.3× (from +100% to +155%)").
+ */
 export function rangeWords(c: Contrast, format: Format): string {
   if (format === 'share') return `from ${signedPoints(c.lo)} to ${signedPoints(c.hi)} points`;
-  if (c.relative) return `from ${minus(`${c.relative.lo >= 0 ? '+' : ''}${(c.relative.lo * 100).toFixed(0)}%`)} to ${minus(`${c.relative.hi >= 0 ? '+' : ''}${(c.relative.hi * 100).toFixed(0)}%`)}`;
+  if (c.relative && effectLabel(c.other, c.reference, format).endsWith('×')) {
+    const times = (r: number) => `${trim((1 + r).toFixed(1 + r >= 10 ? 0 : 1))}×`;
+    return `from ${times(c.relative.lo)} to ${times(c.relative.hi)}`;
+  }
+  if (c.relative) return `from ${signed(c.relative.lo * 100, 0)}% to ${signed(c.relative.hi * 100, 0)}%`;
   return `from ${minus(compact(c.lo))} to ${minus(compact(c.hi))}`;
 }
 
@@ -144,7 +161,8 @@ export function rankingLines(arms: readonly Ranked[], opts: RankingOptions): { l
       const c = a.contrasts[o.key];
       const place = arms.length > 1 ? `${ordinal(o.rank.get(i)!)} on ${o.noun.noun}` : o.noun.noun;
       if (i === 0 || !c) return `${place}: ${amount(m, o.noun)}`;
-      const versus = c.clear ? effectLabel(c.other, c.reference, o.noun.format) : 'no clear difference';
+      // Against what, in words: a bare "(2.1×)" leaves the reader to guess.
+      const versus = c.clear ? `${effectLabel(c.other, c.reference, o.noun.format)} against the reference` : 'no clear difference from the reference';
       return `${place}: ${amount(m, o.noun)} (${versus})`;
     });
     return `${quote(a.name)}${i === 0 ? ' (reference)' : ''}: ${parts.join('; ')}.`;
@@ -158,4 +176,15 @@ export function rankingLines(arms: readonly Ranked[], opts: RankingOptions): { l
   }
   const prefix = provisional ? `Provisional (${opts.done} of ${opts.total} runs): ` : '';
   return { lines: lines.map((l) => prefix + l), tradeOff: tradeOff && prefix + tradeOff, provisional };
+}
+
+/**
+ * Value per cost below 1 means the roles cost more hours than they save: said in words for the scenarios
+ * concerned, since "0.31 hours per hour" alone does not say it. Undefined when every scenario returns more.
+ */
+export function costWords(arms: readonly { name: string; valuePerCost: number }[]): string | undefined {
+  const below = arms.filter((a) => a.valuePerCost < 1);
+  if (!below.length) return undefined;
+  const list = below.map((a) => `${quote(a.name)} (${compact(a.valuePerCost)})`).join(', ');
+  return `Below 1 hour of value per hour of cost, the roles cost more than they return: ${list}.`;
 }

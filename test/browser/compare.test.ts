@@ -64,19 +64,59 @@ describe('compare view', () => {
     expect(two!.snap.verdicts).toEqual(one!.snap.verdicts);
     expect(two!.bands).toEqual(one!.bands);
     // One line per scenario, by name, best first, with its rank on each outcome; the reference says so.
-    expect(one!.snap.verdicts.slice(0, 2).map((v) => v.replace(/^(“[^”]+”).*$/, '$1')).sort()).toEqual(['“c2-smm-competes”', '“c2-smm-respects-managers”']);
-    for (const v of one!.snap.verdicts.slice(0, 2)) expect(v).toMatch(/^“c2-smm-[a-z-]+”( \(reference\))?: (1st|2nd) on long-term value: [\d.]+k? hours.*; (1st|2nd) on mid-term activity: \d+\.\d%.*; (1st|2nd) on value per cost: /);
+    // Shipped scenarios by their titles, not their file ids.
+    expect(one!.snap.verdicts.slice(0, 2).map((v) => v.replace(/^(“[^”]+”).*$/, '$1')).sort()).toEqual(['“C2 SMM competes with managers”', '“C2 SMM stays out of team groups”']);
+    for (const v of one!.snap.verdicts.slice(0, 2)) expect(v).toMatch(/^“C2 SMM [a-z ]+”( \(reference\))?: (1st|2nd) on long-term value: [\d.]+k? hours.*; (1st|2nd) on mid-term activity: \d+\.\d%.*; (1st|2nd) on value per cost: /);
     expect(one!.snap.verdicts.join(' ')).not.toMatch(/\b[AB]\b/);
     // The summary table names both scenarios; the second has its difference to the first.
     const rows = await page.locator('#compare-table tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^c2-smm-respects-managers8.*reference/);
-    expect(rows[1]).toMatch(/^c2-smm-competes8/);
+    expect(rows[0]).toMatch(/^C2 SMM stays out of team groups8.*reference/);
+    expect(rows[1]).toMatch(/^C2 SMM competes with managers8/);
     // Bands: the 95% band holds the 90% band, which holds the mean.
     const b = one!.bands[1]!;
     expect(b.n).toBe(8);
     for (let t = 0; t < b.mean.length; t += 50) expect(b.lo90[t]!).toBeLessThanOrEqual(b.mean[t]!);
     await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with no empty axes; row B drops its example changes when another scenario is picked; a renamed row is named so everywhere; the verdict is said once', async () => {
+    const { page, errors } = await openPage(app);
+    await page.keyboard.press('c');
+    await page.waitForSelector('#compare-view:not([hidden])');
+    // Nothing compared yet: one line saying what to do, no table, no charts with empty axes.
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#compare-view .compare-results')!.hidden);
+    expect(await page.locator('#compare-empty').isVisible()).toBe(true);
+    expect(await page.locator('#compare-view .y-axis').evaluateAll((axes) => axes.filter((a) => (a as SVGElement).checkVisibility()).length)).toBe(0);
+    // The example changes shown with the current run go when another scenario is picked; typed ones stay.
+    expect(await page.inputValue('#compare-changes-1')).toBe('smm.count=4');
+    expect(await page.locator('#compare-arm-1 option[value="c8-cm-outsourced"]').textContent()).toBe('C8 outsourced CM');
+    await page.selectOption('#compare-arm-1', 'c8-cm-outsourced');
+    expect(await page.inputValue('#compare-changes-1')).toBe('');
+    await page.selectOption('#compare-arm-0', 'c8-cm-internal');
+    await page.fill('#compare-changes-0', 'ticks=60');
+    await page.fill('#compare-changes-1', 'ticks=60');
+    await page.selectOption('#compare-arm-1', 'c8-cm-outsourced');
+    expect(await page.inputValue('#compare-changes-1')).toBe('ticks=60');
+    expect(await page.getAttribute('#compare-name-1', 'placeholder')).toBe('name: C8 outsourced CM, modified: 60 working days');
+    await page.fill('#compare-name-1', 'Outsourced <b>CM</b>');
+    await page.fill('#compare-runs', '3');
+    await page.click('#compare-run');
+    await waitEnd(page);
+    const snap = await snapshot(page);
+    expect(snap.arms.map((a) => a.name)).toEqual(['C8 internal CM, modified: 60 working days', 'Outsourced <b>CM</b>']);
+    // The typed name in the verdicts, the legends and the CSV (as text).
+    expect(snap.verdicts.join(' ')).toContain('“Outsourced <b>CM</b>”');
+    await page.waitForFunction(() => document.querySelector('#compare-value .legend')?.textContent?.includes('Outsourced <b>CM</b>'));
+    expect(await page.locator('#compare-view b').count()).toBe(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#compare-csv')]);
+    expect(readFileSync((await dl.path())!, 'utf8')).toContain('B,Outsourced <b>CM</b>,0,');
+    // The verdict is said once: in the results list, not again in the status line.
+    const status = (await page.locator('#compare-status').textContent())!;
+    expect(status).toMatch(/^Done: 6 runs in [\d.]+ s on \d workers?\.$/);
+    expect(await page.locator('#compare-table-caption').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -41,6 +41,10 @@ describe('the strategist', () => {
     const name = 'Baseline, modified: 300 employees, 3 SMMs, an outsourced CM, no external community, 120 working days';
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
     expect(await page.locator('#changes-day0').textContent()).toBe('300 employees; 3 SMMs; an outsourced CM; no external community; 120 working days');
+    // The description and the picker describe the modified run, not the scenario it came from.
+    const described = '300 employees in teams of 8; 3 internal SMMs animating open communities; an outsourced community manager; no external community; over 120 working days. Everything else as in “Baseline: an internal CM with relays”.';
+    expect(await page.locator('#scenario-description').textContent()).toBe(described);
+    expect(await page.locator('#scenario option:checked').textContent()).toBe(name);
     await waitTick(page, 10);
     expect(await page.locator('#clock').textContent()).toMatch(/of 120/);
 
@@ -84,7 +88,7 @@ describe('the strategist', () => {
     await page.click('#compare-run');
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
     const snap = await page.evaluate(() => (window as unknown as Hook).__orgsim.compareResults());
-    expect(snap.arms.map((a) => a.name)).toEqual([`${name} + 1 live change`, 'baseline with ticks=120']);
+    expect(snap.arms.map((a) => a.name)).toEqual([`${name} + 1 live change`, 'Baseline, modified: 120 working days']);
     expect(snap.verdicts.join('\n')).toContain(`“${name} + 1 live change” (reference)`);
     await page.keyboard.press('c');
 
@@ -92,6 +96,7 @@ describe('the strategist', () => {
     const saved = await download(page, () => page.click('#org-save'));
     const scenario = JSON.parse(saved.text) as { name: string; organization: { employees: number }; smm: { count: number } };
     expect(scenario.name).toBe(name);
+    expect((scenario as unknown as { description: string }).description).toBe(described);
     expect(scenario.organization.employees).toBe(300);
     await page.setInputFiles('#file', { name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
@@ -109,15 +114,48 @@ describe('the strategist', () => {
     await page.close();
   });
 
-  it('sees a bad value in the form named, with what is allowed, and the run goes on', async () => {
+  it('sees a bad value in the form at its field, marked invalid and on screen at 1366x768, and the run goes on', async () => {
     const { page } = await openPage(app);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await waitTick(page, 3);
-    await page.fill('#org-employees', '5');
-    await page.click('#org-apply');
-    await page.waitForSelector('#error:not([hidden])');
-    expect(await page.locator('#error').textContent()).toBe('Employees = 5 is not allowed; expected a whole number from 10 to 2,000,000');
+    for (const [field, value, message] of [
+      ['#org-employees', '0', 'Employees = 0 is not allowed; expected a whole number from 10 to 2,000,000'],
+      ['#org-ticks', '5.5', 'Horizon = 5.5 is not allowed; expected a whole number from 1 to 100,000'],
+    ] as const) {
+      await page.fill(field, value);
+      await page.click('#org-apply');
+      const error = page.locator(`${field}-error`);
+      await error.waitFor();
+      expect(await error.textContent()).toBe(message);
+      expect(await page.locator(field).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator(field).getAttribute('aria-describedby')).toContain(`${field.slice(1)}-error`);
+      // The field and its message are on screen (not in a banner above the view), and nothing else is marked.
+      for (const what of [field, `${field}-error`]) {
+        const r = (await page.locator(what).boundingBox())!;
+        expect(r.y, what).toBeGreaterThanOrEqual(0);
+        expect(r.y + r.height, what).toBeLessThanOrEqual(768);
+      }
+      expect(await page.locator('#error').isHidden()).toBe(true);
+      expect(await page.locator('[aria-invalid=true]').count()).toBe(1);
+      // Corrected, the mark goes.
+      await page.fill(field, field === '#org-ticks' ? '500' : '1000');
+      expect(await page.locator(field).getAttribute('aria-invalid')).toBeNull();
+      expect(await error.isHidden()).toBe(true);
+    }
     const t = await tickOf(page);
     await waitTick(page, t + 3);
+    await page.close();
+  });
+
+  it('at 1366x768 the header wraps, and the panel sticks under it, not behind it', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(app.url);
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+    await page.evaluate(() => window.scrollTo(0, 800));
+    await page.waitForFunction(() => window.scrollY > 0);
+    const { bar, name } = await page.evaluate(() => ({ bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom, name: document.getElementById('run-name')!.getBoundingClientRect().top }));
+    expect(bar).toBeGreaterThan(60);
+    expect(name).toBeGreaterThanOrEqual(bar);
     await page.close();
   });
 });
@@ -168,6 +206,21 @@ async function expectNoOverlap(page: Page, where: string): Promise<void> {
   }
 }
 
+/** The smallest visible text under `root`: its size in CSS pixels and its first words. */
+function smallestText(page: Page, root: string): Promise<{ size: number; text: string }> {
+  return page.evaluate((sel) => {
+    const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
+    let min = { size: Infinity, text: '' };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const e = n.parentElement!;
+      if (!n.textContent!.trim() || !e.checkVisibility() || e.getBoundingClientRect().width === 0) continue;
+      const size = parseFloat(getComputedStyle(e).fontSize);
+      if (size < min.size) min = { size, text: n.textContent!.trim().slice(0, 40) };
+    }
+    return min;
+  }, root);
+}
+
 async function fitsTheScreen(page: Page): Promise<{ width: number; height: number; sw: number; sh: number }> {
   return page.evaluate(() => ({ width: innerWidth, height: innerHeight, sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight }));
 }
@@ -201,10 +254,40 @@ describe('the facilitator', () => {
       // The ghost: the same run without the latest change, named in the legend.
       await page.waitForFunction(() => (document.querySelector('#chart-value .ghost')?.getAttribute('d') ?? '').length > 20);
       expect(await page.locator('#chart-value .legend').textContent()).toContain('without “Let the CM speak more” (same run)');
+      // Text for the back of a room: nothing visible below 1.25% of the screen's width (README, presenter mode).
+      const smallest = await smallestText(page, 'body');
+      expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
       await expectNoOverlap(page, `presenter ${width}x${height}`);
       await page.screenshot({ path: `${SHOTS}/presenter-${width}.png` });
       await page.close();
     });
+  }
+
+  for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+    for (const keys of [['p', 'c'], ['c', 'p']]) {
+      it(`presenter mode and the compare view (${keys.join(' then ')}) at ${width}x${height}: the charts have plots`, async () => {
+        const page = await app.browser.newPage({ viewport: { width, height } });
+        await page.goto(app.url);
+        await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+        for (const k of keys) await page.keyboard.press(k);
+        await page.waitForFunction(() => document.body.classList.contains('presenter') && (window as unknown as Hook).__orgsim.mode === 'compare');
+        await page.selectOption('#compare-arm-0', 'small');
+        await page.selectOption('#compare-arm-1', 'small');
+        await page.fill('#compare-changes-1', 'smm.count=3');
+        await page.fill('#compare-runs', '2');
+        await page.click('#compare-run');
+        await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
+        const plots = await page.locator('#compare-view .chart:not([hidden]) .plot-box').evaluateAll((boxes) => boxes.map((b) => b.getBoundingClientRect().height));
+        expect(plots).toHaveLength(3);
+        for (const h of plots) expect(h).toBeGreaterThan(150);
+        // The view scrolls under the bar: everything in it can be reached.
+        expect(await page.locator('#compare-view').evaluate((e) => getComputedStyle(e).overflowY)).toBe('auto');
+        // Its text, for the back of a room too.
+        const smallest = await smallestText(page, '#compare-view');
+        expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
+        await page.close();
+      });
+    }
   }
 
   it('the live view at 1366x768: no chart text overlaps, empty charts have no stray axes', async () => {
@@ -265,6 +348,34 @@ describe('the phone', () => {
     await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done', null, { timeout: 120_000 });
     await page.waitForTimeout(300);
     expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
+    // The table scrolls sideways within its box; its caption is whole, above it, as wide as the screen allows.
+    const table = await page.locator('.table-scroll').evaluate((e) => ({ box: e.clientWidth, content: e.scrollWidth, overflow: getComputedStyle(e).overflowX }));
+    expect(table.content).toBeGreaterThan(table.box);
+    expect(table.overflow).toBe('auto');
+    const caption = await page.locator('#compare-table-caption').evaluate((e) => ({ w: e.scrollWidth, box: e.clientWidth, right: e.getBoundingClientRect().right }));
+    expect(caption.w).toBeLessThanOrEqual(caption.box);
+    expect(caption.right).toBeLessThanOrEqual(390);
+    // No presenter mode on a phone: no button, and its key says why.
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.mode === 'live');
+    expect(await page.locator('#presenter').isVisible()).toBe(false);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.getElementById('notice')!.textContent === 'Presenter mode is for a projector or a laptop screen.');
+    expect(await page.evaluate(() => document.body.classList.contains('presenter'))).toBe(false);
+    await page.close();
+  });
+
+  it('390 px wide: sweep results scroll in their box, the page keeps the phone\'s width', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgsim-phone-sweep-'));
+    writeFileSync(join(dir, 'small.json'), JSON.stringify({ name: 'small', organization: { employees: 200 }, external: { customers: 100 }, ticks: 60 }));
+    execFileSync(process.execPath, ['bin/orgsim.mjs', 'sensitivity', join(dir, 'small.json'), '--method', 'morris', '--samples', '4', '--bootstrap', '50', '--param', 'smm.count=0:4', '--param', 'cm.speakShare=0:1', '--out', join(dir, 'out')], { stdio: 'ignore' });
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(app.url);
+    await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
+    await page.setInputFiles('#sweep-files', ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)));
+    await page.waitForSelector('#sweep-view:not([hidden]) rect.bar-mu_star');
+    expect((await fitsTheScreen(page)).sw).toBeLessThanOrEqual(390);
     await page.close();
   });
 });
@@ -275,6 +386,8 @@ describe('the researcher', () => {
     await waitTick(page, 3);
     const total = Number((await page.locator('#param-count').textContent())!.match(/^(\d+) parameters$/)![1]);
     expect(total).toBeGreaterThan(50);
+    // The rows are built after start-up, when the page is idle: all of them, with no one asking.
+    await page.waitForFunction((n) => document.querySelectorAll('.param').length === n, total);
     const visiblePaths = () => page.locator('.param:not([hidden]) .param-path').allTextContents();
     // By seed words: the essay's "intranet" sentence.
     await page.fill('#param-search', 'intranet');

@@ -109,6 +109,9 @@ describe('a workshop: the facilitator and 30 phones', () => {
     await host.waitForFunction(() => (window as unknown as Hook).__workshop.phase === 'waiting');
     // The key leaves the address bar (the screen is projected).
     expect(host.url()).not.toContain(workshop.token);
+    // The join address under the QR code reads from the back of the room: 1.25% of the screen's width at least.
+    await host.waitForFunction(() => (document.getElementById('join-url')?.textContent ?? '') !== '');
+    expect(await host.locator('#join-url').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(1920 * 0.0125);
 
     // 30 phones join; one name carries markup, shown as text.
     for (let i = 0; i < N; i++) {

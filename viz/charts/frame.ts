@@ -57,8 +57,9 @@ export class ChartFrame {
     this.box.className = 'plot-box';
     root.append(h, this.legend, this.box, this.caption);
     this.svg = d3.select(this.box).append('svg').attr('viewBox', `0 0 ${this.width} ${this.height}`).attr('role', 'img').attr('aria-label', title);
+    // The observer's first call measures the box, once the page is laid out: measuring here would force a
+    // layout per chart while the page is still being built (start-up's longest task).
     new ResizeObserver(() => this.measure()).observe(this.box);
-    this.measure();
     this.addButton('SVG', `Download "${title}" as SVG`, () => {
       const restore = this.beforeExport?.();
       try {

@@ -9,7 +9,8 @@ import { GROUP_KINDS, GROUP_KIND_LABELS, measureOf, metricById, type CompactRun,
 import { armLabel, band, contrast, finished, reduceWindow, type Band, type Contrast } from '../../src/compare/summary.ts';
 import { OUTCOMES, type Outcomes } from '../../src/metrics/outcomes.ts';
 import { ci95 } from '../../src/stats/index.ts';
-import { amount, contrastSentence, effectLabel, rangeWords, rankingLines, type Noun, type Ranked } from '../../src/compare/words.ts';
+import { amount, contrastSentence, costWords, effectLabel, rangeWords, rankingLines, type Noun, type Ranked } from '../../src/compare/words.ts';
+import { runName } from '../../src/run-name.ts';
 import { kindOutcomes, outcomeMeanings, outcomeNouns } from '../../src/compare/kind.ts';
 import { csvField, num } from '../../src/cli/output.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
@@ -29,8 +30,12 @@ export interface ArmSpec {
   /** 'current' (the live run, with its changes), a shipped scenario's id, or 'file:<k>' (an added file). */
   source: string;
   changes: string;
-  /** A display name (story steps give one); else built from the source and the changes. */
+  /** A display name (story steps give one, a user may type one); else built from the source and the changes. */
   name?: string;
+  /** The name was typed by the user: it stays when the scenario or its changes change. */
+  renamed?: boolean;
+  /** The changes were filled in as an example, not typed: they go when another scenario is picked. */
+  example?: boolean;
 }
 
 /** What a story step measures: a measure over a window of days, and how to say the result. */
@@ -115,7 +120,7 @@ export class CompareView {
       this.invalidate();
     });
     $('compare-csv').addEventListener('click', () => download('orgsim-compare.csv', new Blob([this.csv()], { type: 'text/csv' })));
-    this.setArms([{ source: 'current', changes: '' }, { source: 'current', changes: 'smm.count=4' }]);
+    this.setArms([{ source: 'current', changes: '' }, { source: 'current', changes: 'smm.count=4', example: true }]);
   }
 
   // --- Choosing scenarios.
@@ -141,7 +146,7 @@ export class CompareView {
     const cur = this.current();
     return [
       { value: 'current', text: `current run: ${cur.name}` },
-      ...catalog().map((c) => ({ value: c.id, text: c.id })),
+      ...catalog().map((c) => ({ value: c.id, text: c.name })),
       ...this.files.map((f, k) => ({ value: `file:${k}`, text: `file: ${f.name}` })),
     ];
   }
@@ -169,7 +174,14 @@ export class CompareView {
         select.value = spec.source;
         select.addEventListener('change', () => {
           spec.source = select.value;
-          spec.name = undefined;
+          if (!spec.renamed) spec.name = undefined;
+          // Example changes belong to the scenario they were shown with.
+          if (spec.example) {
+            spec.changes = '';
+            spec.example = false;
+            changes.value = '';
+          }
+          name.placeholder = `name: ${this.autoName(spec)}`;
         });
         const changes = document.createElement('input');
         changes.type = 'text';
@@ -180,9 +192,25 @@ export class CompareView {
         changes.spellcheck = false;
         changes.addEventListener('input', () => {
           spec.changes = changes.value;
-          spec.name = undefined;
+          spec.example = false;
+          if (!spec.renamed) spec.name = undefined;
+          name.placeholder = `name: ${this.autoName(spec)}`;
         });
-        li.append(tag, select, changes);
+        // The row's name, as legends, verdicts and the CSV say it: the scenario's title and its changes unless typed.
+        const name = document.createElement('input');
+        name.type = 'text';
+        name.id = `compare-name-${i}`;
+        name.className = 'arm-name';
+        name.value = spec.renamed ? spec.name ?? '' : '';
+        name.placeholder = `name: ${this.autoName(spec)}`;
+        name.maxLength = 80;
+        name.setAttribute('aria-label', `Name of scenario ${label} in the results`);
+        name.addEventListener('input', () => {
+          const typed = name.value.trim();
+          spec.renamed = typed !== '';
+          spec.name = typed || undefined;
+        });
+        li.append(tag, select, changes, name);
         if (this.specs.length > 2) {
           const remove = document.createElement('button');
           remove.type = 'button';
@@ -199,6 +227,13 @@ export class CompareView {
       }),
     );
     $<HTMLButtonElement>('compare-add').disabled = this.specs.length >= MAX_ARMS || this.running;
+  }
+
+  /** The name a row gets when none is typed: the scenario's title (or the current run's name, or the file's), with its changes. */
+  private autoName(spec: ArmSpec): string {
+    if (spec.name && !spec.renamed) return spec.name;
+    const base = spec.source === 'current' ? this.current().name : spec.source.startsWith('file:') ? this.files[Number(spec.source.slice(5))]?.name ?? spec.source : catalog().find((c) => c.id === spec.source)?.name ?? spec.source;
+    return withChanges(base, spec.changes);
   }
 
   /** Files are untrusted: each is validated now, and a bad one is named in the error and not added. */
@@ -233,17 +268,16 @@ export class CompareView {
         if (spec.source === 'current') {
           const cur = this.current();
           scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
-          name = cur.name;
+          name = withChanges(cur.name, changes);
         } else if (spec.source.startsWith('file:')) {
           const file = this.files[Number(spec.source.slice(5))];
           if (!file) throw new Error(`no file ${spec.source}`);
           scenario = await loadText(file.text, file.name, [], changes);
-          name = file.name;
+          name = withChanges(file.name, changes);
         } else {
           scenario = await load(spec.source, [], changes);
-          name = spec.source;
+          name = withChanges(scenario.name, changes);
         }
-        if (changes) name += ` with ${changes}`;
         return { label, name: spec.name ?? name, scenario };
       } catch (e) {
         throw new Error(`Scenario ${label}: ${messageOf(e)}`);
@@ -348,9 +382,9 @@ export class CompareView {
     this.invalidate();
     const secs = (this.elapsedMs / 1000).toFixed(1);
     if (this.end === 'done') {
-      // In a story, the status line says the step's one number, as its verdict and its chart do.
-      const focus = this.focusVerdict();
-      const said = focus ? focus.lines[0] : this.verdicts()[0];
+      // In a story, the status line says the step's one number, as its verdict and its chart do; in a
+      // comparison the results list says the verdict, once.
+      const said = this.focusVerdict()?.lines[0];
       this.status(`Done: ${this.total} runs in ${secs} s on ${this.workers} worker${this.workers > 1 ? 's' : ''}.${said ? ` ${said}` : ''}`);
     }
     else if (this.end === 'cancelled') this.status(`Cancelled after ${this.done} of ${this.total} runs (${secs} s); the results show the finished runs.`);
@@ -384,8 +418,7 @@ export class CompareView {
     this.bandCache.clear();
     this.clearError();
     this.invalidate();
-    const focus = this.focusVerdict();
-    const said = focus ? focus.lines[0] : this.verdicts()[0];
+    const said = this.focusVerdict()?.lines[0];
     this.status(`Done: ${this.total} runs (shown again).${said ? ` ${said}` : ''}`);
   }
 
@@ -461,8 +494,10 @@ export class CompareView {
   /** One line per scenario, best first, and the trade-off: what the results list says. */
   verdicts(summary = this.summary()): string[] {
     if (summary.some((a) => a.n === 0)) return [];
-    const r = rankingLines(summary, { outcomes: outcomeNouns(this.kind), done: this.done, total: this.total });
-    return r.tradeOff ? [...r.lines, r.tradeOff] : r.lines;
+    const nouns = outcomeNouns(this.kind);
+    const r = rankingLines(summary, { outcomes: nouns, done: this.done, total: this.total });
+    const cost = costWords(summary.filter((a) => a.n > 0).map((a) => ({ name: a.name, valuePerCost: a.means.valuePerCost! })));
+    return [...r.lines, ...(r.tradeOff ? [r.tradeOff] : []), ...(cost ? [cost] : [])];
   }
 
   /** Mean and bands of a measure for scenario i over its finished runs (kept until the next run arrives). */
@@ -584,7 +619,8 @@ export class CompareView {
     const metric = metricById(f.metric);
     const horizon = this.arms[0]!.scenario.ticks;
     const to = Math.min(f.to ?? horizon, horizon);
-    const from = Math.max(0, Math.min(f.from, to - 1));
+    // A value measured on one day marks that day; a mean marks its window.
+    const from = f.reduce === 'last' ? to - 1 : Math.max(0, Math.min(f.from, to - 1));
     // A window early in the run gets the chart to itself: the x axis ends a little after it.
     const end = to * 1.5 < horizon ? Math.max(to + 10, Math.round(to * 1.5)) : horizon;
     const series = this.series(metric.id).map((s) => (end < horizon ? { ...s, band: truncate(s.band, end) } : s));
@@ -599,7 +635,7 @@ export class CompareView {
     const highlight: Highlight = {
       from,
       to,
-      text: f.reduce === 'last' ? (from > 0 ? `days ${from} to ${to}; measured on day ${to}` : `measured on day ${to}`) : `averaged over days ${from} to ${to}`,
+      text: f.reduce === 'last' ? `measured on day ${to}` : `averaged over days ${from} to ${to}`,
       levels: f.reduce === 'mean' ? marks : undefined,
       bracket: marks.length >= 2 ? { at: to - 1, values: marks.map((m) => m.value), label: verdict?.headline ?? '' } : undefined,
     };
@@ -609,6 +645,10 @@ export class CompareView {
   }
 
   private drawProgress(): void {
+    // Before any comparison there is nothing to read: no empty table, charts or axes, one line saying what to do.
+    const empty = !this.arms.length;
+    document.querySelector<HTMLElement>('#compare-view .compare-results')!.hidden = empty;
+    $('compare-empty').hidden = !empty;
     const p = $<HTMLProgressElement>('compare-progress');
     p.max = Math.max(1, this.total);
     p.value = this.done;
@@ -705,6 +745,20 @@ interface KindSummary extends Ranked {
 }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** "C8 outsourced CM, modified: smm.count = 3": a name with its changes, as the live page names a modified run. */
+export function withChanges(name: string, changes: string): string {
+  const sets = changes.split(';').map((x) => x.trim()).filter(Boolean);
+  if (!sets.length) return name;
+  // The current run may have live changes ("… + 2 live changes"): they stay at the end of its name.
+  const live = / \+ \d+ live changes?$/.exec(name)?.[0] ?? '';
+  const base = name.slice(0, name.length - live.length);
+  // It may be modified already: the new changes go on the end of its list.
+  if (/, modified: /.test(base)) return `${base}, ${runName('', sets).replace(/^, modified: /, '')}${live}`;
+  return runName(base, sets) + live;
+}
+
+
 
 interface Cell {
   text: string;
