@@ -68,6 +68,20 @@ describe('a story from a facilitator', () => {
     expect(() => parseStory('{"title": ', 'cut.json', exists)).toThrow(/^cut\.json: /);
   });
 
+  it('a step that names a claim runs that claim as orgsim claims does: its arms, unchanged, each once', () => {
+    expect(bad((s) => (s.steps[0]!.claim = 'C42'))).toThrow('mine.json: steps[0].claim = "C42" is not allowed; expected one of C1, C2, C3, C4, C5, C6, C7, C8, C9, C10');
+    expect(bad((s) => ((s.steps[0]!.arms as { scenario: string }[])[0]!.scenario = 'baseline'))).toThrow('mine.json: steps[0].arms[0].scenario = "baseline" is not allowed; claim C1 compares c1-no-governance, c1-cm-relays');
+    expect(bad((s) => ((s.steps[3]!.arms as { changes: string }[])[1]!.changes = 'organization.employees=2000'))).toThrow(/^mine\.json: steps\[3\]\.arms\[1\]\.changes = "organization\.employees=2000" is not allowed in a step that names claim C4: it runs the claim as orgsim claims does \(set the size with steps\[3\]\.employees\)$/);
+    expect(bad((s) => (s.steps[2]!.arms as unknown[]).pop())).toThrow('mine.json: steps[2].arms is not allowed; claim C3 compares c3-smm-internal, c3-smm-outsourced-alone, c3-smm-outsourced-codriving, each once (missing: c3-smm-internal)');
+    expect(bad((s) => { delete s.steps[0]!.claim; s.steps[0]!.employees = 2000; })).toThrow('mine.json: steps[0].employees = 2000 is not allowed without steps[0].claim; a step that names no claim sets organization.employees in its arms\' changes');
+    expect(bad((s) => (s.steps[0]!.employees = 10))).toThrow('mine.json: steps[0].employees = 10 is not allowed; expected at least 50');
+    // Without a claim, a step compares what it likes.
+    const free = structuredClone(base);
+    delete free.steps[0]!.claim;
+    (free.steps[0]!.arms as { scenario: string; changes?: string }[])[0] = { scenario: 'baseline', label: 'the baseline', changes: 'smm.count=3' } as never;
+    expect(parseStory(JSON.stringify(free), 'mine.json', exists, ids).steps[0]!.arms[0]!.changes).toBe('smm.count=3');
+  });
+
   it('keeps markup as plain text (the page shows it with textContent)', () => {
     const s = structuredClone(base);
     s.steps[0]!.title = '<img src=x onerror=alert(1)>';
