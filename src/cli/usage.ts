@@ -82,7 +82,7 @@ options:
   --address A         the address phones use, in the join link and QR code (default: this machine's
                       address on the local network)
   --participants N    at most N participants (default 60, at most 200)
-  --replay-out FILE   the replay file (default room-<code>.replay.json in the current folder)
+  --replay-out FILE   the replay file (default out/rooms/room-<code>.replay.json under the current folder)
   --site DIR          the built page to serve (default: the project's dist/)
 `,
   list: `usage: orgsim list [--all]
