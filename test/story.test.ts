@@ -9,6 +9,7 @@ import { CLAIMS } from '../src/claims.ts';
 import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
 import { runScenario } from '../src/run.ts';
 import { compactRun } from '../src/compare/metrics.ts';
+import { LIVE_EVENTS } from '../src/live-events.ts';
 
 const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
 const exists = (id: string) => ids.includes(id);
@@ -47,6 +48,20 @@ describe('the shipped story', () => {
       const essay = norm(readFileSync(new URL(`${step.source}.txt`, seeds), 'utf8'));
       for (const part of norm(step.quote).split(' ... ')) expect(essay, step.title).toContain(part);
     }
+  });
+});
+
+describe('the live events\' quotes, shown on every phone of a room', () => {
+  it('mark the essay\'s slip ("hepls") with [sic] rather than show it as ours', () => {
+    const coach = LIVE_EVENTS.find((e) => e.id === 'coach-managers')!;
+    expect(coach.seed).toBe('he also hepls [sic] manager who need some accompaniment to implement new practices');
+    for (const e of LIVE_EVENTS) expect(e.seed, e.id).not.toMatch(/\bhepls\b(?! \[sic\])/);
+  });
+  const seeds = new URL('../../shared/seeds/', import.meta.url);
+  it.skipIf(!existsSync(seeds))('quote the essays word for word but for the [sic]', () => {
+    const norm = (s: string) => s.replace(/[\u2019']/g, "'").replace(/\s+/g, ' ');
+    const essays = ['roles-in-online-social-spaces', 'internal-vs-external-community-managers'].map((f) => norm(readFileSync(new URL(`${f}.txt`, seeds), 'utf8'))).join(' ');
+    for (const e of LIVE_EVENTS) expect(essays, e.id).toContain(norm(e.seed.replace(' [sic]', '')));
   });
 });
 
