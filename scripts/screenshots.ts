@@ -54,13 +54,34 @@ async function presenter(app: App, size: Size): Promise<void> {
   await page.keyboard.press('Space');
   await page.waitForTimeout(400);
   await shot(page, `presenter-${size}`);
-  // The story in presenter mode: one screen per step.
+  await page.close();
+}
+
+/** A story step's runs are in: its verdict is said (story mode runs its own workers, not the compare view's). */
+const waitStep = (page: Page, index: number) => page.waitForFunction((k) => {
+  const s = (window as unknown as Hook).__orgsim?.story;
+  const said = document.getElementById('story-verdict')?.textContent ?? '';
+  return s?.index === k && said !== '' && !said.startsWith('Running');
+}, index, { timeout: 600_000 });
+
+/** Story mode in presenter mode (projector, laptop): the introduction, a step, the closing page. */
+async function storyPresenter(app: App, size: Size): Promise<void> {
+  const page = await open(app, size);
+  await blur(page);
+  await page.keyboard.press('p');
   await page.keyboard.press('s');
   await page.waitForFunction(() => (window as unknown as Hook).__orgsim!.story.active);
-  await page.keyboard.press('PageDown');
-  await waitCompared(page);
+  await page.waitForTimeout(400);
+  await shot(page, `story-introduction-presenter-${size}`);
+  // Step 3: the claim with three scenarios and a window early in the run.
+  for (let k = 0; k < 3; k++) await page.keyboard.press('PageDown');
+  await waitStep(page, 3);
   await page.waitForTimeout(600);
   await shot(page, `story-presenter-${size}`);
+  for (let k = 0; k < 9; k++) await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => (window as unknown as Hook).__orgsim!.story.index === 11);
+  await page.waitForTimeout(400);
+  await shot(page, `story-closing-presenter-${size}`);
   await page.close();
 }
 
@@ -84,11 +105,10 @@ async function story(app: App, size: Size): Promise<void> {
   await page.click('#story-open');
   await page.waitForFunction(() => (window as unknown as Hook).__orgsim!.story.active);
   await page.waitForTimeout(300);
-  if (size === 'laptop') await shot(page, 'story-introduction-laptop');
+  await shot(page, `story-introduction-${size}`);
   await blur(page);
   for (let k = 0; k < 3; k++) await page.keyboard.press('PageDown');
-  await page.waitForFunction(() => (window as unknown as Hook).__orgsim!.story.index === 3);
-  await waitCompared(page);
+  await waitStep(page, 3);
   await page.waitForTimeout(600);
   await shot(page, `story-${size}`, size === 'phone');
   await page.close();
@@ -144,7 +164,8 @@ try {
   if (want('live')) for (const size of ['projector', 'laptop', 'phone'] as const) await live(app, size);
   if (want('presenter')) for (const size of ['projector', 'laptop'] as const) await presenter(app, size);
   if (want('compare')) for (const size of ['projector', 'laptop', 'phone'] as const) await compare(app, size);
-  if (want('story')) for (const size of ['laptop', 'phone'] as const) await story(app, size);
+  if (want('story')) for (const size of ['projector', 'laptop', 'phone'] as const) await story(app, size);
+  if (want('story')) for (const size of ['projector', 'laptop'] as const) await storyPresenter(app, size);
   if (want('organization')) await organization(app);
   if (want('panel')) await panel(app);
   if (want('sweep')) await sweep(app);

@@ -234,10 +234,32 @@ export const CLAIMS: readonly Claim[] = [
   },
 ];
 
+/**
+ * How `orgsim claims` runs a claim unless told otherwise (--runs, --seed), and so how a story step that names a
+ * claim runs it: the same replications on the same seeds give the same verdict.
+ */
+export const CLAIM_RUNS = 20;
+export const CLAIM_SEED = 2026;
+
+/**
+ * What one comparison's test says: `holds` (the interval lies on the predicted side), `fails` (it lies on the
+ * other side: for `close`, wholly outside the margin), `inconclusive` (the interval straddles: the runs do not
+ * decide either way).
+ */
+export type Outcome = 'holds' | 'fails' | 'inconclusive';
+
 export interface ComparisonResult {
   claim: string;
   label: string;
   passed: boolean;
+  outcome: Outcome;
+  /** Replications (seeds) the test used. */
+  runs: number;
+  /**
+   * When inconclusive with the estimate on the predicted side: about how many replications the test would need
+   * to decide (80% power at the observed effect and spread); null otherwise.
+   */
+  needed: number | null;
   /** Plain-language result with the estimate and its interval. */
   verdict: string;
   estimate: number;
@@ -248,6 +270,29 @@ export interface ComparisonResult {
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
+/** Beyond this many replications a power estimate says "more than". */
+export const MAX_NEEDED = 10_000;
+
+/**
+ * The replications a one-sample t test needs to detect a mean `effect` with spread `sd` (per replication), at
+ * two-sided level `alpha` with 80% power: the smallest n with |effect| >= (t(1 - alpha/2) + t(0.8)) sd / sqrt(n),
+ * at n - 1 degrees of freedom; MAX_NEEDED + 1 beyond MAX_NEEDED.
+ */
+export function replicationsNeeded(effect: number, spread: number, alpha = 0.05): number {
+  if (!(spread > 0)) return 2;
+  if (!(Math.abs(effect) > 0)) return MAX_NEEDED + 1;
+  const enough = (n: number) => Math.abs(effect) >= ((tQuantile(1 - alpha / 2, n - 1) + tQuantile(0.8, n - 1)) * spread) / Math.sqrt(n);
+  if (!enough(MAX_NEEDED)) return MAX_NEEDED + 1;
+  let lo = 2;
+  let hi = MAX_NEEDED;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (enough(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** The arms a comparison reads. */
 export function comparisonArms(c: Comparison): [string, string] {
   return c.kind === 'higher' ? [c.lower, c.higher] : c.kind === 'paired' ? c.arms : [c.reference, c.other];
@@ -256,6 +301,13 @@ export function comparisonArms(c: Comparison): [string, string] {
 /** The per-run value of each of a claim's comparisons (what a run of any arm contributes). */
 export function claimMeasures(claim: Claim, run: RunOutput): number[] {
   return claim.comparisons.map((c) => c.measure(run));
+}
+
+/** holds / fails / inconclusive for an interval that must lie above 0, with the replications it would need. */
+function aboveZero(ci: { mean: number; lo: number; hi: number; sd: number; n: number }, strict: boolean): Pick<ComparisonResult, 'passed' | 'outcome' | 'needed'> {
+  if (!strict) return { passed: ci.mean > 0, outcome: ci.mean > 0 ? 'holds' : 'fails', needed: null };
+  const outcome: Outcome = ci.lo > 0 ? 'holds' : ci.hi < 0 ? 'fails' : 'inconclusive';
+  return { passed: outcome === 'holds', outcome, needed: outcome === 'inconclusive' && ci.mean > 0 ? Math.max(ci.n + 1, replicationsNeeded(ci.mean, ci.sd)) : null };
 }
 
 /**
@@ -277,7 +329,7 @@ export function evaluateMeasures(claim: Claim, measures: Record<string, number[]
       const ci = ci95(hi.map((x, i) => x - lo[i]!));
       const base = Math.abs(mean(lo)) || 1;
       return {
-        claim: claim.id, label: c.label, passed: strict ? ci.lo > 0 : ci.mean > 0, estimate: ci.mean / base, lo: ci.lo / base, hi: ci.hi / base,
+        claim: claim.id, label: c.label, ...aboveZero(ci, strict), runs: hi.length, estimate: ci.mean / base, lo: ci.lo / base, hi: ci.hi / base,
         verdict: `${c.label}: ${c.higher} ${num(mean(hi))} vs ${c.lower} ${num(mean(lo))}, difference ${pct(ci.mean / base)} [${pct(ci.lo / base)}, ${pct(ci.hi / base)}] (paired over ${hi.length} seeds)`,
       };
     }
@@ -287,7 +339,7 @@ export function evaluateMeasures(claim: Claim, measures: Record<string, number[]
       const d = a.map((x, i) => b[i]! - x);
       const ci = ci95(d);
       return {
-        claim: claim.id, label: c.label, passed: strict ? ci.lo > 0 : ci.mean > 0, estimate: ci.mean, lo: ci.lo, hi: ci.hi,
+        claim: claim.id, label: c.label, ...aboveZero(ci, strict), runs: d.length, estimate: ci.mean, lo: ci.lo, hi: ci.hi,
         verdict: `${c.label}: ${num(ci.mean)} [${num(ci.lo)}, ${num(ci.hi)}] (paired over ${d.length} seeds)`,
       };
     }
@@ -297,12 +349,17 @@ export function evaluateMeasures(claim: Claim, measures: Record<string, number[]
     // Paired on common seeds: each seed's difference, relative to the reference's mean.
     const rel = other.map((x, i) => (x - ref[i]!) / base);
     const m = mean(rel);
-    const half = (tQuantile(0.95, rel.length - 1) * sd(rel)) / Math.sqrt(rel.length);
+    const s = sd(rel);
+    const half = (tQuantile(0.95, rel.length - 1) * s) / Math.sqrt(rel.length);
     const lo = m - half;
     const hi = m + half;
     const within = strict ? lo > -c.margin && hi < c.margin : Math.abs(m) < c.margin;
+    // Two one-sided tests at 5%: it fails when the 90% interval lies wholly outside the margin.
+    const outcome: Outcome = within ? 'holds' : strict && (lo >= c.margin || hi <= -c.margin) ? 'fails' : strict ? 'inconclusive' : 'fails';
+    // The distance to the nearer bound of the margin is the effect a one-sided test at 5% must resolve.
+    const needed = outcome === 'inconclusive' && Math.abs(m) < c.margin ? Math.max(rel.length + 1, replicationsNeeded(c.margin - Math.abs(m), s, 0.1)) : null;
     return {
-      claim: claim.id, label: c.label, passed: within, estimate: m, lo, hi,
+      claim: claim.id, label: c.label, passed: within, outcome, runs: rel.length, needed, estimate: m, lo, hi,
       verdict: `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
     };
   });
@@ -311,4 +368,34 @@ export function evaluateMeasures(claim: Claim, measures: Record<string, number[]
 /** Apply each comparison of a claim to replications of its arms (runs[arm][i] ran seed i in every arm). */
 export function evaluateClaim(claim: Claim, runs: Record<string, RunOutput[]>): ComparisonResult[] {
   return evaluateMeasures(claim, Object.fromEntries(Object.entries(runs).map(([arm, rs]) => [arm, rs.map((r) => claimMeasures(claim, r))])));
+}
+
+/** A claim's verdict from its comparisons: what `orgsim claims`, its report and a story step say. */
+export interface ClaimVerdict {
+  outcome: Outcome;
+  /** "holds", "does not hold", "inconclusive with 4 runs; about 23 needed". */
+  words: string;
+}
+
+/** One comparison's outcome in words. */
+export function outcomeWords(r: Pick<ComparisonResult, 'outcome' | 'runs' | 'needed'>): string {
+  if (r.outcome === 'holds') return 'holds';
+  if (r.outcome === 'fails') return 'does not hold';
+  const runs = `${r.runs.toLocaleString('en-US')} run${r.runs > 1 ? 's' : ''}`;
+  if (r.needed === null) return `inconclusive with ${runs}; the estimate points the other way`;
+  return `inconclusive with ${runs}; about ${r.needed > MAX_NEEDED ? `more than ${MAX_NEEDED.toLocaleString('en-US')}` : r.needed.toLocaleString('en-US')} needed`;
+}
+
+/**
+ * The one place that decides how a claim's result is said: it holds when every comparison holds, does not hold
+ * when one of them lies on the wrong side, and is otherwise inconclusive with these runs, saying about how many
+ * would decide (the most any of its undecided comparisons needs).
+ */
+export function claimVerdict(results: readonly ComparisonResult[]): ClaimVerdict {
+  if (results.every((r) => r.outcome === 'holds')) return { outcome: 'holds', words: 'holds' };
+  if (results.some((r) => r.outcome === 'fails')) return { outcome: 'fails', words: 'does not hold' };
+  const open = results.filter((r) => r.outcome === 'inconclusive');
+  const runs = Math.min(...open.map((r) => r.runs));
+  const needed = open.some((r) => r.needed === null) ? null : Math.max(...open.map((r) => r.needed!));
+  return { outcome: 'inconclusive', words: outcomeWords({ outcome: 'inconclusive', runs, needed }) };
 }

@@ -9,6 +9,8 @@ import { METRICS } from './compare/metrics.ts';
 import { allowedText, parseJson } from './scenario/load.ts';
 import { getPath } from './scenario/access.ts';
 import { ScenarioError, shorten, show } from './scenario/errors.ts';
+import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimVerdict, evaluateMeasures, type Claim, type Comparison, type ComparisonResult } from './claims.ts';
+import { seedList } from './rng.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -57,15 +59,22 @@ const PageSchema = z.strictObject({
 
 const StepSchema = z.strictObject({
   title: text(160),
-  /** The claim of MODEL.md this step shows (C1...), if any. */
+  /**
+   * The claim of MODEL.md this step shows (C1...), if any. Such a step runs the claim as `orgsim claims` does:
+   * its arms (the step's arms name them, to label them), at `employees`, with `runs` replications on the
+   * claims' seeds, and says the claim's own verdict; `measure` is then only what its chart shows.
+   */
   claim: z.string().max(20).optional(),
+  /** A claim step's organization size (its arms scaled as `orgsim claims --sizes` scales them). */
+  employees: z.number().int().min(50).max(200_000).optional(),
   /** The seed sentence, quoted as is. */
   quote: text(1000),
   /** Where the quote comes from. */
   source: text(200),
   narration: z.string().max(2000).default(''),
   arms: z.array(ArmSchema).min(2).max(6),
-  runs: z.number().int().min(2).max(200).default(10),
+  /** Replications of each scenario: CLAIM_RUNS for a claim step, else 10, unless given. */
+  runs: z.number().int().min(2).max(200).optional(),
   measure: MeasureSchema,
   audit: AuditSchema.optional(),
 });
@@ -81,6 +90,66 @@ export const StorySchema = z.strictObject({
 
 export type Story = z.infer<typeof StorySchema>;
 export type StoryStep = Story['steps'][number];
+
+/** The size a claim step runs at when it does not say: every claim's scope includes it (Claim.scope). */
+export const STORY_CLAIM_EMPLOYEES = 2000;
+/** Replications of a step that names no claim, when it does not say. */
+export const STORY_RUNS = 10;
+
+/** How many replications of each scenario a step runs. */
+export const stepRuns = (step: StoryStep): number => step.runs ?? (step.claim ? CLAIM_RUNS : STORY_RUNS);
+
+/** What a step that names a claim runs: `orgsim claims <id> --sizes <employees> --runs <runs>` (its default seed). */
+export interface ClaimPlan {
+  claim: Claim;
+  employees: number;
+  runs: number;
+  seed: number;
+  /** seeds[i] is replication i of every arm. */
+  seeds: number[];
+}
+
+export function claimPlan(step: StoryStep): ClaimPlan | undefined {
+  const claim = CLAIMS.find((c) => c.id === step.claim);
+  if (!claim) return undefined;
+  const runs = stepRuns(step);
+  return { claim, employees: step.employees ?? STORY_CLAIM_EMPLOYEES, runs, seed: CLAIM_SEED, seeds: seedList(CLAIM_SEED, runs) };
+}
+
+const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${Math.abs(x * 100).toFixed(0)}%`;
+const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** How much more (or less) in plain words: "2.1 times as much", "37% more", "12% less". */
+function howMuch(rel: number, than: string): string {
+  if (rel >= 1) return `${(1 + rel).toFixed(1)} times as much as ${than}`;
+  return `${Math.abs(rel * 100).toFixed(0)}% ${rel >= 0 ? 'more' : 'less'} than ${than}`;
+}
+
+/** One comparison of a claim, in the step's words (its arms by their labels on the page). */
+export function comparisonWords(c: Comparison, r: ComparisonResult, name: (arm: string) => string): string {
+  const range = c.kind === 'paired' ? `between ${short(r.lo)} and ${short(r.hi)}` : `between ${signed(r.lo)} and ${signed(r.hi)}`;
+  if (c.kind === 'higher') return `${cap(c.label)}: “${name(c.higher)}” ${howMuch(r.estimate, `“${name(c.lower)}”`)} (${range})`;
+  if (c.kind === 'paired') return `${cap(c.label)}: ${short(r.estimate)} (${range}; above 0 means the claim's way)`;
+  return `${cap(c.label)}: “${name(c.other)}” ${signed(r.estimate)} from “${name(c.reference)}” (${range}; the claim allows \u00b1${(c.margin * 100).toFixed(0)}%)`;
+}
+
+/**
+ * A claim step's verdict, said once: the claim's verdict as `orgsim claims` decides it (claimVerdict), and the
+ * comparisons behind it, one line each.
+ */
+export function claimStepVerdict(step: StoryStep, claim: Claim, results: readonly ComparisonResult[]): { headline: string; lines: string[] } {
+  const v = claimVerdict(results);
+  const label = (arm: string) => step.arms.find((a) => a.scenario === arm)?.label ?? arm;
+  const runs = results[0]?.runs ?? 0;
+  const size = (step.employees ?? STORY_CLAIM_EMPLOYEES).toLocaleString('en-US');
+  const headline = v.outcome === 'holds'
+    ? `The claim holds (${runs} runs of each scenario, ${size} employees).`
+    : v.outcome === 'fails'
+      ? `The claim does not hold (${runs} runs of each scenario, ${size} employees).`
+      : `${cap(v.words)} (${size} employees).`;
+  return { headline, lines: claim.comparisons.map((c, k) => comparisonWords(c, results[k]!, label)) };
+}
 
 /** steps.2.arms.0.scenario -> steps[2].arms[0].scenario */
 const fieldName = (path: readonly PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
@@ -107,10 +176,53 @@ export function parseStory(textIn: string, source: string, scenarioExists: (id: 
         throw new ScenarioError(`${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not a shipped scenario${list}`, `steps[${i}].arms[${k}].scenario`);
       }
     });
+    if (step.claim !== undefined) checkClaimStep(step, i, source);
+    else if (step.employees !== undefined) throw new ScenarioError(`${source}: steps[${i}].employees = ${step.employees} is not allowed without steps[${i}].claim; a step that names no claim sets organization.employees in its arms' changes`, `steps[${i}].employees`);
     const a = step.audit;
     if (a && !(a.lo <= a.holds && a.holds <= a.hi)) throw new ScenarioError(`${source}: steps[${i}].audit.holds = ${a.holds} is not allowed; expected a share between audit.lo (${a.lo}) and audit.hi (${a.hi})`, `steps[${i}].audit.holds`);
     const m = step.measure;
     if (m.to !== undefined && m.to <= m.from) throw new ScenarioError(`${source}: steps[${i}].measure.to = ${m.to} is not allowed; expected a day after measure.from (${m.from})`, `steps[${i}].measure.to`);
   });
   return story;
+}
+
+/** What a claim step says once its runs are in. */
+export interface ClaimStepResult {
+  /** The claim's comparisons, as evaluateMeasures gives them to `orgsim claims`. */
+  results: ComparisonResult[];
+  headline: string;
+  lines: string[];
+  /** claimVerdict's words: "holds", "does not hold", "inconclusive with 4 runs; about 23 needed". */
+  words: string;
+  /** The chart's bracket: the first comparison's arms (indices in the step's order) and its effect. */
+  bracket?: { arms: [number, number]; label: string };
+}
+
+/**
+ * A claim step's result from the claim's measures of its runs, measures[i][r] for the step's arm i and
+ * replication r (each run's claimMeasures, computed where it ran): the claim's own test (evaluateMeasures) and
+ * verdict (claimVerdict), as `orgsim claims` applies them to the same runs.
+ */
+export function claimStepResult(step: StoryStep, claim: Claim, measures: readonly (readonly number[])[][]): ClaimStepResult {
+  const byArm: Record<string, number[][]> = {};
+  step.arms.forEach((a, i) => (byArm[a.scenario] = measures[i]!.map((m) => [...m])));
+  const results = evaluateMeasures(claim, byArm);
+  const first = claim.comparisons[0]!;
+  const r = results[0]!;
+  const idx = (arm: string) => step.arms.findIndex((a) => a.scenario === arm);
+  const label = r.estimate >= 1 ? `${(1 + r.estimate).toFixed(1)}×` : signed(r.estimate);
+  const bracket = first.kind === 'higher' ? { arms: [idx(first.lower), idx(first.higher)] as [number, number], label } : undefined;
+  return { results, ...claimStepVerdict(step, claim, results), words: claimVerdict(results).words, bracket };
+}
+
+/** A step that names a claim runs the claim's arms, each once and unchanged: what `orgsim claims` measures. */
+function checkClaimStep(step: StoryStep, i: number, source: string): void {
+  const claim = CLAIMS.find((c) => c.id === step.claim);
+  if (!claim) throw new ScenarioError(`${source}: steps[${i}].claim = ${show(step.claim)} is not allowed; expected one of ${CLAIMS.map((c) => c.id).join(', ')}`, `steps[${i}].claim`);
+  step.arms.forEach((arm, k) => {
+    if (!claim.arms.includes(arm.scenario)) throw new ScenarioError(`${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not allowed; claim ${claim.id} compares ${claim.arms.join(', ')}`, `steps[${i}].arms[${k}].scenario`);
+    if (arm.changes.trim()) throw new ScenarioError(`${source}: steps[${i}].arms[${k}].changes = ${show(arm.changes)} is not allowed in a step that names claim ${claim.id}: it runs the claim as orgsim claims does (set the size with steps[${i}].employees)`, `steps[${i}].arms[${k}].changes`);
+  });
+  const missing = claim.arms.filter((a) => !step.arms.some((x) => x.scenario === a));
+  if (missing.length || step.arms.length !== claim.arms.length) throw new ScenarioError(`${source}: steps[${i}].arms is not allowed; claim ${claim.id} compares ${claim.arms.join(', ')}, each once${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, `steps[${i}].arms`);
 }

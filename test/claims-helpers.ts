@@ -4,7 +4,17 @@ import { readScenario } from '../src/cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runEnsemble } from '../workers/pool.ts';
 import { atSize } from '../src/scenario/scale.ts';
-import { CLAIMS, claimMeasures, evaluateMeasures, inScope, unreproduced } from '../src/claims.ts';
+import { CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, unreproduced } from '../src/claims.ts';
+import { readFileSync } from 'node:fs';
+import { claimPlan, claimStepResult, parseStory, STORY_CLAIM_EMPLOYEES } from '../src/story.ts';
+import { scenarioFiles } from '../src/cli/scenarios.ts';
+
+/** The shipped story's step for a claim (story mode runs the claims at STORY_CLAIM_EMPLOYEES). */
+function storyStep(id: string) {
+  const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
+  const story = parseStory(readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8'), 'claims.json', (x) => ids.includes(x), ids);
+  return story.steps.find((s) => s.claim === id);
+}
 
 /**
  * Replications per arm: at least 20; a small organization is noisier (a few communities, one SMM), so it gets
@@ -36,6 +46,14 @@ export function claimTest(id: string, employees: number): void {
     }
     const results = evaluateMeasures(claim, measures);
     for (const r of results) console.log(`${id} @${employees} ${r.passed ? 'PASS' : 'FAIL'} ${r.verdict}`);
+    // At the story's size these are the story step's runs (same arms, seeds, measures): it says this verdict.
+    const step = storyStep(id);
+    if (step && employees === STORY_CLAIM_EMPLOYEES) {
+      const plan = claimPlan(step)!;
+      expect(plan.employees).toBe(employees);
+      expect(plan.seeds).toEqual(seeds);
+      expect(claimStepResult(step, claim, step.arms.map((a) => measures[a.scenario]!)).words).toBe(claimVerdict(results).words);
+    }
     // A comparison the model does not reproduce must not pass (Claim.unreproduced): a change that makes it pass is seen.
     if (expected) for (const r of results) expect(r.passed, `${r.verdict}${unreproduced(claim, r.label) ? ' (documented as not reproduced)' : ''}`).toBe(!unreproduced(claim, r.label));
     else expect(results.every((r) => r.passed), `${id} holds at ${employees} employees, below its scope (${claim.scope!.reason})`).toBe(false);

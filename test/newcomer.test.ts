@@ -13,13 +13,34 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const exec = promisify(execFile);
 
 describe('README', () => {
-  it('says in its first lines what npm test needs and what happens without it', () => {
-    const head = readme.split('\n').slice(0, 16).join('\n');
-    expect(head).toMatch(/Chromium from Debian/);
+  it('says on its first screen what orgsim is, the two commands, and what npm test needs and what happens without it', () => {
+    const head = readme.split('\n').slice(0, 20).join('\n');
+    expect(head.split('\n')[2]).toMatch(/^orgsim is an agent-based simulator of how communities live inside organizations/);
+    expect(head).toContain('npm install && npm start');
+    expect(head).toMatch(/\nnpm test +#/);
+    expect(head).toMatch(/Node 20\.19 or later/);
+    expect(head).toMatch(/Chromium from\sDebian/);
     expect(head).toMatch(/GNU parallel/);
-    expect(head).toMatch(/Without Chromium the browser tests are skipped with one line/);
-    expect(head).toMatch(/without GNU parallel the shard test likewise/);
-    expect(head).toMatch(/esbuild/);
+    expect(head).toMatch(/Without Chromium the browser tests are\sskipped with one line/);
+    expect(head).toMatch(/without GNU parallel the shard test\slikewise/);
+    // The installation details (esbuild's install script) come later, under "Installing".
+    expect(head).not.toMatch(/esbuild/);
+    expect(readme).toMatch(/## Installing\n\n[^#]*esbuild's \(which only checks the binary/);
+  });
+
+  it('asks for the Node that every installed package accepts: no EBADENGINE warning on the Node it names', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
+    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }> };
+    expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
+    expect(satisfies('20.19.0', pkg.engines.node)).toBe(true);
+    expect(satisfies('20.18.0', pkg.engines.node)).toBe(false);
+    const refused: string[] = [];
+    for (const [name, p] of Object.entries(lock.packages)) {
+      const range = !Array.isArray(p.engines) ? p.engines?.node : undefined;
+      if (!range || p.optional) continue;
+      for (const v of ['20.19.0', '22.12.0', process.versions.node]) if (!satisfies(v, range)) refused.push(`${name || 'orgsim'} wants node ${range}, not ${v}`);
+    }
+    expect(refused).toEqual([]);
   });
 
   it('cites the seed essays by title and says what the model takes from them, without a path outside the clone', () => {
@@ -111,3 +132,24 @@ describe('orgsim list', () => {
     expect(all.stdout).toMatch(/^claim-base\s/m);
   });
 });
+
+/** Whether a version satisfies an npm range of the forms package locks use: ||, >=, >, <=, <, ^, ~, x.y.z. */
+function satisfies(version: string, range: string): boolean {
+  const parse = (v: string) => v.replace(/^v/, '').split('.').map((x) => Number.parseInt(x, 10) || 0).concat([0, 0, 0]).slice(0, 3);
+  const cmp = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+  const v = parse(version);
+  return range.replace(/(>=|<=|>|<|\^|~|=)\s+/g, '$1').split('||').some((alt) => alt.trim().split(/\s+/).filter(Boolean).every((c) => {
+    const m = /^(>=|<=|>|<|\^|~|=)?\s*(.+)$/.exec(c)!;
+    const w = parse(m[2]!);
+    const d = cmp(v, w);
+    switch (m[1]) {
+      case '>=': return d >= 0;
+      case '>': return d > 0;
+      case '<=': return d <= 0;
+      case '<': return d < 0;
+      case '^': return d >= 0 && (w[0]! > 0 ? v[0] === w[0] : v[1] === w[1]);
+      case '~': return d >= 0 && v[0] === w[0] && v[1] === w[1];
+      default: return m[2] === '*' || d === 0 || (m[2]!.split('.').length < 3 && v[0] === w[0]);
+    }
+  }));
+}

@@ -66,7 +66,8 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   const report = await cli(['report', path('sens')]);
   expect(report.code, report.stderr).toBe(0);
-  expect(report.stderr).toMatch(/wrote .*report.html .*self-contained/);
+  // What it wrote and where, on stdout (the command's result).
+  expect(report.stdout).toMatch(/^orgsim report: wrote .*sens\/report.html \([\d.]+ kB\), the report "Sensitivity analysis of .*": open it in a browser/);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -34,6 +34,8 @@ describe('orgsim serve', () => {
     expect(out).toMatch(/room [A-Z2-9]{4}, "Baseline/);
     expect(out).toMatch(/this machine only: phones cannot reach it/);
     expect(out).toMatch(/[▀▄█]/); // the QR code
+    expect(out).toContain('\u001b[47m'); // drawn dark on light, as the renderer draws it...
+    expect(out).not.toContain('\\u001b'); // ...not printed as escaped text
     const key = /room#key=([\w-]+)/.exec(out)![1]!;
     const join_ = /open (http:\/\/127\.0\.0\.1:\d+\/join#([A-Z2-9]{4}))/.exec(out)!;
     const ws = join_[1]!.replace(/^http/, 'ws').replace(/\/join#.*$/, '/ws');
@@ -63,6 +65,29 @@ describe('orgsim serve', () => {
     expect(file.decisions.map((d) => d.choice)).toEqual(['visibility']);
     const r = await spawnCli(['run', '--replay', replay, '--summary']);
     expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('without --replay-out, writes the replay file in out/rooms/ of the folder it runs in, and names it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'orgsim-serve-cwd-'));
+    try {
+      const child = spawn(process.execPath, [BIN, 'serve', '--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '20', '--set', 'organization.employees=100'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += String(d)));
+      child.stderr.on('data', (d) => (err += String(d)));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      while (!out.includes('Ctrl-C stops the server.')) {
+        if (child.exitCode !== null) throw new Error(`serve exited: ${err}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(out).toMatch(/The replay file is out\/rooms\/room-[A-Z2-9]{4}\.replay\.json, written after every decision/);
+      expect(existsSync(join(cwd, 'out', 'rooms'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(err).toMatch(/the replay is in out\/rooms\/room-[A-Z2-9]{4}\.replay\.json/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('refuses mistakes in one line, before anything listens', async () => {

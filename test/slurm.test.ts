@@ -232,7 +232,7 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     expectSameFiles(path('claims'), path('claims-single'));
     expect(readdirSync(path('claims'))).toEqual(expect.arrayContaining(['claims.csv', 'claims.json', 'audit-points.csv']));
     // The results job's log ends with the summary the command prints.
-    expect(readIfThere(path('logs', `orgsim-claims-results-${ids[1]}.out`))).toMatch(/C10: .*\n\s+200 employees: (holds|DOES NOT HOLD)/);
+    expect(readIfThere(path('logs', `orgsim-claims-results-${ids[1]}.out`))).toMatch(/C10: .*\n\s+200 employees: (holds|DOES NOT HOLD|inconclusive with \d+ runs)/);
     const runs = parts(path('claims-single')).size;
     expect(parts(path('claims')).size).toBe(runs);
     record('claims --audit', started, states, { runs, lost: runs - parts(path('claims')).size, identical: true });

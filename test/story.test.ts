@@ -9,6 +9,7 @@ import { CLAIMS } from '../src/claims.ts';
 import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
 import { runScenario } from '../src/run.ts';
 import { compactRun } from '../src/compare/metrics.ts';
+import { LIVE_EVENTS } from '../src/live-events.ts';
 
 const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
 const exists = (id: string) => ids.includes(id);
@@ -50,6 +51,20 @@ describe('the shipped story', () => {
   });
 });
 
+describe('the live events\' quotes, shown on every phone of a room', () => {
+  it('mark the essay\'s slip ("hepls") with [sic] rather than show it as ours', () => {
+    const coach = LIVE_EVENTS.find((e) => e.id === 'coach-managers')!;
+    expect(coach.seed).toBe('he also hepls [sic] manager who need some accompaniment to implement new practices');
+    for (const e of LIVE_EVENTS) expect(e.seed, e.id).not.toMatch(/\bhepls\b(?! \[sic\])/);
+  });
+  const seeds = new URL('../../shared/seeds/', import.meta.url);
+  it.skipIf(!existsSync(seeds))('quote the essays word for word but for the [sic]', () => {
+    const norm = (s: string) => s.replace(/[\u2019']/g, "'").replace(/\s+/g, ' ');
+    const essays = ['roles-in-online-social-spaces', 'internal-vs-external-community-managers'].map((f) => norm(readFileSync(new URL(`${f}.txt`, seeds), 'utf8'))).join(' ');
+    for (const e of LIVE_EVENTS) expect(essays, e.id).toContain(norm(e.seed.replace(' [sic]', '')));
+  });
+});
+
 describe('a story from a facilitator', () => {
   const base = JSON.parse(text) as { steps: Record<string, unknown>[] };
   const bad = (mutate: (s: typeof base) => void) => {
@@ -66,6 +81,20 @@ describe('a story from a facilitator', () => {
     expect(bad((s) => (s.steps = []))).toThrow(/steps = \[\] is not allowed/);
     expect(bad((s) => ((s.steps[2]!.measure as Record<string, unknown>).to = 0))).toThrow(/steps\[2\]\.measure\.to = 0 is not allowed/);
     expect(() => parseStory('{"title": ', 'cut.json', exists)).toThrow(/^cut\.json: /);
+  });
+
+  it('a step that names a claim runs that claim as orgsim claims does: its arms, unchanged, each once', () => {
+    expect(bad((s) => (s.steps[0]!.claim = 'C42'))).toThrow('mine.json: steps[0].claim = "C42" is not allowed; expected one of C1, C2, C3, C4, C5, C6, C7, C8, C9, C10');
+    expect(bad((s) => ((s.steps[0]!.arms as { scenario: string }[])[0]!.scenario = 'baseline'))).toThrow('mine.json: steps[0].arms[0].scenario = "baseline" is not allowed; claim C1 compares c1-no-governance, c1-cm-relays');
+    expect(bad((s) => ((s.steps[3]!.arms as { changes: string }[])[1]!.changes = 'organization.employees=2000'))).toThrow(/^mine\.json: steps\[3\]\.arms\[1\]\.changes = "organization\.employees=2000" is not allowed in a step that names claim C4: it runs the claim as orgsim claims does \(set the size with steps\[3\]\.employees\)$/);
+    expect(bad((s) => (s.steps[2]!.arms as unknown[]).pop())).toThrow('mine.json: steps[2].arms is not allowed; claim C3 compares c3-smm-internal, c3-smm-outsourced-alone, c3-smm-outsourced-codriving, each once (missing: c3-smm-internal)');
+    expect(bad((s) => { delete s.steps[0]!.claim; s.steps[0]!.employees = 2000; })).toThrow('mine.json: steps[0].employees = 2000 is not allowed without steps[0].claim; a step that names no claim sets organization.employees in its arms\' changes');
+    expect(bad((s) => (s.steps[0]!.employees = 10))).toThrow('mine.json: steps[0].employees = 10 is not allowed; expected at least 50');
+    // Without a claim, a step compares what it likes.
+    const free = structuredClone(base);
+    delete free.steps[0]!.claim;
+    (free.steps[0]!.arms as { scenario: string; changes?: string }[])[0] = { scenario: 'baseline', label: 'the baseline', changes: 'smm.count=3' } as never;
+    expect(parseStory(JSON.stringify(free), 'mine.json', exists, ids).steps[0]!.arms[0]!.changes).toBe('smm.count=3');
   });
 
   it('keeps markup as plain text (the page shows it with textContent)', () => {

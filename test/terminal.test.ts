@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { oneLine, visible } from '../src/cli/terminal.ts';
+import { oneLine, visible, visibleQr } from '../src/cli/terminal.ts';
+import { qrTerminal } from '../src/cli/serve/address.ts';
 import { cli } from './sweep-helpers.ts';
 
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -27,6 +28,19 @@ describe('visible and oneLine', () => {
     expect(oneLine('a\nb\rc')).toBe('a\\u000ab\\u000dc');
     expect(visible('\u202eevil')).toBe('\\u202eevil');
     expect(visible('déjà vu, 100 €, 日本')).toBe('déjà vu, 100 €, 日本');
+  });
+});
+
+describe('the QR code of orgsim serve', () => {
+  it('keeps the renderer\'s own colour codes (dark on light), so that it prints as a code and not as escapes', async () => {
+    const qr = await qrTerminal('http://192.168.1.20:8787/join#ABCD');
+    expect(qr).toContain('\u001b[47m');
+    expect(visibleQr(qr)).toBe(qr);
+    expect(visibleQr(qr)).not.toContain('\\u001b');
+    expect(visible(qr)).toContain('\\u001b[47m'); // what it printed before: 17 lines of escaped text
+  });
+  it('still escapes anything else that drives a terminal', () => {
+    expect(visibleQr('\u001b[47m█\u001b]0;pwned\u0007\u001b[2J\u001b[0m')).toBe('\u001b[47m█\\u001b]0;pwned\\u0007\\u001b[2J\u001b[0m');
   });
 });
 

@@ -510,7 +510,7 @@ $('export-csv').addEventListener('click', () => download('orgsim-run.csv', new B
 $('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run, currentName())], { type: 'application/json' })));
 $('export-agents').addEventListener('click', async () => {
   const columns = await run.agentTable();
-  download('orgsim-agents.csv', new Blob([agentCsvHeader(columns), agentCsvRows(0, run.seed, columns)], { type: 'text/csv' }));
+  download(`orgsim-agents-${source.label.replace(/\.json$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}${sets.length ? '-modified' : ''}-day-${run.tick}.csv`, new Blob([agentCsvHeader(columns), agentCsvRows(0, run.seed, columns)], { type: 'text/csv' }));
 });
 for (const ev of LIVE_EVENTS) {
   const b = document.createElement('button');

@@ -1,15 +1,28 @@
 /**
- * Story mode: a guided tour for a room. Each step shows its seed sentence, loads its scenarios into the
- * compare view, runs them and highlights the measured difference. Steps come from a story file
- * (scenarios/stories/*.json, or one a facilitator opens); all its text is shown as text.
+ * Story mode: a guided tour for a room. Each step shows its seed sentence, runs its scenarios on web workers
+ * and says what they show, once. A step that names a claim runs it as `orgsim claims` does (the claim's arms at
+ * the step's size, CLAIM_RUNS replications on the claims' seeds, each run measured by the claim's own measures,
+ * and the claim's own test and verdict: src/story.ts claimPlan and claimStepVerdict), so the story and the
+ * command line cannot disagree. Steps come from a story file (scenarios/stories/*.json, or one a facilitator
+ * opens); all its text is shown as text.
  */
 import type { Story, StoryStep } from '../src/story.ts';
-import { checkStory } from './validator.ts';
-import type { CompareView, Finished } from './compare/view.ts';
-import type { Format } from '../src/compare/metrics.ts';
-import { metricById } from '../src/compare/metrics.ts';
+import { claimPlan, claimStepResult, stepRuns } from '../src/story.ts';
+import { checkClaimArms, checkStory } from './validator.ts';
+import type { CompareView } from './compare/view.ts';
+import { defaultWorkers } from './compare/pool.ts';
+import { metricById, measureOf, type CompactRun } from '../src/compare/metrics.ts';
+import { band, contrast, finished, reduceWindow, type Band, type Contrast } from '../src/compare/summary.ts';
+import { contrastSentence, effectLabel } from '../src/compare/words.ts';
+import { seedList } from '../src/rng.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { BandChart, DASHES, type Highlight } from './charts/band-chart.ts';
+import { LINE_COLOURS } from './palette.ts';
+import { load } from './scenarios.ts';
+import { startSimWorker } from './worker.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 const files = import.meta.glob('../scenarios/stories/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
@@ -27,18 +40,117 @@ export function shippedStory(): Promise<Story> {
 /** A page of the tour: the introduction, a step, or the closing page. */
 type Page = { kind: 'intro' | 'closing'; title: string; text: string } | { kind: 'step'; step: StoryStep; n: number };
 
+/** What a step says once its runs are in: a headline and the comparisons behind it. */
+interface Said {
+  headline: string;
+  lines: string[];
+  /** The closing page's words for it. */
+  short: string;
+  /** The bracket on the chart: the arms it spans (indices in the step's order) and its label. */
+  bracket?: { arms: [number, number]; label: string };
+}
+
+/** One step's runs: every arm's replications on the same seeds, streamed in from the workers. */
+class StepRun {
+  readonly results: (CompactRun | undefined)[][];
+  /** A claim step: the claim's measures of each run, [arm][replication]. */
+  readonly measures: (number[] | undefined)[][];
+  done = 0;
+  state: 'running' | 'done' | 'cancelled' | 'error' = 'running';
+  error = '';
+  workers = 0;
+  private readonly live: { worker: Worker }[] = [];
+  private cancelled = false;
+  readonly finishedRuns: Promise<void>;
+
+  constructor(
+    readonly step: StoryStep,
+    readonly arms: Scenario[],
+    readonly seeds: number[],
+    readonly metricIds: string[],
+    /** The claim's id when the step names one (its arms in the step's order). */
+    readonly claimId: string | undefined,
+    private readonly onResult: () => void,
+  ) {
+    this.results = arms.map(() => new Array<CompactRun | undefined>(seeds.length).fill(undefined));
+    this.measures = arms.map(() => new Array<number[] | undefined>(seeds.length).fill(undefined));
+    this.finishedRuns = this.run();
+  }
+
+  get total(): number {
+    return this.arms.length * this.seeds.length;
+  }
+
+  /**
+   * Job j is replication floor(j / arms) of arm j % arms: every arm advances together. Result j always lands in
+   * its own slot, so the numbers do not depend on the workers or the order they finish in.
+   */
+  private async run(): Promise<void> {
+    const n = this.arms.length;
+    const count = this.total;
+    let next = 0;
+    this.workers = Math.max(1, Math.min(defaultWorkers(), count));
+    const drain = async (): Promise<void> => {
+      const w = startSimWorker();
+      this.live.push(w);
+      try {
+        while (!this.cancelled && next < count) {
+          const j = next++;
+          const arm = j % n;
+          const rep = Math.floor(j / n);
+          if (this.claimId) {
+            const out = await Promise.race([w.api.runClaim(this.claimId, this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
+            if (this.cancelled) return;
+            this.results[arm]![rep] = out.run;
+            this.measures[arm]![rep] = out.measures;
+          } else {
+            const out = await Promise.race([w.api.runCompact(this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
+            if (this.cancelled) return;
+            this.results[arm]![rep] = out;
+          }
+          this.done++;
+          this.onResult();
+        }
+      } finally {
+        w.worker.terminate();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: this.workers }, drain));
+      if (this.state === 'running') this.state = this.cancelled ? 'cancelled' : 'done';
+    } catch (e) {
+      if (this.state === 'running') {
+        this.state = this.cancelled ? 'cancelled' : 'error';
+        this.error = messageOf(e);
+      }
+    }
+    this.onResult();
+  }
+
+  cancel(): void {
+    if (this.state !== 'running') return;
+    this.cancelled = true;
+    this.state = 'cancelled';
+    for (const w of this.live) w.worker.terminate();
+  }
+}
+
 export class StoryMode {
   active = false;
   /** The page shown (0 is the introduction when the story has one). */
   index = 0;
   private story: Story | undefined;
   private pages: Page[] = [];
-  /** Steps that ran to the end, by step number: shown again at once. */
-  private readonly cache = new Map<number, Finished>();
-  /** Each step's verdict as last drawn, for the closing page. */
-  private readonly said = new Map<number, string[]>();
+  /** Each step's runs, by step number: finished ones are shown again at once. */
+  private readonly runs = new Map<number, StepRun>();
+  /** What each finished step said, for the closing page. */
+  private readonly said = new Map<number, Said>();
+  private chart: BandChart | undefined;
+  private drawTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastDraw = 0;
 
   constructor(
+    /** The compare view, which story mode is shown in: no comparison of its own runs during a story. */
     private readonly compare: CompareView,
     /** Shows the compare view (story mode lives in it). */
     private readonly showCompare: () => void,
@@ -67,11 +179,12 @@ export class StoryMode {
     try {
       story ??= this.story ?? (await shippedStory());
     } catch (e) {
-      this.onError(e instanceof Error ? e.message : String(e));
+      this.onError(messageOf(e));
       return;
     }
     if (story !== this.story) {
-      this.cache.clear();
+      for (const r of this.runs.values()) r.cancel();
+      this.runs.clear();
       this.said.clear();
     }
     this.story = story;
@@ -80,25 +193,32 @@ export class StoryMode {
       ...story.steps.map((step, n) => ({ kind: 'step' as const, step, n })),
       { kind: 'closing' as const, title: story.closing?.title ?? 'What we saw', text: story.closing?.text ?? 'Each step, in one line:' },
     ];
+    // The cores go to the story's runs: no comparison of the compare view runs meanwhile.
+    this.compare.cancelPrefetch();
+    await this.compare.stop();
     this.active = true;
     this.showCompare();
     $('story-bar').hidden = false;
     document.body.classList.add('story-mode');
+    this.chart ??= new BandChart($('story-chart'), 'What this step measures', 'orgsim-story');
     await this.go(0, true);
   }
 
-  /** Leave story mode: the compare view goes back to free comparisons. */
+  /** Leave story mode: the compare view goes back to free comparisons. Steps that ran stay for next time. */
   async close(): Promise<void> {
     if (!this.active) return;
     this.active = false;
     $('story-bar').hidden = true;
     document.body.classList.remove('story-mode', 'story-page');
-    this.compare.cancelPrefetch();
-    await this.compare.stop();
-    this.compare.setFocus(undefined);
+    for (const [n, r] of this.runs) {
+      if (r.state === 'running') {
+        r.cancel();
+        this.runs.delete(n);
+      }
+    }
   }
 
-  /** Show page i (clamped): a step loads its scenarios and runs them, or shows them at once if they ran before. */
+  /** Show page i (clamped): a step runs its scenarios, or shows them at once if they ran before. */
   async go(i: number, force = false): Promise<void> {
     if (!this.story) return;
     const k = Math.max(0, Math.min(this.pages.length - 1, i));
@@ -114,14 +234,17 @@ export class StoryMode {
     if (focused?.disabled) $(focused.id === 'story-next' ? 'story-prev' : 'story-next').focus();
     $('story-audit').hidden = true;
     if (page.kind !== 'step') {
+      // A page of text: no chart, no runs shown.
       document.body.classList.add('story-page');
+      $('story-chart').hidden = true;
+      $('story-status').textContent = '';
       $('story-title').textContent = page.title;
       $('story-quote').hidden = true;
       $('story-narration').textContent = page.text;
-      syncLines($('story-verdict'), page.kind === 'closing' ? this.summary() : []);
-      await this.compare.stop();
+      syncLines($('story-verdict'), []);
+      syncLines($('story-evidence'), page.kind === 'closing' ? this.summary() : []);
       // While the room reads the introduction, the first step runs.
-      if (page.kind === 'intro') this.runAhead(0);
+      if (page.kind === 'intro') void this.ensure(0);
       return;
     }
     document.body.classList.remove('story-page');
@@ -131,49 +254,166 @@ export class StoryMode {
     $('story-quote-text').textContent = `“${step.quote}”`;
     $('story-cite').textContent = step.source;
     $('story-narration').textContent = step.narration;
-    syncLines($('story-verdict'), ['Running…']);
     this.showAudit(step);
-    await this.compare.stop();
-    if (this.index !== k) return; // another page was chosen meanwhile
-    this.compare.setArms(step.arms.map((a) => ({ source: a.scenario, changes: a.changes, name: a.label })));
-    this.compare.setRuns(step.runs);
-    const m = step.measure;
-    const format: Format = metricById(m.metric).format;
-    this.compare.setFocus({
-      metric: m.metric,
-      from: m.from,
-      to: m.to,
-      reduce: m.reduce,
-      noun: { noun: m.noun, format, unit: format === 'share' ? undefined : metricById(m.metric).unit.replace(/ \(cumulative\)$/, '') },
-      onVerdict: (lines) => {
-        this.said.set(page.n, lines);
-        if (this.index === k) syncLines($('story-verdict'), lines);
-      },
-    });
-    const cached = this.cache.get(page.n);
-    if (cached) await this.compare.restore(cached);
-    else {
-      const end = await this.compare.start();
-      if (end !== 'done') return;
-      const done = this.compare.finished();
-      if (done) this.cache.set(page.n, done);
-    }
+    $('story-chart').hidden = false;
+    this.draw();
+    const run = await this.ensure(page.n);
+    if (!run) return;
+    await run.finishedRuns;
+    if (this.index !== k || !this.active) return;
+    this.draw();
     // The next step runs while this one is discussed.
-    if (this.index === k) this.runAhead(page.n + 1);
+    if (run.state === 'done') void this.ensure(page.n + 1);
   }
 
-  /** Run step n in the background (if it exists and has not run): going there is then instant. */
-  private runAhead(n: number): void {
+  /** Step n's runs: those under way or finished, else started now (any other step running is cancelled). */
+  private async ensure(n: number): Promise<StepRun | undefined> {
     const step = this.story?.steps[n];
-    if (!step || this.cache.has(n)) return;
-    void this.compare.prefetch(step.arms.map((a) => ({ source: a.scenario, changes: a.changes, name: a.label })), step.runs, step.measure.metric).then((f) => {
-      if (f) this.cache.set(n, f);
-    });
+    if (!step) return undefined;
+    const have = this.runs.get(n);
+    if (have && (have.state === 'running' || have.state === 'done')) return have;
+    for (const [m, r] of this.runs) {
+      if (r.state === 'running') {
+        r.cancel();
+        this.runs.delete(m);
+      }
+    }
+    const story = this.story;
+    try {
+      const run = await this.start(step);
+      if (this.story !== story || !this.active) {
+        run.cancel();
+        return undefined;
+      }
+      this.runs.set(n, run);
+      return run;
+    } catch (e) {
+      if (this.current()?.n === n) this.onError(messageOf(e));
+      return undefined;
+    }
   }
 
-  /** The closing page: each step's title and its first verdict line. */
+  private async start(step: StoryStep): Promise<StepRun> {
+    const metricIds = [step.measure.metric];
+    const plan = claimPlan(step);
+    const redraw = () => this.scheduleDraw();
+    if (plan) {
+      const byClaim = await checkClaimArms(plan.claim.id, plan.employees);
+      const arms = step.arms.map((a) => byClaim[plan.claim.arms.indexOf(a.scenario)]!);
+      return new StepRun(step, arms, plan.seeds, metricIds, plan.claim.id, redraw);
+    }
+    const arms = await Promise.all(step.arms.map((a) => load(a.scenario, [], a.changes)));
+    return new StepRun(step, arms, seedList(arms[0]!.seed, stepRuns(step)), metricIds, undefined, redraw);
+  }
+
+  private current(): { step: StoryStep; n: number } | undefined {
+    const p = this.pages[this.index];
+    return p?.kind === 'step' ? p : undefined;
+  }
+
+  /** Draw the page at most twice a second while runs stream in (the workers have the cores). */
+  private scheduleDraw(): void {
+    if (this.drawTimer !== undefined) return;
+    const wait = Math.max(0, 500 - (performance.now() - this.lastDraw));
+    this.drawTimer = setTimeout(() => requestAnimationFrame(() => {
+      this.drawTimer = undefined;
+      this.lastDraw = performance.now();
+      this.draw();
+    }), wait);
+  }
+
+  /** The step on screen: its progress, its chart, and once its runs are in, its verdict. */
+  private draw(): void {
+    const page = this.current();
+    if (!page || !this.active) return;
+    const run = this.runs.get(page.n);
+    const step = page.step;
+    if (!run || run.state === 'cancelled') {
+      syncLines($('story-verdict'), ['Running…']);
+      syncLines($('story-evidence'), []);
+      $('story-status').textContent = '';
+      this.drawChart(step, undefined);
+      return;
+    }
+    const size = claimPlan(step) ? `, ${(claimPlan(step)!.employees).toLocaleString('en-US')} employees` : '';
+    const plan = `${run.arms.length} scenarios × ${run.seeds.length} runs${size}`;
+    if (run.state === 'error') {
+      syncLines($('story-verdict'), ['These runs failed.']);
+      syncLines($('story-evidence'), [run.error]);
+    } else if (run.state === 'running') {
+      syncLines($('story-verdict'), [`Running: ${run.done} of ${run.total} runs…`]);
+      syncLines($('story-evidence'), []);
+      $('story-status').textContent = `${plan}, on ${run.workers} worker${run.workers > 1 ? 's' : ''}; the result comes when every run is in.`;
+    } else {
+      const said = this.verdict(run);
+      if (said) {
+        this.said.set(page.n, said);
+        syncLines($('story-verdict'), [said.headline]);
+        syncLines($('story-evidence'), said.lines);
+      }
+      $('story-status').textContent = `${plan}${step.claim ? `, as orgsim claims ${step.claim} --sizes ${claimPlan(step)!.employees} --runs ${run.seeds.length} runs them` : ', on the same seeds'}.`;
+    }
+    this.drawChart(step, run);
+  }
+
+  /** What a finished step says: the claim's own verdict, or for a step without a claim each scenario against the first. */
+  private verdict(run: StepRun): Said | undefined {
+    const step = run.step;
+    const plan = claimPlan(step);
+    if (plan) {
+      const r = claimStepResult(step, plan.claim, run.measures.map((arm) => arm.map((m) => m!)));
+      return { headline: r.headline, lines: r.lines, short: r.words, bracket: r.bracket };
+    }
+    const values = run.arms.map((_, i) => this.values(run, i));
+    const m = step.measure;
+    const format = metricById(m.metric).format;
+    const noun = { noun: m.noun, format, unit: format === 'share' ? undefined : metricById(m.metric).unit.replace(/ \(cumulative\)$/, '') };
+    const contrasts: Contrast[] = values.slice(1).map((xs) => contrast(xs, values[0]!));
+    const lines = contrasts.map((c, k) => contrastSentence(step.arms[k + 1]!.label, step.arms[0]!.label, noun, c));
+    const c = contrasts[0]!;
+    return { headline: lines[0]!, lines: lines.slice(1), short: lines[0]!, bracket: { arms: [0, 1], label: c.clear ? effectLabel(c.other, c.reference, format) : 'no clear difference' } };
+  }
+
+  /** The step's measure of each finished run of arm i (the chart's measure over the step's window). */
+  private values(run: StepRun, i: number): number[] {
+    const m = run.step.measure;
+    return finished(run.results[i]!).map((r) => reduceWindow(measureOf(r, 0), m.from, m.to ?? r.ticks, m.reduce));
+  }
+
+  private drawChart(step: StoryStep, run: StepRun | undefined): void {
+    const chart = this.chart!;
+    const m = step.measure;
+    const metric = metricById(m.metric);
+    const horizon = run?.arms[0]?.ticks ?? 500;
+    const to = Math.min(m.to ?? horizon, horizon);
+    const from = Math.max(0, Math.min(m.from, to - 1));
+    // A window that ends early gets the chart to itself: the x axis ends with it, so that its bracket and label
+    // sit right of the lines.
+    const end = to * 1.5 < horizon ? to : horizon;
+    const bands: Band[] = step.arms.map((_, i) => {
+      const b = run ? band(finished(run.results[i]!), 0) : undefined;
+      return b ? (end < horizon ? truncate(b, end) : b) : { n: 0, mean: new Float64Array(0), lo90: new Float64Array(0), hi90: new Float64Array(0), lo95: new Float64Array(0), hi95: new Float64Array(0) };
+    });
+    const series = step.arms.map((a, i) => ({ label: a.label, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: bands[i]! }));
+    const values = run ? run.arms.map((_, i) => {
+      const xs = this.values(run, i);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+    }) : [];
+    const said = run?.state === 'done' ? this.said.get(this.current()!.n) : undefined;
+    const b = said?.bracket;
+    const pair = b ? b.arms.map((i) => values[i]) : [];
+    const highlight: Highlight = m.reduce === 'last'
+      ? { from: to - 1, to, marker: true, text: from > 0 ? `days ${from} to ${to}, measured on day ${to}` : `measured on day ${to}` }
+      : { from, to, text: `averaged over days ${from} to ${to}`, levels: values.flatMap((v, i) => (v === undefined ? [] : [{ value: v, colour: series[i]!.colour }])) };
+    if (b && pair.every((v) => v !== undefined)) highlight.bracket = { at: to - 1, values: pair as number[], label: b.label };
+    chart.update(series, end, metric.unit, metric.format, highlight);
+    const n = run ? Math.min(...run.results.map((r) => finished(r).length)) : 0;
+    chart.frame.setCaption(n ? `${cap(metric.label)}. Lines: the mean over ${n} run${n > 1 ? 's' : ''} of each scenario; bands: 90% and 95% confidence intervals of the mean.${b ? ' The bracket: the first comparison of the result.' : ''}` : 'The lines appear as the runs come in.');
+  }
+
+  /** The closing page: each step's title and what it said. */
   private summary(): string[] {
-    return (this.story?.steps ?? []).map((s, n) => `${n + 1}. ${s.title}: ${this.said.get(n)?.[0]?.replace(/^Provisional \([^)]*\): /, '') ?? 'not shown yet'}`);
+    return (this.story?.steps ?? []).map((s, n) => `${n + 1}. ${s.title}${s.claim ? ` (${s.claim})` : ''}: ${this.said.get(n)?.short ?? 'not shown yet'}`);
   }
 
   /** How robust the claim is, in plain words, when the step carries an audit. */
@@ -183,7 +423,7 @@ export class StoryMode {
     box.hidden = !a;
     if (!a) return;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    box.textContent = `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)}); rests on: ${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
+    box.textContent = `Robustness: it points the predicted way in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)}); it rests on ${a.premise}${a.flips.length ? `; it flips when ${a.flips.join('; ')}` : ''}.`;
   }
 
   private async openFile(): Promise<void> {
@@ -195,17 +435,25 @@ export class StoryMode {
       if (file.size > 1_000_000) throw new Error(`${file.name}: too large for a story (${Math.round(file.size / 1e3)} kB); the limit is 1 MB`);
       await this.open(await readStory(await file.text(), file.name));
     } catch (e) {
-      this.onError(e instanceof Error ? e.message : String(e));
+      this.onError(messageOf(e));
     }
   }
 }
 
-/** The verdict, one line per scenario against the first (as text, never markup). */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The first `ticks` days of a band (views, no copy). */
+function truncate(b: Band, ticks: number): Band {
+  return { n: b.n, mean: b.mean.subarray(0, ticks), lo90: b.lo90.subarray(0, ticks), hi90: b.hi90.subarray(0, ticks), lo95: b.lo95.subarray(0, ticks), hi95: b.hi95.subarray(0, ticks) };
+}
+
+/** Lines of text in a box (as text, never markup), changed only when they differ. */
 function syncLines(box: HTMLElement, lines: string[]): void {
   const now = Array.from(box.children, (c) => c.textContent);
   if (now.length === lines.length && now.every((t, i) => t === lines[i])) return;
+  const tag = box.tagName === 'UL' ? 'li' : 'span';
   box.replaceChildren(...lines.map((l) => {
-    const p = document.createElement('span');
+    const p = document.createElement(tag);
     p.className = 'verdict-line';
     p.textContent = l;
     return p;

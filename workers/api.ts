@@ -9,6 +9,7 @@ import { runScenario, type RunOptions, type RunOutput } from '../src/run.ts';
 import { SERIES } from '../src/metrics/series.ts';
 import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
+import { CLAIMS, claimMeasures } from '../src/claims.ts';
 import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, sessionAgentTable, type Frame } from './sessions.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
 
@@ -31,6 +32,18 @@ export const api = {
   runCompact(scenario: Scenario, seed: number, metricIds: string[]): CompactRun {
     const out = compactRun(runScenario(scenario, seed), metricIds);
     return transfer(out, [out.data.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * One replication of a claim's arm (a story step that names the claim): the claim's own measures of the run
+   * (claimMeasures, as `orgsim claims` takes them) and the requested measures per tick, for the chart.
+   */
+  runClaim(claimId: string, scenario: Scenario, seed: number, metricIds: string[]): { measures: number[]; run: CompactRun } {
+    const claim = CLAIMS.find((c) => c.id === claimId);
+    if (!claim) throw new Error(`no claim ${claimId}`);
+    const full = runScenario(scenario, seed);
+    const run = compactRun(full, metricIds);
+    return transfer({ measures: claimMeasures(claim, full), run }, [run.data.buffer as ArrayBuffer]);
   },
 
   /**

@@ -8,6 +8,8 @@ import { loadScenario, parseJson, splitSets, validate, type Resolver } from '../
 import { scenarioOf } from '../src/scenario/exported.ts';
 import { decodeShared, type Shared } from '../src/share.ts';
 import { parseStory, type Story } from '../src/story.ts';
+import { CLAIMS } from '../src/claims.ts';
+import { claimArm } from '../src/claim-arms.ts';
 import type { Intervention, Scenario } from '../src/scenario/schema.ts';
 
 const files = import.meta.glob('../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
@@ -91,6 +93,15 @@ export const scenarioApi = {
         interventions: shared.interventions,
       });
       return { shared, scenario };
+    });
+  },
+
+  /** A claim's arms at an organization of `employees`, as `orgsim claims` runs them (a story step that names it). */
+  claimArms(id: string, employees: number): Checked<Scenario[]> {
+    return checked(() => {
+      const claim = CLAIMS.find((c) => c.id === id);
+      if (!claim) throw new Error(`no claim ${JSON.stringify(id).slice(0, 40)}; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
+      return claim.arms.map((arm) => claimArm(build({ id: arm, source: `${arm}.json` }), employees));
     });
   },
 

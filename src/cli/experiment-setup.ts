@@ -11,6 +11,8 @@ import { SERIES_NAMES } from '../metrics/series.ts';
 import { OUTCOMES } from '../metrics/outcomes.ts';
 import { seedList } from '../rng.ts';
 import { parseParams, type ParamRange } from '../research/params.ts';
+import { absentRoles } from '../research/absent.ts';
+import { note } from './io.ts';
 import { checkDesign, designSize, makeDesign, type Method } from '../research/design.ts';
 import { RUN_ORDER, type Manifest } from '../research/manifest.ts';
 import type { Shard } from '../research/runs.ts';
@@ -114,6 +116,9 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
   const sets = overrides(values);
   checkOverlap(params, sets);
   const { scenario: base, source } = readScenario(file, sets, overrideLabels(values));
+  for (const a of absentRoles(base, params.map((p) => p.path))) {
+    note(`orgsim ${command}: warning: --param ${a.path}: ${source} has ${a.missing}, so this parameter acts on nothing and its effect will be exactly 0`);
+  }
 
   const points = designSize(params, spec);
   if (points * runsPerPoint > MAX_TOTAL_RUNS) {

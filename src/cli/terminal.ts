@@ -20,3 +20,16 @@ export function visible(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(CONTROL_OR_NEWLINE, escape);
 }
+
+/** The colour codes a QR code for the terminal is drawn with (set and reset a background and a foreground). */
+const SGR = /\u001b\[(?:0|30|37|40|47)m/g;
+
+/**
+ * A QR code drawn for the terminal (src/cli/serve/address.ts), printed as drawn: its colour codes (dark modules on
+ * a light background, whatever the terminal's theme) pass, and nothing else that drives a terminal does; the
+ * text is only ever made of the QR renderer's blocks, but any other control character is escaped all the same.
+ */
+export function visibleQr(text: string): string {
+  const codes = text.match(SGR) ?? [];
+  return text.split(SGR).map((part, i) => visible(part) + (codes[i] ?? '')).join('');
+}

@@ -1,5 +1,6 @@
 /** Help texts: the general usage and one per command. */
 import { RESEARCH_USAGE } from './research-usage.ts';
+import { agentColumnsText } from '../metrics/agents.ts';
 
 export const USAGE = `orgsim: agent-based simulator of communities in organizations
 
@@ -41,11 +42,16 @@ options:
   --runs N            replications (default 1; with N > 1 the seeds are derived from the master seed)
 ${common}
   --summary           print the summary even with --out
+  --agents FILE       also write every agent at the end of each run, one row each, to FILE.csv (employees
+                      and the external community's customers: a run of 2,000 employees and 1,000
+                      customers has 3,000 rows)
   --replay FILE       run a workshop's replay file (no <scenario>, --runs, --seed, --ticks or --set); its
                       digest is checked first: a file changed after the room wrote it is refused
 
 CSV: one row per run x tick x series: run,seed,tick,series,value (run and tick from 0).
 JSON: { orgsim, scenario, runs: [{ run, seed, outcomes, interventions, series: { name: [values] } }] }.
+--agents CSV: one row per run x agent, with these columns:
+${agentColumnsText('  ')}
 Memory is checked before running (ORGSIM_MAX_MEMORY_MB, default 8192).
 `,
   compare: `usage: orgsim compare <a> <b> [<c>...] [options]
@@ -84,7 +90,7 @@ options:
   --address A         the address phones use, in the join link and QR code (default: this machine's
                       address on the local network)
   --participants N    at most N participants (default 60, at most 200)
-  --replay-out FILE   the replay file (default room-<code>.replay.json in the current folder)
+  --replay-out FILE   the replay file (default out/rooms/room-<code>.replay.json under the current folder)
   --site DIR          the built page to serve (default: the project's dist/)
 `,
   list: `usage: orgsim list [--all]

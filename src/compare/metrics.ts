@@ -90,6 +90,7 @@ function byKind(): Metric[] {
 export const METRICS: readonly Metric[] = [
   ...byKind(),
   { id: 'participation:riskAverse', label: 'share of the most risk-averse third taking part', unit: 'share of the third', format: 'share', compute: copy('active_riskAverse') },
+  { id: 'participation:openRiskAverse', label: 'share of the most risk-averse third taking part in open communities', unit: 'share of the third', format: 'share', compute: copy('open_riskAverse') },
   { id: 'participation:riskTolerant', label: 'share of the least risk-averse third taking part', unit: 'share of the third', format: 'share', compute: copy('active_riskTolerant') },
   { id: 'participation:expertise', label: 'share of expertise-community memberships active', unit: 'share of memberships', format: 'share', compute: copy('active_expertise') },
   { id: 'cmShare', label: "the CM's share of posts", unit: 'share of posts', format: 'share', compute: copy('cmShare') },

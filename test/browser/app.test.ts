@@ -151,7 +151,10 @@ describe('web app', () => {
     expect(json.series.valueCum).toHaveLength(ticks);
     expect(Number(csv.find((l) => l.startsWith(`${ticks - 1},valueCum,`))!.split(',')[2])).toBe(json.series.valueCum![ticks - 1]);
     // The per-agent table: the same columns as `orgsim run --agents`, one row per agent.
-    const agents = (await download(page, '#export-agents')).trimEnd().split('\n');
+    const [agentsFile] = await Promise.all([page.waitForEvent('download'), page.click('#export-agents')]);
+    // Named after the scenario and the day it shows.
+    expect(agentsFile.suggestedFilename()).toBe(`orgsim-agents-baseline-day-${ticks}.csv`);
+    const agents = readFileSync((await agentsFile.path())!, 'utf8').trimEnd().split('\n');
     const header = agents[0]!.split(',');
     for (const name of ['run', 'seed', 'agent', 'role', 'team', 'riskAversion', 'needForSense', 'webSociability', 'statusSeeking', 'timeBudget', 'voice', 'contributions', 'reads', 'memberships', 'engagement']) expect(header).toContain(name);
     expect(agents.length - 1).toBe(json.scenario.organization.employees + json.scenario.external.customers);

@@ -1,7 +1,7 @@
 /**
- * The compare view and story mode in real Chromium: the same numbers with 1 and 2 web workers, cancel
- * terminates the workers, a story step loads and runs its pair, bad input is refused inline, and the main
- * thread has no long task while a comparison runs.
+ * The compare view in real Chromium: the same numbers with 1 and 2 web workers, cancel terminates the
+ * workers, bad input is refused inline, and the main thread has no long task while a comparison runs
+ * (story mode: test/browser/story.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,79 +163,3 @@ describe('compare view', () => {
   });
 });
 
-describe('story mode', () => {
-  it('walks a story from its introduction to its closing page: each step runs its scenarios, marks its window and says one number; steps seen are shown again at once', async () => {
-    const { page, errors } = await openPage(app);
-    const story = () => page.evaluate(() => (window as unknown as Hook).__orgsim.story);
-    await page.keyboard.press('s');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.active);
-    expect(await story()).toMatchObject({ active: true, index: 0, length: 12, kind: 'intro', title: 'Who makes enterprise communities live' });
-    expect(await page.locator('#compare-focus').isVisible()).toBe(false);
-    const text = readFileSync(new URL('../../scenarios/stories/claims.json', import.meta.url), 'utf8');
-    const steps = (JSON.parse(text) as { steps: { title: string; quote: string; arms: { label: string }[]; measure: { to?: number; from?: number; reduce: string } }[] }).steps;
-    const verdicts: string[] = [];
-    for (const [n, step] of steps.entries()) {
-      await page.keyboard.press('PageDown');
-      await page.waitForFunction((k) => (window as unknown as Hook).__orgsim.story.index === k, n + 1);
-      await waitEnd(page);
-      await page.waitForFunction(() => !document.getElementById('story-verdict')!.textContent!.startsWith('Running') && !document.getElementById('story-verdict')!.textContent!.startsWith('Provisional'));
-      expect(await page.locator('#story-quote-text').textContent()).toBe(`“${step.quote}”`);
-      expect((await snapshot(page)).arms.map((a) => a.name)).toEqual(step.arms.map((a) => a.label));
-      // One verdict line for every scenario against the first.
-      const lines = await page.locator('#story-verdict .verdict-line').allTextContents();
-      expect(lines, step.title).toHaveLength(step.arms.length - 1);
-      lines.forEach((l, k) => expect(l, step.title).toMatch(new RegExp(`^“${step.arms[k + 1]!.label}”: |^No clear difference in .* between “${step.arms[k + 1]!.label}” and “${step.arms[0]!.label}”`)));
-      // The window where it measures; a bracket through every scenario's value; its label is the step's one
-      // number, which the verdict and the status line say too.
-      const to = step.measure.to ?? 500;
-      expect(await page.locator('#compare-focus .window-label').textContent()).toMatch(step.measure.reduce === 'last' ? new RegExp(`measured on day ${to}$`) : new RegExp(`^averaged over days ${step.measure.from ?? 0} to ${to}$`));
-      const bracket = (await page.locator('#compare-focus path.bracket').getAttribute('d'))!;
-      expect(bracket.match(/M/g)!.length, step.title).toBe(1 + step.arms.length);
-      const headline = (await page.locator('#compare-focus .bracket-label').textContent())!;
-      expect(headline).toMatch(/^([\d.]+×|[+−]\d+%|[+−]\d+\.\d points|[+−][\d.]+k?|no clear difference)$/);
-      if (headline !== 'no clear difference') expect(lines[0]).toContain(headline.replace(/^\+(\d+%)$/, '$1 more').replace(/^−(\d+%)$/, '$1 less').replace(/ points$/, ''));
-      expect(await page.locator('#compare-status').textContent()).toContain(lines[0]!);
-      verdicts.push(lines[0]!);
-      if (n === 0) await page.screenshot({ path: `${SHOTS}/story.png`, fullPage: true });
-    }
-    // The closing page: every step in one line.
-    await page.keyboard.press('PageDown');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.kind === 'closing');
-    const summary = await page.locator('#story-verdict .verdict-line').allTextContents();
-    expect(summary).toEqual(steps.map((s, k) => `${k + 1}. ${s.title}: ${verdicts[k]}`));
-    // Back: a step seen before is shown again at once, with the same verdict, nothing run again.
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.story.index === 10);
-    expect((await snapshot(page)).end).toBe('done');
-    await page.waitForFunction((v) => document.querySelector('#story-verdict .verdict-line')?.textContent === v, verdicts[9]);
-    expect(await page.locator('#compare-status').textContent()).toMatch(/shown again/);
-    // Escape leaves the story and returns to the live run.
-    await page.keyboard.press('Escape');
-    await page.waitForFunction(() => (window as unknown as Hook).__orgsim.mode === 'live' && !(window as unknown as Hook).__orgsim.story.active);
-    expect((await snapshot(page)).alive).toBe(0);
-    expect(await page.locator('main.layout').isVisible()).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 600_000);
-
-  it('a facilitator\'s story file is validated; markup in it stays text', async () => {
-    const { page } = await openPage(app);
-    const story = {
-      title: 'Mine',
-      steps: [{ title: '<img src=x onerror="window.__pwned=1">', quote: '<b>bold?</b>', source: 'workshop', arms: [{ scenario: 'small', label: 'small' }, { scenario: 'small', label: 'small, 3 SMMs', changes: 'smm.count=3' }], runs: 3, measure: { metric: 'participation:all', reduce: 'mean', noun: 'participation', verb: 'gets' } }],
-    };
-    await page.keyboard.press('s');
-    await page.setInputFiles('#story-file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
-    await page.waitForFunction(() => document.getElementById('story-title')!.textContent!.startsWith('<img'));
-    await waitEnd(page);
-    expect(await page.locator('#story-quote-text').textContent()).toBe('“<b>bold?</b>”');
-    expect(await page.locator('#story-bar img, #story-bar b').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    // A broken one is refused with the field named; the current story stays.
-    await page.setInputFiles('#story-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...story, steps: [{ ...story.steps[0], runs: 0 }] })) });
-    await page.waitForSelector('#error:not([hidden])');
-    expect(await page.locator('#error').textContent()).toBe('bad.json: steps[0].runs = 0 is not allowed; expected at least 2');
-    expect(await page.locator('#story-title').textContent()).toMatch(/^<img/);
-    await page.close();
-  });
-});

@@ -27,9 +27,11 @@ export interface Highlight {
   from: number;
   to: number;
   text: string;
+  /** A value measured on one day (the window's last): that day is marked by a line, not the window shaded. */
+  marker?: boolean;
   /** Values measured over the whole window (a mean), drawn across it in each scenario's colour. */
   levels?: { value: number; colour: string }[];
-  /** A bracket on day `at` spanning the values measured, labelled with the difference. */
+  /** A bracket on day `at` spanning the values measured, labelled with the difference (right of the plot). */
   bracket?: { at: number; values: number[]; label: string };
 }
 
@@ -100,8 +102,10 @@ export class BandChart {
     const tickFormat = format === 'share' ? d3.format('.0%') : axisNumber;
     const top = hi > lo ? hi * 1.05 : lo + 1;
     const yLabels = drawn.length ? DayAxes.yTicks(d3.scaleLinear().domain([lo, top]).nice(), tickFormat) : [];
-    // Room above the plot for the highlighted window's label.
-    this.axes.layout(yLabels, highlight ? 8 + f * 1.3 : 8, String(Math.max(1, horizon - 1)));
+    // Room above the plot for the highlighted window's label, and on its right for the bracket's label: it
+    // never sits on the lines.
+    const bracketRoom = highlight?.bracket ? 14 + this.frame.textWidth(highlight.bracket.label, 1.15) : 0;
+    this.axes.layout(yLabels, highlight ? 8 + f * 1.3 : 8, String(Math.max(1, horizon - 1)), bracketRoom);
     const x = this.axes.x(horizon);
     const y = this.axes.y(lo, top);
     const M = this.axes.m;
@@ -115,7 +119,8 @@ export class BandChart {
       const h = this.highlight;
       const x0 = x(highlight.from);
       const x1 = x(Math.min(highlight.to, horizon) - 1);
-      h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
+      if (highlight.marker) h.append('line').attr('class', 'day-marker').attr('x1', x1).attr('x2', x1).attr('y1', M.top).attr('y2', height - M.bottom).attr('stroke', '#555').attr('stroke-width', 2).attr('stroke-dasharray', '5 4');
+      else h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
       const right = x0 + 4 > width * 0.6;
       h.append('text').attr('class', 'window-label').attr('x', right ? Math.min(x1, width - M.right) : x0 + 4).attr('text-anchor', right ? 'end' : 'start').attr('y', M.top - f * 0.35).attr('font-weight', 600).text(highlight.text);
       for (const l of highlight.levels ?? []) h.append('line').attr('class', 'level').attr('x1', x0).attr('x2', x1).attr('y1', y(l.value)).attr('y2', y(l.value)).attr('stroke', l.colour).attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
@@ -125,9 +130,7 @@ export class BandChart {
         const ys = b.values.map((v) => y(v));
         const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
         h.append('path').attr('class', 'bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', `M${bx - 4},${top}H${bx}V${bottom}H${bx - 4}${ys.map((v) => `M${bx - 4},${v}H${bx}`).join('')}`);
-        const labelW = this.frame.textWidth(b.label, 1.15);
-        const labelRight = bx + 4 + labelW < width - 2;
-        h.append('text').attr('class', 'bracket-label').attr('x', labelRight ? bx + 4 : bx - 8).attr('text-anchor', labelRight ? 'start' : 'end').attr('y', (top + bottom) / 2 + f * 0.35).attr('font-weight', 700).text(b.label);
+        h.append('text').attr('class', 'bracket-label').attr('x', bx + 4).attr('text-anchor', 'start').attr('y', (top + bottom) / 2 + f * 0.35).attr('font-size', '1.15em').attr('font-weight', 700).text(b.label);
       }
     }
 

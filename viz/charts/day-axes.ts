@@ -52,15 +52,16 @@ export class DayAxes {
 
   /**
    * Margins for these y tick labels: on the left, the axis title, the widest label and the ticks; below, the
-   * x tick labels and the x title; above, `top` (room a chart keeps for its own labels).
+   * x tick labels and the x title; above, `top` (room a chart keeps for its own labels); on the right at least
+   * `right` (a label beside the plot).
    */
-  layout(yLabels: readonly string[], top = this.base.top, lastXLabel = '500'): void {
+  layout(yLabels: readonly string[], top = this.base.top, lastXLabel = '500', right = 0): void {
     const f = this.frame.fontPx;
     const widest = Math.max(0, ...yLabels.map((l) => this.frame.textWidth(l)));
     this.m.left = Math.ceil(f * 1.4 + 4 + widest + TICK + 3);
     this.m.bottom = Math.ceil(TICK + 3 + f * 1.15 + 4 + f * 1.3);
     this.m.top = Math.ceil(top);
-    this.m.right = Math.ceil(Math.max(this.base.right, this.frame.textWidth(lastXLabel) / 2 + 2));
+    this.m.right = Math.ceil(Math.max(this.base.right, this.frame.textWidth(lastXLabel) / 2 + 2, right));
   }
 
   x(horizon: number): d3.ScaleLinear<number, number> {

@@ -15,42 +15,55 @@ const M = { top: 10, right: 16, bottom: 38, left: 64 };
 
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.1 ? 1 : 0)}%`;
 
+/** A figure with its caption above it (a caption under the last chart read as a heading with nothing under it). */
 function svgIn(parent: Div, caption: string, width: number, height: number) {
   const fig = parent.append('figure');
+  fig.append('figcaption').text(caption);
   const svg = fig.append('svg').attr('width', width).attr('height', height).attr('role', 'img').attr('viewBox', `0 0 ${width} ${height}`).style('max-width', '100%');
   svg.append('title').text(caption);
-  fig.append('figcaption').text(caption);
   return svg.append('g').attr('transform', `translate(${M.left},${M.top})`);
 }
 
-/** Effects (relative differences) as dots with 95% whiskers, one row each; orange where the claim does not hold. */
-function effectRows(d3: D3, parent: Div, caption: string, rows: Effect[], label: (e: Effect) => string, leftWidth = 230): void {
-  const width = 560;
-  const height = M.top + M.bottom + rows.length * 26;
+/** Colour of an effect: blue where it holds, orange where it does not, grey where the runs do not decide. */
+const colour = (e: Effect) => (e.outcome === 'inconclusive' ? GREY : e.held ? BLUE : ORANGE);
+const outcomeWords = (e: Effect) => (e.outcome === 'inconclusive' ? ' (inconclusive)' : e.held ? '' : ' (does not hold)');
+
+/** Words in lines of at most `chars` characters (a label is wrapped, never cut). */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last + ' ' + word).length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Effects (relative differences) as dots with 95% whiskers, one row each; labels wrapped to the left column. */
+function effectRows(d3: D3, parent: Div, caption: string, rows: Effect[], label: (e: Effect) => string, leftWidth = 250): void {
+  const width = 580;
+  const LINE = 14;
+  const wrapped = rows.map((r) => wrap(label(r), Math.floor((leftWidth - 12) / 6.2)));
+  const heights = wrapped.map((l) => Math.max(26, l.length * LINE + 10));
+  const ih = heights.reduce((a, b) => a + b, 0);
+  const tops = heights.map((_, i) => heights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = M.top + M.bottom + ih;
   const g = svgIn(parent, caption, width, height);
   const iw = width - M.left - M.right - leftWidth;
-  const ih = rows.length * 26;
   const lo = Math.min(0, ...rows.map((r) => r.lo));
   const hi = Math.max(0, ...rows.map((r) => r.hi));
   const x = d3.scaleLinear().domain([lo, hi]).nice().range([leftWidth - M.left, leftWidth - M.left + iw]);
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4).tickFormat((v) => pct(Number(v))));
   g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', ih).attr('stroke', GREY).attr('stroke-dasharray', '3 3');
   g.append('text').attr('x', x(0)).attr('y', ih + 32).attr('text-anchor', 'middle').text('effect (difference relative to the reference arm)');
-  const row = g.selectAll('g.r').data(rows).join('g').attr('class', 'r').attr('transform', (_, i) => `translate(0,${i * 26 + 13})`);
-  row.append('text').attr('x', -M.left + 4).attr('y', 4).text((r) => label(r)).each(function (this: SVGTextElement) {
-    // Long labels are cut at the chart's left column, with the full text in the tooltip.
-    const el = this;
-    const full = el.textContent ?? '';
-    let text = full;
-    while (el.getComputedTextLength && el.getComputedTextLength() > leftWidth - 12 && text.length > 4) {
-      text = text.slice(0, -2);
-      el.textContent = `${text}…`;
-    }
-    if (text !== full) d3.select(el).append('title').text(full);
-  });
-  row.append('line').attr('x1', (r) => x(r.lo)).attr('x2', (r) => x(r.hi)).attr('stroke', (r) => (r.held ? BLUE : ORANGE)).attr('stroke-width', 2);
-  row.append('circle').attr('cx', (r) => x(r.estimate)).attr('r', 4.5).attr('fill', (r) => (r.held ? BLUE : ORANGE))
-    .append('title').text((r) => `${label(r)}: ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}]${r.held ? '' : ' (does not hold)'}`);
+  const row = g.selectAll('g.r').data(rows).join('g').attr('class', 'r').attr('transform', (_, i) => `translate(0,${tops[i]! + heights[i]! / 2})`);
+  row.append('text').attr('class', 'row-label').attr('x', -M.left + 4).attr('y', (_, i) => 4 - ((wrapped[i]!.length - 1) * LINE) / 2)
+    .each(function (this: SVGTextElement, _r, i) {
+      wrapped[i]!.forEach((line, k) => d3.select(this).append('tspan').attr('x', -M.left + 4).attr('dy', k ? LINE : 0).text(line));
+    });
+  row.append('line').attr('x1', (r) => x(r.lo)).attr('x2', (r) => x(r.hi)).attr('stroke', colour).attr('stroke-width', 2);
+  row.append('circle').attr('cx', (r) => x(r.estimate)).attr('r', 4.5).attr('fill', colour)
+    .append('title').text((r) => `${label(r)}: ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}]${outcomeWords(r)}`);
 }
 
 function premiseChart(d3: D3, parent: Div, p: NonNullable<ClaimSection['audit']>['premise']): void {
@@ -92,11 +105,12 @@ function pointsChart(d3: D3, parent: Div, points: { effect: number; held: boolea
 export function drawClaims(d3: D3, root: Div, data: ClaimsReport): void {
   root.append('h1').text(data.title);
   root.append('p').attr('class', 'sub').text(data.subtitle);
-  root.append('p').attr('class', 'note').text('Blue: the claim holds (its 95% interval on the predicted side; in the audit, the estimate points the predicted way). Orange: it does not. Effects are differences relative to the reference arm, paired on common seeds.');
+  root.append('p').attr('class', 'note').text('Blue: the claim holds (its 95% interval on the predicted side; in the audit, the estimate points the predicted way). Orange: it does not hold (its interval on the wrong side). Grey: inconclusive (the runs do not decide). Effects are differences relative to the reference arm, paired on common seeds.');
   for (const c of data.claims) {
     root.append('h2').text(`${c.id}: ${c.text}`);
     root.append('p').text(`How it comes about: ${c.mechanism}`);
     root.append('p').text(`Rests on: ${c.premise ?? 'no premise beyond the general mechanisms'}.`);
+    for (const s of c.sizes) root.append('p').append('strong').text(`${s.employees.toLocaleString('en-US')} employees: ${s.verdict}.`);
     if (c.scope) root.append('p').text(`Holds from about ${c.scope.from.toLocaleString('en-US')} employees; below: ${c.scope.reason}`);
     const a = c.audit;
     if (a) {

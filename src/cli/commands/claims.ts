@@ -10,12 +10,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
-import { CLAIMS, claimMeasures, evaluateMeasures, inScope, type Claim, type ComparisonResult } from '../../claims.ts';
+import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outcomeWords, type Claim, type ComparisonResult } from '../../claims.ts';
 import { auditDesign, auditParameters, flips, holds, premiseFlip, premiseSteps, wilson, type AuditParameter, type Flip } from '../../claims-audit.ts';
 import { seedList } from '../../rng.ts';
-import { atSize } from '../../scenario/scale.ts';
-import { setPath } from '../../scenario/access.ts';
-import { validate } from '../../scenario/load.ts';
+import { claimArm } from '../../claim-arms.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { ScenarioError, show } from '../../scenario/errors.ts';
 import { runJobs } from '../../../workers/pool.ts';
@@ -110,12 +108,8 @@ function selectClaims(ids: string[]): Claim[] {
   return chosen;
 }
 
-/** A claim's arm at a size, with extra parameter values, validated. */
-function armAt(base: Scenario, employees: number, set: Record<string, number | boolean | string>, label: string): Scenario {
-  const scaled = atSize(base, employees) as unknown as Record<string, unknown>;
-  for (const [path, value] of Object.entries(set)) setPath(scaled, path, value);
-  return validate(scaled, label);
-}
+/** A claim's arm at a size, with extra parameter values, validated (the story's steps run the same). */
+const armAt = claimArm;
 
 function plan(settings: Settings): { claims: ClaimPlan[]; jobs: Job[] } {
   const claims = settings.claims.map((id) => {
@@ -310,10 +304,10 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[])
     const claim = CLAIMS.find((c) => c.id === id)!;
     lines.push(`${id}: ${claim.text}`);
     for (const s of sizes.filter((x) => x.claim === id)) {
-      const ok = s.results.every((r) => r.passed);
-      const why = !ok && !inScope(claim, s.employees) ? ` (below its scope of ${claim.scope!.from.toLocaleString('en-US')} employees: ${claim.scope!.reason})` : '';
-      lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${ok ? 'holds' : 'DOES NOT HOLD'}${why}`);
-      for (const r of s.results) lines.push(`      ${r.passed ? 'pass' : 'FAIL'}  ${r.verdict}`);
+      const v = claimVerdict(s.results);
+      const why = v.outcome !== 'holds' && !inScope(claim, s.employees) ? ` (below its scope of ${claim.scope!.from.toLocaleString('en-US')} employees: ${claim.scope!.reason})` : '';
+      lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${v.outcome === 'fails' ? v.words.toUpperCase() : v.words}${why}`);
+      for (const r of s.results) lines.push(`      ${r.outcome === 'holds' ? 'pass' : r.outcome === 'fails' ? 'FAIL' : '  ? '}  ${r.verdict}${r.outcome === 'inconclusive' ? `; ${outcomeWords(r)}` : ''}`);
     }
     const a = audits.find((x) => x.claim === id);
     if (a) {
@@ -366,8 +360,8 @@ export async function claims(argv: string[]): Promise<number> {
     claims: selected.map((c) => c.id),
     sets: values.set ?? [],
     sizes: parseSizes(values.sizes),
-    runs: wholeNumber('claims', 'runs', values.runs, 2, 10_000) ?? 20,
-    seed: wholeNumber('claims', 'seed', values.seed, 0, 2 ** 31 - 1) ?? 2026,
+    runs: wholeNumber('claims', 'runs', values.runs, 2, 10_000) ?? CLAIM_RUNS,
+    seed: wholeNumber('claims', 'seed', values.seed, 0, 2 ** 31 - 1) ?? CLAIM_SEED,
     audit,
   };
   const workers = workerCount('claims', values.workers);

@@ -93,6 +93,7 @@ export async function report(argv: string[]): Promise<number> {
   const html = reportPage({ title: data.title, data, d3: readFileSync(D3, 'utf8'), charts: await chartScript(), css: REPORT_CSS });
   const out = join(dir!, REPORT_HTML);
   const bytes = writeAtomic(out, [html]);
-  note(`orgsim: wrote ${displayPath(out)} (${formatBytes(bytes)}; self-contained, opens offline)`);
+  // What it wrote and where, on stdout: it is the command's result.
+  print(`orgsim report: wrote ${displayPath(out)} (${formatBytes(bytes)}), the report "${data.title}": open it in a browser (self-contained, it works offline)`);
   return 0;
 }

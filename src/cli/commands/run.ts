@@ -14,7 +14,7 @@ import { COMMAND_USAGE } from '../usage.ts';
 import { version } from '../version.ts';
 import { print, note } from '../io.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { agentCsvHeader, agentCsvRows } from '../../metrics/agents.ts';
+import { agentCsvHeader, agentCsvRows, agentsWords } from '../../metrics/agents.ts';
 import { ENSEMBLE_OPTIONS, MAX_RUNS, ensembleProgress, overrideLabels, overrides, workerCount } from './ensemble.ts';
 
 const OPTIONS = { ...ENSEMBLE_OPTIONS, summary: { type: 'boolean' }, agents: { type: 'string' }, replay: { type: 'string' } } as const;
@@ -67,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.agents !== undefined) {
     const columns = results[0]!.agents!;
     const bytes = await writeAtomicAsync(values.agents, [agentCsvHeader(columns), ...results.map((r, k) => agentCsvRows(k, r.seed, r.agents!))]);
-    note(`orgsim: wrote ${displayPath(values.agents)} (${runs} run${runs > 1 ? 's' : ''} x ${columns[0]!.values.length.toLocaleString('en-US')} agents, ${formatBytes(bytes)})`);
+    note(`orgsim: wrote ${displayPath(values.agents)} (${runs} run${runs > 1 ? 's' : ''} x ${agentsWords(columns)}, ${formatBytes(bytes)})`);
   }
   if (values.out === undefined || values.summary) {
     const o = results.map((r) => outcomes(r.series, r.ticks));

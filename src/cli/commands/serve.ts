@@ -1,11 +1,11 @@
 /** orgsim serve [scenario]: a workshop where the room's phones join a live run and vote (src/cli/serve/). */
 import { join } from 'node:path';
 import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
-import { checkDistinctOutputs, checkOutPath, displayPath } from '../files.ts';
+import { checkDistinctOutputs, checkOutPath, displayPath, makeFolder } from '../files.ts';
 import { checkMemory, memoryBudget } from '../limits.ts';
 import { PROJECT_DIR, readScenario } from '../scenarios.ts';
 import { COMMAND_USAGE } from '../usage.ts';
-import { note, print } from '../io.ts';
+import { note, print, printQr } from '../io.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { LIMITS } from '../../room/protocol.ts';
 import { overrides } from './ensemble.ts';
@@ -25,6 +25,9 @@ const OPTIONS = {
   site: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Where a room's replay file goes unless --replay-out says: a folder of its own under the working directory. */
+export const ROOMS_DIR = join('out', 'rooms');
 
 /** A workshop run is watched live: a few minutes, not a hundred years of working days. */
 export const MAX_WORKSHOP_TICKS = 5000;
@@ -46,6 +49,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (scenario.ticks > MAX_WORKSHOP_TICKS) throw new ScenarioError(`${source}: ticks = ${scenario.ticks} is not allowed for a workshop; expected at most ${MAX_WORKSHOP_TICKS} working days (use --ticks)`, 'ticks');
   checkMemory(scenario, source, 2, 1, memoryBudget());
   const site = loadSite(values.site ?? join(PROJECT_DIR, 'dist'));
+  if (values['replay-out'] === undefined) makeFolder(ROOMS_DIR);
 
   const workshop = await Workshop.start({
     scenario,
@@ -55,7 +59,7 @@ export async function serve(argv: string[]): Promise<number> {
     port,
     publicHost: values.address,
     maxParticipants,
-    replayFile: (code) => values['replay-out'] ?? `room-${code}.replay.json`,
+    replayFile: (code) => values['replay-out'] ?? join(ROOMS_DIR, `room-${code}.replay.json`),
     log: (line) => note(`orgsim serve: ${line}`),
   }).catch((e: unknown) => {
     const code = (e as { code?: string }).code;
@@ -72,7 +76,12 @@ export async function serve(argv: string[]): Promise<number> {
       '',
       `Participants: scan the code, or open ${workshop.joinUrl}`,
       loopbackOnly ? '(listening on this machine only: phones cannot reach it; use --host 0.0.0.0 for the local network)' : '',
-      await qrTerminal(workshop.joinUrl),
+    ].join('\n'),
+  );
+  // The QR code keeps its colour codes (dark on light whatever the terminal's theme); everything else is sanitized.
+  printQr(await qrTerminal(workshop.joinUrl));
+  print(
+    [
       `Facilitator (open it on the projector's computer; keep it to yourself, it is the key to the room):`,
       `  ${workshop.facilitatorUrl}`,
       '',

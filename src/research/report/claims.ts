@@ -4,7 +4,7 @@
  * to where it stops holding, and the ablations of its mechanisms. Pure: the folder's claims.json in, the
  * report's data out (drawn by viz/research/claims-charts.ts).
  */
-import { CLAIMS } from '../../claims.ts';
+import { CLAIMS, claimVerdict, comparisonArms, type ComparisonResult, type Outcome } from '../../claims.ts';
 import type { AuditResult, SizeResult } from '../../cli/commands/claims.ts';
 import type { Flip } from '../../claims-audit.ts';
 
@@ -18,6 +18,8 @@ export interface ClaimsReport {
 export interface Effect {
   label: string;
   held: boolean;
+  /** holds, fails (interval on the wrong side) or inconclusive (the runs do not decide): claimVerdict's terms. */
+  outcome?: Outcome;
   estimate: number;
   lo: number;
   hi: number;
@@ -30,7 +32,8 @@ export interface ClaimSection {
   premise: string | null;
   /** Where it stops holding, with the reason (Claim.scope). */
   scope: { from: number; reason: string } | null;
-  sizes: { employees: number; held: boolean; comparisons: Effect[] }[];
+  /** `verdict`: claimVerdict's words ("holds", "does not hold", "inconclusive with 4 runs; about 23 needed"). */
+  sizes: { employees: number; held: boolean; verdict: string; comparisons: Effect[] }[];
   audit: null | {
     robustness: { held: number; points: number; share: number; lo: number; hi: number };
     /** In plain words, strongest first. */
@@ -58,6 +61,18 @@ function auditWords(audits: readonly { employees?: unknown }[]): string {
   return `; the assumption audit at ${sizes.map((n) => n.toLocaleString('en-US')).join(', ')} employees`;
 }
 
+/** A comparison as the report names it: its measure, then which arm against which. */
+function comparisonLabel(c: (typeof CLAIMS)[number]['comparisons'][number] | undefined, label: string): string {
+  if (!c) return label;
+  const [a, b] = comparisonArms(c);
+  return c.kind === 'close' ? `${label}: ${b} within ${(c.margin * 100).toFixed(0)}% of ${a}` : `${label}: ${b} over ${a}`;
+}
+
+/** A result from a folder written before outcomes were recorded: passed or not, nothing in between. */
+function withOutcome(r: ComparisonResult): ComparisonResult {
+  return r.outcome ? r : { ...r, outcome: r.passed ? 'holds' : 'fails', runs: r.runs ?? 0, needed: r.needed ?? null };
+}
+
 export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] }): ClaimsReport {
   const ids = [...new Set(data.sizes.map((s) => s.claim))];
   const sizesShown = [...new Set(data.sizes.map((s) => s.employees))].map((n) => n.toLocaleString('en-US')).join(', ');
@@ -75,11 +90,16 @@ export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] 
         mechanism: claim?.mechanism ?? '',
         premise: claim?.premise?.text ?? null,
         scope: claim?.scope ?? null,
-        sizes: data.sizes.filter((s) => s.claim === id).map((s) => ({
-          employees: s.employees,
-          held: s.results.every((r) => r.passed),
-          comparisons: s.results.map((r) => ({ label: r.label, held: r.passed, estimate: r.estimate, lo: r.lo, hi: r.hi })),
-        })),
+        sizes: data.sizes.filter((s) => s.claim === id).map((s) => {
+          const results = s.results.map(withOutcome);
+          return {
+            employees: s.employees,
+            held: results.every((r) => r.passed),
+            verdict: claimVerdict(results).words,
+            // A comparison is named with its arms: two comparisons of one measure (C3) are told apart.
+            comparisons: results.map((r, k) => ({ label: comparisonLabel(claim?.comparisons[k], r.label), held: r.passed, outcome: r.outcome, estimate: r.estimate, lo: r.lo, hi: r.hi })),
+          };
+        }),
         audit: a
           ? {
             robustness: a.robustness,
