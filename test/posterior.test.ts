@@ -16,13 +16,13 @@ describe('systematic resampling', () => {
     const w = [0.5, 0.25, 0.125, 0.0625, 0.0625];
     for (const u of [0, 0.01, 0.37, 0.5, 0.99]) {
       const counts = new Array(w.length).fill(0);
-      for (const i of resampleSystematic(w, 16, u)) counts[i]++;
+      for (const i of resampleSystematic(w, 16, u)) counts[i]!++;
       expect(counts).toEqual([8, 4, 2, 1, 1]);
     }
     const odd = [0.3, 0.3, 0.4];
     for (const u of [0.05, 0.5, 0.95]) {
       const counts = [0, 0, 0];
-      for (const i of resampleSystematic(odd, 7, u)) counts[i]++;
+      for (const i of resampleSystematic(odd, 7, u)) counts[i]!++;
       counts.forEach((c, i) => expect(c === Math.floor(7 * odd[i]!) || c === Math.ceil(7 * odd[i]!)).toBe(true));
       expect(counts.reduce((a, b) => a + b)).toBe(7);
     }

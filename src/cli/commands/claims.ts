@@ -122,7 +122,9 @@ function plan(settings: Settings, posterior: Posterior | null): { claims: ClaimP
     const claim = CLAIMS.find((c) => c.id === id)!;
     const arms = claim.arms.map((a) => readScenario(a, settings.sets).scenario);
     const a = settings.audit;
-    const params = a ? auditParameters(claim, arms, posterior) : [];
+    // What --set fixes stays fixed: the audit varies the rest.
+    const fixed = new Set(settings.sets.map((x) => x.slice(0, x.indexOf('=')).trim()));
+    const params = a ? auditParameters(claim, arms, posterior).filter((p) => !fixed.has(p.path)) : [];
     return {
       claim,
       arms,
