@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPosterior, posteriorDraws, posteriorText, resampleSystematic, type Posterior } from '../src/calibrate/posterior.ts';
 import { designStream } from '../src/research/random.ts';
-import { readPosterior, SHIPPED_POSTERIOR } from '../src/cli/posterior-file.ts';
+import { posteriorStaleness, readPosterior, SHIPPED_POSTERIOR, SHIPPED_TARGETS, targetsDigest } from '../src/cli/posterior-file.ts';
 
 const shipped = readPosterior(SHIPPED_POSTERIOR);
 const raw = () => JSON.parse(readFileSync(SHIPPED_POSTERIOR, 'utf8')) as Record<string, unknown> & Posterior;
@@ -57,6 +57,16 @@ describe('the posterior file', () => {
     expect(shipped.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(shipped.calibration.targetsSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(checkPosterior(JSON.parse(posteriorText(shipped)), 'again.json')).toEqual(shipped);
+  });
+
+  it('is fitted to the shipped targets, and says so when they change', () => {
+    const targets = JSON.parse(readFileSync(SHIPPED_TARGETS, 'utf8'));
+    expect(shipped.calibration.name).toBe(targets.name);
+    expect(posteriorStaleness(shipped)).toBeNull();
+    const other = { ...shipped, calibration: { ...shipped.calibration, targetsSha256: targetsDigest({ targets: [] }) } };
+    expect(posteriorStaleness(other)).toMatch(/was fitted to other targets than .*mid\.json .*regenerate it \(npm run calibrate\)/);
+    // Another fit (another name) is not the shipped one's: nothing to say.
+    expect(posteriorStaleness({ ...other, calibration: { ...other.calibration, name: 'my own fit' } })).toBeNull();
   });
 
   const refused = (edit: (p: ReturnType<typeof raw>) => void) => {

@@ -373,8 +373,14 @@ function writeOutputs(out: string, settings: Settings, sizes: SizeResult[], audi
   writeAtomic(join(out, CLAIMS_JSON), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
   const files = ['claims.csv', CLAIMS_JSON];
   if (audits.length) {
-    const pts = ['claim,point,held,effect,parameter,value'];
-    for (const a of audits) a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([a.claim, i, p.held, num(p.effect), csvField(q.path), num(p.values[j]!)].join(','))));
+    // One row per organization and parameter: its posterior particle, whether the claim held, its main effect and
+    // field effect (monthly contributors, favoured arm minus the other), the parameter (assumed or calibrated).
+    const pts = ['claim,point,particle,held,effect,contributors,parameter,kind,value'];
+    for (const a of audits) {
+      a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([
+        a.claim, i, p.particle ?? '', p.held, num(p.effect), num(p.contributors), csvField(q.path), q.kind, num(p.values[j]!),
+      ].join(','))));
+    }
     writeAtomic(join(out, 'audit-points.csv'), [pts.join('\n'), '\n']);
     writeAtomic(join(out, AUDIT_JSON), [`${JSON.stringify(auditFileOf(audits, { runs: settings.audit!.runs, seed: settings.seed, sets: settings.sets }), null, 1)}\n`]);
     files.push('audit-points.csv', AUDIT_JSON);
