@@ -16,6 +16,8 @@ import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '.
 import { parameterInfo } from '../src/scenario/paths.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
 import { terminalText } from '../src/cli/format.ts';
+import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { parseStory } from '../src/story.ts';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const STORY = fileURLToPath(new URL('../scenarios/stories/claims.json', import.meta.url));
@@ -41,14 +43,43 @@ export function effectCell(c: AuditClaim): string {
   return `${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)}${e.value ? ' (model figure)' : ''}; contributors ${points(c.field.contributors.p5)} to ${points(c.field.contributors.p95)} points`;
 }
 
-/** What flips it, in a parameter's own words for a reader (its description), strongest first. */
-export function flipWords(c: AuditClaim, max = 3): string[] {
-  const out = c.flips.slice(0, max).map((f) => {
-    const what = (parameterInfo(f.path)?.description ?? f.path).replace(/\s*\([^)]*\)\s*$/, '');
-    const where = f.at === null ? `holds more often when it is ${f.holdsWhen === 'below' ? 'lower' : 'higher'}` : `holds while it is ${f.holdsWhen} ${short(f.at)}`;
-    return `${what.charAt(0).toLowerCase()}${what.slice(1)} (${f.kind === 'posterior' ? 'calibrated' : 'assumed'}): ${where}`;
+/** A parameter in its own words for a reader: its description, without a closing parenthesis, lower case. */
+function described(path: string): string {
+  const what = (parameterInfo(path)?.description ?? path).replace(/\s*\([^)]*\)\s*$/, '');
+  return `${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+}
+
+/** Where the premise stops carrying the claim, in words: "what ... knows ... reaches 0.15" (after "it flips when"). */
+function premiseWords(premiseFlip: string): string {
+  const pairs = premiseFlip.split(', ').map((x) => x.split(' = ') as [string, string]);
+  const value = new Map(pairs);
+  const parts = pairs.flatMap(([path, v]) => {
+    // A Beta distribution's two shapes say one thing to a reader: its mean, a / (a + b).
+    const beta = /^(.*)\.(a|b)$/.exec(path);
+    if (beta && value.has(`${beta[1]}.a`) && value.has(`${beta[1]}.b`)) {
+      if (beta[2] === 'b') return [];
+      const a = Number(value.get(`${beta[1]}.a`));
+      const b = Number(value.get(`${beta[1]}.b`));
+      return [`the mean ${described(path).replace(/: beta shape a$/i, '').replace(/\s*\([^)]*\)\s*$/, '')} reaches ${(a / (a + b)).toFixed(2)}`];
+    }
+    return [parameterInfo(path) ? `${described(path)} reaches ${v}` : `${path} = ${v}`];
   });
-  if (c.premiseFlip) out.push(`the premise moved to ${c.premiseFlip}`);
+  // A premise of several parameters moves them together: the first says it, the others are counted.
+  const more = parts.length > 2 ? `, and ${parts.length - 1} more of its parameters about as far` : parts.length === 2 ? `, and ${parts[1]}` : '';
+  return `${parts[0]}${more}`;
+}
+
+/** What flips it, in a parameter's own words for a reader (its description), strongest first. */
+export function flipWords(c: AuditClaim, max = 3, forRoom = false): string[] {
+  const out = c.flips.slice(0, max).map((f) => {
+    const what = described(f.path);
+    const where = f.at === null ? `holds more often when it is ${f.holdsWhen === 'below' ? 'lower' : 'higher'}` : `holds while it is ${f.holdsWhen} ${short(f.at)}`;
+    return `${what} (${f.kind === 'posterior' ? 'calibrated' : 'assumed'}): ${where}`;
+  });
+  if (!out.length && c.weakestLead) {
+    out.push(forRoom ? `no single assumption explains where it fails, over ${c.holds.points} organizations` : `no parameter at |z| >= 2; the closest: ${c.weakestLead}`);
+  }
+  if (c.premiseFlip) out.push(forRoom ? premiseWords(c.premiseFlip) : `it stops holding when its premise reaches ${c.premiseFlip}`);
   return out;
 }
 
@@ -86,7 +117,8 @@ export function fillReadme(text: string, a: AuditFile): string {
     const cells = lines[i]!.slice(1, -1).split(' | ').map((c) => c.trim());
     const id = /^(C\d+)\b/.exec(cells[0]!)?.[1];
     const c = a.claims.find((x) => x.claim === id);
-    const audit = c ? [holdsCell(c), effectCell(c), flipCell(c)] : ['not audited', '', ''];
+    // A pipe inside a cell ("|z|") would end it.
+    const audit = (c ? [holdsCell(c), effectCell(c), flipCell(c)] : ['not audited', '', '']).map((x) => x.replace(/(?<!\\)\|/g, '\\|'));
     lines[i] = `| ${[...cells.slice(0, 5), ...audit].join(' | ')} |`;
   }
   let out = lines.join('\n');
@@ -110,7 +142,8 @@ export function fillStory(text: string, a: AuditFile): string {
       lo: Number(c.holds.lo.toFixed(3)),
       hi: Number(c.holds.hi.toFixed(3)),
       premise: claim?.premise?.text.replace(/^./, (ch) => ch.toLowerCase()) ?? 'nothing beyond the general mechanisms',
-      flips: flipWords(c),
+      // The story's schema keeps a flip under 300 characters.
+      flips: flipWords(c, 3, true).map((x) => (x.length > 300 ? `${x.slice(0, 299)}\u2026` : x)),
       robust: c.robust,
       effect: { measure: e.label, kind: e.kind === 'paired' ? 'log ratio' : 'relative', lo: Number(e.p5.toFixed(4)), hi: Number(e.p95.toFixed(4)), model: e.value },
     };
@@ -133,6 +166,9 @@ function main(argv: readonly string[]): number {
       return 2;
     }
     const a = readAuditFile(argv[0]!);
+    // What is written must open on the page: the filled story passes the story's own checks before anything is written.
+    const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
+    parseStory(fillStory(readFileSync(STORY, 'utf8'), a), 'the filled story', (id) => ids.includes(id), ids);
     writeFileSync(SHIPPED_AUDIT, `${JSON.stringify(a, null, 1)}\n`);
     writeFileSync(README, fillReadme(readFileSync(README, 'utf8'), a));
     writeFileSync(STORY, fillStory(readFileSync(STORY, 'utf8'), a));

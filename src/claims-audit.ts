@@ -170,9 +170,9 @@ export interface Flip {
 
 /**
  * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values);
- * the parameters with |z| >= 2, strongest first. When every point holds (or none), nothing flips.
+ * the parameters with |z| >= minZ (2), strongest first. When every point holds (or none), nothing flips.
  */
-export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[]): Flip[] {
+export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[], minZ = 2): Flip[] {
   const n = held.length;
   const k = held.filter(Boolean).length;
   if (n < 4 || k === 0 || k === n) return [];
@@ -208,7 +208,7 @@ export function flips(params: readonly AuditParameter[], design: readonly number
     }
     const se = Math.sqrt(info11);
     const z = se > 0 ? b1 / se : 0;
-    if (!(Math.abs(z) >= 2)) return;
+    if (!(Math.abs(z) >= minZ)) return;
     const crossing = b1 !== 0 ? mx - (b0 / b1) * sx : NaN;
     out.push({ path: p.path, slope: b1 / sx, z, at: crossing >= p.lo && crossing <= p.hi ? crossing : null, holdsWhen: b1 < 0 ? 'below' : 'above' });
   });

@@ -32,6 +32,7 @@ function audit(): AuditFile {
       effects: c.comparisons.map((x) => ({ label: x.label, kind: x.kind, value: /value/.test(x.label), p5: 0.12, p50: 0.5, p95: 2.5 })),
       field: { contributors: { p5: -0.004, p50: 0.01, p95: 0.031 }, posts: { p5: 0, p50: 0.1, p95: 0.2 } },
       flips: c.id === 'C2' ? [{ path: 'knowledge.smmTopic', kind: 'assumption' as const, at: 0.6, holdsWhen: 'below' as const, z: -3, words: 'x' }] : [],
+      weakestLead: c.id === 'C3' ? 'cm.postsPerHour (assumed): holds while below 4.95 (weak: |z| = 1.9)' : null,
       premiseFlip: c.id === 'C2' ? 'knowledge.smmTeamWork = 0.84' : null,
     })),
   };
@@ -62,9 +63,11 @@ describe('filling the README and the story', () => {
     expect(out).toContain('| holds in plausible organizations | effect in 90% of them | what flips it |');
     expect(row('C2')).toContain('| 50% [28, 72] **not robust** (below 80%) |');
     expect(row('C1')).toContain('| 100% [81, 100] | +12% to +250% (model figure); contributors \u22120.4 to +3.1 points |');
-    expect(row('C2')).toContain('what an SMM knows of a community\'s topic (assumed): holds while it is below 0.60; the premise moved to knowledge.smmTeamWork = 0.84');
+    expect(row('C2')).toContain('what an SMM knows of a community\'s topic (assumed): holds while it is below 0.60; it stops holding when its premise reaches knowledge.smmTeamWork = 0.84');
     expect(row('C6')).not.toContain('model figure');
-    for (const c of CLAIMS) expect(row(c.id).split(' | ')).toHaveLength(8);
+    // Eight cells each: a pipe inside a cell ("|z|") is escaped.
+    for (const c of CLAIMS) expect(row(c.id).replace(/\\\|/g, '').split(' | ')).toHaveLength(8);
+    expect(row('C3')).toContain('no parameter at \\|z\\| >= 2; the closest: cm.postsPerHour');
     // How the audit ran, from the file, between its markers.
     expect(out).toMatch(/<!-- claims-audit:settings -->The audit columns come from `orgsim claims --audit --audit-size 2000 --points 16 --audit-runs 2`/);
     // Filling again changes nothing.
@@ -78,7 +81,11 @@ describe('filling the README and the story', () => {
     expect(c2.holds).toBe(0.5);
     expect(c2.robust).toBe(false);
     expect(c2.effect).toEqual({ measure: 'team-group value (hours)', kind: 'relative', lo: 0.12, hi: 2.5, model: true });
-    expect(c2.flips).toEqual(flipWords(audit().claims.find((x) => x.claim === 'C2')!));
+    expect(c2.flips).toEqual([
+      'what an SMM knows of a community\'s topic (assumed): holds while it is below 0.60',
+      'what an SMM knows of a team\'s own work and objectives reaches 0.84',
+    ]);
+    expect(story.steps.find((s) => s.claim === 'C3')!.audit!.flips).toEqual(['no single assumption explains where it fails, over 16 organizations']);
     expect(story.steps.find((s) => s.claim === 'C1')!.audit!.premise).toBe('nothing beyond the general mechanisms');
     expect(fillStory(text, audit())).toBe(text);
   });
@@ -88,5 +95,15 @@ describe('filling the README and the story', () => {
     const c6 = a.claims.find((c) => c.claim === 'C6')!;
     expect(effectCell(c6)).toMatch(/^\+12% to \+250%; contributors/);
     expect(holdsCell(c6)).toBe('100% [81, 100]');
+  });
+});
+
+describe('the shipped audit', () => {
+  it('is what the README and the story show (scripts/claims-audit-fill.ts --check)', async () => {
+    const { readAuditFile, SHIPPED_AUDIT } = await import('../src/cli/claims-audit-file.ts');
+    const shipped = readAuditFile(SHIPPED_AUDIT);
+    expect(fillReadme(README, shipped)).toBe(README);
+    expect(fillStory(STORY, shipped)).toBe(STORY);
+    expect(shipped.claims.map((c) => c.claim)).toEqual(CLAIMS.map((c) => c.id));
   });
 });

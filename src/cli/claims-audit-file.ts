@@ -10,7 +10,7 @@
  *               stale } | null, assumptions }
  *   claims    [{ claim, premise, holds: { held, points, share, lo, hi }, robust, effects: [{ label, kind, value,
  *               p5, p50, p95 }], field: { contributors: {p5, p50, p95}, posts: {p5, p50, p95} },
- *               flips: [{ path, kind, at, holdsWhen, z, words }], premiseFlip }]
+ *               flips: [{ path, kind, at, holdsWhen, z, words }], weakestLead, premiseFlip }]
  * Shares are 0-1; a "higher" or "close" effect is relative to the other arm, a "paired" one a log ratio;
  * field.contributors is a difference of shares (x100: points).
  */
@@ -64,6 +64,8 @@ const AuditFileSchema = z.strictObject({
     flips: z.array(z.strictObject({
       path: words(200), kind: z.enum(['assumption', 'posterior']), at: finite.nullable(), holdsWhen: z.enum(['below', 'above']), z: finite, words: words(500),
     })).max(20),
+    /** Not robust, and nothing at |z| >= 2: the closest parameter, in words with its |z|. */
+    weakestLead: words(500).nullable(),
     premiseFlip: words(1000).nullable(),
   })).min(1).max(1000),
 });
@@ -98,6 +100,7 @@ export function auditFileOf(audits: readonly AuditResult[], s: { runs: number; s
         effects: a.effects.map((e) => ({ ...e, kind: e.kind as 'higher' | 'paired' | 'close' })),
         field: a.field,
         flips: a.flips.map((f) => ({ path: f.path, kind: kindOf(f.path), at: f.at, holdsWhen: f.holdsWhen, z: f.z, words: flipText(f, kindOf(f.path)) })),
+        weakestLead: a.weakestLead ? `${flipText(a.weakestLead, kindOf(a.weakestLead.path))} (weak: |z| = ${Math.abs(a.weakestLead.z).toFixed(1)})` : null,
         premiseFlip: a.premiseFlip ? Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${short(v)}`).join(', ') : null,
       };
     }),

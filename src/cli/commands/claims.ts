@@ -230,6 +230,11 @@ export interface AuditResult {
   /** Where the organizations' calibrated parameters come from (null: the defaults, --posterior none). */
   posterior: { name: string; note: string; particles: number; ess: number; targetsSha256: string; stale: string | null } | null;
   flips: Flip[];
+  /**
+   * When the claim is not robust and nothing flips it at |z| >= 2: the parameter that comes closest (its |z| says
+   * how weakly), so that a claim that fails is never reported without a lead.
+   */
+  weakestLead: Flip | null;
   premiseFlip: { step: number; values: Record<string, number> } | null;
   premiseSteps: { values: Record<string, number>; held: boolean; effect: number }[];
   ablations: { label: string; held: boolean; effect: number; lo: number; hi: number; verdicts: string[] }[];
@@ -271,6 +276,7 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
     });
     const held = points.filter((p) => p.held).length;
     const w = wilson(held, points.length);
+    const strong = flips(c.params, c.design.rows, points.map((p) => p.held)).slice(0, 5);
     const effects = c.claim.comparisons.map((cmp, k) => ({ label: cmp.label, kind: cmp.kind, value: measuresValue(cmp), ...effectRange(points.map((p) => p.effects[k]!)) }));
     audits.push({
       claim: c.claim.id,
@@ -281,7 +287,8 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
       effects,
       field: { contributors: effectRange(points.map((p) => p.contributors)), posts: effectRange(points.map((p) => p.posts)) },
       posterior,
-      flips: flips(c.params, c.design.rows, points.map((p) => p.held)).slice(0, 5),
+      flips: strong,
+      weakestLead: w.share < ROBUST_SHARE && strong.length === 0 ? flips(c.params, c.design.rows, points.map((p) => p.held), 0)[0] ?? null : null,
       premiseFlip: premiseFlip(c.steps, stepResults.map((s) => s.effect), stepResults.map((s) => s.held)),
       premiseSteps: stepResults,
       ablations,
@@ -315,9 +322,11 @@ export function fieldLines(f: FieldEffect): string[] {
 }
 
 /** What is known of a value effect's range: this audit's, or the shipped audit's; value has no field measure. */
-function valueNote(claim: string, label: string, audits: readonly AuditResult[], shipped: AuditFile | null): string {
-  const here = audits.find((a) => a.claim === claim)?.effects.find((e) => e.label === label);
-  const there = shipped?.claims.find((c) => c.claim === claim)?.effects.find((e) => e.label === label);
+function valueNote(claim: string, k: number, label: string, audits: readonly AuditResult[], shipped: AuditFile | null): string {
+  const here = audits.find((a) => a.claim === claim)?.effects[k];
+  const shippedEffect = shipped?.claims.find((c) => c.claim === claim)?.effects[k];
+  // The shipped audit's figure only if it measured the same comparison (the claims may have changed since).
+  const there = shippedEffect?.label === label ? shippedEffect : undefined;
   const e = here ?? there;
   if (!e) return '        (a model figure: value has no field measure; its range over the posterior and the assumptions is not measured yet: orgsim claims --audit)';
   const where = here ? 'this audit' : `the shipped audit, ${shipped!.settings.employees.toLocaleString('en-US')} employees`;
@@ -331,6 +340,14 @@ export function describeFlip(f: Flip): string {
 
 function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[], shipped: AuditFile | null): string {
   const lines: string[] = [];
+  const a0 = audits[0];
+  if (a0) {
+    const p = a0.posterior;
+    lines.push(`Assumption audit: ${a0.robustness.points} plausible organizations of ${a0.employees.toLocaleString('en-US')} employees, each ` +
+      (p ? `a particle of the posterior "${p.name}" (${p.particles} particles, effective size ${p.ess.toFixed(0)}${p.note ? `; ${p.note}` : ''})` : 'the calibrated defaults') +
+      ' crossed with every assumed parameter over its plausible range (src/PARAMETERS.md)');
+    if (p?.stale) lines.push(`WARNING: ${p.stale}`);
+  }
   for (const id of settings.claims) {
     const claim = CLAIMS.find((c) => c.id === id)!;
     lines.push(`${id}: ${claim.text}`);
@@ -341,17 +358,16 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[],
       claim.comparisons.forEach((c, k) => {
         const r = s.results[k]!;
         lines.push(`      ${r.passed ? 'pass' : 'FAIL'}  ${r.verdict}`);
-        if (measuresValue(c)) lines.push(valueNote(id, c.label, audits, shipped));
+        if (measuresValue(c)) lines.push(valueNote(id, k, c.label, audits, shipped));
       });
       lines.push(...fieldLines(s.field));
     }
     const a = audits.find((x) => x.claim === id);
     if (a) {
       lines.push(`  rests on: ${a.premise ?? 'no premise beyond the general mechanisms'}`);
-      const drawn = a.posterior ? `the posterior "${a.posterior.name}"${a.posterior.note ? ` (${a.posterior.note})` : ''} x the assumptions over their plausible ranges` : 'the calibrated defaults x the assumptions over their plausible ranges';
-      lines.push(`  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ${a.robustness.points} plausible organizations at ${a.employees.toLocaleString('en-US')} employees (${drawn})` +
+      lines.push(`  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ${a.robustness.points} plausible organizations at ${a.employees.toLocaleString('en-US')} employees` +
         (a.robust ? '' : `: NOT ROBUST (holds in fewer than ${pct(ROBUST_SHARE)})`));
-      if (a.posterior?.stale) lines.push(`  WARNING: ${a.posterior.stale}`);
+      if (a.weakestLead) lines.push(`  nothing flips it at |z| >= 2 over ${a.robustness.points} organizations; the closest: ${describeFlip(a.weakestLead)}, |z| = ${Math.abs(a.weakestLead.z).toFixed(1)}`);
       for (const e of a.effects) lines.push(`  effect in 90% of them: ${e.label} ${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)} (median ${effectText(e.kind, e.p50)})${e.value ? ', a model figure' : ''}`);
       lines.push(`  in field units, 90% of them: employees contributing in a month ${points1(a.field.contributors.p5)} to ${points1(a.field.contributors.p95)} points, posts per employee per month ${signedNum(a.field.posts.p5)} to ${signedNum(a.field.posts.p95)}`);
       if (a.flips.length) lines.push(`  flipped by: ${a.flips.map(describeFlip).join('; ')}`);
