@@ -56,6 +56,7 @@ function row(p: ParamInfo): string {
     escapeCell(p.description ?? ''),
     `\`${formatValue(p.default)}\``,
     escapeCell(range(p)),
+    p.plausible ? escapeCell(`${p.plausible[0]} to ${p.plausible[1]}: ${p.plausibleWhy ?? ''}`) : '',
     escapeCell(p.unit ?? ''),
     p.live ? 'yes' : 'needs reset',
     escapeCell(p.source ?? ''),
@@ -79,6 +80,11 @@ export function renderParameters(params: readonly ParamInfo[] = parameterList())
     '[MODEL.md](MODEL.md). Seeds: "33 things to know about those who make your online social spaces live" and',
     '"Internal and external community managers are not the same" (`../shared/seeds/`).',
     '',
+    'Every parameter whose default is an assumption has a **plausible range**: where its value could lie in a real',
+    'organization as far as anyone knows (src/scenario/plausible.ts gives the reason of each).',
+    '`orgsim claims --audit` draws each over its whole plausible range, crossed with the calibration\'s posterior',
+    '(scenarios/calibration/mid.posterior.json) for the calibrated ones.',
+    '',
     `${params.length} parameters.`,
     '',
   ];
@@ -93,8 +99,8 @@ export function renderParameters(params: readonly ParamInfo[] = parameterList())
     if (!list.length) continue;
     out.push(`## ${g.title}`, '');
     if (g.intro) out.push(g.intro, '');
-    out.push('| path | description | default | range | unit | live | source of the default | seed sentence |');
-    out.push('|---|---|---|---|---|---|---|---|');
+    out.push('| path | description | default | range | plausible range | unit | live | source of the default | seed sentence |');
+    out.push('|---|---|---|---|---|---|---|---|---|');
     for (const p of list) out.push(row(p));
     out.push('');
   }

@@ -2,70 +2,127 @@
  * The assumption audit of a claim: would it hold in other plausible organizations? Pure functions, shared by
  * `orgsim claims --audit` and its report.
  *
- * - The hypercube: every numeric parameter whose source is an assumption (but the claim's premise and what its
- *   arms set differently) varies by +-30% of its value (within its bounds) over a Latin hypercube; at each point
- *   the arms run on common seeds, and the claim "holds" where every comparison points the predicted way. The
- *   share of points where it holds comes with its Wilson 95% interval; a logistic regression of "holds" on
- *   each parameter names those that flip it, with the value where it flips (p = 1/2) when inside the range.
+ * - The organizations: each is a particle of the calibration's posterior (src/calibrate/posterior.ts: whole
+ *   particles resampled by weight, never each parameter drawn on its own) crossed with a point of a Latin
+ *   hypercube over every numeric parameter whose source is an assumption, each over its whole plausible range
+ *   (src/scenario/plausible.ts); the claim's premise and what its arms set differently stay as the arms set
+ *   them. In each organization the arms run on common seeds, and the claim "holds" where every comparison
+ *   points the predicted way. Per claim: the share of organizations where it holds with its Wilson 95%
+ *   interval (below ROBUST_SHARE it is "not robust"), the 90% range of its effect (5th to 95th percentile of
+ *   the per-organization effect), and a logistic regression of "holds" on each parameter (assumed or
+ *   calibrated) naming those that flip it, with the value where it flips (p = 1/2) when inside the range.
  * - The premise: moved step by step from its value to where it no longer distinguishes the arms; the flip
  *   point is where the main effect crosses zero (or, for a "close" comparison, its margin).
  * - Ablations: each switches a mechanism off in both arms; the claim's effect with and without it.
  */
 import type { Claim, ComparisonResult } from './claims.ts';
+import { posteriorDraws, type Posterior } from './calibrate/posterior.ts';
 import { latinHypercube } from './research/lhs.ts';
 import { designStream } from './research/random.ts';
 import { getPath } from './scenario/access.ts';
-import { parameterList } from './scenario/paths.ts';
+import { parameterInfo, parameterList } from './scenario/paths.ts';
 import type { Scenario } from './scenario/schema.ts';
 
-export const AUDIT_SPREAD = 0.3;
+/** Below this share of plausible organizations a claim is reported as not robust. */
+export const ROBUST_SHARE = 0.8;
 
 export interface AuditParameter {
   path: string;
+  /** The arms' value. */
   base: number;
+  /** The range drawn from: the plausible range (an assumption) or the calibration's prior (the posterior). */
   lo: number;
   hi: number;
   integer: boolean;
+  kind: 'assumption' | 'posterior';
 }
 
+const armValues = (arms: readonly Scenario[], path: string) => arms.map((a) => getPath(a as unknown as Record<string, unknown>, path) as number);
+
 /**
- * The parameters the hypercube varies: numeric, sourced as an assumption, not the claim's premise, and set the
- * same way in every arm (what the arms compare stays as they set it); each within +-30% of the arms' value.
+ * The parameters an audit varies: the calibrated ones of the posterior, then every numeric parameter sourced
+ * as an assumption over its plausible range; never the claim's premise, nor what its arms set differently (what
+ * the arms compare stays as they set it), nor an assumption whose plausible range is one value.
  */
-export function auditParameters(claim: Claim, arms: readonly Scenario[]): AuditParameter[] {
+export function auditParameters(claim: Claim, arms: readonly Scenario[], posterior: Pick<Posterior, 'parameters'> | null = null): AuditParameter[] {
   const premise = new Set(claim.premise?.parameters ?? []);
   const out: AuditParameter[] = [];
+  const sameInArms = (path: string) => {
+    const values = armValues(arms, path);
+    return values.every((v) => v === values[0]) ? values[0]! : null;
+  };
+  const calibrated = new Set(posterior?.parameters.map((p) => p.path) ?? []);
+  for (const q of posterior?.parameters ?? []) {
+    if (premise.has(q.path)) continue;
+    const base = sameInArms(q.path);
+    if (base === null) continue;
+    out.push({ path: q.path, base, lo: q.prior[0], hi: q.prior[1], integer: parameterInfo(q.path)?.type === 'integer', kind: 'posterior' });
+  }
   for (const p of parameterList()) {
     if (p.type !== 'number' && p.type !== 'integer') continue;
     if (!p.source || !p.source.startsWith('assumption')) continue;
-    if (premise.has(p.path)) continue;
-    const values = arms.map((a) => getPath(a as unknown as Record<string, unknown>, p.path) as number);
-    if (values.some((v) => v !== values[0])) continue;
-    const base = values[0]!;
-    if (base === 0) continue;
+    if (premise.has(p.path) || calibrated.has(p.path) || !p.plausible) continue;
+    const base = sameInArms(p.path);
+    if (base === null) continue;
     const integer = p.type === 'integer';
-    let lo = Math.max(p.minimum ?? -Infinity, Math.min(base * (1 - AUDIT_SPREAD), base * (1 + AUDIT_SPREAD)));
-    let hi = Math.min(p.maximum ?? Infinity, Math.max(base * (1 - AUDIT_SPREAD), base * (1 + AUDIT_SPREAD)));
+    let lo = Math.max(p.minimum ?? -Infinity, p.plausible[0]);
+    let hi = Math.min(p.maximum ?? Infinity, p.plausible[1]);
     if (integer) {
       lo = Math.ceil(lo);
       hi = Math.floor(hi);
     }
     if (!(hi > lo)) continue;
-    out.push({ path: p.path, base, lo, hi, integer });
+    out.push({ path: p.path, base, lo, hi, integer, kind: 'assumption' });
   }
   return out;
 }
 
-/** The hypercube's points: values per parameter, in `params` order. */
-export function auditDesign(params: readonly AuditParameter[], points: number, seed: number, claimId: string): number[][] {
-  const unit = latinHypercube(points, params.length, designStream(seed, `audit:${claimId}`));
-  return unit.map((row) =>
-    row.map((u, j) => {
-      const p = params[j]!;
-      const x = p.lo + u * (p.hi - p.lo);
-      return p.integer ? Math.round(x) : x;
-    }),
-  );
+export interface AuditDesign {
+  /** Values per organization, in `params` order. */
+  rows: number[][];
+  /** The posterior particle each organization is (null without a posterior). */
+  particles: (number | null)[];
+}
+
+/**
+ * The audit's organizations: the assumptions over a Latin hypercube (its own stream per claim), the calibrated
+ * parameters from posterior particles resampled by weight (one stream for every claim: the claims are audited
+ * on the same calibrated organizations).
+ */
+export function auditDesign(params: readonly AuditParameter[], points: number, seed: number, claimId: string, posterior: Pick<Posterior, 'parameters' | 'particles' | 'weights'> | null = null): AuditDesign {
+  const assumed = params.map((p, j) => [p, j] as const).filter(([p]) => p.kind === 'assumption');
+  const unit = latinHypercube(points, assumed.length, designStream(seed, `audit:${claimId}`));
+  const draws = posterior ? posteriorDraws(posterior, points, designStream(seed, 'audit:posterior')) : null;
+  const column = new Map(posterior?.parameters.map((q, d) => [q.path, d]) ?? []);
+  const rows = Array.from({ length: points }, (_, i) => {
+    const row = new Array<number>(params.length);
+    assumed.forEach(([p, j], k) => {
+      const x = p.lo + unit[i]![k]! * (p.hi - p.lo);
+      row[j] = p.integer ? Math.round(x) : x;
+    });
+    params.forEach((p, j) => {
+      if (p.kind === 'posterior') row[j] = posterior!.particles[draws![i]!]![column.get(p.path)!]!;
+    });
+    return row;
+  });
+  return { rows, particles: draws ?? rows.map(() => null) };
+}
+
+/**
+ * The p-quantile of a sample by linear interpolation between order statistics (R's and numpy's default,
+ * Hyndman and Fan 1996 type 7): x[(n - 1) p], interpolated.
+ */
+export function quantile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const k = Math.floor(h);
+  return k + 1 < s.length ? s[k]! + (h - k) * (s[k + 1]! - s[k]!) : s[k]!;
+}
+
+/** The 90% range of an effect over organizations: its 5th and 95th percentiles, and its median. */
+export function effectRange(effects: readonly number[]): { p5: number; p50: number; p95: number } {
+  return { p5: quantile(effects, 0.05), p50: quantile(effects, 0.5), p95: quantile(effects, 0.95) };
 }
 
 /** The premise moved in `steps` equal steps from the arms' values to its neutral values (numeric parameters). */
@@ -113,9 +170,9 @@ export interface Flip {
 
 /**
  * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values);
- * the parameters with |z| >= 2, strongest first. When every point holds (or none), nothing flips.
+ * the parameters with |z| >= minZ (2), strongest first. When every point holds (or none), nothing flips.
  */
-export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[]): Flip[] {
+export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[], minZ = 2): Flip[] {
   const n = held.length;
   const k = held.filter(Boolean).length;
   if (n < 4 || k === 0 || k === n) return [];
@@ -151,7 +208,7 @@ export function flips(params: readonly AuditParameter[], design: readonly number
     }
     const se = Math.sqrt(info11);
     const z = se > 0 ? b1 / se : 0;
-    if (!(Math.abs(z) >= 2)) return;
+    if (!(Math.abs(z) >= minZ)) return;
     const crossing = b1 !== 0 ? mx - (b0 / b1) * sx : NaN;
     out.push({ path: p.path, slope: b1 / sx, z, at: crossing >= p.lo && crossing <= p.hi ? crossing : null, holdsWhen: b1 < 0 ? 'below' : 'above' });
   });

@@ -49,6 +49,16 @@ const AuditSchema = z.strictObject({
   hi: z.number().min(0).max(1),
   premise: text(500),
   flips: z.array(text(300)).max(20).default([]),
+  /** Holds in at least 80% of the organizations (filled by scripts/claims-audit-fill.ts). */
+  robust: z.boolean().optional(),
+  /** The main comparison's effect in 90% of the organizations (5th to 95th percentile); `model`: value, no field measure. */
+  effect: z.strictObject({
+    measure: text(300),
+    kind: z.enum(['relative', 'log ratio']),
+    lo: z.number().min(-1e6).max(1e6),
+    hi: z.number().min(-1e6).max(1e6),
+    model: z.boolean(),
+  }).optional(),
 });
 
 /** A page of text only (the introduction, the closing words). */

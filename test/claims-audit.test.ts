@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDesign, auditParameters, flips, premiseFlip, premiseSteps, wilson, type AuditParameter } from '../src/claims-audit.ts';
+import { auditDesign, auditParameters, effectRange, flips, premiseFlip, premiseSteps, quantile, wilson, type AuditParameter } from '../src/claims-audit.ts';
+import { readPosterior, SHIPPED_POSTERIOR } from '../src/cli/posterior-file.ts';
 import { CLAIMS } from '../src/claims.ts';
 import { readScenario } from '../src/cli/scenarios.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
@@ -9,26 +10,64 @@ import { seedList } from '../src/rng.ts';
 const claim = (id: string) => CLAIMS.find((c) => c.id === id)!;
 
 describe('assumption audit', () => {
-  it('varies assumptions only, within +-30% and the schema bounds, never the premise or what the arms compare', () => {
+  const posterior = readPosterior(SHIPPED_POSTERIOR);
+
+  it('varies assumptions over their whole plausible range, never the premise or what the arms compare', () => {
     const c = claim('C3');
     const arms = c.arms.map((a) => readScenario(a).scenario);
-    const params = auditParameters(c, arms);
+    const params = auditParameters(c, arms, posterior);
     const paths = params.map((p) => p.path);
     expect(paths).not.toContain('knowledge.outsiderCodes'); // the premise
     expect(paths).not.toContain('smm.coDrivingDays'); // set differently by the arms (and a scenario choice)
     expect(paths).toContain('behaviour.riskWeight');
-    for (const p of params) {
+    for (const p of params.filter((q) => q.kind === 'assumption')) {
       const info = parameterInfo(p.path)!;
       expect(info.source?.startsWith('assumption')).toBe(true);
       expect(p.lo).toBeGreaterThanOrEqual(info.minimum ?? -Infinity);
       expect(p.hi).toBeLessThanOrEqual(info.maximum ?? Infinity);
-      expect(p.lo).toBeGreaterThanOrEqual(Math.min(p.base * 0.7, p.base * 1.3) - 1e-12);
-      expect(p.hi).toBeLessThanOrEqual(Math.max(p.base * 0.7, p.base * 1.3) + 1e-12);
+      // Not +-30% of the default: the plausible range as documented.
+      expect([p.lo, p.hi]).toEqual(info.plausible);
     }
-    const design = auditDesign(params, 16, 2026, 'C3');
-    expect(design).toHaveLength(16);
-    design.forEach((row) => row.forEach((x, j) => expect(x >= params[j]!.lo - 1e-9 && x <= params[j]!.hi + 1e-9).toBe(true)));
-    expect(auditDesign(params, 16, 2026, 'C3')).toEqual(design);
+    // The calibrated parameters come from the posterior, over the calibration's prior box.
+    const calibrated = params.filter((q) => q.kind === 'posterior');
+    expect(calibrated.map((q) => q.path)).toEqual(posterior.parameters.map((q) => q.path));
+    const design = auditDesign(params, 16, 2026, 'C3', posterior);
+    expect(design.rows).toHaveLength(16);
+    design.rows.forEach((row) => row.forEach((x, j) => expect(x >= params[j]!.lo - 1e-9 && x <= params[j]!.hi + 1e-9).toBe(true)));
+    expect(auditDesign(params, 16, 2026, 'C3', posterior)).toEqual(design);
+  });
+
+  it('draws whole posterior particles (the joint posterior), never each parameter on its own', () => {
+    const c = claim('C1');
+    const params = auditParameters(c, c.arms.map((a) => readScenario(a).scenario), posterior);
+    const design = auditDesign(params, 40, 7, 'C1', posterior);
+    const cols = params.map((p, j) => [p, j] as const).filter(([p]) => p.kind === 'posterior');
+    design.rows.forEach((row, i) => {
+      const particle = posterior.particles[design.particles[i]!]!;
+      // Every calibrated value of an organization is its particle's: the row is one particle, whole.
+      cols.forEach(([p, j]) => expect(row[j]).toBe(particle[posterior.parameters.findIndex((q) => q.path === p.path)]));
+    });
+    // The same calibrated organizations for every claim (one stream), whatever the claim's assumptions.
+    expect(auditDesign(auditParameters(claim('C2'), claim('C2').arms.map((a) => readScenario(a).scenario), posterior), 40, 7, 'C2', posterior).particles).toEqual(design.particles);
+  });
+
+  it('without a posterior, varies the assumptions only', () => {
+    const c = claim('C8');
+    const params = auditParameters(c, c.arms.map((a) => readScenario(a).scenario));
+    expect(params.every((p) => p.kind === 'assumption')).toBe(true);
+    expect(auditDesign(params, 8, 1, 'C8').particles).toEqual(new Array(8).fill(null));
+  });
+
+  it('gives percentiles as R and numpy do (type 7), and the 90% range of an effect', () => {
+    expect(quantile([1, 2, 3, 4], 0.05)).toBeCloseTo(1.15, 12);
+    expect(quantile([1, 2, 3, 4], 0.95)).toBeCloseTo(3.85, 12);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([7], 0.95)).toBe(7);
+    const xs = Array.from({ length: 101 }, (_, i) => i / 100);
+    const r = effectRange(xs.slice().reverse());
+    expect(r.p5).toBeCloseTo(0.05, 12);
+    expect(r.p50).toBeCloseTo(0.5, 12);
+    expect(r.p95).toBeCloseTo(0.95, 12);
   });
 
   it('moves the premise in equal steps to its neutral value', () => {
@@ -43,16 +82,19 @@ describe('assumption audit', () => {
     expect(w.share).toBe(0.87);
     expect(w.lo).toBeGreaterThan(0.78);
     expect(w.hi).toBeLessThan(0.93);
+    // Known answer (Wilson 1927; e.g. R's prop.test without continuity correction): 8 of 10 -> [0.490, 0.943].
+    expect(wilson(8, 10).lo).toBeCloseTo(0.4901624, 6);
+    expect(wilson(8, 10).hi).toBeCloseTo(0.9433178, 6);
     expect(wilson(0, 10).lo).toBe(0);
     expect(wilson(10, 10).hi).toBe(1);
   });
 
   it('finds the parameter that flips a claim, and where', () => {
     const params: AuditParameter[] = [
-      { path: 'a', base: 1, lo: 0.7, hi: 1.3, integer: false },
-      { path: 'b', base: 1, lo: 0.7, hi: 1.3, integer: false },
+      { path: 'a', base: 1, lo: 0.7, hi: 1.3, integer: false, kind: 'assumption' },
+      { path: 'b', base: 1, lo: 0.7, hi: 1.3, integer: false, kind: 'assumption' },
     ];
-    const design = auditDesign(params, 200, 7, 'synthetic');
+    const design = auditDesign(params, 200, 7, 'synthetic').rows;
     // The claim holds while a stays below 1.1, whatever b.
     const held = design.map((row) => row[0]! < 1.1);
     const found = flips(params, design, held);

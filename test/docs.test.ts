@@ -56,7 +56,7 @@ describe('src/PARAMETERS.md', () => {
   it('has one row per parameter, with the columns the brief asks for', () => {
     const doc = renderParameters();
     for (const p of params) expect(doc, p.path).toContain(`| \`${p.path}\` |`);
-    expect(doc).toContain('| path | description | default | range | unit | live | source of the default | seed sentence |');
+    expect(doc).toContain('| path | description | default | range | plausible range | unit | live | source of the default | seed sentence |');
   });
 
   it('escapes pipes and newlines inside table cells', () => {
@@ -66,8 +66,8 @@ describe('src/PARAMETERS.md', () => {
     const row = doc.split('\n').find((l) => l.startsWith('| `x.y`'))!;
     expect(row).toContain('a \\| b');
     expect(row).toContain('one<br>two');
-    // Unescaped pipes delimit exactly the 8 columns.
-    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(8);
+    // Unescaped pipes delimit exactly the 9 columns.
+    expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(9);
   });
 });
 

@@ -49,7 +49,7 @@ describe('the claims report', () => {
     const c3 = CLAIMS.find((c) => c.id === 'C3')!;
     const m = (x: number) => [x, x, x];
     const results = evaluateMeasures(c3, { 'c3-smm-internal': [m(100), m(104), m(96)], 'c3-smm-outsourced-alone': [m(90), m(120), m(70)], 'c3-smm-outsourced-codriving': [m(101), m(103), m(95)] });
-    const r = claimsReport({ sizes: [{ claim: 'C3', employees: 200, results }], audits: [] });
+    const r = claimsReport({ sizes: [{ claim: 'C3', employees: 200, results, field: undefined as never }], audits: [] });
     const labels = r.claims[0]!.sizes[0]!.comparisons.map((e) => e.label);
     expect(new Set(labels).size).toBe(3);
     expect(labels[0]).toBe('open-community value, first 125 days: c3-smm-internal over c3-smm-outsourced-alone');

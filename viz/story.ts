@@ -423,7 +423,9 @@ export class StoryMode {
     box.hidden = !a;
     if (!a) return;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    box.textContent = `Robustness: it points the predicted way in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)}); it rests on ${a.premise}${a.flips.length ? `; it flips when ${a.flips.join('; ')}` : ''}.`;
+    const signed = (x: number) => (a.effect?.kind === 'log ratio' ? `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toPrecision(2)}` : `${x >= 0 ? '+' : '\u2212'}${Math.round(Math.abs(x) * 100)}%`);
+    const effect = a.effect ? `; in 90% of them, ${a.effect.measure}: ${signed(a.effect.lo)} to ${signed(a.effect.hi)}${a.effect.model ? ' (a model figure)' : ''}` : '';
+    box.textContent = `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)})${a.robust === false ? ': not robust' : ''}${effect}; rests on: ${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
   }
 
   private async openFile(): Promise<void> {

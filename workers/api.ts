@@ -10,6 +10,7 @@ import { SERIES } from '../src/metrics/series.ts';
 import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 import { CLAIMS, claimMeasures } from '../src/claims.ts';
+import { claimRun } from '../src/claims-field.ts';
 import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, sessionAgentTable, type Frame } from './sessions.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
 
@@ -52,6 +53,17 @@ export const api = {
    */
   measure(scenario: Scenario, seed: number, requests: StatisticRequest[]): Float64Array {
     const out = measureRun(scenario, seed, requests);
+    return transfer(out, [out.buffer as ArrayBuffer]);
+  },
+
+  /**
+   * One run of a claim's arm: the claim's measures then its field measures (src/claims-field.ts), in one
+   * transferred buffer (the activity trace they need stays here).
+   */
+  claimRun(scenario: Scenario, seed: number, claimId: string): Float64Array {
+    const claim = CLAIMS.find((c) => c.id === claimId);
+    if (!claim) throw new Error(`no claim ${claimId}`);
+    const out = claimRun(claim, scenario, seed);
     return transfer(out, [out.buffer as ArrayBuffer]);
   },
 

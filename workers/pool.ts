@@ -23,6 +23,8 @@ import { runScenario, type RunOutput } from '../src/run.ts';
 import { withDerived } from '../src/metrics/derived.ts';
 import type { SimApi } from './api.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
+import { CLAIMS } from '../src/claims.ts';
+import { claimRun } from '../src/claims-field.ts';
 
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
 const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
@@ -213,6 +215,23 @@ export function runMeasureJobs(count: number, job: (index: number) => MeasureJob
   return runQueue(count, job, {
     here: ({ scenario, seed, requests }) => measureRun(scenario, seed, requests),
     there: (remote, { scenario, seed, requests }) => remote.measure(scenario, seed, [...requests]),
+    after: (values) => values,
+  }, opts);
+}
+
+/** One run of a claim's arm. */
+export interface ClaimJob extends Job {
+  claim: string;
+}
+
+/**
+ * Runs `count` runs of claims' arms like runJobs, each coming back as the claim's measures and field measures
+ * (src/claims-field.ts: claimRun), computed in the worker where the run's activity trace is.
+ */
+export function runClaimJobs(count: number, job: (index: number) => ClaimJob, opts: MeasureOptions): Promise<number> {
+  return runQueue(count, job, {
+    here: ({ scenario, seed, claim }) => claimRun(CLAIMS.find((c) => c.id === claim)!, scenario, seed),
+    there: (remote, { scenario, seed, claim }) => remote.claimRun(scenario, seed, claim),
     after: (values) => values,
   }, opts);
 }

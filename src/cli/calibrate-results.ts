@@ -2,7 +2,8 @@
  * The files of a finished calibration: fitted.json (the point estimate and the posterior's median and 95%
  * interval per parameter, the discrepancy left), posterior.csv (every generation's kept particles, tidy),
  * targets.csv (each target at the point estimate over fresh replications, against its band) and
- * fitted-scenario.json (a scenario that extends the input one with the fitted values; it runs as is).
+ * fitted-scenario.json (a scenario that extends the input one with the fitted values; it runs as is) and
+ * posterior.json (the last generation's particles and weights, the file that ships: src/calibrate/posterior.ts).
  * fitted.json is written last: it marks the calibration finished.
  */
 import { join, relative, resolve, sep } from 'node:path';
@@ -16,6 +17,7 @@ import { FITTED } from './calibrate-folder.ts';
 import { writeAtomic } from './files.ts';
 import { csvField, num } from './output.ts';
 import { readScenario } from './scenarios.ts';
+import { POSTERIOR_JSON, posteriorOf, writePosterior } from './posterior-file.ts';
 
 export const POSTERIOR_CSV = 'posterior.csv';
 export const TARGETS_CSV = 'targets.csv';
@@ -107,6 +109,7 @@ export function writeFinal(dir: string, m: CalibrationManifest, plan: Plan, popu
     // It must load and validate as is: if not, a bug to report (exit 1), not a user mistake.
     throw new Error(`${FITTED_SCENARIO} does not validate: ${(e as Error).message}`, { cause: e });
   }
+  writePosterior(join(dir, POSTERIOR_JSON), posteriorOf(m, last));
   writeAtomic(join(dir, FITTED), [`${JSON.stringify(fitted, null, 2)}\n`]);
-  return [FITTED, POSTERIOR_CSV, TARGETS_CSV, FITTED_SCENARIO];
+  return [FITTED, POSTERIOR_CSV, POSTERIOR_JSON, TARGETS_CSV, FITTED_SCENARIO];
 }

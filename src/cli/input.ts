@@ -42,6 +42,7 @@ export const INPUTS = {
   story: { what: 'story file', maxBytes: 5 * MB },
   targets: { what: 'calibration target file', maxBytes: 5 * MB },
   audit: { what: 'claim-audit file', maxBytes: 64 * MB },
+  posterior: { what: 'posterior file', maxBytes: 64 * MB },
   manifest: { what: 'sweep manifest', maxBytes: 256 * MB },
   part: { what: 'sweep part file', maxBytes: 256 * MB },
   csv: { what: 'results file', maxBytes: 256 * MB },

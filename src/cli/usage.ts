@@ -115,11 +115,16 @@ options:
                       claims.csv and claims.json (with --audit, also audit-points.csv); orgsim report DIR
                       draws them. A new or empty folder, or one of the same claims runs: another
                       experiment's folder (a sweep's, a calibration's) is refused
-  --audit             also: would each claim hold in other plausible organizations? Every parameter
-                      whose source is an assumption varies by +-30% over a Latin hypercube (--points P,
+  --audit             also: would each claim hold in other plausible organizations? Each organization
+                      is a particle of the calibration's posterior (drawn by weight) crossed with every
+                      assumed parameter over its plausible range, on a Latin hypercube (--points P,
                       default 64; --audit-runs R replications per point, default 8; at --audit-size N
-                      employees, default 400); the premise is moved to where it no longer distinguishes
-                      the arms (--premise-steps K, default 6); each ablation switches a mechanism off
+                      employees, default 400): the share where it holds (below 80%: not robust), the 90%
+                      range of its effect, what flips it; the premise is moved to where it no longer
+                      distinguishes the arms (--premise-steps K, default 6); each ablation switches a
+                      mechanism off; with --out, also claims-audit.json (scripts/claims-audit-fill.ts)
+  --posterior FILE    the posterior the audit draws from (default
+                      scenarios/calibration/mid.posterior.json; none: the calibrated defaults)
   --shard k/N         run only the runs with index % N == k, into --out DIR (a folder every shard shares);
                       once every shard is done, run the same command without --shard to write the results
 `,

@@ -1,6 +1,7 @@
 /** The scenario's parameters as a flat list of leaves, read once from the schema (for --set, sweeps, the UI). */
 import { z } from 'zod';
 import { ScenarioSchema, type FieldMeta } from './schema.ts';
+import { plausibleOf } from './plausible.ts';
 
 export interface ParamInfo extends Partial<FieldMeta> {
   path: string;
@@ -9,6 +10,9 @@ export interface ParamInfo extends Partial<FieldMeta> {
   minimum?: number;
   maximum?: number;
   options?: string[];
+  /** Where the value could lie in a real organization, for an assumption (src/scenario/plausible.ts), and why. */
+  plausible?: [number, number];
+  plausibleWhy?: string;
 }
 
 interface JsonNode {
@@ -29,7 +33,11 @@ function walk(node: JsonNode, prefix: string, out: ParamInfo[]): void {
   const type = node.enum ? 'enum' : node.type;
   if (type !== 'number' && type !== 'integer' && type !== 'boolean' && type !== 'enum') return;
   const { properties: _p, enum: options, type: _t, ...rest } = node;
-  out.push({ ...(rest as Partial<ParamInfo>), path: prefix, type, options, default: node.default as ParamInfo['default'] });
+  const plausible = plausibleOf(prefix);
+  out.push({
+    ...(rest as Partial<ParamInfo>), path: prefix, type, options, default: node.default as ParamInfo['default'],
+    ...(plausible ? { plausible: plausible.range, plausibleWhy: plausible.why } : {}),
+  });
 }
 
 let cache: ParamInfo[] | undefined;

@@ -89,7 +89,7 @@ function pointsChart(d3: D3, parent: Div, points: { effect: number; held: boolea
   if (!points.length) return;
   const width = 320;
   const height = 220;
-  const g = svgIn(parent, 'Its effect in each plausible organization (assumptions +-30%), sorted', width, height);
+  const g = svgIn(parent, 'Its effect in each plausible organization (posterior x plausible assumptions), sorted', width, height);
   const iw = width - M.left - M.right;
   const ih = height - M.top - M.bottom;
   const sorted = [...points].sort((a, b) => a.effect - b.effect);
@@ -115,10 +115,12 @@ export function drawClaims(d3: D3, root: Div, data: ClaimsReport): void {
     const a = c.audit;
     if (a) {
       const r = a.robustness;
-      root.append('p').append('strong').text(`Holds in ${Math.round(r.share * 100)}% [${Math.round(r.lo * 100)}%, ${Math.round(r.hi * 100)}%] of ${r.points} plausible organizations.`);
-      root.append('p').text(a.flips.length ? `Flipped by: ${a.flips.join('; ')}.` : 'No single assumption flips it within +-30%.');
+      root.append('p').append('strong').text(`Holds in ${Math.round(r.share * 100)}% [${Math.round(r.lo * 100)}%, ${Math.round(r.hi * 100)}%] of ${r.points} plausible organizations${a.robust === false ? ': not robust (below 80%)' : ''}.`);
+      if (a.ranges.length) root.append('p').text(`Its effect in 90% of them: ${a.ranges.join('; ')}.`);
+      root.append('p').text(a.flips.length ? `Flipped by: ${a.flips.join('; ')}.` : 'No single parameter flips it over its plausible range.');
       if (a.premise) root.append('p').text(a.premiseFlip ? `Premise: it stops holding at ${a.premiseFlip}.` : 'Premise: it holds all the way to the premise\'s neutral value (the mechanisms carry it without the premise).');
     }
+    for (const s of c.sizes) if (s.field) root.append('p').text(`${s.employees.toLocaleString('en-US')} employees. ${s.field}`);
     const row: Div = root.append<HTMLElement>('div').attr('class', 'row');
     const sizeRows: Effect[] = c.sizes.flatMap((s) => s.comparisons.map((e) => ({ ...e, label: `${s.employees.toLocaleString('en-US')}: ${e.label}` })));
     effectRows(d3, row, 'At each size (employees: comparison)', sizeRows, (e) => e.label);

@@ -10,13 +10,19 @@ import { existsSync, readdirSync } from 'node:fs';
 import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
-import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outcomeWords, type Claim, type ComparisonResult } from '../../claims.ts';
-import { auditDesign, auditParameters, flips, holds, premiseFlip, premiseSteps, wilson, type AuditParameter, type Flip } from '../../claims-audit.ts';
+import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outcomeWords, unreproduced, type Claim, type ComparisonResult } from '../../claims.ts';
+import {
+  auditDesign, auditParameters, effectRange, flips, holds, premiseFlip, premiseSteps, ROBUST_SHARE, wilson, type AuditDesign, type AuditParameter, type Flip,
+} from '../../claims-audit.ts';
+import { FIELD_BENCHMARK, FIELD_STATISTICS, fieldEffect, measuresValue, pointFieldEffect, type FieldEffect } from '../../claims-field.ts';
+import { AUDIT_JSON, auditFileOf, readShippedAudit, type AuditFile } from '../claims-audit-file.ts';
+import type { Posterior } from '../../calibrate/posterior.ts';
+import { readPosterior, SHIPPED_POSTERIOR, posteriorStaleness } from '../posterior-file.ts';
 import { seedList } from '../../rng.ts';
 import { claimArm } from '../../claim-arms.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { ScenarioError, show } from '../../scenario/errors.ts';
-import { runJobs } from '../../../workers/pool.ts';
+import { runClaimJobs, runJobs } from '../../../workers/pool.ts';
 import { checkOnly, parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
 import { displayPath, makeFolder, writeAtomic } from '../files.ts';
 import { print, note } from '../io.ts';
@@ -41,6 +47,7 @@ const OPTIONS = {
   'audit-runs': { type: 'string' },
   'audit-size': { type: 'string' },
   'premise-steps': { type: 'string' },
+  posterior: { type: 'string' },
   shard: { type: 'string' },
   set: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
@@ -56,7 +63,11 @@ interface Settings {
   sizes: number[];
   runs: number;
   seed: number;
-  audit: null | { points: number; runs: number; size: number; premiseSteps: number };
+  audit: null | {
+    points: number; runs: number; size: number; premiseSteps: number;
+    /** The posterior the organizations are drawn from (--posterior), by its digest; null: --posterior none. */
+    posterior: { file: string; sha256: string } | null;
+  };
 }
 
 /** One run of the plan: which claim, which part of it (a size, an ablation, a premise step, a hypercube point), which arm and seed. */
@@ -75,7 +86,7 @@ interface ClaimPlan {
   claim: Claim;
   arms: Scenario[];
   params: AuditParameter[];
-  design: number[][];
+  design: AuditDesign;
   steps: Record<string, number>[];
 }
 
@@ -111,17 +122,19 @@ function selectClaims(ids: string[]): Claim[] {
 /** A claim's arm at a size, with extra parameter values, validated (the story's steps run the same). */
 const armAt = claimArm;
 
-function plan(settings: Settings): { claims: ClaimPlan[]; jobs: Job[] } {
+function plan(settings: Settings, posterior: Posterior | null): { claims: ClaimPlan[]; jobs: Job[] } {
   const claims = settings.claims.map((id) => {
     const claim = CLAIMS.find((c) => c.id === id)!;
     const arms = claim.arms.map((a) => readScenario(a, settings.sets).scenario);
     const a = settings.audit;
-    const params = a ? auditParameters(claim, arms) : [];
+    // What --set fixes stays fixed: the audit varies the rest.
+    const fixed = new Set(settings.sets.map((x) => x.slice(0, x.indexOf('=')).trim()));
+    const params = a ? auditParameters(claim, arms, posterior).filter((p) => !fixed.has(p.path)) : [];
     return {
       claim,
       arms,
       params,
-      design: a ? auditDesign(params, a.points, settings.seed, claim.id) : [],
+      design: a ? auditDesign(params, a.points, settings.seed, claim.id, posterior) : { rows: [], particles: [] },
       steps: a ? premiseSteps(claim, arms[0]!, a.premiseSteps) : [],
     };
   });
@@ -138,7 +151,7 @@ function plan(settings: Settings): { claims: ClaimPlan[]; jobs: Job[] } {
     const ablations = [{}, ...(c.claim.premise && Object.keys(c.claim.premise.neutral).length ? [c.claim.premise.neutral] : []), ...c.claim.ablations.map((x) => x.set)];
     ablations.forEach((set, i) => add(c, 'ablation', i, settings.runs, a.size, set));
     c.steps.forEach((set, i) => add(c, 'premise', i, a.runs, a.size, set));
-    c.design.forEach((row, i) => add(c, 'point', i, a.runs, a.size, Object.fromEntries(c.params.map((p, j) => [p.path, row[j]!]))));
+    c.design.rows.forEach((row, i) => add(c, 'point', i, a.runs, a.size, Object.fromEntries(c.params.map((p, j) => [p.path, row[j]!]))));
   }
   return { claims, jobs };
 }
@@ -215,14 +228,17 @@ function makePart(k: number, job: Job, measures: number[]): ClaimPart {
   return { ...part, sha256: partChecksum(part) };
 }
 
-/** A run's measures if its part is there, whole, of this run, and unedited; else it is run (again). */
+/**
+ * A run's measures (the claim's comparisons, then its field measures) if its part is there, whole, of this run,
+ * and unedited; else it is run (again).
+ */
 function readPart(out: string, k: number, job: Job, comparisons: number): number[] | undefined {
   try {
     const text = readInput(partPath(out, k), INPUTS.part, { optional: true });
     if (text === undefined) return undefined;
     const p = JSON.parse(text) as Partial<ClaimPart>;
     if (p.job !== k || p.seed !== job.seed || p.claim !== job.claim || p.arm !== job.arm) return undefined;
-    if (!Array.isArray(p.measures) || p.measures.length !== comparisons || !p.measures.every((x) => typeof x === 'number')) return undefined;
+    if (!Array.isArray(p.measures) || p.measures.length !== comparisons + FIELD_STATISTICS.length || !p.measures.every((x) => typeof x === 'number')) return undefined;
     if (p.sha256 !== partChecksum(p as ClaimPart)) return undefined;
     return p.measures;
   } catch {
@@ -230,22 +246,41 @@ function readPart(out: string, k: number, job: Job, comparisons: number): number
   }
 }
 
-export interface SizeResult { claim: string; employees: number; results: ComparisonResult[] }
+export interface SizeResult {
+  claim: string;
+  employees: number;
+  results: ComparisonResult[];
+  /** The effect in field units: monthly contributors and posts per employee per month (src/claims-field.ts). */
+  field: FieldEffect;
+}
 export interface AuditResult {
   claim: string;
   /** The organization size the audit ran at (--audit-size). */
   employees: number;
   premise: string | null;
   robustness: { held: number; points: number; share: number; lo: number; hi: number };
+  /** Holds in at least ROBUST_SHARE of the organizations. */
+  robust: boolean;
+  /** Per comparison, its effect over the organizations: 5th, 50th and 95th percentiles (value: a model figure). */
+  effects: { label: string; kind: string; value: boolean; p5: number; p50: number; p95: number }[];
+  /** The field effect (favoured arm minus the other) over the organizations: monthly contributors (share), posts. */
+  field: { contributors: { p5: number; p50: number; p95: number }; posts: { p5: number; p50: number; p95: number } };
+  /** Where the organizations' calibrated parameters come from (null: the defaults, --posterior none). */
+  posterior: { name: string; note: string; particles: number; ess: number; targetsSha256: string; stale: string | null } | null;
   flips: Flip[];
+  /**
+   * When the claim is not robust and nothing flips it at |z| >= 2: the parameter that comes closest (its |z| says
+   * how weakly), so that a claim that fails is never reported without a lead.
+   */
+  weakestLead: Flip | null;
   premiseFlip: { step: number; values: Record<string, number> } | null;
   premiseSteps: { values: Record<string, number>; held: boolean; effect: number }[];
   ablations: { label: string; held: boolean; effect: number; lo: number; hi: number; verdicts: string[] }[];
-  points: { values: number[]; held: boolean; effect: number }[];
+  points: { values: number[]; held: boolean; effect: number; effects: number[]; contributors: number; posts: number; particle: number | null }[];
   parameters: AuditParameter[];
 }
 
-function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures: (number[] | undefined)[]): { sizes: SizeResult[]; audits: AuditResult[] } {
+function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures: (number[] | undefined)[], posterior: AuditResult['posterior']): { sizes: SizeResult[]; audits: AuditResult[] } {
   const group = (claim: string, phase: Job['phase'], index: number) => {
     const byArm: Record<string, number[][]> = {};
     jobs.forEach((j, k) => {
@@ -257,7 +292,10 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
   const sizes: SizeResult[] = [];
   const audits: AuditResult[] = [];
   for (const c of claims) {
-    settings.sizes.forEach((n, i) => sizes.push({ claim: c.claim.id, employees: n, results: evaluateMeasures(c.claim, group(c.claim.id, 'size', i)) }));
+    settings.sizes.forEach((n, i) => {
+      const byArm = group(c.claim.id, 'size', i);
+      sizes.push({ claim: c.claim.id, employees: n, results: evaluateMeasures(c.claim, byArm), field: fieldEffect(c.claim, byArm) });
+    });
     if (!settings.audit) continue;
     const hasNeutral = !!(c.claim.premise && Object.keys(c.claim.premise.neutral).length);
     const labels = ['as it is', ...(hasNeutral ? [`without the premise (${c.claim.premise!.text.toLowerCase()})`] : []), ...c.claim.ablations.map((a) => a.label)];
@@ -269,18 +307,26 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
       const r = evaluateMeasures(c.claim, group(c.claim.id, 'premise', i), false);
       return { values, held: holds(r), effect: r[0]!.estimate };
     });
-    const points = c.design.map((values, i) => {
-      const r = evaluateMeasures(c.claim, group(c.claim.id, 'point', i), false);
-      return { values, held: holds(r), effect: r[0]!.estimate };
+    const points = c.design.rows.map((values, i) => {
+      const byArm = group(c.claim.id, 'point', i);
+      const r = evaluateMeasures(c.claim, byArm, false);
+      return { values, held: holds(r), effect: r[0]!.estimate, effects: r.map((x) => x.estimate), ...pointFieldEffect(c.claim, byArm), particle: c.design.particles[i]! };
     });
     const held = points.filter((p) => p.held).length;
     const w = wilson(held, points.length);
+    const strong = flips(c.params, c.design.rows, points.map((p) => p.held)).slice(0, 5);
+    const effects = c.claim.comparisons.map((cmp, k) => ({ label: cmp.label, kind: cmp.kind, value: measuresValue(cmp), ...effectRange(points.map((p) => p.effects[k]!)) }));
     audits.push({
       claim: c.claim.id,
       employees: settings.audit.size,
       premise: c.claim.premise?.text ?? null,
       robustness: { held, points: points.length, share: w.share, lo: w.lo, hi: w.hi },
-      flips: flips(c.params, c.design, points.map((p) => p.held)).slice(0, 5),
+      robust: w.share >= ROBUST_SHARE,
+      effects,
+      field: { contributors: effectRange(points.map((p) => p.contributors)), posts: effectRange(points.map((p) => p.posts)) },
+      posterior,
+      flips: strong,
+      weakestLead: w.share < ROBUST_SHARE && strong.length === 0 ? flips(c.params, c.design.rows, points.map((p) => p.held), 0)[0] ?? null : null,
       premiseFlip: premiseFlip(c.steps, stepResults.map((s) => s.effect), stepResults.map((s) => s.held)),
       premiseSteps: stepResults,
       ablations,
@@ -292,14 +338,54 @@ function analyse(settings: Settings, claims: ClaimPlan[], jobs: Job[], measures:
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const share1 = (x: number) => `${(x * 100).toFixed(1)}%`;
+const points1 = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
+const signedNum = (x: number) => `${x >= 0 ? '+' : ''}${shortNum(x)}`;
+const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
+
+/** An effect as the claim states it: relative (a share of the other arm), or a log ratio for a paired comparison. */
+const effectText = (kind: string, x: number) => (kind === 'paired' ? `${x >= 0 ? '+' : ''}${shortNum(x)}` : signedPct(x));
+
+/** A claim's effect in field units at one size, beside the published spread. */
+export function fieldLines(f: FieldEffect): string[] {
+  const level = (a: string) => `${share1(f.arms[a]!.contributors)} (${shortNum(f.arms[a]!.posts)} posts per employee)`;
+  const lines = [
+    `      field units, last six months: employees contributing in a month ${level(f.other)} -> ${level(f.favoured)}: ` +
+      `${points1(f.contributors.difference)} points [${points1(f.contributors.lo)}, ${points1(f.contributors.hi)}], ` +
+      `posts per employee per month ${signedNum(f.posts.difference)}`,
+    `        (${FIELD_BENCHMARK.words}: the spread from average to champion is +10 to +20 points)`,
+  ];
+  if (f.aboveBest.length) lines.push(`        ABOVE THE BEST PUBLISHED NETWORK (${pct(FIELD_BENCHMARK.best)}): ${f.aboveBest.map((a) => `${a} ${share1(f.arms[a]!.contributors)}`).join(', ')}`);
+  return lines;
+}
+
+/** What is known of a value effect's range: this audit's, or the shipped audit's; value has no field measure. */
+function valueNote(claim: string, k: number, label: string, audits: readonly AuditResult[], shipped: AuditFile | null): string {
+  const here = audits.find((a) => a.claim === claim)?.effects[k];
+  const shippedEffect = shipped?.claims.find((c) => c.claim === claim)?.effects[k];
+  // The shipped audit's figure only if it measured the same comparison (the claims may have changed since).
+  const there = shippedEffect?.label === label ? shippedEffect : undefined;
+  const e = here ?? there;
+  if (!e) return '        (a model figure: value has no field measure; its range over the posterior and the assumptions is not measured yet: orgsim claims --audit)';
+  const where = here ? 'this audit' : `the shipped audit, ${shipped!.settings.employees.toLocaleString('en-US')} employees`;
+  return `        (a model figure: value has no field measure; over the posterior and the assumptions, 90% of plausible organizations: ${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)}, ${where})`;
+}
 const shortNum = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
 
 export function describeFlip(f: Flip): string {
   return f.at === null ? `${f.path} (holds more often ${f.holdsWhen === 'below' ? 'lower' : 'higher'})` : `${f.path} (holds while ${f.holdsWhen} ${shortNum(f.at)})`;
 }
 
-function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[]): string {
+function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[], shipped: AuditFile | null): string {
   const lines: string[] = [];
+  const a0 = audits[0];
+  if (a0) {
+    const p = a0.posterior;
+    lines.push(`Assumption audit: ${a0.robustness.points} plausible organizations of ${a0.employees.toLocaleString('en-US')} employees, each ` +
+      (p ? `a particle of the posterior "${p.name}" (${p.particles} particles, effective size ${p.ess.toFixed(0)}${p.note ? `; ${p.note}` : ''})` : 'the calibrated defaults') +
+      ' crossed with every assumed parameter over its plausible range (src/PARAMETERS.md)');
+    if (p?.stale) lines.push(`WARNING: ${p.stale}`);
+  }
   for (const id of settings.claims) {
     const claim = CLAIMS.find((c) => c.id === id)!;
     lines.push(`${id}: ${claim.text}`);
@@ -307,12 +393,23 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[])
       const v = claimVerdict(s.results);
       const why = v.outcome !== 'holds' && !inScope(claim, s.employees) ? ` (below its scope of ${claim.scope!.from.toLocaleString('en-US')} employees: ${claim.scope!.reason})` : '';
       lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${v.outcome === 'fails' ? v.words.toUpperCase() : v.words}${why}`);
-      for (const r of s.results) lines.push(`      ${r.outcome === 'holds' ? 'pass' : r.outcome === 'fails' ? 'FAIL' : '  ? '}  ${r.verdict}${r.outcome === 'inconclusive' ? `; ${outcomeWords(r)}` : ''}`);
+      claim.comparisons.forEach((c, k) => {
+        const r = s.results[k]!;
+        lines.push(`      ${r.outcome === 'holds' ? 'pass' : r.outcome === 'fails' ? 'FAIL' : '  ? '}  ${r.verdict}${r.outcome === 'inconclusive' ? `; ${outcomeWords(r)}` : ''}`);
+        const not = r.outcome !== 'holds' ? unreproduced(claim, c.label) : null;
+        if (not) lines.push(`            not reproduced by the model: ${not}`);
+        if (measuresValue(c)) lines.push(valueNote(id, k, c.label, audits, shipped));
+      });
+      lines.push(...fieldLines(s.field));
     }
     const a = audits.find((x) => x.claim === id);
     if (a) {
       lines.push(`  rests on: ${a.premise ?? 'no premise beyond the general mechanisms'}`);
-      lines.push(`  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ${a.robustness.points} plausible organizations (assumptions +-30%)`);
+      lines.push(`  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ${a.robustness.points} plausible organizations at ${a.employees.toLocaleString('en-US')} employees` +
+        (a.robust ? '' : `: NOT ROBUST (holds in fewer than ${pct(ROBUST_SHARE)})`));
+      if (a.weakestLead) lines.push(`  nothing flips it at |z| >= 2 over ${a.robustness.points} organizations; the closest: ${describeFlip(a.weakestLead)}, |z| = ${Math.abs(a.weakestLead.z).toFixed(1)}`);
+      for (const e of a.effects) lines.push(`  effect in 90% of them: ${e.label} ${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)} (median ${effectText(e.kind, e.p50)})${e.value ? ', a model figure' : ''}`);
+      lines.push(`  in field units, 90% of them: employees contributing in a month ${points1(a.field.contributors.p5)} to ${points1(a.field.contributors.p95)} points, posts per employee per month ${signedNum(a.field.posts.p5)} to ${signedNum(a.field.posts.p95)}`);
       if (a.flips.length) lines.push(`  flipped by: ${a.flips.map(describeFlip).join('; ')}`);
       if (a.premiseFlip) lines.push(`  premise: stops holding at ${Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${shortNum(v)}`).join(', ')}`);
       else if (a.premiseSteps.length) lines.push('  premise: holds all the way to its neutral value (the mechanisms carry it without the premise)');
@@ -325,17 +422,24 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[])
 export const CLAIMS_MANIFEST = 'claims-manifest.json';
 export const CLAIMS_JSON = 'claims.json';
 
-function writeOutputs(out: string, sizes: SizeResult[], audits: AuditResult[]): string[] {
+function writeOutputs(out: string, settings: Settings, sizes: SizeResult[], audits: AuditResult[]): string[] {
   const rows = ['claim,employees,comparison,passed,estimate,lo,hi,verdict'];
   for (const s of sizes) for (const r of s.results) rows.push([s.claim, s.employees, csvField(r.label), r.passed, num(r.estimate), num(r.lo), num(r.hi), csvField(r.verdict)].join(','));
   writeAtomic(join(out, 'claims.csv'), [rows.join('\n'), '\n']);
   writeAtomic(join(out, CLAIMS_JSON), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
   const files = ['claims.csv', CLAIMS_JSON];
   if (audits.length) {
-    const pts = ['claim,point,held,effect,parameter,value'];
-    for (const a of audits) a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([a.claim, i, p.held, num(p.effect), csvField(q.path), num(p.values[j]!)].join(','))));
+    // One row per organization and parameter: its posterior particle, whether the claim held, its main effect and
+    // field effect (monthly contributors, favoured arm minus the other), the parameter (assumed or calibrated).
+    const pts = ['claim,point,particle,held,effect,contributors,parameter,kind,value'];
+    for (const a of audits) {
+      a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([
+        a.claim, i, p.particle ?? '', p.held, num(p.effect), num(p.contributors), csvField(q.path), q.kind, num(p.values[j]!),
+      ].join(','))));
+    }
     writeAtomic(join(out, 'audit-points.csv'), [pts.join('\n'), '\n']);
-    files.push('audit-points.csv');
+    writeAtomic(join(out, AUDIT_JSON), [`${JSON.stringify(auditFileOf(audits, { runs: settings.audit!.runs, seed: settings.seed, sets: settings.sets }), null, 1)}\n`]);
+    files.push('audit-points.csv', AUDIT_JSON);
   }
   return files;
 }
@@ -353,9 +457,21 @@ export async function claims(argv: string[]): Promise<number> {
       runs: wholeNumber('claims', 'audit-runs', values['audit-runs'], 2, 1000) ?? 8,
       size: wholeNumber('claims', 'audit-size', values['audit-size'], 50, MAX_EMPLOYEES) ?? 400,
       premiseSteps: wholeNumber('claims', 'premise-steps', values['premise-steps'], 2, 100) ?? 6,
+      posterior: null as { file: string; sha256: string } | null,
     }
     : null;
-  if (!values.audit) for (const o of ['points', 'audit-runs', 'audit-size', 'premise-steps'] as const) if (values[o] !== undefined) throw usageError('claims', `--${o} needs --audit`);
+  // The organizations' calibrated parameters: drawn from the shipped posterior unless told otherwise.
+  let posterior: Posterior | null = null;
+  let posteriorInfo: AuditResult['posterior'] = null;
+  if (audit && values.posterior !== 'none') {
+    const file = values.posterior ?? SHIPPED_POSTERIOR;
+    posterior = readPosterior(file);
+    audit.posterior = { file: displayPath(file), sha256: createHash('sha256').update(JSON.stringify(posterior)).digest('hex') };
+    const c = posterior.calibration;
+    posteriorInfo = { name: c.name, note: c.note, particles: c.particles, ess: c.ess, targetsSha256: c.targetsSha256, stale: posteriorStaleness(posterior) };
+    if (posteriorInfo.stale) note(`orgsim: warning: ${posteriorInfo.stale}`);
+  }
+  if (!values.audit) for (const o of ['points', 'audit-runs', 'audit-size', 'premise-steps', 'posterior'] as const) if (values[o] !== undefined) throw usageError('claims', `--${o} needs --audit`);
   const settings: Settings = {
     claims: selected.map((c) => c.id),
     sets: values.set ?? [],
@@ -369,7 +485,7 @@ export async function claims(argv: string[]): Promise<number> {
   if (shard && values.out === undefined) throw usageError('claims', '--shard needs --out DIR (the folder every shard writes into)');
   const out = values.out === undefined ? undefined : checkOutFolder('claims', values.out);
   if (out !== undefined) checkClaimsFolder(out, settings);
-  const { claims: planned, jobs } = plan(settings);
+  const { claims: planned, jobs } = plan(settings, posterior);
   if (checkOnly()) return 0;
   const comparisons = (id: string) => CLAIMS.find((c) => c.id === id)!.comparisons.length;
   if (out !== undefined) openFolder(out, settings);
@@ -395,13 +511,13 @@ export async function claims(argv: string[]): Promise<number> {
   try {
     // Ctrl-C or SIGTERM (a scheduler's notice) stops handing out runs; the saved ones stay for the same command.
     ({ interrupted } = await interruptible((signal) =>
-      runJobs(pending.length, (i) => ({ scenario: scenarioOf(jobs[pending[i]!]!), seed: jobs[pending[i]!]!.seed }), {
+      runClaimJobs(pending.length, (i) => ({ scenario: scenarioOf(jobs[pending[i]!]!), seed: jobs[pending[i]!]!.seed, claim: jobs[pending[i]!]!.claim }), {
         workers,
         signal,
-        onResult: (i, run) => {
+        onResult: (i, values) => {
           const k = pending[i]!;
           const j = jobs[k]!;
-          const m = claimMeasures(CLAIMS.find((c) => c.id === j.claim)!, run);
+          const m = Array.from(values);
           measures[k] = m;
           if (out !== undefined) writeAtomic(partPath(out, k), [JSON.stringify(makePart(k, j, m))]);
           bar.update(++done);
@@ -422,11 +538,11 @@ export async function claims(argv: string[]): Promise<number> {
     note(`orgsim: shard ${shard!.index}/${shard!.count} done; ${left} runs of other shards are still missing in ${displayPath(out!)}: once every shard is done, run the same command without --shard to write the results`);
     return 0;
   }
-  const { sizes, audits } = analyse(settings, planned, jobs, measures);
+  const { sizes, audits } = analyse(settings, planned, jobs, measures, posteriorInfo);
   if (out !== undefined) {
-    const files = writeOutputs(out, sizes, audits);
+    const files = writeOutputs(out, settings, sizes, audits);
     note(`orgsim: wrote ${files.join(', ')} in ${displayPath(out)} (commit ${gitCommit() ?? 'unknown'})`);
   }
-  print(summary(settings, sizes, audits));
+  print(summary(settings, sizes, audits, readShippedAudit()));
   return 0;
 }

@@ -7,6 +7,7 @@
 import { CLAIMS, claimVerdict, comparisonArms, type ComparisonResult, type Outcome } from '../../claims.ts';
 import type { AuditResult, SizeResult } from '../../cli/commands/claims.ts';
 import type { Flip } from '../../claims-audit.ts';
+import { FIELD_BENCHMARK } from '../../claims-field.ts';
 
 export interface ClaimsReport {
   kind: 'claims';
@@ -33,9 +34,13 @@ export interface ClaimSection {
   /** Where it stops holding, with the reason (Claim.scope). */
   scope: { from: number; reason: string } | null;
   /** `verdict`: claimVerdict's words ("holds", "does not hold", "inconclusive with 4 runs; about 23 needed"). */
-  sizes: { employees: number; held: boolean; verdict: string; comparisons: Effect[] }[];
+  sizes: { employees: number; held: boolean; verdict: string; comparisons: Effect[]; field: string | null }[];
   audit: null | {
     robustness: { held: number; points: number; share: number; lo: number; hi: number };
+    /** false below 80% of the organizations (absent in folders written before it was recorded). */
+    robust: boolean | null;
+    /** Each comparison's effect in 90% of the organizations, in words (value: a model figure). */
+    ranges: string[];
     /** In plain words, strongest first. */
     flips: string[];
     premiseFlip: string | null;
@@ -73,6 +78,17 @@ function withOutcome(r: ComparisonResult): ComparisonResult {
   return r.outcome ? r : { ...r, outcome: r.passed ? 'holds' : 'fails', runs: r.runs ?? 0, needed: r.needed ?? null };
 }
 
+const share1 = (x: number) => `${(x * 100).toFixed(1)}%`;
+const signed = (x: number, digits = 0) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x * 100).toFixed(digits)}`;
+
+/** A size's field effect in words, beside the published spread (src/claims-field.ts). */
+function fieldWords(f: SizeResult['field'] | undefined): string | null {
+  if (!f) return null;
+  return `Employees contributing in a month (last six months): ${share1(f.arms[f.other]!.contributors)} with ${f.other}, ${share1(f.arms[f.favoured]!.contributors)} with ${f.favoured}: ` +
+    `${signed(f.contributors.difference, 1)} points [${signed(f.contributors.lo, 1)}, ${signed(f.contributors.hi, 1)}]; ${FIELD_BENCHMARK.words}.` +
+    (f.aboveBest.length ? ` Above the best published network: ${f.aboveBest.join(', ')}.` : '');
+}
+
 export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] }): ClaimsReport {
   const ids = [...new Set(data.sizes.map((s) => s.claim))];
   const sizesShown = [...new Set(data.sizes.map((s) => s.employees))].map((n) => n.toLocaleString('en-US')).join(', ');
@@ -98,11 +114,14 @@ export function claimsReport(data: { sizes: SizeResult[]; audits: AuditResult[] 
             verdict: claimVerdict(results).words,
             // A comparison is named with its arms: two comparisons of one measure (C3) are told apart.
             comparisons: results.map((r, k) => ({ label: comparisonLabel(claim?.comparisons[k], r.label), held: r.passed, outcome: r.outcome, estimate: r.estimate, lo: r.lo, hi: r.hi })),
+            field: fieldWords(s.field),
           };
         }),
         audit: a
           ? {
             robustness: a.robustness,
+            robust: typeof a.robust === 'boolean' ? a.robust : null,
+            ranges: (a.effects ?? []).map((e) => `${e.label}: ${e.kind === 'paired' ? `${short(e.p5)} to ${short(e.p95)}` : `${signed(e.p5)}% to ${signed(e.p95)}%`}${e.value ? ' (a model figure: value has no field measure)' : ''}`),
             flips: a.flips.map(flipWords),
             premiseFlip: a.premiseFlip ? Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${short(v)}`).join(', ') : null,
             premise: premiseParam ? { parameter: premiseParam, steps: a.premiseSteps.map((s) => ({ x: s.values[premiseParam]!, effect: s.effect, held: s.held })) } : null,
