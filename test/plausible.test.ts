@@ -32,7 +32,6 @@ describe('plausible ranges', () => {
   it('keep the kinds of community within the whole (their shares add up to at most 1 at the top of every range)', () => {
     const top = ['communities.expertiseShare', 'communities.projectShare', 'communities.corporateShare'].reduce((s, k) => s + PLAUSIBLE[k]!.range[1], 0);
     expect(top).toBeLessThanOrEqual(1);
-    expect(PLAUSIBLE['value.conversionBase']!.range[1] + PLAUSIBLE['value.conversionProcesses']!.range[1]).toBeLessThanOrEqual(1);
   });
 
   it('are shown in PARAMETERS.md with their reason', () => {

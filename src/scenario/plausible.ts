@@ -19,7 +19,6 @@ export interface Plausible {
 
 const HALF_TO_TWICE = 'no published figure: half to twice the default';
 const SHAPE = 'unimodal Beta shapes (both above 1): a mean between about 0.3 and 0.7 and a spread from wide to narrow';
-const CLAIM_ONLY = 'no source but the claim it produces (issue 20): from no effect to twice the default';
 
 export const PLAUSIBLE: Readonly<Record<string, Plausible>> = {
   'organization.teamSize': { range: [5, 12], why: 'spans of control of 5 to 10, plus the manager; a few larger teams' },
@@ -62,15 +61,15 @@ export const PLAUSIBLE: Readonly<Record<string, Plausible>> = {
   'behaviour.writeMinutes': { range: [5, 20], why: 'a post or a considered reply takes five to twenty minutes' },
   'behaviour.webProtectWeight': { range: [0.25, 1], why: HALF_TO_TWICE },
   'behaviour.contributionRisk': { range: [1, 4], why: HALF_TO_TWICE },
-  'behaviour.broadcastWeight': { range: [0, 6], why: CLAIM_ONLY },
+  'behaviour.broadcastWeight': { range: [0, 6], why: 'claim C4\'s premise, no measured value: from no effect to twice the default' },
   'behaviour.broadcastWeightExternal': { range: [0, 1], why: 'customers expect the brand to speak: from no effect to a third of the internal default' },
-  'behaviour.starAppeal': { range: [0, 2], why: CLAIM_ONLY },
+  'behaviour.starAppeal': { range: [0, 2], why: 'part of claim C7\'s premise, no measured value: from no pull to twice the default' },
   'behaviour.forgetting': { range: [0.005, 0.02], why: 'engagement fades over 50 to 200 working days away' },
   'behaviour.initialEngagement': { range: [-2, 0], why: 'new tools are not yet seen to pay: between the floor of disappointment and neutral' },
   'behaviour.engagementFloor': { range: [-4.5, -2], why: 'no published figure: two-thirds to one and a half times the default' },
   'behaviour.efficiencyMemory': { range: [0.025, 0.1], why: 'efficiency remembered over 10 to 40 working days' },
   'cm.speakShare': { range: [0.05, 0.25], why: 'the seed: he makes others participate rather than speak (a claim\'s arms set it otherwise)' },
-  'cm.habitDays': { range: [20, 180], why: 'a habit moves over one to nine months' },
+  'cm.habitDays': { range: [4, 120], why: 'Lally et al. 2010: new daily habits settle with a time constant of about 4 to 60 working days; an entrenched one may take twice as long' },
   'cm.leadShare': { range: [0.2, 0.6], why: 'leading communities takes a fifth to more than half of his day' },
   'cm.legitimacy': { range: [0.7, 1], why: 'the seed: an experienced, legitimate manager' },
   'cm.postsPerHour': { range: [1.5, 6], why: HALF_TO_TWICE },
@@ -81,6 +80,7 @@ export const PLAUSIBLE: Readonly<Record<string, Plausible>> = {
   'smm.coDrivingHours': { range: [1, 4], why: 'an hour to half a day beside him' },
   'smm.recruitmentRate': { range: [0.002, 0.008], why: HALF_TO_TWICE },
   'smm.costFactorOutsourced': { range: [1.1, 2], why: 'an outside provider\'s day costs 10% to twice an internal one' },
+  'managers.routineFollowUpHours': { range: [0.1, 0.5], why: 'claim C10\'s premise: from a few follow-ups a day to half an hour' },
   'managers.animationHours': { range: [0.1, 0.5], why: 'six to thirty minutes a day on his team group' },
   'managers.effortRate': { range: [0.025, 0.1], why: 'effort follows the response within 10 to 40 working days' },
   'owners.animationHours': { range: [0.15, 0.6], why: HALF_TO_TWICE },
@@ -105,7 +105,6 @@ export const PLAUSIBLE: Readonly<Record<string, Plausible>> = {
   'value.actionableTeam': { range: [0.1, 0.35], why: 'a tenth to a third of a team\'s work conversations lead somewhere on their own' },
   'value.actionableOpen': { range: [0.04, 0.15], why: HALF_TO_TWICE },
   'value.actionableExternal': { range: [0.08, 0.25], why: HALF_TO_TWICE },
-  'value.actionableExpertiseCenter': { range: [0, 0.2], why: 'from nothing to twice the default' },
   'value.followUpMinutes': { range: [2, 15], why: 'finding who can act on a conversation takes minutes' },
   'value.hoursTeam': { range: [0.5, 2], why: HALF_TO_TWICE },
   'value.hoursExpertise': { range: [1.5, 6], why: HALF_TO_TWICE },
@@ -114,8 +113,8 @@ export const PLAUSIBLE: Readonly<Record<string, Plausible>> = {
   'value.problemsPerMember': { range: [0.15, 0.6], why: HALF_TO_TWICE },
   'value.contentReference': { range: [2.5, 10], why: HALF_TO_TWICE },
   'value.readReuse': { range: [0.05, 0.2], why: HALF_TO_TWICE },
-  'value.conversionBase': { range: [0.4, 0.6], why: 'most of what is actionable is acted on; conversionBase + conversionProcesses stays at most 1' },
-  'value.conversionProcesses': { range: [0.25, 0.4], why: 'processes add what is otherwise lost; conversionBase + conversionProcesses stays at most 1' },
+  'value.conversion': { range: [0.4, 0.8], why: 'most of what is actionable is acted on, not all of it' },
+  'value.searchShare': { range: [0.2, 0.8], why: 'from the share of working time spent searching (MGI 2012: 19%) to most of a follow-up' },
   'value.criticalMass': { range: [2, 8], why: HALF_TO_TWICE },
   'value.platformFte': { range: [0.1, 1], why: 'running a platform takes a tenth to one full-time person' },
 };
