@@ -101,7 +101,8 @@ export function renderPatterns(): string {
     'passes. "Second year" is the last 250 working days of the two-year horizon. `test/patterns.test.ts` measures',
     'every row and checks that its status is the one below; `orgsim claims --patterns` prints each row with its',
     'effect and marks a status that differs, so that after a change to the model the statuses are updated in one',
-    'pass (`status` in `src/patterns.ts`, then `npx tsx scripts/patterns-doc.ts`).',
+    'pass (`status` in `src/patterns.ts`, then `npx tsx scripts/patterns-doc.ts`). `--sizes 200,20000` measures the',
+    'rows at other sizes, where their statuses are not documented.',
     '',
   ];
   if (failing.length) {

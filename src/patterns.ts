@@ -79,8 +79,6 @@ export type PatternTest =
   | { kind: 'paired'; label: string; first: Side; second: Side }
   | { kind: 'close'; label: string; reference: Side; other: Side; margin: number };
 
-export type Status = 'holds' | 'does not hold' | 'not modelled';
-
 interface Statement {
   id: string;
   essay: Essay;
@@ -100,7 +98,7 @@ export interface MeasuredRow extends Statement {
   /** The pattern in the model's terms. */
   pattern: string;
   tests: PatternTest[];
-  /** As measured at 2,000 employees on PATTERN_SEEDS replications: test/patterns.test.ts checks it. */
+  /** As measured at PATTERN_EMPLOYEES on PATTERN_RUNS replications per arm: test/patterns.test.ts checks it. */
   status: 'holds' | 'does not hold';
   /** Why it holds or not, in the model's terms; and what part of the statement is left out. */
   note?: string;
