@@ -37,6 +37,10 @@ export type Comparison =
   | { kind: 'paired'; label: string; arms: [string, string]; measure: Measure }
   | { kind: 'close'; label: string; measure: Measure; reference: string; other: string; margin: number };
 
+type WithoutMeasure<C> = C extends unknown ? Omit<C, 'measure'> : never;
+/** A comparison without the measure that fills it: what evaluateMeasures reads (the catalogue of src/patterns.ts fills its own). */
+export type ComparisonShape = WithoutMeasure<Comparison>;
+
 /**
  * The one premise a claim may rest on: a property of individuals taken from the seeds (what someone knows,
  * can do, has time for), with the parameters that state it. `neutral` sets it to where it would no longer
@@ -294,7 +298,7 @@ export function replicationsNeeded(effect: number, spread: number, alpha = 0.05)
 }
 
 /** The arms a comparison reads. */
-export function comparisonArms(c: Comparison): [string, string] {
+export function comparisonArms(c: ComparisonShape): [string, string] {
   return c.kind === 'higher' ? [c.lower, c.higher] : c.kind === 'paired' ? c.arms : [c.reference, c.other];
 }
 
@@ -315,7 +319,7 @@ function aboveZero(ci: { mean: number; lo: number; hi: number; sd: number; n: nu
  * (the same seeds in every arm). `strict` false only asks the estimate to point the predicted way (used where
  * a few replications per point cannot give a test its power: the robustness audit).
  */
-export function evaluateMeasures(claim: Claim, measures: Record<string, number[][]>, strict = true): ComparisonResult[] {
+export function evaluateMeasures(claim: { id: string; comparisons: readonly ComparisonShape[] }, measures: Record<string, number[][]>, strict = true): ComparisonResult[] {
   const arm = (name: string, k: number) => {
     const r = measures[name];
     if (!r || r.length < 2) throw new Error(`${claim.id}: arm ${name} needs at least 2 replications`);

@@ -140,6 +140,8 @@ function runError(e: unknown, index: number, seed: number): Error {
 export interface Job {
   scenario: Scenario;
   seed: number;
+  /** Also return the run's per-agent table. */
+  agents?: boolean;
 }
 
 export interface EnsembleOptions {
@@ -187,8 +189,8 @@ export interface JobsOptions {
  */
 export function runJobs(count: number, job: (index: number) => Job, opts: JobsOptions): Promise<number> {
   return runQueue(count, job, {
-    here: ({ scenario, seed }) => withDerived(scenario.metrics, runScenario(scenario, seed)),
-    there: (remote, { scenario, seed }) => remote.runReplication(scenario, seed),
+    here: ({ scenario, seed, agents }) => withDerived(scenario.metrics, runScenario(scenario, seed, { agents })),
+    there: (remote, { scenario, seed, agents }) => remote.runReplication(scenario, seed, { agents }),
     after: (out, { scenario }) => withDerived(scenario.metrics, out),
   }, opts);
 }

@@ -10,7 +10,8 @@ usage:
   orgsim validate <scenario>...            check scenario files
   orgsim sweep <scenario> [options]        a grid or Latin hypercube over parameters (resumable)
   orgsim sensitivity <scenario> [options]  Morris or Sobol sensitivity indices, with bootstrap CIs
-  orgsim claims [C1 ...] [options]         the seeds' claims at each size, with --audit their robustness
+  orgsim claims [C1 ...] [options]         the seeds' claims at each size, with --audit their robustness,
+                                           with --patterns every statement of the essays
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
   orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
   orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
@@ -127,6 +128,12 @@ options:
                       scenarios/calibration/mid.posterior.json; none: the calibrated defaults)
   --shard k/N         run only the runs with index % N == k, into --out DIR (a folder every shard shares);
                       once every shard is done, run the same command without --shard to write the results
+  --patterns [R04 I12 ...]
+                      instead of the claims: every statement of the two essays, one line each, with its
+                      status (holds, does not hold, not modelled, or the claim it is) and, when measured,
+                      its effect with its interval (default 16 runs at 2,000 employees; takes --sizes,
+                      --runs, --seed, --set, --workers). A status that differs from the documented one is
+                      marked. The catalogue: src/PATTERNS.md
 `,
   help: `usage: orgsim help [<command>]
 `,

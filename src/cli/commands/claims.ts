@@ -3,7 +3,8 @@
  * the claims of the seeds, each with its statistical test at each organization size (arms scaled with
  * src/scenario/scale.ts), and with --audit the assumption audit of src/claims-audit.ts. With --out, every run
  * is saved as it finishes (atomic part files): the same command resumes, and shards (--shard k/N, into the
- * same folder) are put together by running the command once more without --shard.
+ * same folder) are put together by running the command once more without --shard. With --patterns, every
+ * statement of the essays instead (./patterns.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -35,6 +36,7 @@ import { version } from '../version.ts';
 import { gitCommit } from '../provenance.ts';
 import { csvField, num } from '../output.ts';
 import { workerCount } from './ensemble.ts';
+import { claimsPatterns } from './patterns.ts';
 
 const OPTIONS = {
   sizes: { type: 'string' },
@@ -50,6 +52,7 @@ const OPTIONS = {
   posterior: { type: 'string' },
   shard: { type: 'string' },
   set: { type: 'string', multiple: true },
+  patterns: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -450,6 +453,7 @@ export async function claims(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.claims!);
     return 0;
   }
+  if (values.patterns) return claimsPatterns(values, given);
   const selected = selectClaims(positionals('claims', given, 'claims', 0, true));
   const audit = values.audit
     ? {
