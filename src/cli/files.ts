@@ -140,7 +140,14 @@ export function makeFolder(dir: string): void {
     missing.push(d);
     if (dirname(d) === d) break;
   }
-  for (const d of missing.reverse()) mkdirSync(d);
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by another process of the same experiment (shards starting together): fine.
+      if ((e as { code?: string }).code !== 'EEXIST' || !statOrUndefined(d)?.isDirectory()) throw e;
+    }
+  }
 }
 
 export type OutFormat = 'csv' | 'json';

@@ -206,12 +206,16 @@ function sameSettings(out: string, settings: Settings): void {
   }
 }
 
-/** Create the folder (checked by checkClaimsFolder) and write the manifest of new claims runs. */
+/**
+ * Create the folder (checked by checkClaimsFolder) and write the manifest of new claims runs. The manifest
+ * comes before parts/: a shard starting at the same moment into the same folder then sees an empty folder
+ * (new), or the manifest (the same runs), never parts/ without a manifest (another experiment's files).
+ */
 function openFolder(out: string, settings: Settings): void {
   const path = join(out, CLAIMS_MANIFEST);
   if (existsSync(path)) sameSettings(out, settings);
   else {
-    makeFolder(join(out, 'parts'));
+    makeFolder(out);
     writeAtomic(path, [manifestText(settings), '\n']);
   }
   makeFolder(join(out, 'parts'));
