@@ -137,6 +137,10 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Prompts compete for members' attention: an SMM's prompts in a team group draw responses as far as members grant him legitimacy, and the manager, whose effort follows the response to his own prompts, animates less; the SMM's requests are not about the team's work, so answers to them are not actionable for the team, and they blur its purpose and rules and are new things to do.",
     premise: { text: "An SMM does not know a team's own work and objectives", parameters: ['knowledge.smmTeamWork'], neutral: { 'knowledge.smmTeamWork': 1 } },
     ablations: [{ label: "managers' effort frozen (no response to their share of the prompts)", set: { 'managers.effortRate': 0 } }],
+    unreproduced: [{
+      label: 'team-group value (hours)',
+      reason: "members grant an SMM little legitimacy in a team (he does not know its work: the premise), so his prompts draw few of its responses; what he takes from the manager's effort (about 2%) and from the share of answers about the team's work is too small to lower team-group value measurably (+4.1% [-2.8%, +10.9%] at 2,000 employees, +4.3% [-10.0%, +18.7%] at 200). An SMM who knew the team's work would draw more of its attention, and team-group value would then rise (-33% with the premise neutral)",
+    }],
   },
   {
     id: 'C3', seedFile: 'roles-in-online-social-spaces',
@@ -164,7 +168,6 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Hours the CM spends speaking are not spent on his levers and relays; his posts fill the talk with the organization's voice, and members write as they see peers write.",
     premise: { text: "Members write as they see peers write: the organization's voice filling the talk turns them into readers", parameters: ['behaviour.broadcastWeight'], neutral: { 'behaviour.broadcastWeight': 0 } },
     ablations: [{ label: 'no levers (the hours he speaks cost nothing he would have built)', set: { 'cm.framework': false, 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false, 'cm.relays': false } }],
-    scope: { from: 2000, reason: "In a small organization the CM's levers and relays take little of his day and his posts feed its few communities: speaking costs little, and members' contributions do not fall significantly (200 employees: +8.2% [-0.0%, +16.4%] in favour of the enabling CM)." },
   },
   {
     id: 'C5', seedFile: 'internal-vs-external-community-managers',
@@ -224,7 +227,6 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Both have the same job description (speak 10% of the time). The former emcee brings his habit of speaking, which fades over his first months: meanwhile his posts take the hours he would enable others with and fill the talk with the organization's voice, and inside they are worth what he knows of each matter (no presumption of relevance). Through the habit, this is C4 for the habit's months.",
     premise: { text: "A former emcee's habit of speaking carries over into his internal role and fades slowly", parameters: ['cm.habitDays'], neutral: { 'cm.habitDays': 1 } },
     ablations: [{ label: "members' writing does not follow what they see (no broadcast effect)", set: { 'behaviour.broadcastWeight': 0 } }],
-    scope: { from: 2000, reason: "As for C4: in a small organization the former emcee's speaking takes little from what he enables, and his posts feed its few communities." },
   },
   {
     id: 'C10', seedFile: 'roles-in-online-social-spaces',
