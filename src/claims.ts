@@ -236,7 +236,7 @@ export const CLAIMS: readonly Claim[] = [
     comparisons: [{ kind: 'higher', label: 'team-group value per contribution (hours)', measure: (r) => windowSum(r, 'value_team') / Math.max(1, windowSum(r, 'posts_team')), lower: 'c10-no-routines', higher: 'c10-routines' }],
     mechanism: "Every manager follows some of his team's conversations up in his animation hours; a routine is his habit of following them up by default, in time of his own (counted in the cost of the roles); it also says what is expected (clarity, rules, less novelty), which draws more contributions. A followed-up conversation reaches someone who can act: more value per contribution as long as his hours cover them, less when more contributions meet the same problems.",
     premise: { text: "A manager with routines follows his team's conversations up by default, in time of his own (a habit)", parameters: ['managers.routineFollowUpHours'], neutral: { 'managers.routineFollowUpHours': 0 } },
-    ablations: [{ label: 'managers have no time to follow up', set: { 'managers.animationHours': 0 } }],
+    ablations: [{ label: 'a follow-up takes half a day (value.followUpMinutes = 240): almost nothing is followed up', set: { 'value.followUpMinutes': 240 } }],
   },
 ];
 
