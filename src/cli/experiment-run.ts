@@ -24,6 +24,7 @@ export async function runExperiment(setup: Setup): Promise<ExperimentResult> {
   const state = checkFolder(out, m, 'repeat the original command to resume it');
   openFolder(out, m, state);
   removeExperimentTemporaries(out);
+  for (const w of setup.warnings) note(w);
 
   const mine = shardRuns(m.totalRuns, m.shard);
   const pending: number[] = [];

@@ -12,7 +12,6 @@ import { OUTCOMES } from '../metrics/outcomes.ts';
 import { seedList } from '../rng.ts';
 import { parseParams, type ParamRange } from '../research/params.ts';
 import { absentRoles } from '../research/absent.ts';
-import { note } from './io.ts';
 import { checkDesign, designSize, makeDesign, type Method } from '../research/design.ts';
 import { RUN_ORDER, type Manifest } from '../research/manifest.ts';
 import type { Shard } from '../research/runs.ts';
@@ -62,6 +61,8 @@ export interface Setup {
   workers: number;
   /** The scenario of a point: the base scenario with the point's values, validated. */
   pointScenario: (point: number) => Scenario;
+  /** Said once the folder is checked, before the runs (a mistake stays one line). */
+  warnings: string[];
 }
 
 /** `--shard k/N`: runs with index % N == k. */
@@ -116,9 +117,6 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
   const sets = overrides(values);
   checkOverlap(params, sets);
   const { scenario: base, source } = readScenario(file, sets, overrideLabels(values));
-  for (const a of absentRoles(base, params.map((p) => p.path))) {
-    note(`orgsim ${command}: warning: --param ${a.path}: ${source} has ${a.missing}, so this parameter acts on nothing and its effect will be exactly 0`);
-  }
 
   const points = designSize(params, spec);
   if (points * runsPerPoint > MAX_TOTAL_RUNS) {
@@ -161,5 +159,6 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
     points: design.values,
     validatedScenario: base,
   };
-  return { manifest, out, workers, pointScenario };
+  const warnings = absentRoles(base, params.map((p) => p.path)).map((a) => `orgsim ${command}: warning: --param ${a.path}: ${source} has ${a.missing}, so this parameter acts on nothing and its effect will be exactly 0`);
+  return { manifest, out, workers, pointScenario, warnings };
 }
