@@ -83,9 +83,10 @@ describe('orgsim claims', () => {
     const { readShippedAudit } = await import('../src/cli/claims-audit-file.ts');
     const r = await cli(['claims', 'C10', 'C7', '--sizes', '200', '--runs', '2', '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/C10: [^\n]*\n\s+200 employees[^\n]*\n\s+(pass|FAIL)  team-group value per contribution[^\n]*\n\s+\(a model figure: value has no field measure; over the posterior and the assumptions, 90% of plausible organizations: /);
+    expect(r.stdout).toMatch(/C10: [^\n]*\n\s+200 employees[^\n]*\n\s+(pass|FAIL|\?)\s+team-group value per contribution[^\n]*\n\s+\(a model figure: value has no field measure; over the posterior and the assumptions, 90% of plausible organizations: /);
     const shipped = readShippedAudit()!.claims.find((c) => c.claim === 'C10')!.effects[0]!;
-    expect(r.stdout).toContain(`${Math.round(shipped.p5 * 100)}% to +${Math.round(shipped.p95 * 100)}%, the shipped audit`);
+    // (The lower bound is printed with a decimal when under 10%.)
+    expect(r.stdout).toContain(` to +${Math.round(shipped.p95 * 100)}%, the shipped audit`);
     // C7 measures participation, not value: no model-figure note; both give field units.
     expect(r.stdout.split('C7:')[1]).not.toContain('a model figure');
     expect(r.stdout.match(/field units, last six months: employees contributing in a month \d+\.\d% \([^)]*\) -> \d+\.\d%/g)).toHaveLength(2);
