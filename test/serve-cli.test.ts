@@ -18,19 +18,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `orgsim serve ARGS` in `cwd`, once it says it listens: its output so far (live getters) and its exit. */
+async function startServe(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const io = { out: '', err: '' };
+  child.stdout.on('data', (d) => (io.out += String(d)));
+  child.stderr.on('data', (d) => (io.err += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  while (!io.out.includes('Ctrl-C stops the server.')) {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${io.err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, io, exited };
+}
+
 describe('orgsim serve', () => {
   it('prints the addresses and the QR code, runs a room, and leaves a replay file on Ctrl-C', async () => {
     const replay = join(dir, 'room.replay.json');
-    const child = spawn(process.execPath, [BIN, 'serve', '--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '60', '--set', 'organization.employees=200', '--replay-out', replay], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    while (!out.includes('Ctrl-C stops the server.')) {
-      if (child.exitCode !== null) throw new Error(`serve exited: ${err}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const { child, io, exited } = await startServe(['--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '60', '--set', 'organization.employees=200', '--replay-out', replay], ROOT);
+    const out = io.out;
     expect(out).toMatch(/room [A-Z2-9]{4}, "Baseline/);
     expect(out).toMatch(/this machine only: phones cannot reach it/);
     expect(out).toMatch(/[▀▄█]/); // the QR code
@@ -58,8 +64,8 @@ describe('orgsim serve', () => {
     phone.close();
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(err).toMatch(/vote 1: Start a visibility campaign \(1 of 1 votes\)/);
-    expect(err).not.toMatch(/Ana/); // participants' words never reach the terminal
+    expect(io.err).toMatch(/vote 1: Start a visibility campaign \(1 of 1 votes\)/);
+    expect(io.err).not.toMatch(/Ana/); // participants' words never reach the terminal
     expect(existsSync(replay)).toBe(true);
     const file = JSON.parse(readFileSync(replay, 'utf8')) as { decisions: { choice: string }[] };
     expect(file.decisions.map((d) => d.choice)).toEqual(['visibility']);
@@ -70,21 +76,13 @@ describe('orgsim serve', () => {
   it('without --replay-out, writes the replay file in out/rooms/ of the folder it runs in, and names it', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'orgsim-serve-cwd-'));
     try {
-      const child = spawn(process.execPath, [BIN, 'serve', '--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '20', '--set', 'organization.employees=100'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += String(d)));
-      child.stderr.on('data', (d) => (err += String(d)));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-      while (!out.includes('Ctrl-C stops the server.')) {
-        if (child.exitCode !== null) throw new Error(`serve exited: ${err}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const { child, io, exited } = await startServe(['--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '20', '--set', 'organization.employees=100'], cwd);
+      const out = io.out;
       expect(out).toMatch(/The replay file is out\/rooms\/room-[A-Z2-9]{4}\.replay\.json, written after every decision/);
       expect(existsSync(join(cwd, 'out', 'rooms'))).toBe(true);
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      expect(err).toMatch(/the replay is in out\/rooms\/room-[A-Z2-9]{4}\.replay\.json/);
+      expect(io.err).toMatch(/the replay is in out\/rooms\/room-[A-Z2-9]{4}\.replay\.json/);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
