@@ -3,9 +3,11 @@
  * lines); every relative link of the README, CONTRIBUTING.md and docs/*.md reaches an existing file, and its
  * anchor an existing heading; every command the README shows is a real npm script or orgsim command, with
  * options that command takes; the reference names every command, option and npm script; the parameters the
- * docs name in code exist; the README's short list of claims is the claims table's.
+ * docs name in code exist; the README's short list of claims is the claims table's; the JSON examples of a
+ * scenario, a story step and a calibration target file are accepted by orgsim itself.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked, type Token, type Tokens, type TokensList } from 'marked';
@@ -228,5 +230,36 @@ describe('docs/reference.md', () => {
     const text = reference();
     const missing = Object.keys(PACKAGE.scripts).filter((s) => !text.includes(s === 'start' || s === 'test' ? `| \`npm ${s}\` |` : `| \`npm run ${s}\` |`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the JSON examples of the docs', () => {
+  /** The JSON code blocks of a doc, in order. */
+  const examples = (doc: string) => tokens(read(join(ROOT, 'docs', doc))).filter((t) => t.type === 'code' && (t as Tokens.Code).lang === 'json').map((t) => (t as Tokens.Code).text);
+
+  it('are accepted by orgsim: a scenario file, a story step, a calibration target file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgsim-doc-examples-'));
+    try {
+      const [scenario] = examples('reference.md');
+      writeFileSync(join(dir, 'example.json'), scenario!);
+      copyFileSync(join(ROOT, 'scenarios', 'claim-base.json'), join(dir, 'claim-base.json'));
+      const v = await cli(['validate', join(dir, 'example.json')]);
+      expect(v.code, v.stderr).toBe(0);
+
+      const [step] = examples('facilitator.md');
+      writeFileSync(join(dir, 'story.json'), JSON.stringify({ title: 'A story', steps: [JSON.parse(step!)] }));
+      const s = await cli(['validate', '--story', join(dir, 'story.json')]);
+      expect(s.code, s.stderr).toBe(0);
+
+      const [targets] = examples('researcher.md');
+      const file = JSON.parse(targets!) as { targets: { csv?: string; series?: string }[] };
+      for (const t of file.targets) if (t.csv) writeFileSync(join(dir, t.csv), `month,${t.series}\n2024-01,0.5\n2024-02,0.55\n`);
+      writeFileSync(join(dir, 'targets.json'), targets!);
+      const c = await cli(['calibrate', join(dir, 'targets.json'), '--out', join(dir, 'out')], { ORGSIM_CHECK_ONLY: '1' });
+      expect(c.code, c.stderr).toBe(0);
+      expect(existsSync(join(dir, 'out', 'calibration.json'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
