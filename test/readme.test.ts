@@ -155,6 +155,15 @@ describe('README.md', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('shows experiments that orgsim itself accepts (ORGSIM_CHECK_ONLY=1: checked, nothing run or written)', async () => {
+    const experiments = shellLines(read(README)).flatMap(commands).filter((w) => w[0] === 'npx' && w[1] === 'orgsim' && ['sweep', 'sensitivity', 'claims', 'calibrate'].includes(w[2]!));
+    expect(experiments.length).toBeGreaterThanOrEqual(2);
+    for (const w of experiments) {
+      const r = await cli(w.slice(2), { ORGSIM_CHECK_ONLY: '1' });
+      expect(r.code, `${w.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+  });
+
   it('lists the claims as the claims table of docs/results.md states them', () => {
     const short = new Map([...read(README).matchAll(/^\| (C\d+) \| (.+) \|$/gm)].map((m) => [m[1]!, m[2]!]));
     const table = new Map([...read(join(ROOT, 'docs/results.md')).matchAll(/^\| (C\d+) ([^|]+?) \|/gm)].map((m) => [m[1]!, m[2]!]));
