@@ -2,9 +2,9 @@
  * The README and the guides in docs/ stay true (issue 23, item 7): the README fits a newcomer (at most 200
  * lines); every relative link of the README, CONTRIBUTING.md and docs/*.md reaches an existing file, and its
  * anchor an existing heading; every command the README shows is a real npm script or orgsim command, with
- * options that command takes; the reference names every command, option and npm script; the parameters the
- * docs name in code exist; the README's short list of claims is the claims table's; the JSON examples of a
- * scenario, a story step and a calibration target file are accepted by orgsim itself.
+ * options that command takes; the reference names every command, option and npm script; the parameters and
+ * files the docs name in code exist; the README's short list of claims is the claims table's; the JSON
+ * examples of a scenario, a story step and a calibration target file are accepted by orgsim itself.
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,6 +202,16 @@ describe('README.md, CONTRIBUTING.md and docs/*.md', () => {
   it('show npm scripts that exist, and orgsim commands with options they take', () => {
     const wrong = DOCS.flatMap((f) => shellLines(read(f)).flatMap((l) => commands(l).map((c) => wrongCommand(c, false)).filter(Boolean).map((e) => `${relative(ROOT, f)}: ${e}`)));
     expect(wrong).toEqual([]);
+  });
+
+  it('name in code only files of the repository that exist (src/..., test/..., scripts/...)', () => {
+    const re = /^(?:src|cli|server|viz|workers|scripts|bench|test|deploy|scenarios|docs|bin)\/[\w./-]*\.[a-z]+$/;
+    const missing = DOCS.flatMap((f) => tokens(read(f))
+      .filter((t) => t.type === 'codespan')
+      .map((t) => (t as Tokens.Codespan).text)
+      .filter((p) => re.test(p) && !existsSync(join(ROOT, p)))
+      .map((p) => `${relative(ROOT, f)}: ${p}`));
+    expect(missing).toEqual([]);
   });
 
   it('name in code only parameters that exist', () => {
