@@ -12,11 +12,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROBUST_SHARE } from '../src/claims-audit.ts';
 import { CLAIMS } from '../src/claims.ts';
-import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '../src/cli/claims-audit-file.ts';
+import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '../cli/claims-audit-file.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
-import { terminalText } from '../src/cli/format.ts';
-import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { terminalText } from '../cli/format.ts';
+import { scenarioFiles } from '../cli/scenarios.ts';
 import { parseStory } from '../src/story.ts';
 
 const RESULTS = fileURLToPath(new URL('../docs/results.md', import.meta.url));

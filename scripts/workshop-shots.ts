@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Workshop } from '../src/cli/serve/workshop.ts';
-import { loadSite } from '../src/cli/serve/site.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { Workshop } from '../server/workshop.ts';
+import { loadSite } from '../server/site.ts';
+import { readScenario } from '../cli/scenarios.ts';
 
 type Hook = { __workshop: { tick: number; vote: { voters: number } | null; decisions: unknown[]; participants: unknown[] }; __phone: { joined: boolean; round: number; myVote: number | null } };
 const NAMES = ['Ana', 'Bruno', 'Chloé', 'Dev', 'Elif', 'Farid', 'Grace', 'Hugo', 'Inès', 'Jun', 'Kofi', 'Lena'];

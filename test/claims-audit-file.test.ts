@@ -1,12 +1,12 @@
 /**
- * The audit's results file (src/cli/claims-audit-file.ts) and what is filled from it
+ * The audit's results file (cli/claims-audit-file.ts) and what is filled from it
  * (scripts/claims-audit-fill.ts): the claims table of docs/results.md and the story's audit fields.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../src/claims.ts';
-import { checkAuditFile, type AuditFile } from '../src/cli/claims-audit-file.ts';
-import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { checkAuditFile, type AuditFile } from '../cli/claims-audit-file.ts';
+import { scenarioFiles } from '../cli/scenarios.ts';
 import { parseStory } from '../src/story.ts';
 import { effectCell, fillResults, fillStory, flipWords, holdsCell } from '../scripts/claims-audit-fill.ts';
 
@@ -100,7 +100,7 @@ describe('filling docs/results.md and the story', () => {
 
 describe('the shipped audit', () => {
   it('is what docs/results.md and the story show (scripts/claims-audit-fill.ts --check)', async () => {
-    const { readAuditFile, SHIPPED_AUDIT } = await import('../src/cli/claims-audit-file.ts');
+    const { readAuditFile, SHIPPED_AUDIT } = await import('../cli/claims-audit-file.ts');
     const shipped = readAuditFile(SHIPPED_AUDIT);
     expect(fillResults(RESULTS, shipped)).toBe(RESULTS);
     expect(fillStory(STORY, shipped)).toBe(STORY);

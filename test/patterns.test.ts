@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../src/claims.ts';
-import { armScenario, measurePatterns, planPatterns } from '../src/cli/patterns.ts';
+import { armScenario, measurePatterns, planPatterns } from '../cli/patterns.ts';
 import { parameterList } from '../src/scenario/paths.ts';
 import {
   NOT_STATEMENTS, PATTERN_ARMS, PATTERN_EMPLOYEES, PATTERN_RUNS, PATTERN_SEED, PATTERNS, evaluatePattern, measuredRows, testSides,
