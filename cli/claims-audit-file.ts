@@ -1,6 +1,6 @@
 /**
  * The audit's results in one machine-readable file, claims-audit.json: written by `orgsim claims --audit --out
- * DIR`, shipped as docs/claims-audit.json by scripts/claims-audit-fill.ts (which fills the README's claims
+ * DIR`, shipped as docs/claims-audit.json by scripts/claims-audit-fill.ts (which fills docs/results.md's claims
  * table and the story's audit fields from it), and read by `orgsim claims` to give a value effect's range.
  *
  * Format (version 1):
@@ -31,7 +31,7 @@ import { PROJECT_DIR } from './scenarios.ts';
 export const AUDIT_JSON = 'claims-audit.json';
 export const AUDIT_FORMAT = 'orgsim-claims-audit';
 export const AUDIT_VERSION = 1;
-/** The shipped audit: what the README's table and the story show, and what `orgsim claims` quotes. */
+/** The shipped audit: what the table of docs/results.md and the story show, and what `orgsim claims` quotes. */
 export const SHIPPED_AUDIT = join(PROJECT_DIR, 'docs', AUDIT_JSON);
 
 const words = (max: number) => z.string().max(max);

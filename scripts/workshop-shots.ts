@@ -1,5 +1,5 @@
 /**
- * Screenshots of a workshop (orgsim serve) for the README, taken by `npm run screenshots` (or
+ * Screenshots of a workshop (orgsim serve) for docs/facilitator.md, taken by `npm run screenshots` (or
  * `npm run screenshots -- workshop`): the shared screen at 1920x1080 and 1366x768 during a vote, after a first
  * decision (its marker and the ghost line), and a phone at 390 px: joining, voting, and between votes. The
  * real server, the real page and the real model; a dozen phones as browser contexts.
