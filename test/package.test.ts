@@ -21,8 +21,13 @@ import { dockerStages, stageContext } from './dockerfile.ts';
 const exec = promisify(execFile);
 const TINY = { name: 'tiny', organization: { employees: 100 }, external: { customers: 50 }, ticks: 30 };
 
-/** The environment of a user's shell: none of the npm script variables of the `npm test` that runs this. */
-const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(package|lifecycle)_/.test(k)));
+/**
+ * The environment of a user's shell: none of the variables that the `npm test` (or npx) running this sets for its
+ * scripts, which name this repository as the project (npm_config_local_prefix, INIT_CWD, npm_package_*...).
+ */
+const ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_local_prefix$)|INIT_CWD$)/.test(k)),
+);
 
 let work: string;
 let app: string;
