@@ -106,6 +106,13 @@ describe('derived metrics', () => {
     expect(compileMetrics({ a: '1 / (valueCum - valueCum)', b: 'log(-valueCum)' })).toHaveLength(2);
   });
 
+  it('is predictable: the square root of a negative number is NaN, not a complex number', () => {
+    expect(restrictedMath().math.config({}).predictable).toBe(true);
+    const [m] = compileMetrics({ r: 'sqrt(0 - 1 - valueCum)' }, 's.json', 10);
+    const out = evaluateMetrics([m!], run.series, 10);
+    expect(Number.isNaN(out.r![0]!)).toBe(true);
+  });
+
   it('reports an error during a run as a user error naming the metric and the tick', () => {
     const [m] = compileMetrics({ r: 'round(valueCum, t)' }, 's.json', 10);
     expect(() => evaluateMetrics([m!], run.series, 30)).toThrow(ScenarioError);

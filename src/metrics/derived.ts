@@ -14,14 +14,11 @@
  *   run time (round(x, t) beyond 15 decimals) is refused with the scenario; and an error in a real run is
  *   still a user error naming the metric and the tick.
  */
-import type { ConditionalNode, ConstantNode, EvalFunction, FunctionNode, MathNode, OperatorNode, ParenthesisNode, RelationalNode, SymbolNode } from 'mathjs';
+import type { ConditionalNode, ConstantNode, EvalFunction, FunctionNode, MathJsInstance, MathNode, OperatorNode, ParenthesisNode, RelationalNode, SymbolNode } from 'mathjs';
 // mathjs's single-file build (an export of the package), not its ESM entry: every process and worker that
 // runs a scenario loads this module, and the ESM entry is ~1,260 files (about 1.5 s and 150 MB under tsx,
-// against about 0.3 s and 50 MB for this file). Same API; it ships no types of its own, hence the cast.
-// @ts-expect-error: no declaration file for the bundle; typed below as the package's main entry.
+// against about 0.3 s and 50 MB for this file). Same API; its types are declared in src/mathjs-bundle.d.ts.
 import mathBundle from 'mathjs/lib/browser/math.js';
-
-const { all, create } = mathBundle as typeof import('mathjs');
 import { ScenarioError } from '../scenario/errors.ts';
 import { didYouMean } from '../scenario/paths.ts';
 import { SERIES_INDEX, SERIES_NAMES } from './series.ts';
@@ -68,7 +65,7 @@ const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simpl
 
 interface Restricted {
   /** The hardened instance: what a compiled expression can reach. */
-  math: ReturnType<typeof create>;
+  math: MathJsInstance;
   /** Our own reference to parse, kept before the expression language loses it. */
   parse: (expr: string) => MathNode;
 }
@@ -78,8 +75,10 @@ let restricted: Restricted | undefined;
 /** The hardened instance, made on first use (mathjs is large: commands that never compile a metric skip it). */
 export function restrictedMath(): Restricted {
   if (!restricted) {
-    // predictable: log or sqrt of a negative number is NaN, not a complex number.
-    const math = create(all!, { predictable: true });
+    // predictable: log or sqrt of a negative number is NaN, not a complex number. Set after creation: the
+    // bundle's create has its factories built in and ignores a config passed with them.
+    const math = mathBundle.create();
+    math.config({ predictable: true });
     const parse = math.parse;
     math.import(
       Object.fromEntries(DISABLED.map((name) => [name, () => { throw new Error(`function ${name} is disabled`); }])),
