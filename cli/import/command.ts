@@ -13,7 +13,7 @@ import { Network } from '../../src/import/network.ts';
 import { computeStatistics, type Format, type Statistics } from '../../src/import/statistics.ts';
 import { buildScenario } from '../../src/import/scenario.ts';
 import { buildTargets, observedCsv } from '../../src/import/targets.ts';
-import { checkNotSystem, displayPath, installInterruptCleanup, makeFolder, realTarget, statOrUndefined, writeAtomic } from '../../src/cli/files.ts';
+import { checkNotSystem, displayPath, makeFolder, realTarget, statOrUndefined, writeAtomic } from '../../src/cli/files.ts';
 import { parseCommand, positionals, usageError, wholeNumber } from '../../src/cli/args.ts';
 import { print } from '../../src/cli/io.ts';
 import { openExport, type ExportSource } from './source.ts';
@@ -140,7 +140,6 @@ export async function importCommand(argv: string[]): Promise<number> {
   const replicates = wholeNumber('import', 'replicates', values.replicates, 10, 10_000);
   const seed = wholeNumber('import', 'seed', values.seed, 0, 2 ** 31 - 1);
   checkOut(values.out, exportPath!);
-  installInterruptCleanup();
   const result = await importExport(exportPath!, { format: values.format as Format | undefined, replicates, seed });
   const written = writeResult(values.out, result);
   print(summary(result, written, values.out));
