@@ -10,7 +10,7 @@
  * list of what counts, by the definitions of src/import/statistics.ts written out plainly, not by its code.
  *
  *   npx tsx scripts/synthetic-export.ts --format viva-engage|slack --out DIR [--zip] [--users N] [--months N]
- *     [--messages N] [--seed N] [--no-truth]
+ *     [--rate N] [--writers SHARE] [--seed N] [--no-truth]
  */
 import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -33,6 +33,8 @@ export interface SyntheticOptions {
   missingMonth?: number;
   /** Messages a month of a writer, on average (scales the export's size). */
   writerRate?: number;
+  /** The share of accounts who ever write. */
+  writerShare?: number;
   /** Write a .zip (the path given is the zip's) instead of a folder. */
   zip?: boolean;
   /** Compute the truth (keeps every contribution in memory: small exports only). */
@@ -155,7 +157,7 @@ function population(o: Required<SyntheticOptions>, random: () => number) {
       zone: ZONES[i % ZONES.length]!,
       kind,
       joined,
-      rate: random() < 0.45 ? 0 : o.writerRate * Math.exp(gaussian(random) * 0.9 - 0.4),
+      rate: random() >= o.writerShare ? 0 : o.writerRate * Math.exp(gaussian(random) * 0.9 - 0.4),
       groups: [],
     };
     if (kind === 'person' && random() < 0.06) {
@@ -297,7 +299,7 @@ async function zipFolder(folder: string, zipPath: string): Promise<void> {
 }
 
 export async function writeSyntheticExport(path: string, options: SyntheticOptions): Promise<Truth> {
-  const o: Required<SyntheticOptions> = { seed: 1, users: 300, months: 6, start: '2024-01', missingMonth: 3, writerRate: 6, zip: false, truth: true, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyntheticOptions) };
+  const o: Required<SyntheticOptions> = { seed: 1, users: 300, months: 6, start: '2024-01', missingMonth: 3, writerRate: 6, writerShare: 0.55, zip: false, truth: true, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyntheticOptions) };
   const random = seedrandom.alea(`orgsim synthetic export ${o.seed}`);
   const { accounts, groups, start } = population(o, random);
   const folder = o.zip ? `${path}.d` : path;
@@ -574,9 +576,9 @@ function computeTruth(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { format: { type: 'string' }, out: { type: 'string' }, zip: { type: 'boolean' }, users: { type: 'string' }, months: { type: 'string' }, rate: { type: 'string' }, seed: { type: 'string' }, 'no-truth': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { format: { type: 'string' }, out: { type: 'string' }, zip: { type: 'boolean' }, users: { type: 'string' }, months: { type: 'string' }, rate: { type: 'string' }, writers: { type: 'string' }, seed: { type: 'string' }, 'no-truth': { type: 'boolean' } } });
   if (!values.out || (values.format !== 'viva-engage' && values.format !== 'slack')) {
-    process.stderr.write('usage: npx tsx scripts/synthetic-export.ts --format viva-engage|slack --out PATH [--zip] [--users N] [--months N] [--rate N] [--seed N] [--no-truth]\n');
+    process.stderr.write('usage: npx tsx scripts/synthetic-export.ts --format viva-engage|slack --out PATH [--zip] [--users N] [--months N] [--rate N] [--writers SHARE] [--seed N] [--no-truth]\n');
     process.exit(2);
   }
   const truth = await writeSyntheticExport(values.out, {
@@ -585,6 +587,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     users: values.users ? Number(values.users) : undefined,
     months: values.months ? Number(values.months) : undefined,
     writerRate: values.rate ? Number(values.rate) : undefined,
+    writerShare: values.writers ? Number(values.writers) : undefined,
     seed: values.seed ? Number(values.seed) : undefined,
     truth: !values['no-truth'],
   });

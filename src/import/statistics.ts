@@ -50,7 +50,7 @@ export interface Statistics {
   format: Format;
   span: { first: string; last: string; months: string[]; missing: string[] };
   accounts: { counted: number; departments: number };
-  groups: { team: number; closed: number; open: number; bySize: SizeBin[]; meanTeamSize: number | null; sizeFrom: 'members' | 'contributors' | 'both' };
+  groups: { team: number; closed: number; open: number; bySize: SizeBin[]; /** Of the teams whose members the export lists (Slack); null otherwise. */ meanTeamSize: number | null; sizeFrom: 'members' | 'contributors' | 'both' };
   figures: Record<string, Figure | Unavailable>;
   monthly: MonthRow[];
   bootstrap: { replicates: number; seed: number; over: string; level: number };
@@ -351,6 +351,7 @@ export function computeStatistics(net: FrozenNetwork, format: Format, options: S
   const bySize: SizeBin[] = SIZE_BINS.map(([, , size]) => ({ size, team: 0, closed: 0, open: 0 }));
   const kinds: Record<GroupKindName, number> = { team: 0, closed: 0, open: 0 };
   let teamMembers = 0;
+  let listedTeams = 0;
   let listed = 0;
   let counted = 0;
   for (let g = 0; g < G; g++) {
@@ -358,7 +359,10 @@ export function computeStatistics(net: FrozenNetwork, format: Format, options: S
     if (s === 0 && net.groups.contributions[g] === 0) continue; // a group nobody is in or wrote in
     const kind = net.groups.kind[g]!;
     kinds[kind]++;
-    if (kind === 'team') teamMembers += s;
+    if (kind === 'team' && net.groups.listed[g]) {
+      teamMembers += s;
+      listedTeams++;
+    }
     if (net.groups.listed[g]) listed++;
     else counted++;
     const bin = SIZE_BINS.findIndex(([lo, hi]) => s >= lo && s <= hi);
@@ -373,7 +377,7 @@ export function computeStatistics(net: FrozenNetwork, format: Format, options: S
     groups: {
       ...kinds,
       bySize,
-      meanTeamSize: kinds.team > 0 ? teamMembers / kinds.team : null,
+      meanTeamSize: listedTeams > 0 ? teamMembers / listedTeams : null,
       sizeFrom: listed && counted ? 'both' : listed ? 'members' : 'contributors',
     },
     figures,
