@@ -3,8 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-const { installInterruptCleanup } = await import('../src/cli/files.ts');
+const { main } = await import('../cli/main.ts');
+const { installInterruptCleanup } = await import('../cli/files.ts');
 // Ctrl-C or a kill removes the output being written (in-process callers of main keep their own signals).
 installInterruptCleanup();
 process.exitCode = await main(process.argv.slice(2));

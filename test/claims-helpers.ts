@@ -1,13 +1,13 @@
 /** Shared by the claims test files: run every arm of a claim at a size, with the same seed list, then test it. */
 import { expect, it } from 'vitest';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runEnsemble } from '../workers/pool.ts';
 import { atSize } from '../src/scenario/scale.ts';
 import { CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, unreproduced } from '../src/claims.ts';
 import { readFileSync } from 'node:fs';
 import { claimPlan, claimStepResult, parseStory, STORY_CLAIM_EMPLOYEES } from '../src/story.ts';
-import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { scenarioFiles } from '../cli/scenarios.ts';
 
 /** The shipped story's step for a claim (story mode runs the claims at STORY_CLAIM_EMPLOYEES). */
 function storyStep(id: string) {

@@ -8,28 +8,12 @@ import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticExport, type Truth } from '../scripts/synthetic-export.ts';
-import { importCommand, OUTPUT_FILES } from '../cli/import/command.ts';
-import { main } from '../src/cli/main.ts';
-import { ScenarioError } from '../src/scenario/errors.ts';
-import { note } from '../src/cli/io.ts';
-import { oneLine } from '../src/cli/terminal.ts';
+import { OUTPUT_FILES } from '../cli/import/command.ts';
 import { checkTargetFile } from '../src/calibrate/targets.ts';
 import { parseObserved } from '../src/calibrate/observed.ts';
 import { cli, expectMistake, type Result } from './sweep-helpers.ts';
 
-/** `orgsim import`, with main's handling of mistakes (the command joins main's table after the layout move). */
-async function importMain(argv: string[]): Promise<number> {
-  try {
-    return await importCommand(argv);
-  } catch (e) {
-    if (e instanceof ScenarioError) {
-      note(`orgsim: ${oneLine(e.message)}`);
-      return 2;
-    }
-    throw e;
-  }
-}
-const runImport = (args: string[]): Promise<Result> => cli(args, {}, importMain);
+const runImport = (args: string[]): Promise<Result> => cli(['import', ...args]);
 
 let dir: string;
 beforeAll(() => {

@@ -13,31 +13,16 @@ import { Network } from '../../src/import/network.ts';
 import { computeStatistics, type Format, type Statistics } from '../../src/import/statistics.ts';
 import { buildScenario } from '../../src/import/scenario.ts';
 import { buildTargets, observedCsv } from '../../src/import/targets.ts';
-import { checkNotSystem, displayPath, makeFolder, realTarget, statOrUndefined, writeAtomic } from '../../src/cli/files.ts';
-import { parseCommand, positionals, usageError, wholeNumber } from '../../src/cli/args.ts';
-import { print } from '../../src/cli/io.ts';
+import { checkNotSystem, displayPath, makeFolder, realTarget, statOrUndefined, writeAtomic } from '../files.ts';
+import { parseCommand, positionals, usageError, wholeNumber } from '../args.ts';
+import { print } from '../io.ts';
+import { COMMAND_USAGE } from '../usage.ts';
 import { openExport, type ExportSource } from './source.ts';
 import { findVivaFiles, readViva } from './viva.ts';
 import { readSlack, slackRoot } from './slack.ts';
 import { ReadReport } from './report.ts';
 import { summary } from './summary.ts';
 
-export const IMPORT_USAGE = `orgsim import EXPORT --out DIR [--format viva-engage|slack]
-
-Reads a Viva Engage (Yammer) network data export or a Slack workspace export, its folder or its .zip, as a
-stream, and writes into DIR:
-  statistics.json  the network's figures over its full months, each with a 95% bootstrap interval over accounts
-  scenario.json    an organization of the same size and shape (orgsim validate, orgsim run, the page open it)
-  targets.json     a calibration target file built from the figures (orgsim calibrate DIR/targets.json)
-  observed.csv     the monthly share of accounts who contribute (read by targets.json)
-No name, e-mail address, message text or id is kept: ids are hashed on reading, only counts and days stay.
-
-Options:
-  --out DIR         the folder to write into (made if needed; the four files are replaced)
-  --format F        viva-engage or slack (default: recognized from the export's files)
-  --replicates N    bootstrap replicates (default 200)
-  --seed N          seed of the bootstrap (default 1): the same export and seed give the same bytes
-`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -129,7 +114,7 @@ export function writeResult(dir: string, r: ImportResult): string[] {
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('import', argv, OPTIONS);
   if (values.help) {
-    print(IMPORT_USAGE);
+    print(COMMAND_USAGE.import!);
     return 0;
   }
   const [exportPath] = positionals('import', given, 'the export: its folder or its .zip (orgsim import EXPORT --out DIR)', 1);

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ScenarioError } from '../../src/scenario/errors.ts';
-import { displayPath } from '../../src/cli/files.ts';
+import { displayPath } from '../files.ts';
 
 export interface ExportSource {
   /** What the user gave, as it is shown in messages. */
