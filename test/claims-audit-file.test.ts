@@ -106,4 +106,14 @@ describe('the shipped audit', () => {
     expect(fillStory(STORY, shipped)).toBe(STORY);
     expect(shipped.claims.map((c) => c.claim)).toEqual(CLAIMS.map((c) => c.id));
   });
+
+  it('was drawn from the shipped posterior (a recalibration without a new audit is seen)', async () => {
+    const { readAuditFile, SHIPPED_AUDIT } = await import('../cli/claims-audit-file.ts');
+    const posterior = JSON.parse(readFileSync(new URL('../scenarios/calibration/mid.posterior.json', import.meta.url), 'utf8'));
+    const drawn = readAuditFile(SHIPPED_AUDIT).settings.posterior;
+    expect(drawn, 'the shipped audit names no posterior').not.toBeNull();
+    expect(drawn!.note).toBe(posterior.calibration.note);
+    expect(drawn!.ess).toBeCloseTo(posterior.calibration.ess, 6);
+    expect(drawn!.targetsSha256).toBe(posterior.calibration.targetsSha256);
+  });
 });

@@ -55,7 +55,7 @@ export function claimTest(id: string, employees: number): void {
       expect(claimStepResult(step, claim, step.arms.map((a) => measures[a.scenario]!)).words).toBe(claimVerdict(results).words);
     }
     // A comparison the model does not reproduce must not pass (Claim.unreproduced): a change that makes it pass is seen.
-    if (expected) for (const r of results) expect(r.passed, `${r.verdict}${unreproduced(claim, r.label) ? ' (documented as not reproduced)' : ''}`).toBe(!unreproduced(claim, r.label));
+    if (expected) for (const r of results) expect(r.passed, `${r.verdict}${unreproduced(claim, r.label, employees) ? ' (documented as not reproduced)' : ''}`).toBe(!unreproduced(claim, r.label, employees));
     else expect(results.every((r) => r.passed), `${id} holds at ${employees} employees, below its scope (${claim.scope!.reason})`).toBe(false);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The house's floors (README, Layout): arrows only run down. src/ is the pure core: it imports nothing from
  * Node (`node:` or a built-in module), the command line, the server, the page or the workers. The page never
- * imports the node side. Only the commands (cli/commands/, cli/main.ts) start the workshop server, and the
+ * imports the node side. Only the commands (cli/commands/, cli/main.ts and the package's entry) start the workshop server, and the
  * server uses the command line's file helpers, never a command.
  *
  * The graph is read from the sources (every `import`/`export ... from`, `import(...)` and
@@ -25,7 +25,7 @@ const ROOMS: { room: string; floor: number; holds: (path: string) => boolean }[]
   { room: 'commands', floor: 4, holds: isCommand },
 ];
 function isCommand(p: string): boolean {
-  return p.startsWith('cli/commands/') || p === 'cli/main.ts';
+  return p.startsWith('cli/commands/') || p === 'cli/main.ts' || p === 'cli/package-entry.ts';
 }
 const roomOf = (p: string) => ROOMS.find((r) => r.holds(p));
 

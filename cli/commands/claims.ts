@@ -370,7 +370,7 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[],
       claim.comparisons.forEach((c, k) => {
         const r = s.results[k]!;
         lines.push(`      ${r.outcome === 'holds' ? 'pass' : r.outcome === 'fails' ? 'FAIL' : '  ? '}  ${r.verdict}${r.outcome === 'inconclusive' ? `; ${outcomeWords(r)}` : ''}`);
-        const not = r.outcome !== 'holds' ? unreproduced(claim, c.label) : null;
+        const not = r.outcome !== 'holds' ? unreproduced(claim, c.label, s.employees) : null;
         if (not) lines.push(`            not reproduced by the model: ${not}`);
         if (measuresValue(c)) lines.push(valueNote(id, k, c.label, audits, shipped));
       });

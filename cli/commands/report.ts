@@ -1,12 +1,11 @@
 /**
  * orgsim report DIR: DIR/report.html from the files of a finished sweep or sensitivity analysis. The chart
- * script (viz/research/report-entry.ts) is bundled here with esbuild, d3 comes from its own
- * minified bundle, and both are inlined with the data: the page needs no server and no network.
+ * script (viz/research/report-entry.ts with the parts of d3 it uses) is built with the package
+ * (scripts/build-node.mjs: dist-node/report-charts.js) and inlined with the data: the page needs no server and
+ * no network.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import type { Manifest } from '../../src/research/manifest.ts';
 import { reportData } from '../../src/research/report/data.ts';
@@ -19,6 +18,7 @@ import { claimsReport, type ClaimsReport } from '../../src/research/report/claim
 import { CLAIMS_JSON, CLAIMS_MANIFEST } from './claims.ts';
 import type { AuditResult, SizeResult } from '../../src/claims-results.ts';
 import { existsSync } from 'node:fs';
+import { PROJECT_DIR } from '../scenarios.ts';
 import { parseCommand, positionals } from '../args.ts';
 import { displayPath, writeAtomic } from '../files.ts';
 import { INPUTS, readInput } from '../input.ts';
@@ -31,13 +31,15 @@ import { note, print } from '../io.ts';
 const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 export const REPORT_HTML = 'report.html';
 
-const CHARTS = fileURLToPath(new URL('../../viz/research/report-entry.ts', import.meta.url));
-const D3 = fileURLToPath(new URL('../../node_modules/d3/dist/d3.min.js', import.meta.url));
+/** The chart script, one self-contained classic script built with the package (d3 inside). */
+const CHARTS = join(PROJECT_DIR, 'dist-node', 'report-charts.js');
 
-/** The chart script as one self-contained classic script (d3 stays the global of its own bundle). */
-async function chartScript(): Promise<string> {
-  const out = await build({ entryPoints: [CHARTS], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'silent' });
-  return out.outputFiles[0]!.text;
+function chartScript(): string {
+  try {
+    return readFileSync(CHARTS, 'utf8');
+  } catch {
+    throw new ScenarioError(`the report's chart script ${CHARTS} is missing: this copy of orgsim was not built (npm run build:node)`);
+  }
 }
 
 function sweepData(dir: string): ReportData {
@@ -91,7 +93,7 @@ export async function report(argv: string[]): Promise<number> {
   }
   const [dir] = positionals('report', given, 'the folder of a sweep or a calibration (orgsim report DIR)', 1);
   const data = claimsData(dir!) ?? calibrationData(dir!) ?? sweepData(dir!);
-  const html = reportPage({ title: data.title, data, d3: readFileSync(D3, 'utf8'), charts: await chartScript(), css: REPORT_CSS });
+  const html = reportPage({ title: data.title, data, charts: chartScript(), css: REPORT_CSS });
   const out = join(dir!, REPORT_HTML);
   const bytes = writeAtomic(out, [html]);
   // What it wrote and where, on stdout: it is the command's result.
