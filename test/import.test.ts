@@ -196,6 +196,13 @@ describe('bad exports are refused in one line, nothing written', () => {
     writeFileSync(join(file, day), text);
     await refused(path, /general\/\d{4}-\d{2}-\d{2}\.json: message \d+: its "user" matches no member of users\.json/);
   });
+  it('a --format that is not the export\'s', async () => {
+    const path = viva('named-wrong', { 'Users.csv': USERS, 'Groups.csv': GROUPS, 'Messages.csv': MESSAGES });
+    const out = join(dir, 'named-wrong-out');
+    expectMistake(await runImport([path, '--out', out, '--format', 'slack']), /named-wrong: no users\.json in the export/);
+    expectMistake(await runImport([path, '--out', out, '--format', 'teams']), /--format "teams" is not allowed; expected viva-engage or slack/);
+    expect(existsSync(out)).toBe(false);
+  });
   it('a date that is not one', async () => {
     await refused(viva('date', { 'Users.csv': USERS, 'Groups.csv': GROUPS, 'Messages.csv': MESSAGES.replace('2024-01-15T09:00:00+01:00', 'yesterday') }), /Messages\.csv: line 3: created_at "yesterday" is not a date/);
   });

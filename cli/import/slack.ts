@@ -21,7 +21,7 @@ import { fileProblem, type ExportSource } from './source.ts';
 export const SLACK_LISTS = ['users.json', 'org_users.json', 'channels.json', 'groups.json', 'dms.json', 'mpims.json', 'integration_logs.json', 'canvases.json'];
 
 /** A day file or a list bigger than this is not one a workspace writes. */
-export const MAX_JSON_BYTES = 512 << 20;
+export const MAX_JSON_BYTES = 256 << 20;
 
 const SYSTEM_SUBTYPES = new Set([
   'channel_join', 'channel_leave', 'channel_topic', 'channel_purpose', 'channel_name', 'channel_archive', 'channel_unarchive',

@@ -3,7 +3,7 @@
  * each file as a stream. A zip is read at random (yauzl reads its central directory first), so the users file
  * is read before the messages whatever their order in the archive, and no file is unpacked to disk.
  */
-import { createReadStream, lstatSync, readdirSync } from 'node:fs';
+import { createReadStream, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -13,6 +13,7 @@ import { displayPath } from '../files.ts';
 export interface ExportSource {
   /** What the user gave, as it is shown in messages. */
   readonly shown: string;
+  readonly kind: 'folder' | 'zip';
   /** File paths inside the export ("users.json", "general/2024-01-02.json"), in a stable order. */
   readonly files: readonly string[];
   /** The uncompressed size of a file, in bytes. */
@@ -43,6 +44,7 @@ function folderSource(root: string): ExportSource {
   walk(root);
   return {
     shown: displayPath(root),
+    kind: 'folder',
     files,
     size: (f) => sizes.get(f) ?? 0,
     open: async (f) => createReadStream(join(root, ...f.split('/'))),
@@ -101,6 +103,7 @@ async function zipSource(path: string): Promise<ExportSource> {
   const files = [...byName.keys()].sort();
   return {
     shown,
+    kind: 'zip',
     files,
     size: (f) => byName.get(f)?.uncompressedSize ?? 0,
     open: (f) =>
@@ -115,8 +118,7 @@ async function zipSource(path: string): Promise<ExportSource> {
 export async function openExport(path: string): Promise<ExportSource> {
   let st;
   try {
-    st = lstatSync(path);
-    if (st.isSymbolicLink()) st = (await import('node:fs')).statSync(path);
+    st = statSync(path);
   } catch {
     throw new ScenarioError(`${displayPath(path)}: no such file or folder; expected an export: its folder or its .zip`);
   }
@@ -128,5 +130,8 @@ export async function openExport(path: string): Promise<ExportSource> {
 /** Re-throw a stream error of a file of the export as one line naming the file. */
 export function fileProblem(source: ExportSource, file: string, e: unknown): ScenarioError {
   if (e instanceof ScenarioError) return e;
-  return new ScenarioError(`${source.shown}: ${file}: ${zipProblem(e)}`);
+  if (source.kind === 'zip') return new ScenarioError(`${source.shown}: ${file}: ${zipProblem(e)}`);
+  const code = (e as { code?: string }).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it is gone (removed while it was read?)' : code === 'EISDIR' ? 'a folder, not a file' : e instanceof Error ? e.message : String(e);
+  return new ScenarioError(`${source.shown}: ${file}: cannot be read: ${why}`);
 }

@@ -47,12 +47,13 @@ export function findVivaFiles(source: ExportSource, report: ReadReport): Record<
 const truthy = (s: string | undefined) => s !== undefined && /^(true|t|1|yes)$/i.test(s.trim());
 
 export async function readViva(source: ExportSource, net: Network, report: ReadReport, hasher = new IdHasher()): Promise<void> {
-  const files = findVivaFiles(source, report)!;
+  const found: Partial<Record<keyof typeof VIVA_FILES, string>> = findVivaFiles(source, report) ?? {};
   for (const key of ['users', 'groups', 'messages'] as const) {
-    if (!files[key]) {
+    if (!found[key]) {
       throw new ScenarioError(`${source.shown}: no ${key === 'users' ? 'Users.csv' : key === 'groups' ? 'Groups.csv' : 'Messages.csv'} in the export; a Viva Engage network data export has Users.csv, Groups.csv and Messages.csv`);
     }
   }
+  const files = found as Record<keyof typeof VIVA_FILES, string>;
   const accounts = new IdTable<'pending'>(hasher);
   const departments = new IdTable(hasher);
 
