@@ -165,132 +165,174 @@ export function computeStatistics(net: FrozenNetwork, format: Format, options: S
     if (net.left[a]! >= 0 && net.leftDated[a] && usedSet.has(monthOfDay(net.left[a]!))) leftIn[a] = 1;
     if (there) eligible.push(a);
   }
-  // Accounts by window contributions, most first (ties by number): the order of the top shares and the Gini.
-  const byTotal = Int32Array.from(eligible).sort((x, y) => total[y]! - total[x]! || x - y);
   const contributedAnywhere: number[] = [];
   for (let a = 0; a < A; a++) if (net.groupsOf[a]! > 0) contributedAnywhere.push(a);
 
-  /** Every figure with weights w (the multiplicity of each account in the sample). */
-  const figuresWith = (w: Float64Array): Record<string, number> => {
-    let shareSum = 0;
-    let monthsContributors = 0;
-    let monthsAccounts = 0;
-    let contributions = 0;
-    for (let k = 0; k < M; k++) {
-      const e = exists[k]!;
-      const c = counts[k]!.contributions;
-      let there = 0;
-      let contributing = 0;
-      for (const a of eligible) {
-        const wa = w[a]!;
-        if (wa === 0 || !e[a]) continue;
-        there += wa;
-        if (c[a]! > 0) {
-          contributing += wa;
-          contributions += wa * c[a]!;
-        }
+  // The bootstrap draws from the pool: the accounts of the full months and those who contributed anywhere
+  // (the shares by kind of group are over the whole export). Everything a figure needs of an account is laid
+  // out by its place in the pool, so that a replicate is a few passes over flat arrays.
+  const pool = [...new Set([...eligible, ...contributedAnywhere])].sort((x, y) => x - y);
+  const P = pool.length;
+  const inWindow = new Uint8Array(P);
+  const tot = new Float64Array(P);
+  const thr = new Float64Array(P);
+  const rep = new Float64Array(P);
+  const joins = new Float64Array(P);
+  const leaves = new Float64Array(P);
+  const monthsThere = new Float64Array(P);
+  const monthsContributing = new Float64Array(P);
+  const team = new Float64Array(P);
+  const open = new Float64Array(P);
+  const whole = new Float64Array(P);
+  const anywhere = new Uint8Array(P);
+  const multi = new Uint8Array(P);
+  // Accounts with the same months of presence and of contribution weigh alike in the monthly shares: a
+  // replicate adds their weights by pattern, then runs over the patterns' months (not accounts x months).
+  const patternOf = new Int32Array(P).fill(-1);
+  const patternIds = new Map<string, number>();
+  const patterns: Uint8Array[] = []; // per pattern: M presence flags, then M contribution flags
+  const windowPlace = new Map<number, number>();
+  const eligibleSet = new Set(eligible);
+  pool.forEach((a, i) => {
+    if (eligibleSet.has(a)) {
+      inWindow[i] = 1;
+      windowPlace.set(a, i);
+      tot[i] = total[a]!;
+      thr[i] = posts[a]!;
+      rep[i] = replies[a]!;
+      joins[i] = joinedIn[a]!;
+      leaves[i] = leftIn[a]!;
+      const flags = new Uint8Array(2 * M);
+      for (let k = 0; k < M; k++) {
+        flags[k] = exists[k]![a]!;
+        flags[M + k] = counts[k]!.contributions[a]! > 0 ? 1 : 0;
+        monthsThere[i]! += flags[k]!;
+        monthsContributing[i]! += flags[M + k]!;
       }
-      shareSum += there > 0 ? contributing / there : 0;
-      monthsContributors += contributing;
-      monthsAccounts += there;
+      const key = flags.join('');
+      let id = patternIds.get(key);
+      if (id === undefined) {
+        patternIds.set(key, (id = patterns.length));
+        patterns.push(flags);
+      }
+      patternOf[i] = id;
     }
+    if (net.groupsOf[a]! > 0) {
+      anywhere[i] = 1;
+      multi[i] = net.groupsOf[a]! > 1 ? 1 : 0;
+      team[i] = net.teamContributions[a]!;
+      open[i] = net.openContributions[a]!;
+      for (const m of net.months.values()) whole[i]! += m.contributions[a]!;
+    }
+  });
+  // The window's accounts by contributions, most first (ties by number): the order of the top shares and the Gini.
+  const byTotal = Int32Array.from(eligible.map((a) => windowPlace.get(a)!)).sort((x, y) => tot[y]! - tot[x]! || pool[x]! - pool[y]!);
+  const patternWeight = new Float64Array(patterns.length);
+  const there = new Float64Array(M);
+  const contributing = new Float64Array(M);
+
+  /** Every figure with weights w (by place in the pool: the multiplicity of each account in the sample). */
+  const figuresWith = (w: Float64Array): Record<string, number> => {
     let n = 0;
     let contributed = 0;
     let sum = 0;
     let threads = 0;
     let reps = 0;
-    let joins = 0;
-    let leaves = 0;
-    for (const a of eligible) {
-      const wa = w[a]!;
-      if (wa === 0) continue;
-      n += wa;
-      if (total[a]! > 0) contributed += wa;
-      sum += wa * total[a]!;
-      threads += wa * posts[a]!;
-      reps += wa * replies[a]!;
-      joins += wa * joinedIn[a]!;
-      leaves += wa * leftIn[a]!;
-    }
-    // Top shares and Gini over the sample, an account drawn k times standing k times in the order.
-    const top = (fraction: number): number => {
-      const slots = Math.max(1, Math.ceil(n * fraction - 1e-9));
-      let taken = 0;
-      let got = 0;
-      for (const a of byTotal) {
-        const wa = w[a]!;
-        if (wa === 0) continue;
-        const k = Math.min(wa, slots - taken);
-        got += k * total[a]!;
-        taken += k;
-        if (taken >= slots) break;
-      }
-      return sum > 0 ? got / sum : 0;
-    };
-    // Gini = 2 sum(rank_i x_i) / (n sum x) - (n + 1) / n, ranks ascending; byTotal is descending.
-    let weighted = 0;
-    let rankAbove = n; // rank of the first slot of the next account, counted from the top
-    for (const a of byTotal) {
-      const wa = w[a]!;
-      if (wa === 0) continue;
-      // Slots ranked rankAbove, rankAbove - 1, ..., rankAbove - wa + 1 (ascending ranks).
-      weighted += total[a]! * (wa * rankAbove - (wa * (wa - 1)) / 2);
-      rankAbove -= wa;
-    }
-    const gini = sum > 0 && n > 0 ? (2 * weighted) / (n * sum) - (n + 1) / n : 0;
-    let team = 0;
-    let open = 0;
+    let joined = 0;
+    let left = 0;
+    let monthsContributors = 0;
+    let monthsAccounts = 0;
+    let inTeams = 0;
+    let inOpen = 0;
     let all = 0;
     let active = 0;
-    let multi = 0;
-    for (const a of contributedAnywhere) {
-      const wa = w[a]!;
-      if (wa === 0) continue;
-      team += wa * net.teamContributions[a]!;
-      open += wa * net.openContributions[a]!;
-      active += wa;
-      if (net.groupsOf[a]! > 1) multi += wa;
+    let multiple = 0;
+    patternWeight.fill(0);
+    for (let i = 0; i < P; i++) {
+      const wi = w[i]!;
+      if (wi === 0) continue;
+      if (inWindow[i]) {
+        n += wi;
+        if (tot[i]! > 0) contributed += wi;
+        sum += wi * tot[i]!;
+        threads += wi * thr[i]!;
+        reps += wi * rep[i]!;
+        joined += wi * joins[i]!;
+        left += wi * leaves[i]!;
+        monthsAccounts += wi * monthsThere[i]!;
+        monthsContributors += wi * monthsContributing[i]!;
+        patternWeight[patternOf[i]!]! += wi;
+      }
+      if (anywhere[i]) {
+        inTeams += wi * team[i]!;
+        inOpen += wi * open[i]!;
+        all += wi * whole[i]!;
+        active += wi;
+        multiple += wi * multi[i]!;
+      }
     }
-    for (const [key, c] of pairsTotal) all += w[key]! * c;
+    there.fill(0);
+    contributing.fill(0);
+    for (let p = 0; p < patterns.length; p++) {
+      const pw = patternWeight[p]!;
+      if (pw === 0) continue;
+      const flags = patterns[p]!;
+      for (let k = 0; k < M; k++) {
+        if (flags[k]) there[k]! += pw;
+        if (flags[M + k]) contributing[k]! += pw;
+      }
+    }
+    let shareSum = 0;
+    for (let k = 0; k < M; k++) shareSum += there[k]! > 0 ? contributing[k]! / there[k]! : 0;
+    // Top shares and Gini over the sample, an account drawn k times standing k times in the order. Gini =
+    // 2 sum(rank_i x_i) / (n sum x) - (n + 1) / n with ascending ranks; byTotal is descending.
+    const slots1 = Math.max(1, Math.ceil(n * 0.01 - 1e-9));
+    const slots10 = Math.max(1, Math.ceil(n * 0.1 - 1e-9));
+    let taken = 0;
+    let top1 = 0;
+    let top10 = 0;
+    let weighted = 0;
+    let rankAbove = n;
+    for (const i of byTotal) {
+      const wi = w[i]!;
+      if (wi === 0) continue;
+      const x = tot[i]!;
+      if (taken < slots10) {
+        top10 += Math.min(wi, slots10 - taken) * x;
+        if (taken < slots1) top1 += Math.min(wi, slots1 - taken) * x;
+      }
+      taken += wi;
+      weighted += x * (wi * rankAbove - (wi * (wi - 1)) / 2);
+      rankAbove -= wi;
+    }
+    const gini = sum > 0 && n > 0 ? (2 * weighted) / (n * sum) - (n + 1) / n : 0;
     return {
       monthlyContributors: shareSum / M,
       contributorShare: n > 0 ? contributed / n : 0,
-      contributionsPerContributor: monthsContributors > 0 ? contributions / monthsContributors : 0,
-      monthlyPosts: monthsAccounts > 0 ? contributions / monthsAccounts : 0,
-      top1Share: top(0.01),
-      top10Share: top(0.1),
+      contributionsPerContributor: monthsContributors > 0 ? sum / monthsContributors : 0,
+      monthlyPosts: monthsAccounts > 0 ? sum / monthsAccounts : 0,
+      top1Share: sum > 0 ? top1 / sum : 0,
+      top10Share: sum > 0 ? top10 / sum : 0,
       gini,
-      newMembersPerMonth: joins / M,
-      leaversPerMonth: leaves / M,
+      newMembersPerMonth: joined / M,
+      leaversPerMonth: left / M,
       threadsPerMonth: threads / M,
       repliesPerMonth: reps / M,
       repliesPerThread: threads > 0 ? reps / threads : 0,
       reactionsPerMonth: (sum - threads - reps) / M,
-      teamActivityShare: all > 0 ? team / all : 0,
-      openActivityShare: all > 0 ? open / all : 0,
-      multiGroupShare: active > 0 ? multi / active : 0,
+      teamActivityShare: all > 0 ? inTeams / all : 0,
+      openActivityShare: all > 0 ? inOpen / all : 0,
+      multiGroupShare: active > 0 ? multiple / active : 0,
     };
   };
-  // Each account's contributions over the whole export (for the shares by kind of group).
-  const pairsTotal = new Map<number, number>();
-  for (const a of contributedAnywhere) pairsTotal.set(a, 0);
-  for (const a of contributedAnywhere) {
-    let s = 0;
-    for (const m of net.months.values()) s += m.contributions[a]!;
-    pairsTotal.set(a, s);
-  }
 
-  const ones = new Float64Array(A);
-  for (const a of eligible) ones[a] = 1;
-  for (const a of contributedAnywhere) ones[a] = 1;
-  const point = figuresWith(ones);
+  const point = figuresWith(new Float64Array(P).fill(1));
   const draws: Record<string, number[]> = Object.fromEntries(Object.keys(point).map((k) => [k, []]));
   const random = seedrandom.alea(`orgsim import bootstrap ${seed}`);
-  const pool = [...new Set([...eligible, ...contributedAnywhere])].sort((x, y) => x - y);
-  const w = new Float64Array(A);
+  const w = new Float64Array(P);
   for (let r = 0; r < replicates; r++) {
     w.fill(0);
-    for (let i = 0; i < pool.length; i++) w[pool[Math.floor(random() * pool.length)]!]!++;
+    for (let i = 0; i < P; i++) w[Math.floor(random() * P)]!++;
     const f = figuresWith(w);
     for (const k of Object.keys(f)) draws[k]!.push(f[k]!);
   }
