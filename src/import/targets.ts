@@ -42,7 +42,9 @@ export function band(f: Figure, lo: number, hi: number): [number, number] {
 export function buildTargets(stats: Statistics, scenarioFile = 'scenario.json', observedFile = 'observed.csv'): Record<string, unknown> {
   const months = horizonMonths(stats);
   const ticks = months * WORKING_DAYS_PER_MONTH;
-  const source = `orgsim import of a ${stats.format} export, ${stats.accounts.counted} accounts, full months ${stats.span.first} to ${stats.span.last}`;
+  // A Viva Engage network export has no reactions: its contributors post or reply, the model's also react.
+  const reactions = stats.figures.reactionsPerMonth?.value === null ? ' (posts and replies only: the export has no reactions, so the figure is a floor)' : '';
+  const source = `orgsim import of a ${stats.format} export, ${stats.accounts.counted} accounts, full months ${stats.span.first} to ${stats.span.last}${reactions}`;
   const targets: Record<string, unknown>[] = [];
   for (const t of FITTED) {
     const f = stats.figures[t.figure];
