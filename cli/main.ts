@@ -19,8 +19,9 @@ import { report } from './commands/report.ts';
 import { claims } from './commands/claims.ts';
 import { calibrate } from './commands/calibrate.ts';
 import { serve } from './commands/serve.ts';
+import { importCommand } from './import/command.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate, serve };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate, serve, import: importCommand };
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {

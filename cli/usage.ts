@@ -15,6 +15,8 @@ usage:
   orgsim merge <dir>... --out <dir>        join the shards of a sweep (--shard k/N)
   orgsim calibrate <targets.json> [opts]   fit parameters to target statistics (ABC-SMC; resumable)
   orgsim report <dir>                      <dir>/report.html: charts of a sweep, sensitivity or calibration
+  orgsim import <export> --out <dir>       a Viva Engage or Slack export: its figures, an organization of its
+                                           shape, a calibration target file (docs/import.md)
   orgsim serve [<scenario>] [options]      a workshop: the room's phones join a live run and vote
   orgsim list                              the scenarios of the project
   orgsim help [<command>]                  this text, or the options of one command
@@ -134,6 +136,22 @@ options:
                       its effect with its interval (default 16 runs at 2,000 employees; takes --sizes,
                       --runs, --seed, --set, --workers). A status that differs from the documented one is
                       marked. The catalogue: src/PATTERNS.md
+`,
+  import: `usage: orgsim import EXPORT --out DIR [--format viva-engage|slack]
+
+Reads a Viva Engage (Yammer) network data export or a Slack workspace export, its folder or its .zip, as a
+stream, and writes into DIR:
+  statistics.json  the network's figures over its full months, each with a 95% bootstrap interval over accounts
+  scenario.json    an organization of the same size and shape (orgsim validate, orgsim run, the page open it)
+  targets.json     a calibration target file built from the figures (orgsim calibrate DIR/targets.json)
+  observed.csv     the monthly share of accounts who contribute (read by targets.json)
+No name, e-mail address, message text or id is kept: ids are hashed on reading, only counts and days stay.
+
+options:
+  --out DIR         the folder to write into (made if needed; the four files are replaced)
+  --format F        viva-engage or slack (default: recognized from the export's files)
+  --replicates N    bootstrap replicates (default 200)
+  --seed N          seed of the bootstrap (default 1): the same export and seed give the same bytes
 `,
   help: `usage: orgsim help [<command>]
 `,

@@ -136,6 +136,30 @@ async function organization(app: App): Promise<void> {
   await page.close();
 }
 
+/** "Your network…" in the form: a synthetic export's statistics.json (orgsim import) beside the run. */
+async function network(app: App, size: Size, statistics: string): Promise<void> {
+  const page = await open(app, size);
+  if (size === 'phone') await page.click('#more-toggle').catch(() => {});
+  await page.setInputFiles('#network-files', statistics);
+  await page.waitForSelector('.network-table');
+  await page.locator('.network-table').scrollIntoViewIfNeeded();
+  await blur(page);
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  await shot(page, `network-${size}`);
+  await page.close();
+}
+
+/** The statistics.json of the synthetic export of docs/import.md's worked example. */
+async function exampleStatistics(): Promise<string> {
+  const { writeSyntheticExport } = await import('./synthetic-export.ts');
+  const { importExport, writeResult } = await import('../cli/import/command.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'orgsim-shots-'));
+  await writeSyntheticExport(join(dir, 'acme.zip'), { format: 'viva-engage', zip: true, users: 2000, months: 12, seed: 24, writerShare: 0.3, writerRate: 4, truth: false });
+  writeResult(join(dir, 'acme'), await importExport(join(dir, 'acme.zip')));
+  return join(dir, 'acme', 'statistics.json');
+}
+
 async function panel(app: App): Promise<void> {
   const page = await open(app, 'laptop');
   await page.fill('#param-search', 'speak');
@@ -168,6 +192,10 @@ try {
   if (want('story')) for (const size of ['projector', 'laptop'] as const) await storyPresenter(app, size);
   if (want('organization')) await organization(app);
   if (want('panel')) await panel(app);
+  if (want('network')) {
+    const statistics = await exampleStatistics();
+    for (const size of ['projector', 'laptop', 'phone'] as const) await network(app, size, statistics);
+  }
   if (want('sweep')) await sweep(app);
   // The workshop's shared screen and phones (orgsim serve), from the same build.
   if (want('workshop')) await workshopShots(app.browser, 'test-results/dist', DOCS);

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './sweep-helpers.ts';
 import { dockerStages, stageContext } from './dockerfile.ts';
+import { writeSyntheticExport } from '../scripts/synthetic-export.ts';
 
 const exec = promisify(execFile);
 const TINY = { name: 'tiny', organization: { employees: 100 }, external: { customers: 50 }, ticks: 30 };
@@ -80,6 +81,15 @@ describe('the packed package, installed in an empty folder', () => {
     const csv = readFileSync(join(app, 'run.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('run,seed,tick,series,value');
     expect(new Set(csv.slice(1).filter(Boolean).map((l) => l.split(',')[0]))).toEqual(new Set(['0', '1']));
+  });
+
+  it('orgsim import: a Slack zip read with the installed parsers, a scenario that validates', async () => {
+    await writeSyntheticExport(join(app, 'export.zip'), { format: 'slack', zip: true, users: 80, months: 2, missingMonth: -1, truth: false });
+    const r = await orgsim('import', 'export.zip', '--out', 'network');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/accounts who contribute in a month\s+[\d.]+%/);
+    for (const f of ['statistics.json', 'scenario.json', 'targets.json', 'observed.csv']) expect(existsSync(join(app, 'network', f)), f).toBe(true);
+    expect((await orgsim('validate', 'network/scenario.json')).code).toBe(0);
   });
 
   it('orgsim sweep, then orgsim report on its folder', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../src/scenario/schema.ts';
 import { PARAMETERS } from 'virtual:orgsim-shipped';
+import { NetworkFigures } from './network-figures.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -138,6 +139,8 @@ export class OrgForm {
   /** Teams per department of the run shown, and whether the user typed a department count since. */
   private teamsPerDepartment = 6;
   private departmentsSet = false;
+  /** "Your network…": the files orgsim import writes, the network's figures beside the run's organization. */
+  private readonly network = new NetworkFigures();
 
   constructor(
     private readonly root: HTMLElement,
@@ -180,7 +183,7 @@ export class OrgForm {
       e.preventDefault();
       this.apply();
     });
-    root.append(form);
+    root.append(this.network.element, form);
     // Departments follow the employees and the team size (same teams per department) until the user sets them.
     $('org-departments').addEventListener('input', () => {
       this.departmentsSet = true;
@@ -199,6 +202,7 @@ export class OrgForm {
   /** Show a scenario's settings (the base scenario with the run's day-0 changes). */
   sync(current: Scenario, base: Scenario): void {
     this.base = base;
+    this.network.sync(current);
     this.teamsPerDepartment = current.organization.teamsPerDepartment;
     this.departmentsSet = false;
     const v = read(current);
