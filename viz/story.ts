@@ -10,7 +10,7 @@ import type { Story, StoryStep } from '../src/story.ts';
 import { claimPlan, claimStepResult, stepRuns } from '../src/story.ts';
 import { checkClaimArms, checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
-import { defaultWorkers } from './compare/pool.ts';
+import { WorkerPool, defaultWorkers } from './compare/pool.ts';
 import { metricById, measureOf, type CompactRun } from '../src/compare/metrics.ts';
 import { band, contrast, finished, reduceWindow, type Band, type Contrast } from '../src/compare/summary.ts';
 import { contrastSentence, effectLabel } from '../src/compare/words.ts';
@@ -19,7 +19,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from './charts/band-chart.ts';
 import { LINE_COLOURS } from './palette.ts';
 import { load } from './scenarios.ts';
-import { startSimWorker } from './worker.ts';
+import type { SimWorker } from './worker.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -59,7 +59,7 @@ class StepRun {
   state: 'running' | 'done' | 'cancelled' | 'error' = 'running';
   error = '';
   workers = 0;
-  private readonly live: { worker: Worker }[] = [];
+  private readonly pool = new WorkerPool();
   private cancelled = false;
   readonly finishedRuns: Promise<void>;
 
@@ -87,36 +87,21 @@ class StepRun {
    */
   private async run(): Promise<void> {
     const n = this.arms.length;
-    const count = this.total;
-    let next = 0;
-    this.workers = Math.max(1, Math.min(defaultWorkers(), count));
-    const drain = async (): Promise<void> => {
-      const w = startSimWorker();
-      this.live.push(w);
-      try {
-        while (!this.cancelled && next < count) {
-          const j = next++;
-          const arm = j % n;
-          const rep = Math.floor(j / n);
-          if (this.claimId) {
-            const out = await Promise.race([w.api.runClaim(this.claimId, this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
-            if (this.cancelled) return;
-            this.results[arm]![rep] = out.run;
-            this.measures[arm]![rep] = out.measures;
-          } else {
-            const out = await Promise.race([w.api.runCompact(this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
-            if (this.cancelled) return;
-            this.results[arm]![rep] = out;
-          }
-          this.done++;
-          this.onResult();
-        }
-      } finally {
-        w.worker.terminate();
-      }
-    };
+    this.workers = Math.max(1, Math.min(defaultWorkers(), this.total));
+    const job = (j: number) => ({ arm: j % n, rep: Math.floor(j / n) });
+    const call = async (api: SimWorker['api'], { arm, rep }: { arm: number; rep: number }) =>
+      this.claimId
+        ? api.runClaim(this.claimId, this.arms[arm]!, this.seeds[rep]!, this.metricIds)
+        : { run: await api.runCompact(this.arms[arm]!, this.seeds[rep]!, this.metricIds), measures: undefined };
     try {
-      await Promise.all(Array.from({ length: this.workers }, drain));
+      await this.pool.runWith(this.total, job, this.workers, call, (j, out) => {
+        if (this.cancelled) return;
+        const { arm, rep } = job(j);
+        this.results[arm]![rep] = out.run;
+        if (out.measures) this.measures[arm]![rep] = out.measures;
+        this.done++;
+        this.onResult();
+      });
       if (this.state === 'running') this.state = this.cancelled ? 'cancelled' : 'done';
     } catch (e) {
       if (this.state === 'running') {
@@ -131,7 +116,7 @@ class StepRun {
     if (this.state !== 'running') return;
     this.cancelled = true;
     this.state = 'cancelled';
-    for (const w of this.live) w.worker.terminate();
+    this.pool.cancel();
   }
 }
 
