@@ -5,47 +5,25 @@
  * Calls to the worker go one at a time, in the order they were asked (advance, then a decision, then
  * advance...): a decision takes effect on the day the worker says, and that day is what the replay records.
  * Beside the run, a ghost: the same scenario and seed without the latest decision (the earlier ones kept),
- * which follows the run so the shared screen shows what the room's decision changed.
+ * which follows the run so the shared screen shows what the room's decision changed. The run and its ghost are
+ * src/live/session.ts in the worker, as for the page's live view; this keeps their series (src/live/series.ts).
  */
 import type { AgentSnapshot, Layout } from '../workers/api.ts';
 import { startThread, terminate, type Thread } from '../workers/pool.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { SERIES_NAMES, storeFrame } from '../src/metrics/series.ts';
-import { setPath } from '../src/scenario/access.ts';
-import { withDecisions } from '../src/room/replay.ts';
+import { applyLiveSet, type LiveChange } from '../src/scenario/live-change.ts';
+import { LiveSeries, type GhostSeries, type Step } from '../src/live/series.ts';
 
-export interface Change {
-  tick: number;
-  label: string;
-  set: Record<string, number | boolean | string>;
-}
-
-/** What an advance added: ticks [from, to) of the run, and of the ghost (restart: it began again at 0). */
-export interface Step {
-  from: number;
-  to: number;
-  ghost: { from: number; to: number; restart: boolean } | null;
-}
-
-export interface Ghost {
-  id: number;
-  label: string;
-  series: Float64Array[];
-  tick: number;
-  /** Not yet sent since it (re)started from day 0. */
-  restarted: boolean;
-}
+export type Change = LiveChange;
+export type { Step } from '../src/live/series.ts';
 
 export class LiveSimulation {
   /** The run's parameters now: the scenario with the decisions applied so far. */
   readonly params: Scenario;
-  readonly series: Float64Array[];
-  readonly horizon: number;
   readonly changes: Change[] = [];
-  tick = 0;
-  done = false;
-  ghost: Ghost | undefined;
   agents: AgentSnapshot | undefined;
+  /** The run's series and its ghost's, as the worker sends them (src/live/series.ts). */
+  private readonly store: LiveSeries;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -57,8 +35,28 @@ export class LiveSimulation {
     readonly layout: Layout,
   ) {
     this.params = structuredClone(scenario);
-    this.horizon = scenario.ticks;
-    this.series = SERIES_NAMES.map(() => new Float64Array(scenario.ticks));
+    this.store = new LiveSeries(scenario.ticks);
+  }
+
+  get series(): Float64Array[] {
+    return this.store.series;
+  }
+
+  get horizon(): number {
+    return this.store.horizon;
+  }
+
+  get tick(): number {
+    return this.store.tick;
+  }
+
+  get done(): boolean {
+    return this.store.done;
+  }
+
+  /** The run without the latest decision, once its first days have come. */
+  get ghost(): GhostSeries | undefined {
+    return this.store.ghost;
   }
 
   static async start(scenario: Scenario, seed: number): Promise<LiveSimulation> {
@@ -80,17 +78,13 @@ export class LiveSimulation {
     return next;
   }
 
-  /** Run up to n more days; the ghost follows to the same day. */
+  /** Run up to n more days; the ghost follows to the same day (in the worker). */
   advance(n: number): Promise<Step> {
     return this.serial(async () => {
       if (this.done || this.closed) return { from: this.tick, to: this.tick, ghost: null };
-      const frame = await this.thread.remote.advance(this.id, n);
-      const from = this.tick;
-      storeFrame(this.series, frame);
-      this.tick = frame.to;
-      this.done = frame.done;
+      const step = this.store.store(await this.thread.remote.advance(this.id, n));
       this.agents = await this.thread.remote.agents(this.id);
-      return { from, to: this.tick, ghost: await this.followGhost() };
+      return step;
     });
   }
 
@@ -99,35 +93,17 @@ export class LiveSimulation {
     return this.serial(async () => {
       if (this.done) throw new Error(`the run has ended (day ${this.tick} of ${this.horizon}): no working day is left for “${label}”`);
       const tick = await this.thread.remote.intervene(this.id, set, label);
-      for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
+      applyLiveSet(this.params, set);
       this.changes.push({ tick, label, set });
-      await this.restartGhost(label);
+      // The worker started the ghost again without this decision: its days come with the next advance.
+      this.store.changed(this.changes.length);
       return tick;
     });
   }
 
-  private async restartGhost(label: string): Promise<void> {
-    if (this.ghost) void this.thread.remote.close(this.ghost.id);
-    const earlier = this.changes.slice(0, -1);
-    const id = await this.thread.remote.open(withDecisions(this.scenario, earlier), this.seed);
-    this.ghost = { id, label, series: SERIES_NAMES.map(() => new Float64Array(this.horizon)), tick: 0, restarted: true };
-  }
-
-  private async followGhost(): Promise<Step['ghost']> {
-    const g = this.ghost;
-    if (!g || g.tick >= this.tick) return null;
-    const frame = await this.thread.remote.advance(g.id, this.tick - g.tick);
-    const restart = g.restarted;
-    const from = restart ? 0 : g.tick;
-    storeFrame(g.series, frame);
-    g.tick = frame.to;
-    g.restarted = false;
-    return { from, to: g.tick, restart };
-  }
-
   /** Bring the ghost up to the run's day now (after a decision taken while the run is paused). */
   catchUpGhost(): Promise<Step['ghost']> {
-    return this.serial(() => this.followGhost());
+    return this.serial(async () => this.store.storeGhost(await this.thread.remote.catchUpGhost(this.id)));
   }
 
   async close(): Promise<void> {

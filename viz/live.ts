@@ -5,17 +5,15 @@
  */
 import type { Remote } from 'comlink';
 import { startSimWorker } from './worker.ts';
-import type { SimApi, Layout, AgentSnapshot, Frame } from '../workers/api.ts';
+import type { SimApi, Layout, AgentSnapshot } from '../workers/api.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { SERIES_INDEX, SERIES_NAMES, storeFrame } from '../src/metrics/series.ts';
-import { setPath } from '../src/scenario/access.ts';
+import { SERIES_INDEX } from '../src/metrics/series.ts';
+import { applyLiveSet, withChanges, type LiveChange } from '../src/scenario/live-change.ts';
+import { LiveSeries, type GhostSeries } from '../src/live/series.ts';
 
-export interface Marker {
-  tick: number;
-  label: string;
-  set: Record<string, number | boolean | string>;
-}
+/** A change on the run's chart: a scheduled intervention of the scenario, or a live change made on the page. */
+export type Marker = LiveChange;
 
 export type Speed = number | 'max';
 
@@ -30,20 +28,15 @@ export class LiveRun {
   seed = 1;
   layout: Layout | undefined;
   agents: AgentSnapshot | undefined;
-  series: Float64Array[] = [];
-  tick = 0;
-  horizon = 0;
-  done = false;
+  /**
+   * The run's series and, beside them, the ghost's: the same run without its latest live change (same scenario,
+   * same seed, the earlier changes kept), run in the worker to the run's day, so a room sees what the change did.
+   */
+  private store = new LiveSeries(0);
   playing = true;
   speed: Speed = 10;
   /** At the horizon, start again (same scenario, seed and changes): a demo that plays by itself. */
   loop = false;
-  /**
-   * The same run without its latest live change (same scenario, same seed, the earlier changes kept): it
-   * follows the run, so a room sees what the change did.
-   */
-  ghost: { id: number; series: Float64Array[]; tick: number; label: string } | undefined;
-  private ghostRequests = 0;
   /** Scheduled interventions of the scenario and live changes made on the page. */
   markers: Marker[] = [];
   /** Live changes only (they become scheduled interventions in a shared link or an export). */
@@ -59,6 +52,26 @@ export class LiveRun {
   onError: (e: unknown) => void = () => {};
   /** Called once at the horizon when looping: the page starts the run again. */
   onLoop: () => void = () => {};
+
+  get series(): Float64Array[] {
+    return this.store.series;
+  }
+
+  get tick(): number {
+    return this.store.tick;
+  }
+
+  get horizon(): number {
+    return this.store.horizon;
+  }
+
+  get done(): boolean {
+    return this.store.done;
+  }
+
+  get ghost(): GhostSeries | undefined {
+    return this.store.ghost;
+  }
 
   /** The run's worker: the page's own, or (in a test) any object answering the same calls. */
   constructor(api: Remote<SimApi> = startSimWorker().api) {
@@ -81,17 +94,12 @@ export class LiveRun {
     const generation = ++this.generation;
     // The old run is closed now, and its id forgotten now: until the new one is open, nothing may ask the
     // worker for the old one (a frame asked for by the next animation frame would get "no open simulation").
-    if (this.id) void this.api.close(this.id);
+    if (this.id) void this.api.close(this.id); // the run and its ghost
     this.id = 0;
     this.scenario = scenario;
     this.params = structuredClone(scenario);
     this.seed = seed;
-    this.horizon = scenario.ticks;
-    this.series = SERIES_NAMES.map(() => new Float64Array(scenario.ticks));
-    if (this.ghost) void this.api.close(this.ghost.id);
-    this.ghost = undefined;
-    this.tick = 0;
-    this.done = false;
+    this.store = new LiveSeries(scenario.ticks);
     this.agents = undefined;
     this.liveChanges = [];
     this.markers = scenario.interventions.map((iv) => ({ tick: iv.at, label: iv.label, set: iv.set }));
@@ -135,7 +143,8 @@ export class LiveRun {
     }
     if (this.inFlight || !this.id) return;
     if (!this.playing || this.done) {
-      if (this.ghost && this.ghost.tick < this.tick) void this.catchUpGhost();
+      const g = this.ghost;
+      if ((this.store.ghostPending && this.tick > 0) || (g && g.tick < this.tick)) void this.catchUpGhost();
       return;
     }
     let n: number;
@@ -156,9 +165,7 @@ export class LiveRun {
     try {
       const [frame, agents] = await Promise.all([this.api.advance(this.id, n), this.api.agents(this.id)]);
       if (generation !== this.generation) return;
-      this.store(frame);
-      await this.followGhost(generation);
-      if (generation !== this.generation) return;
+      this.store.store(frame);
       this.agents = agents;
       this.lastComputeMs = frame.computeMs;
       if (this.speed === 'max') {
@@ -176,36 +183,22 @@ export class LiveRun {
   }
 
   /**
-   * The ghost catches up on its own when the run does not advance (paused, or ended before the ghost was
-   * open): otherwise it would be drawn only once the run moves again, or never.
+   * The ghost catches up on its own when the run does not advance (paused, or ended before the ghost's first days
+   * came): otherwise it would be drawn only once the run moves again, or never.
    */
   private async catchUpGhost(): Promise<void> {
     this.inFlight = true;
     const generation = this.generation;
     try {
-      await this.followGhost(generation);
-      if (generation === this.generation) this.onData();
+      const frame = await this.api.catchUpGhost(this.id);
+      if (generation !== this.generation) return;
+      this.store.storeGhost(frame);
+      this.onData();
     } catch (e) {
       if (generation === this.generation) this.onError(e);
     } finally {
       if (generation === this.generation) this.inFlight = false;
     }
-  }
-
-  /** The ghost runs up to the run's tick (it starts from day 0 the first time: same seed, same days). */
-  private async followGhost(generation: number): Promise<void> {
-    const g = this.ghost;
-    if (!g || g.tick >= this.tick) return;
-    const frame = await this.api.advance(g.id, this.tick - g.tick);
-    if (generation !== this.generation || this.ghost !== g) return;
-    storeFrame(g.series, frame);
-    g.tick = frame.to;
-  }
-
-  private store(frame: Frame): void {
-    storeFrame(this.series, frame);
-    this.tick = frame.to;
-    this.done = frame.done;
   }
 
   /**
@@ -229,35 +222,23 @@ export class LiveRun {
     const tick = await this.api.intervene(this.id, set, label);
     // The run was replaced while the worker checked the change: it belonged to the old one.
     if (generation !== this.generation) return;
-    for (const [path, v] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, v);
+    applyLiveSet(this.params, set);
     const marker = { tick, label, set };
     this.liveChanges.push(marker);
     this.markers.push(marker);
-    await this.startGhost(label);
+    // The worker started the ghost again without this change: its days come with the next frames.
+    this.store.changed(this.liveChanges.length);
     this.onData();
   }
 
-  /** A ghost without the latest live change: the scenario with the earlier ones scheduled, the same seed. */
-  private async startGhost(label: string): Promise<void> {
-    const generation = this.generation;
-    // Two changes in quick succession: only the latest one's ghost is kept, whichever opens first.
-    const request = ++this.ghostRequests;
-    if (this.ghost) void this.api.close(this.ghost.id);
-    this.ghost = undefined;
-    const earlier = this.liveChanges.slice(0, -1).map((m) => ({ at: m.tick, label: m.label, set: m.set }));
-    const id = await this.api.open({ ...this.scenario, interventions: [...this.scenario.interventions, ...earlier] }, this.seed);
-    if (generation !== this.generation || request !== this.ghostRequests) return void this.api.close(id);
-    this.ghost = { id, series: SERIES_NAMES.map(() => new Float64Array(this.horizon)), tick: 0, label };
-  }
-
-  /** The scenario with this page's live changes as scheduled interventions: it reproduces the run. */
   /** The per-agent table of the run so far (computed in the worker). */
   async agentTable(): Promise<AgentColumn[]> {
     await this.opened;
     return this.api.agentTable(this.id);
   }
 
+  /** The scenario with this page's live changes as scheduled interventions: it reproduces the run. */
   reproducible(): Scenario {
-    return { ...this.scenario, seed: this.seed, interventions: [...this.scenario.interventions, ...this.liveChanges.map((m) => ({ at: m.tick, label: m.label, set: m.set }))] };
+    return { ...withChanges(this.scenario, this.liveChanges), seed: this.seed };
   }
 }

@@ -10,7 +10,7 @@ import type { Story, StoryStep } from '../src/story.ts';
 import { claimPlan, claimStepResult, stepRuns } from '../src/story.ts';
 import { checkClaimArms, checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
-import { defaultWorkers } from './compare/pool.ts';
+import { auditEffectRange } from './compare/model-figure.ts';
 import { metricById, measureOf, type CompactRun } from '../src/compare/metrics.ts';
 import { band, contrast, finished, reduceWindow, type Band, type Contrast } from '../src/compare/summary.ts';
 import { contrastSentence, effectLabel } from '../src/compare/words.ts';
@@ -19,7 +19,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from './charts/band-chart.ts';
 import { LINE_COLOURS } from './palette.ts';
 import { load } from './scenarios.ts';
-import { startSimWorker } from './worker.ts';
+import { StepRun } from './story-run.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -48,91 +48,6 @@ interface Said {
   short: string;
   /** The bracket on the chart: the arms it spans (indices in the step's order) and its label. */
   bracket?: { arms: [number, number]; label: string };
-}
-
-/** One step's runs: every arm's replications on the same seeds, streamed in from the workers. */
-class StepRun {
-  readonly results: (CompactRun | undefined)[][];
-  /** A claim step: the claim's measures of each run, [arm][replication]. */
-  readonly measures: (number[] | undefined)[][];
-  done = 0;
-  state: 'running' | 'done' | 'cancelled' | 'error' = 'running';
-  error = '';
-  workers = 0;
-  private readonly live: { worker: Worker }[] = [];
-  private cancelled = false;
-  readonly finishedRuns: Promise<void>;
-
-  constructor(
-    readonly step: StoryStep,
-    readonly arms: Scenario[],
-    readonly seeds: number[],
-    readonly metricIds: string[],
-    /** The claim's id when the step names one (its arms in the step's order). */
-    readonly claimId: string | undefined,
-    private readonly onResult: () => void,
-  ) {
-    this.results = arms.map(() => new Array<CompactRun | undefined>(seeds.length).fill(undefined));
-    this.measures = arms.map(() => new Array<number[] | undefined>(seeds.length).fill(undefined));
-    this.finishedRuns = this.run();
-  }
-
-  get total(): number {
-    return this.arms.length * this.seeds.length;
-  }
-
-  /**
-   * Job j is replication floor(j / arms) of arm j % arms: every arm advances together. Result j always lands in
-   * its own slot, so the numbers do not depend on the workers or the order they finish in.
-   */
-  private async run(): Promise<void> {
-    const n = this.arms.length;
-    const count = this.total;
-    let next = 0;
-    this.workers = Math.max(1, Math.min(defaultWorkers(), count));
-    const drain = async (): Promise<void> => {
-      const w = startSimWorker();
-      this.live.push(w);
-      try {
-        while (!this.cancelled && next < count) {
-          const j = next++;
-          const arm = j % n;
-          const rep = Math.floor(j / n);
-          if (this.claimId) {
-            const out = await Promise.race([w.api.runClaim(this.claimId, this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
-            if (this.cancelled) return;
-            this.results[arm]![rep] = out.run;
-            this.measures[arm]![rep] = out.measures;
-          } else {
-            const out = await Promise.race([w.api.runCompact(this.arms[arm]!, this.seeds[rep]!, this.metricIds), w.failed]);
-            if (this.cancelled) return;
-            this.results[arm]![rep] = out;
-          }
-          this.done++;
-          this.onResult();
-        }
-      } finally {
-        w.worker.terminate();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: this.workers }, drain));
-      if (this.state === 'running') this.state = this.cancelled ? 'cancelled' : 'done';
-    } catch (e) {
-      if (this.state === 'running') {
-        this.state = this.cancelled ? 'cancelled' : 'error';
-        this.error = messageOf(e);
-      }
-    }
-    this.onResult();
-  }
-
-  cancel(): void {
-    if (this.state !== 'running') return;
-    this.cancelled = true;
-    this.state = 'cancelled';
-    for (const w of this.live) w.worker.terminate();
-  }
 }
 
 export class StoryMode {
@@ -194,7 +109,6 @@ export class StoryMode {
       { kind: 'closing' as const, title: story.closing?.title ?? 'What we saw', text: story.closing?.text ?? 'Each step, in one line:' },
     ];
     // The cores go to the story's runs: no comparison of the compare view runs meanwhile.
-    this.compare.cancelPrefetch();
     await this.compare.stop();
     this.active = true;
     this.showCompare();
@@ -423,8 +337,7 @@ export class StoryMode {
     box.hidden = !a;
     if (!a) return;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const signed = (x: number) => (a.effect?.kind === 'log ratio' ? `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toPrecision(2)}` : `${x >= 0 ? '+' : '\u2212'}${Math.round(Math.abs(x) * 100)}%`);
-    const effect = a.effect ? `; in 90% of them, ${a.effect.measure}: ${signed(a.effect.lo)} to ${signed(a.effect.hi)}${a.effect.model ? ' (a model figure)' : ''}` : '';
+    const effect = a.effect ? `; in 90% of them, ${a.effect.measure}: ${auditEffectRange(a.effect)}${a.effect.model ? ' (a model figure)' : ''}` : '';
     box.textContent = `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)})${a.robust === false ? ': not robust' : ''}${effect}; rests on: ${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
   }
 

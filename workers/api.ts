@@ -11,10 +11,11 @@ import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 import { CLAIMS, claimMeasures } from '../src/claims.ts';
 import { claimRun } from '../src/claims-field.ts';
-import { openSession, advanceSession, interveneSession, closeSession, sessionLayout, sessionAgents, sessionAgentTable, type Frame } from './sessions.ts';
+import { openSession, advanceSession, catchUpGhost, interveneSession, closeSession, session, type Frame, type GhostFrame } from './sessions.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
+import type { LiveSet } from '../src/scenario/live-change.ts';
 
-export type { Frame, Layout, AgentSnapshot } from './sessions.ts';
+export type { Frame, GhostFrame, Layout, AgentSnapshot } from './sessions.ts';
 import type { Layout, AgentSnapshot } from './sessions.ts';
 
 export const api = {
@@ -72,38 +73,46 @@ export const api = {
     return SERIES.map((s) => s.name);
   },
 
-  /** Start a steppable run (for the live view); returns its id. */
+  /** Start a live run with its ghost (for the live view and the workshop); returns its id. */
   open(scenario: Scenario, seed: number = scenario.seed): number {
     return openSession(scenario, seed);
   },
 
-  /** Run up to `ticks` more ticks and return what is new since the last frame. */
+  /** Run up to `ticks` more ticks and return what is new since the last frame, of the run and of its ghost. */
   advance(id: number, ticks: number): Frame {
     const frame = advanceSession(id, ticks);
-    return transfer(frame, [frame.data.buffer as ArrayBuffer]);
+    return transfer(frame, [frame.data.buffer, ...(frame.ghost ? [frame.ghost.data.buffer] : [])] as ArrayBuffer[]);
   },
 
-  /** Change live parameters now; validated like a scenario's interventions. */
-  /** Resolves to the tick at which the change takes effect. */
-  intervene(id: number, set: Record<string, number | boolean | string>, label?: string): Promise<number> {
+  /** The ghost up to the run's day, when the run does not advance (paused, or ended); null if it is there. */
+  catchUpGhost(id: number): GhostFrame | null {
+    const frame = catchUpGhost(id);
+    return frame ? transfer(frame, [frame.data.buffer as ArrayBuffer]) : null;
+  },
+
+  /**
+   * Change live parameters now, validated like a scenario's interventions; the ghost starts again without the
+   * change. Resolves to the tick at which the change takes effect.
+   */
+  intervene(id: number, set: LiveSet, label?: string): Promise<number> {
     return interveneSession(id, set, label);
   },
 
   /** Who is where: once per open (teams, departments, roles, groups), for the organization view. */
   layout(id: number): Layout {
-    const l = sessionLayout(id);
+    const l = session(id).layout();
     return transfer(l, [l.team.buffer, l.department.buffer, l.role.buffer, l.groupKind.buffer, l.groupTopic.buffer, l.groupSize.buffer] as ArrayBuffer[]);
   },
 
   /** This tick's state of every employee, contributions so far, and each group's participation. */
   agents(id: number): AgentSnapshot {
-    const a = sessionAgents(id);
+    const a = session(id).agents();
     return transfer(a, [a.state.buffer, a.contributions.buffer, a.groupShare.buffer] as ArrayBuffer[]);
   },
 
   /** The per-agent table of a live run (the same columns as `orgsim run --agents`). */
   agentTable(id: number): AgentColumn[] {
-    const t = sessionAgentTable(id);
+    const t = session(id).agentTable();
     return transfer(t, t.map((c) => c.values.buffer as ArrayBuffer));
   },
 

@@ -1,9 +1,6 @@
 /**
- * Runs of the model on worker threads. Contract (kept by whatever implements it):
- * - the jobs (scenario and seed of each run) are fixed by the caller before anything starts; result i is the run
- *   of job i, whatever the number of workers and whichever worker ran it, so results are identical for any
- *   `workers`.
- * - progress and results are reported as runs finish.
+ * Runs of the model on worker threads: the Node side of the job-pool contract (workers/queue.ts, shared with the
+ * page's pool): result i is the run of job i whatever the number of workers; results are reported as runs finish.
  *
  * The threads are the process's own, started once and kept (ThreadPool, `sharedPool()`): an ensemble, a sweep, a
  * claims report and a calibration started in one process reuse them, so each thread loads the model's modules
@@ -25,6 +22,7 @@ import type { SimApi } from './api.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 import { CLAIMS } from '../src/claims.ts';
 import { claimRun } from '../src/claims-field.ts';
+import { drainJobs, workerCount } from './queue.ts';
 
 /** The shim that registers tsx in the thread, then loads workers/node-entry.ts. */
 const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
@@ -256,46 +254,31 @@ interface QueueOptions<R> {
 
 async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: QueueOptions<R>): Promise<number> {
   if (count === 0 || opts.signal?.aborted) return 0;
-  const n = Math.max(1, Math.min(count, Math.floor(opts.workers ?? availableParallelism())));
-  let next = 0;
-  let done = 0;
-  if (n <= 1) {
-    while (next < count && !opts.signal?.aborted) {
-      const i = next++;
-      opts.onResult(i, exec.here(job(i)));
-      done++;
-      // Let signals (Ctrl-C) and the progress bar through between runs.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return done;
-  }
+  const n = workerCount(count, opts.workers ?? availableParallelism());
+  if (n <= 1) return runHere(count, job, exec, opts);
   const pool = opts.pool ?? sharedPool();
-  const aborted = new Promise<'aborted'>((resolve) => opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
-  let failed = false;
-  const drain = async (thread: Thread): Promise<void> => {
-    while (!failed && !opts.signal?.aborted && next < count) {
-      const i = next++;
-      const j = job(i);
-      let out: R | 'aborted';
-      try {
-        out = await Promise.race([exec.there(thread.remote, j), thread.died, aborted]);
-      } catch (e) {
-        failed = true;
-        throw runError(e, i, j.seed);
-      }
-      if (out === 'aborted') return;
-      try {
-        opts.onResult(i, exec.after(out, j));
-      } catch (e) {
-        failed = true; // saving failed (a full disk, say): stop handing out work
-        throw e;
-      }
-      done++;
-    }
-  };
-  await pool.use(n, async (threads) => {
-    await Promise.all(threads.map(drain));
+  return pool.use(n, async (threads) => {
+    const done = await drainJobs(threads, count, {
+      job,
+      call: (thread, j) => exec.there(thread.remote, j),
+      died: (thread) => thread.died,
+      onResult: (i, out, j) => opts.onResult(i, exec.after(out, j)),
+      failure: (e, i, j) => runError(e, i, j.seed),
+      signal: opts.signal,
+    });
     if (opts.signal?.aborted) await pool.close(); // runs in flight are dropped, not left running
+    return done;
   });
+}
+
+/** With one worker the runs happen in this thread, one after the other, in job order. */
+async function runHere<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: QueueOptions<R>): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < count && !opts.signal?.aborted; i++) {
+    opts.onResult(i, exec.here(job(i)));
+    done++;
+    // Let signals (Ctrl-C) and the progress bar through between runs.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return done;
 }

@@ -7,7 +7,7 @@
  *   -> decisions (every membership of every group) -> owners' posts -> activity -> value -> joining -> record
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { setPath } from '../scenario/access.ts';
+import { applyLiveSet, type LiveChange } from '../scenario/live-change.ts';
 import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
 import { decide } from './decide.ts';
@@ -22,11 +22,8 @@ import { Recorder } from './record.ts';
 import { initialState, membersOf, PEOPLE_ALIGNMENT, type ModelState } from './state.ts';
 import { buildWorld, KIND_TEAM, type World } from './world.ts';
 
-export interface InterventionRecord {
-  tick: number;
-  label: string;
-  set: Record<string, number | boolean | string>;
-}
+/** An intervention as it happened: scheduled by the scenario, or made live. */
+export type InterventionRecord = LiveChange;
 
 export interface SimulationOptions {
   /** Keep each employee's state and open-community contributions per tick (ActivityTrace). */
@@ -99,7 +96,7 @@ export class Simulation {
 
   /** Change parameters now (takes effect this tick if called between steps), recorded as an intervention. */
   intervene(set: Record<string, number | boolean | string>, label = 'intervention'): void {
-    for (const [path, value] of Object.entries(set)) setPath(this.params as unknown as Record<string, unknown>, path, value);
+    applyLiveSet(this.params, set);
     this.interventions.push({ tick: this.tick, label, set: { ...set } });
   }
 

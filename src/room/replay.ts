@@ -83,10 +83,8 @@ export function replayOf(room: string, scenario: Scenario, seed: number, decisio
   return { ...body, digest: digest(replayDigestText(body)) };
 }
 
-/** Every decision as an intervention, before the scenario's own (see above). */
-export function withDecisions(scenario: Scenario, decisions: readonly { tick: number; label: string; set: Record<string, number | boolean | string> }[]): Scenario {
-  return { ...scenario, interventions: [...decisions.map((d) => ({ at: d.tick, label: d.label, set: d.set })), ...scenario.interventions] };
-}
+/** Every decision as an intervention, before the scenario's own (see above): the live changes' one rule. */
+export { withChanges as withDecisions } from '../scenario/live-change.ts';
 
 /**
  * A parsed JSON value to the scenario that replays it (seed included), or a ScenarioError naming the field,

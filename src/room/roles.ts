@@ -8,7 +8,7 @@ import type { NumberView, RoleCard } from './protocol.ts';
 import { compact } from '../compare/words.ts';
 import { ROLE_MANAGER, ROLE_MEMBER, ROLE_OWNER } from '../model/world.ts';
 
-/** What this module needs of the organization (workers/sessions.ts Layout has it). */
+/** What this module needs of the organization (src/live/session.ts Layout has it). */
 export interface Org {
   employees: number;
   departments: number;

@@ -71,22 +71,35 @@ async function compareSmall(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** The smallest axis text and the thinnest data line of the visible charts, in CSS pixels on screen. */
-async function chartSizes(page: Page): Promise<{ text: number; line: number }> {
+/**
+ * The smallest axis text and the thinnest data line of the visible charts, in CSS pixels on screen, and how many
+ * charts, axis texts and lines were measured (a minimum over nothing is Infinity: the counts say it measured).
+ * A chart's SVG sits in its .plot-box (viz/charts/frame.ts).
+ */
+async function chartSizes(page: Page): Promise<{ text: number; line: number; charts: number; texts: number; lines: number }> {
   return page.evaluate(() => {
     let text = Infinity;
     let line = Infinity;
-    for (const svg of document.querySelectorAll<SVGSVGElement>('.chart > svg[viewBox]')) {
+    let charts = 0;
+    let texts = 0;
+    let lines = 0;
+    for (const svg of document.querySelectorAll<SVGSVGElement>('.chart > .plot-box > svg[viewBox]')) {
       const box = svg.getBoundingClientRect();
       if (box.width === 0) continue;
+      charts++;
       const scale = box.width / svg.viewBox.baseVal.width;
-      for (const t of svg.querySelectorAll('.axis text')) text = Math.min(text, parseFloat(getComputedStyle(t).fontSize) * scale);
+      for (const t of svg.querySelectorAll('.axis text')) {
+        texts++;
+        text = Math.min(text, parseFloat(getComputedStyle(t).fontSize) * scale);
+      }
       for (const p of svg.querySelectorAll('.plot path, .curve')) {
         const s = getComputedStyle(p);
-        if (s.stroke !== 'none') line = Math.min(line, parseFloat(s.strokeWidth) * scale);
+        if (s.stroke === 'none') continue;
+        lines++;
+        line = Math.min(line, parseFloat(s.strokeWidth) * scale);
       }
     }
-    return { text, line };
+    return { text, line, charts, texts, lines };
   });
 }
 
@@ -178,7 +191,11 @@ describe('accessibility', () => {
     await expectNoSerious(page, 'presenter mode');
     // Presenter mode is for a projector: large axis text, thick lines (a 1500 px wide window here).
     const sizes = await chartSizes(page);
-    console.log(`presenter mode: smallest axis text ${sizes.text.toFixed(1)} px, thinnest line ${sizes.line.toFixed(1)} px`);
+    console.log(`presenter mode: ${sizes.charts} charts, smallest of ${sizes.texts} axis texts ${sizes.text.toFixed(1)} px, thinnest of ${sizes.lines} lines ${sizes.line.toFixed(1)} px`);
+    // Presenter mode shows the participation and value charts (and the organization): both must be measured.
+    expect(sizes.charts, 'presenter charts measured').toBeGreaterThanOrEqual(2);
+    expect(sizes.texts, 'presenter axis texts measured').toBeGreaterThan(0);
+    expect(sizes.lines, 'presenter data lines measured').toBeGreaterThan(0);
     expect.soft(sizes.text).toBeGreaterThanOrEqual(18);
     expect.soft(sizes.line).toBeGreaterThanOrEqual(5);
     expect(errors).toEqual([]);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { openPage, SHOTS, startApp, type App } from './page.ts';
 import type { CompareSnapshot, CompareState } from '../../viz/compare/view.ts';
 import { seedList } from '../../src/rng.ts';
+import { auditEffectRange } from '../../viz/compare/model-figure.ts';
 
 let app: App;
 beforeAll(async () => {
@@ -77,6 +78,15 @@ describe('compare view', () => {
     const b = one!.bands[1]!;
     expect(b.n).toBe(8);
     for (let t = 0; t < b.mean.length; t += 50) expect(b.lo90[t]!).toBeLessThanOrEqual(b.mean[t]!);
+    // C2's arms as shipped: the value figures are labelled a model figure, with the claims' audit range of C2.
+    const steps = (JSON.parse(readFileSync('scenarios/stories/claims.json', 'utf8')) as { steps: { claim?: string; audit?: { effect?: { measure: string; kind: 'relative' | 'log ratio'; lo: number; hi: number; model: boolean } } }[] }).steps;
+    const effect = steps.find((s) => s.claim === 'C2')!.audit!.effect!;
+    expect(effect.model).toBe(true);
+    await page.waitForFunction(() => document.getElementById('compare-model-figure')?.textContent?.includes('C2'));
+    expect(await page.locator('#compare-model-figure').isVisible()).toBe(true);
+    expect(await page.locator('#compare-model-figure').textContent()).toBe(`Value is a model figure: it has no field measure. Over the claims' audit of C2, ${effect.measure} in 90% of plausible organizations: ${auditEffectRange(effect)}.`);
+    expect((await snapshot(page)).valueLabel).toContain('C2');
+    expect(await page.locator('#compare-value figcaption').textContent()).toMatch(/A model figure\.$/);
     await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -117,6 +127,8 @@ describe('compare view', () => {
     const status = (await page.locator('#compare-status').textContent())!;
     expect(status).toMatch(/^Done: 6 runs in [\d.]+ s on \d workers?\.$/);
     expect(await page.locator('#compare-table-caption').isVisible()).toBe(true);
+    // Not a claim's arms as shipped: the value figures' range is the run-to-run interval of the table.
+    expect(await page.locator('#compare-model-figure').textContent()).toBe('Value is a model figure: it has no field measure. Its range here is run to run: the 95% intervals in the table.');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,13 @@
 /**
- * A pool of simulation web workers for a comparison. The caller fixes every job (scenario and seed) before
- * anything starts; workers take the next job index from a shared queue, and result i always belongs to
- * job i, so the numbers do not depend on how many workers there were or which one ran what.
- * Cancel terminates the workers at once: nothing keeps computing in the background.
+ * A pool of simulation web workers, for a comparison and a story step: the page's side of the job-pool contract
+ * (workers/queue.ts, shared with the Node pool): result i always belongs to job i, so the numbers do not depend
+ * on how many workers there were or which one ran what. Workers live for one batch; cancel terminates them at
+ * once: nothing keeps computing in the background.
  */
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { CompactRun } from '../../src/compare/metrics.ts';
 import { startSimWorker, type SimWorker } from '../worker.ts';
+import { drainJobs, workerCount } from '../../workers/queue.ts';
 
 export interface PoolJob {
   scenario: Scenario;
@@ -32,7 +33,7 @@ export function defaultWorkers(): number {
 
 export class WorkerPool {
   private workers: SimWorker[] = [];
-  private stop: (() => void) | undefined;
+  private stop: AbortController | undefined;
 
   /** Workers alive now (0 when idle, after a run ends and after a cancel). */
   get alive(): number {
@@ -40,41 +41,36 @@ export class WorkerPool {
   }
 
   /**
-   * Run `count` jobs on `size` workers; `onResult(i, run)` as each finishes (in completion order).
-   * Resolves 'done' or 'cancelled'; rejects on the first failure. Workers are terminated in every case.
+   * Run `count` jobs on `size` workers, each by `call` (a comparison's compact run by default); `onResult(i, out)`
+   * as each finishes (in completion order). Resolves 'done' or 'cancelled'; rejects on the first failure.
+   * Workers are terminated in every case.
    */
-  async run(count: number, job: (index: number) => PoolJob, size: number, onResult: (index: number, run: CompactRun) => void): Promise<PoolEnd> {
+  run(count: number, job: (index: number) => PoolJob, size: number, onResult: (index: number, run: CompactRun) => void): Promise<PoolEnd> {
+    return this.runWith(count, job, size, (api, { scenario, seed, metricIds }) => api.runCompact(scenario, seed, metricIds), onResult);
+  }
+
+  async runWith<J, R>(count: number, job: (index: number) => J, size: number, call: (api: SimWorker['api'], job: J) => Promise<R>, onResult: (index: number, out: R) => void): Promise<PoolEnd> {
     if (this.workers.length) throw new Error('a comparison is already running');
-    const n = Math.max(1, Math.min(count, Math.floor(size)));
-    this.workers = Array.from({ length: n }, startSimWorker);
-    let next = 0;
-    let cancelled = false;
-    const cancel = new Promise<'cancelled'>((resolve) => {
-      this.stop = () => {
-        cancelled = true;
-        resolve('cancelled');
-      };
-    });
-    const drain = async (w: SimWorker): Promise<void> => {
-      while (!cancelled && next < count) {
-        const i = next++;
-        const { scenario, seed, metricIds } = job(i);
-        const out = await Promise.race([w.api.runCompact(scenario, seed, metricIds), w.failed, cancel]);
-        if (out === 'cancelled') return;
-        onResult(i, out);
-      }
-    };
+    const stop = new AbortController();
+    this.stop = stop;
+    this.workers = Array.from({ length: workerCount(count, size) }, startSimWorker);
     try {
-      await Promise.all(this.workers.map(drain));
-      return cancelled ? 'cancelled' : 'done';
+      await drainJobs(this.workers, count, {
+        job,
+        call: (w, j) => call(w.api, j),
+        died: (w) => w.failed,
+        onResult: (i, out) => onResult(i, out),
+        signal: stop.signal,
+      });
+      return stop.signal.aborted ? 'cancelled' : 'done';
     } finally {
-      this.terminate();
+      if (this.stop === stop) this.terminate();
     }
   }
 
   /** Stop now: the workers are terminated and the pending run resolves 'cancelled'. */
   cancel(): void {
-    this.stop?.();
+    this.stop?.abort();
     this.terminate();
   }
 

@@ -29,24 +29,37 @@ if (fromLink) {
 }
 const key = sessionStorage.getItem(KEY) ?? '';
 
-// --- The run as the server sent it.
-let names: string[] = [];
-let index: Record<string, number> = {};
-let series: Float64Array[] = [];
-let ghost: { series: Float64Array[]; tick: number; label: string } | undefined;
-let horizon = 0;
-let tick = 0;
-let done = false;
-let layout: Layout | undefined;
-let agents: AgentSnapshot | undefined;
-let events: VoteOption[] = [];
-let room: RoomView | undefined;
-let scheduled: Marker[] = [];
-let closed = false;
-let dirty = true;
+/** The page's state, in one object: the run and the room as the server sent them; the page draws from it. */
+interface FacilitatorState {
+  names: string[];
+  index: Record<string, number>;
+  series: Float64Array[];
+  ghost: { series: Float64Array[]; tick: number; label: string } | undefined;
+  horizon: number;
+  tick: number;
+  done: boolean;
+  layout: Layout | undefined;
+  agents: AgentSnapshot | undefined;
+  /** The options a vote may offer (the page's live events). */
+  events: VoteOption[];
+  room: RoomView | undefined;
+  /** The scenario's own interventions. */
+  scheduled: Marker[];
+  closed: boolean;
+  /** The charts are out of date. */
+  dirty: boolean;
+  /** When the vote under way ends (performance.now() time). */
+  voteEndsAt: number;
+  noticeTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const page: FacilitatorState = {
+  names: [], index: {}, series: [], ghost: undefined, horizon: 0, tick: 0, done: false, layout: undefined, agents: undefined,
+  events: [], room: undefined, scheduled: [], closed: false, dirty: true, voteEndsAt: 0, noticeTimer: undefined,
+};
 const EMPTY = new Float64Array(0);
-const get = (name: string) => series[index[name]!] ?? EMPTY;
-const ghostGet = (name: string) => ghost?.series[index[name]!] ?? EMPTY;
+const get = (name: string) => page.series[page.index[name]!] ?? EMPTY;
+const ghostGet = (name: string) => page.ghost?.series[page.index[name]!] ?? EMPTY;
 
 function apply(target: Float64Array[], chunk: SeriesChunk): void {
   const n = chunk.to - chunk.from;
@@ -73,11 +86,11 @@ const value = new TimeChart($('chart-value'), 'Value and cost', 'value', valueVi
 const org = new OrgView($('chart-org'));
 
 function markers(): Marker[] {
-  return [...scheduled, ...(room?.decisions ?? []).map((d) => ({ tick: d.tick, label: d.label, set: d.set }))];
+  return [...page.scheduled, ...(page.room?.decisions ?? []).map((d) => ({ tick: d.tick, label: d.label, set: d.set }))];
 }
 
 function ghostView() {
-  return ghost && ghost.tick > 0 ? { get: ghostGet, tick: Math.min(ghost.tick, tick), label: ghost.label } : undefined;
+  return page.ghost && page.ghost.tick > 0 ? { get: ghostGet, tick: Math.min(page.ghost.tick, page.tick), label: page.ghost.label } : undefined;
 }
 
 function setText(id: string, text: string): void {
@@ -86,9 +99,9 @@ function setText(id: string, text: string): void {
 }
 
 function drawMonitors(): void {
-  const t = tick - 1;
-  setText('mon-day', `${tick} of ${horizon}`);
-  setText('clock', `day ${tick} of ${horizon}${done ? ' (done)' : ''}`);
+  const t = page.tick - 1;
+  setText('mon-day', `${page.tick} of ${page.horizon}`);
+  setText('clock', `day ${page.tick} of ${page.horizon}${page.done ? ' (done)' : ''}`);
   if (t < 0) return;
   setText('mon-active', `${Math.round(get('activeShare')[t]! * 100)}%`);
   setText('mon-value', compact(get('valueCum')[t]!));
@@ -101,15 +114,15 @@ function drawMonitors(): void {
 }
 
 function draw(): void {
-  if (!dirty || !horizon) return;
-  dirty = false;
+  if (!page.dirty || !page.horizon) return;
+  page.dirty = false;
   const m = markers();
-  participation.update(get, tick, horizon, m, ghostView());
-  value.update(get, tick, horizon, m, ghostView());
-  const last = (room?.decisions ?? []).at(-1);
-  participation.frame.setCaption(tick ? `Day ${tick}: ${Math.round(get('activeShare')[tick - 1]! * 100)}% of employees took part.` : 'The run starts when the facilitator presses Play.');
+  participation.update(get, page.tick, page.horizon, m, ghostView());
+  value.update(get, page.tick, page.horizon, m, ghostView());
+  const last = (page.room?.decisions ?? []).at(-1);
+  participation.frame.setCaption(page.tick ? `Day ${page.tick}: ${Math.round(get('activeShare')[page.tick - 1]! * 100)}% of employees took part.` : 'The run starts when the facilitator presses Play.');
   value.frame.setCaption(last ? `The grey dashed line: the same run without “${last.title}” (vote ${last.round}).` : 'After the room’s first decision, a grey dashed line shows the run without it.');
-  org.draw(agents);
+  org.draw(page.agents);
   drawMonitors();
 }
 function frame(): void {
@@ -121,7 +134,7 @@ requestAnimationFrame(frame);
 
 // --- The room.
 function drawRoom(r: RoomView): void {
-  room = r;
+  page.room = r;
   const away = r.participants.filter((p) => !p.connected).length;
   setText('people', `${r.participants.length} of ${r.maxParticipants} joined${away ? ` (${away} away)` : ''}`);
   setText('people-summary', `Participants: ${r.participants.length}${away ? `, ${away} away` : ''}`);
@@ -150,7 +163,7 @@ function drawRoom(r: RoomView): void {
   drawControls();
   const last = r.decisions.at(-1);
   setText('last-decision', last ? decisionText(last) : '');
-  dirty = true;
+  page.dirty = true;
 }
 
 const REFUSAL_WORDS: Record<string, string> = {
@@ -163,13 +176,12 @@ function decisionText(d: DecisionView): string {
   return `Vote ${d.round}: the room chose “${d.title}” (${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}), from day ${d.tick}.`;
 }
 
-let voteEndsAt = 0;
 function drawVote(r: RoomView): void {
   const v = r.vote;
-  $('vote-form').hidden = !!v || closed;
+  $('vote-form').hidden = !!v || page.closed;
   $('vote-live').hidden = !v;
   if (!v) return;
-  voteEndsAt = performance.now() + v.endsIn;
+  page.voteEndsAt = performance.now() + v.endsIn;
   setText('vote-round', `Vote ${v.round}`);
   const max = Math.max(1, ...v.tally);
   const items = v.options.map((o, i) => {
@@ -191,14 +203,14 @@ function drawVote(r: RoomView): void {
 }
 
 function drawCountdown(): void {
-  if (!room?.vote) return;
-  const left = Math.max(0, Math.ceil((voteEndsAt - performance.now()) / 1000));
+  if (!page.room?.vote) return;
+  const left = Math.max(0, Math.ceil((page.voteEndsAt - performance.now()) / 1000));
   setText('vote-countdown', left > 0 ? `${left} s left` : 'counting…');
 }
 
 // The options offered: the page's live events, 2 to 4 of them.
 function drawEvents(): void {
-  const boxes = events.map((e) => {
+  const boxes = page.events.map((e) => {
     const label = document.createElement('label');
     label.className = 'event';
     const box = document.createElement('input');
@@ -217,18 +229,18 @@ function drawEvents(): void {
 const offered = () => Array.from(document.querySelectorAll<HTMLInputElement>('#event-list input:checked')).map((b) => b.value);
 
 function drawControls(): void {
-  const phase = room?.phase ?? 'waiting';
-  const ready = !!room && !closed;
+  const phase = page.room?.phase ?? 'waiting';
+  const ready = !!page.room && !page.closed;
   const play = $<HTMLButtonElement>('play');
   play.textContent = phase === 'playing' ? 'Pause' : 'Play';
   play.disabled = !ready || phase === 'vote' || phase === 'ended';
   $<HTMLSelectElement>('speed').disabled = !ready;
-  if (room) $<HTMLSelectElement>('speed').value = String(room.speed);
+  if (page.room) $<HTMLSelectElement>('speed').value = String(page.room.speed);
   const n = offered().length;
   const open = $<HTMLButtonElement>('open-vote');
   open.disabled = !ready || n < 2 || n > 4 || phase === 'ended';
   open.textContent = n < 2 ? 'Open the vote (choose 2 to 4)' : n > 4 ? 'Open the vote (at most 4)' : `Open the vote (${n} options)`;
-  $<HTMLButtonElement>('replay').disabled = !room;
+  $<HTMLButtonElement>('replay').disabled = !page.room;
   $<HTMLButtonElement>('close-room').disabled = !ready;
 }
 
@@ -237,35 +249,35 @@ function receive(m: ToFacilitator): void {
   switch (m.t) {
     case 'hosted': {
       $('status').hidden = true;
-      names = m.seriesNames;
-      index = Object.fromEntries(names.map((n, k) => [n, k]));
-      horizon = m.horizon;
-      series = names.map(() => new Float64Array(horizon));
-      ghost = undefined;
-      events = m.events;
-      scheduled = m.scenario.interventions.map((iv) => ({ tick: iv.at, label: iv.label, set: {} }));
+      page.names = m.seriesNames;
+      page.index = Object.fromEntries(page.names.map((n, k) => [n, k]));
+      page.horizon = m.horizon;
+      page.series = page.names.map(() => new Float64Array(page.horizon));
+      page.ghost = undefined;
+      page.events = m.events;
+      page.scheduled = m.scenario.interventions.map((iv) => ({ tick: iv.at, label: iv.label, set: {} }));
       setText('scenario-name', `${m.scenario.name} · seed ${m.seed}`);
       setText('room-code', m.room);
       setText('join-url', m.joinUrl);
       drawQr($<HTMLCanvasElement>('qr'), m.qr);
       $('qr').setAttribute('aria-label', `QR code of ${m.joinUrl}`);
       const l = m.layout;
-      layout = { employees: l.employees, teams: l.teams, departments: l.departments, team: i32(l.team), department: i32(l.department), role: u8(l.role), groupKind: u8(l.groupKind), groupTopic: i32(l.groupTopic), groupSize: i32(l.groupSize) };
-      org.setLayout(layout);
+      page.layout = { employees: l.employees, teams: l.teams, departments: l.departments, team: i32(l.team), department: i32(l.department), role: u8(l.role), groupKind: u8(l.groupKind), groupTopic: i32(l.groupTopic), groupSize: i32(l.groupSize) };
+      org.setLayout(page.layout);
       if (!$('event-list').childElementCount) drawEvents();
       break;
     }
     case 'frame':
-      apply(series, m.main);
-      tick = m.tick;
-      done = m.done;
+      apply(page.series, m.main);
+      page.tick = m.tick;
+      page.done = m.done;
       if (m.ghost) {
-        if (m.ghost.restart || !ghost) ghost = { series: names.map(() => new Float64Array(horizon)), tick: 0, label: m.ghost.label };
-        apply(ghost.series, m.ghost);
-        ghost.tick = m.ghost.to;
-        ghost.label = m.ghost.label;
+        if (m.ghost.restart || !page.ghost) page.ghost = { series: page.names.map(() => new Float64Array(page.horizon)), tick: 0, label: m.ghost.label };
+        apply(page.ghost.series, m.ghost);
+        page.ghost.tick = m.ghost.to;
+        page.ghost.label = m.ghost.label;
       }
-      if (m.agents) agents = { tick: m.agents.tick, state: u8(m.agents.state), contributions: f64(m.agents.contributions), groupShare: f32(m.agents.groupShare) };
+      if (m.agents) page.agents = { tick: m.agents.tick, state: u8(m.agents.state), contributions: f64(m.agents.contributions), groupShare: f32(m.agents.groupShare) };
       break;
     case 'room':
       drawRoom(m);
@@ -284,12 +296,12 @@ function receive(m: ToFacilitator): void {
       notice(`Downloaded ${m.file}: orgsim run --replay ${m.file} reproduces this run.`);
       break;
     case 'closed':
-      closed = true;
+      page.closed = true;
       notice(`The room is closed. The replay is saved in ${m.replayFile} (on the computer running orgsim serve).`);
       drawControls();
       break;
   }
-  dirty = true;
+  page.dirty = true;
 }
 
 function status(text: string): void {
@@ -297,13 +309,12 @@ function status(text: string): void {
   box.textContent = text;
   box.hidden = !text;
 }
-let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 function notice(text: string): void {
   const box = $('notice');
   box.textContent = text;
   box.hidden = false;
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => (box.hidden = true), 8000);
+  clearTimeout(page.noticeTimer);
+  page.noticeTimer = setTimeout(() => (box.hidden = true), 8000);
 }
 
 function onStatus(s: Status): void {
@@ -316,7 +327,7 @@ if (!key) status("This page needs the facilitator's key: open the facilitator's 
 else socket.connect();
 
 // --- Controls.
-$('play').addEventListener('click', () => socket.send({ t: room?.phase === 'playing' ? 'pause' : 'play' }));
+$('play').addEventListener('click', () => socket.send({ t: page.room?.phase === 'playing' ? 'pause' : 'play' }));
 $('speed').addEventListener('change', () => socket.send({ t: 'speed', days: Number($<HTMLSelectElement>('speed').value) }));
 $('vote-form').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -342,17 +353,17 @@ document.addEventListener('keydown', (e) => {
 // Test hook: read-only numbers, never code.
 Object.assign(window, {
   __workshop: {
-    get tick() { return tick; },
-    get done() { return done; },
-    get phase() { return room?.phase; },
-    get participants() { return room?.participants.map((p) => ({ ...p })) ?? []; },
-    get vote() { return room?.vote ? { round: room.vote.round, tally: [...room.vote.tally], voters: room.vote.voters } : null; },
-    get decisions() { return (room?.decisions ?? []).map((d) => ({ ...d })); },
-    get refused() { return { ...(room?.refused ?? {}) }; },
-    get ghostTick() { return ghost?.tick ?? 0; },
+    get tick() { return page.tick; },
+    get done() { return page.done; },
+    get phase() { return page.room?.phase; },
+    get participants() { return page.room?.participants.map((p) => ({ ...p })) ?? []; },
+    get vote() { return page.room?.vote ? { round: page.room.vote.round, tally: [...page.room.vote.tally], voters: page.room.vote.voters } : null; },
+    get decisions() { return (page.room?.decisions ?? []).map((d) => ({ ...d })); },
+    get refused() { return { ...(page.room?.refused ?? {}) }; },
+    get ghostTick() { return page.ghost?.tick ?? 0; },
     get markers() { return markers().map((m) => ({ tick: m.tick, label: m.label })); },
-    series: (name: string) => Array.from(get(name).subarray(0, tick)),
+    series: (name: string) => Array.from(get(name).subarray(0, page.tick)),
     /** Every series as raw bytes (base64), to compare bit for bit. */
-    bytes: () => Object.fromEntries(names.map((n, k) => [n, btoa(String.fromCharCode(...new Uint8Array(series[k]!.buffer, 0, tick * 8)))])),
+    bytes: () => Object.fromEntries(page.names.map((n, k) => [n, btoa(String.fromCharCode(...new Uint8Array(page.series[k]!.buffer, 0, page.tick * 8)))])),
   },
 });
