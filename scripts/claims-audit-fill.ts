@@ -88,7 +88,7 @@ export function flipCell(c: AuditClaim): string {
   return w.length ? w.join('; ') : 'nothing over the plausible ranges';
 }
 
-const HEADER = '| claim | premise (one property of individuals) | 200 employees (60 runs) | 2,000 (20) | 20,000 (20) | holds in plausible organizations | effect in 90% of them | what flips it |';
+const HEADER = '| claim | premise (one property of individuals) | 200 employees (60 runs) | 2,000 (20) | 20,000 (10) | holds in plausible organizations | effect in 90% of them | what flips it |';
 const START = '<!-- claims-audit:settings -->';
 const END = '<!-- /claims-audit:settings -->';
 

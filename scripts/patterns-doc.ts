@@ -32,7 +32,7 @@ function testText(t: PatternTest): string {
 function claimScope(id: string): { sizes: string; status: string } {
   const claim = CLAIMS.find((c) => c.id === id)!;
   const sizes = '200, 2,000, 20,000 (claims suite)';
-  return claim.scope ? { sizes, status: `holds from ${count(claim.scope.from)} employees: claim ${id}` } : { sizes, status: `holds: claim ${id}` };
+  return claim.scope ? { sizes, status: `holds from ${count(claim.scope.from)}${claim.scope.to ? ` to under ${count(claim.scope.to)}` : ''} employees: claim ${id}` } : { sizes, status: `holds: claim ${id}` };
 }
 
 function row(p: PatternRow): string {

@@ -63,7 +63,10 @@ export interface Ablation {
  * than `from` employees it does not hold (its test is then expected not to pass), for the reason given.
  */
 export interface Scope {
+  /** The smallest size at which it holds. */
   from: number;
+  /** Where set, it no longer holds at this size (the mechanisms that carry it fade in larger organizations). */
+  to?: number;
   reason: string;
 }
 
@@ -98,7 +101,14 @@ export interface Claim {
 
 /** Whether a claim is expected to hold in an organization of `employees`. */
 export function inScope(claim: Claim, employees: number): boolean {
-  return !claim.scope || employees >= claim.scope.from;
+  return !claim.scope || (employees >= claim.scope.from && (claim.scope.to === undefined || employees < claim.scope.to));
+}
+
+/** Why a claim is not expected to hold at a size outside its scope, in words (the command line and the report). */
+export function outOfScopeWords(claim: Claim, employees: number): string {
+  const s = claim.scope!;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return employees < s.from ? `below its scope of ${n(s.from)} employees: ${s.reason}` : `above its scope, which ends before ${n(s.to!)} employees: ${s.reason}`;
 }
 
 /** Why the model does not reproduce a comparison of a claim (by its label) at a size, or null when it does. */
@@ -172,7 +182,7 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Hours the CM spends speaking are not spent on his levers and relays; his posts fill the talk with the organization's voice, and members write as they see peers write.",
     premise: { text: "Members write as they see peers write: the organization's voice filling the talk turns them into readers", parameters: ['behaviour.broadcastWeight'], neutral: { 'behaviour.broadcastWeight': 0 } },
     ablations: [{ label: 'no levers (the hours he speaks cost nothing he would have built)', set: { 'cm.framework': false, 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false, 'cm.relays': false } }],
-    scope: { from: 2000, reason: "One CM's posts fill a small organization's few open communities whatever he does (at 200 employees an enabling CM already posts about four times what members post there, at 2,000 about a quarter): the organization's voice is near its ceiling in both arms, so speaking more turns few more members into readers, and the hours it costs him are not yet scarce." },
+    scope: { from: 2000, to: 20000, reason: "Speaking more matters only where one CM's posts are a sizeable share of the open communities' talk. At 200 employees an enabling CM already posts about four times what members post there (1,125 against 277 in two years): the voice is near its ceiling in both arms, and his hours are not yet scarce. At 20,000 even a CM who speaks a lot makes under 2% of the posts (0.017 against 0.0025): too little to turn members into readers, while his posts still animate (member contributions +4.6% [+1.9%, +7.4%] with him speaking)." },
   },
   {
     id: 'C5', seedFile: 'internal-vs-external-community-managers',
@@ -183,7 +193,7 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Leading a community takes an owner's hours: the CM's leading hours spread over every expertise community; where he leads, the owner's share of the prompts falls and so does his effort; members grant legitimacy to those who know the matter.",
     premise: { text: 'An internal CM does not know expertise matters as their owners do', parameters: ['knowledge.cmExpertise'], neutral: { 'knowledge.cmExpertise': 0.9 } },
     ablations: [{ label: "owners' effort frozen (no response to their share of the prompts)", set: { 'managers.effortRate': 0 } }],
-    scope: { from: 2000, reason: "With a handful of expertise communities (four at 200 employees) the CM's leading hours suffice for each, and his animation adds to the owners': the seed's own condition, tens or hundreds of communities, is not met." },
+    scope: { from: 2000, to: 20000, reason: "It rests on what leading costs the CM. With a handful of expertise communities (four at 200 employees) his leading hours suffice for each, and his animation adds to the owners': the seed's own condition, tens or hundreds of communities, is not met. At 20,000 his own staff (three FTE beyond the first 5,000 employees, 7.27) give the coaching and levers his leading hours would have taken, and those hours, spread over hundreds of expertise communities, lead none of them: the arms no longer differ (-0.5% [-3.3%, +2.4%]; with the staff removed, +22% [+16%, +28%] over 4 runs)." },
   },
   {
     id: 'C6', seedFile: 'roles-in-online-social-spaces',
@@ -232,7 +242,7 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Both have the same job description (speak 10% of the time). The former emcee brings his habit of speaking, which fades over his first months: meanwhile his posts take the hours he would enable others with and fill the talk with the organization's voice, and inside they are worth what he knows of each matter (no presumption of relevance). Through the habit, this is C4 for the habit's months.",
     premise: { text: "A former emcee's habit of speaking carries over into his internal role and fades slowly", parameters: ['cm.habitDays'], neutral: { 'cm.habitDays': 1 } },
     ablations: [{ label: "members' writing does not follow what they see (no broadcast effect)", set: { 'behaviour.broadcastWeight': 0 } }],
-    scope: { from: 2000, reason: "It is C4 for the months of the habit, and has C4's scope: in a small organization any CM's posts already fill the few open communities, so the former emcee's extra posts turn few more members into readers (at 200 employees his extra posts animate them and value is the same, -0.9% [-3.5%, +1.8%])." },
+    scope: { from: 2000, to: 20000, reason: "It is C4 for the months of the habit, and has C4's scope: at 200 employees any CM's posts already fill the few open communities (value -0.9% [-3.5%, +1.8%]), at 20,000 one CM's posts are too few a share of the talk to matter (+0.1% [-0.8%, +0.9%])." },
   },
   {
     id: 'C10', seedFile: 'roles-in-online-social-spaces',

@@ -4,7 +4,7 @@ import { readScenario } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runEnsemble } from '../workers/pool.ts';
 import { atSize } from '../src/scenario/scale.ts';
-import { CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, unreproduced } from '../src/claims.ts';
+import { CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outOfScopeWords, unreproduced } from '../src/claims.ts';
 import { readFileSync } from 'node:fs';
 import { claimPlan, claimStepResult, parseStory, STORY_CLAIM_EMPLOYEES } from '../src/story.ts';
 import { scenarioFiles } from '../cli/scenarios.ts';
@@ -56,6 +56,6 @@ export function claimTest(id: string, employees: number): void {
     }
     // A comparison the model does not reproduce must not pass (Claim.unreproduced): a change that makes it pass is seen.
     if (expected) for (const r of results) expect(r.passed, `${r.verdict}${unreproduced(claim, r.label, employees) ? ' (documented as not reproduced)' : ''}`).toBe(!unreproduced(claim, r.label, employees));
-    else expect(results.every((r) => r.passed), `${id} holds at ${employees} employees, below its scope (${claim.scope!.reason})`).toBe(false);
+    else expect(results.every((r) => r.passed), `${id} holds at ${employees} employees, ${outOfScopeWords(claim, employees)}`).toBe(false);
   });
 }

@@ -49,7 +49,7 @@ function cliSays(stdout: string): Map<string, { words: string; lines: string[] }
   for (const line of stdout.split('\n')) {
     const head = /^(C\d+): /.exec(line);
     if (head) out.set(head[1]!, (current = { words: '', lines: [] }));
-    const verdict = /^\s+[\d,]+ employees: (.*?)(?: \(below its scope.*)?$/.exec(line);
+    const verdict = /^\s+[\d,]+ employees: (.*?)(?: \((?:below|above) its scope.*)?$/.exec(line);
     if (verdict && current) current.words = verdict[1]!;
     else if (/^\s+(pass|FAIL|\s\s\?\s)\s\s/.test(line) && current) current.lines.push(line.trim());
   }
@@ -94,7 +94,8 @@ describe('a story step runs its claim as orgsim claims does', () => {
     for (const step of claimSteps) {
       const said = storySays(step, 200, 4);
       const c = cli.get(step.claim!)!;
-      expect(said.words, step.claim).toBe(c.words);
+      // The command line shouts a claim that does not hold (DOES NOT HOLD); the words are the same.
+      expect(said.words, step.claim).toBe(c.words.toLowerCase());
       words.add(said.words.replace(/\d+/g, 'N'));
       said.results.forEach((res, k) => expect(c.lines[k], step.claim).toContain(res.verdict));
     }

@@ -11,7 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { checkFolderKind } from '../experiment-kind.ts';
 import { INPUTS, readInput } from '../input.ts';
 import { join } from 'node:path';
-import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outcomeWords, unreproduced, type Claim } from '../../src/claims.ts';
+import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outcomeWords, outOfScopeWords, unreproduced, type Claim } from '../../src/claims.ts';
 import {
   auditDesign, auditParameters, effectRange, flips, holds, premiseFlip, premiseSteps, ROBUST_SHARE, wilson, type AuditDesign, type AuditParameter, type Flip,
 } from '../../src/claims-audit.ts';
@@ -365,7 +365,7 @@ function summary(settings: Settings, sizes: SizeResult[], audits: AuditResult[],
     lines.push(`${id}: ${claim.text}`);
     for (const s of sizes.filter((x) => x.claim === id)) {
       const v = claimVerdict(s.results);
-      const why = v.outcome !== 'holds' && !inScope(claim, s.employees) ? ` (below its scope of ${claim.scope!.from.toLocaleString('en-US')} employees: ${claim.scope!.reason})` : '';
+      const why = v.outcome !== 'holds' && !inScope(claim, s.employees) ? ` (${outOfScopeWords(claim, s.employees)})` : '';
       lines.push(`  ${s.employees.toLocaleString('en-US').padStart(7)} employees: ${v.outcome === 'fails' ? v.words.toUpperCase() : v.words}${why}`);
       claim.comparisons.forEach((c, k) => {
         const r = s.results[k]!;

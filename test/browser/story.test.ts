@@ -98,7 +98,7 @@ describe('story mode', () => {
     const claims = parseClaims(r.stdout);
     for (const [n, step] of steps.entries()) {
       const c = claims.get(step.claim!)!;
-      expect(summary[n], step.claim).toBe(`${n + 1}. ${step.title} (${step.claim}): ${c.words.replace(/ \(below its scope.*$/, '').toLowerCase()}`);
+      expect(summary[n], step.claim).toBe(`${n + 1}. ${step.title} (${step.claim}): ${c.words.replace(/ \((?:below|above) its scope.*$/, '').toLowerCase()}`);
       // Each comparison's interval, in whole percent, as the story words it ("between +72% and +146%").
       c.ranges.forEach(([lo, hi], k) => {
         const m = /between ([+−]?\d+)% and ([+−]?\d+)%/.exec(said[n]!.evidence[k]!);

@@ -111,7 +111,7 @@ export function drawClaims(d3: D3, root: Div, data: ClaimsReport): void {
     root.append('p').text(`How it comes about: ${c.mechanism}`);
     root.append('p').text(`Rests on: ${c.premise ?? 'no premise beyond the general mechanisms'}.`);
     for (const s of c.sizes) root.append('p').append('strong').text(`${s.employees.toLocaleString('en-US')} employees: ${s.verdict}.`);
-    if (c.scope) root.append('p').text(`Holds from about ${c.scope.from.toLocaleString('en-US')} employees; below: ${c.scope.reason}`);
+    if (c.scope) root.append('p').text(`Holds from about ${c.scope.from.toLocaleString('en-US')} employees${c.scope.to ? ` to under ${c.scope.to.toLocaleString('en-US')}` : ''}; outside: ${c.scope.reason}`);
     const a = c.audit;
     if (a) {
       const r = a.robustness;

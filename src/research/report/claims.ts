@@ -32,7 +32,7 @@ export interface ClaimSection {
   mechanism: string;
   premise: string | null;
   /** Where it stops holding, with the reason (Claim.scope). */
-  scope: { from: number; reason: string } | null;
+  scope: { from: number; to?: number; reason: string } | null;
   /** `verdict`: claimVerdict's words ("holds", "does not hold", "inconclusive with 4 runs; about 23 needed"). */
   sizes: { employees: number; held: boolean; verdict: string; comparisons: Effect[]; field: string | null }[];
   audit: null | {
