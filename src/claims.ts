@@ -371,11 +371,6 @@ export function evaluateMeasures(claim: { id: string; comparisons: readonly Comp
   });
 }
 
-/** Apply each comparison of a claim to replications of its arms (runs[arm][i] ran seed i in every arm). */
-export function evaluateClaim(claim: Claim, runs: Record<string, RunOutput[]>): ComparisonResult[] {
-  return evaluateMeasures(claim, Object.fromEntries(Object.entries(runs).map(([arm, rs]) => [arm, rs.map((r) => claimMeasures(claim, r))])));
-}
-
 /** A claim's verdict from its comparisons: what `orgsim claims`, its report and a story step say. */
 export interface ClaimVerdict {
   outcome: Outcome;

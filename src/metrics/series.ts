@@ -72,7 +72,6 @@ export const SERIES: readonly SeriesInfo[] = [
 ];
 
 export const SERIES_NAMES: readonly string[] = SERIES.map((x) => x.name);
-export type SeriesName = string;
 
 /** Index of each series, for the recorder's hot path. */
 /** Null prototype: a name such as "constructor" or "__proto__" is not a series. */

@@ -262,14 +262,6 @@ export function newStaff(outsourced: boolean, hired: number, knowledge: number):
   return new StaffMember(outsourced, hired, knowledge);
 }
 
-export function allocateGroups(G: number): GroupState {
-  return new Groups(G);
-}
-
-export function initialOrg(): OrgState {
-  return new Org();
-}
-
 export function initialState(world: World): ModelState {
   return new State(world);
 }

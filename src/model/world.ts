@@ -18,7 +18,6 @@ export const COMMUNITY_EXPERTISE = 0;
 export const COMMUNITY_PROJECT = 1;
 export const COMMUNITY_CORPORATE = 2;
 export const COMMUNITY_INTEREST = 3;
-export const COMMUNITY_KINDS = ['expertise', 'project', 'corporate', 'interest'] as const;
 
 export const ROLE_MEMBER = 0;
 export const ROLE_MANAGER = 1;
