@@ -18,7 +18,7 @@ import { join } from './phases/membership.ts';
 import { updateStaff } from './phases/staff.ts';
 import { agentTerms, groupTerms } from './phases/terms.ts';
 import { produceValue } from './phases/value.ts';
-import { Recorder } from './record.ts';
+import { Recorder } from './record/recorder.ts';
 import { initialState, membersOf, PEOPLE_ALIGNMENT, type ModelState } from './state.ts';
 import { buildWorld, KIND_TEAM, type World } from './world.ts';
 

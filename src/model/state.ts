@@ -4,7 +4,8 @@
  * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
  * own random stream.
  */
-import { CountHistogram } from '../metrics/inequality.ts';
+import { CountHistogram } from './count-histogram.ts';
+import { FRACTION } from './jit.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -140,8 +141,7 @@ export interface ModelState {
 }
 
 
-// The state objects are instances of classes whose constructors set every field (rather than object literals):
-// phases compiled against the first Simulation's objects then stay valid for the next ones. A field added to one
+// The state objects are instances of classes whose constructors set every field (jit.ts, 4). A field added to one
 // of the interfaces above is set in its class's constructor below.
 
 interface Groups extends GroupState {}
@@ -186,13 +186,7 @@ class Groups {
   }
 }
 
-/**
- * V8 gives a field the representation of the first value stored in it: a field first set to 0 holds small
- * integers, and the first fraction stored there changes the object's hidden class, which again deoptimizes code
- * compiled against it at the next Simulation. Fields that will hold fractions are first set to this one.
- */
-const FRACTION = 0.5;
-
+// Fields that will hold fractions are first set to FRACTION (jit.ts, 1).
 interface Org extends OrgState {}
 class Org {
   constructor() {
