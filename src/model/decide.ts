@@ -17,6 +17,8 @@
  * drawn from the same uniform (the part of it above p(take part) is uniform too), so leaving costs no draw.
  */
 import { exp } from '../math.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { FRACTION } from './jit.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from './constants.ts';
 import type { GroupState } from './state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
@@ -37,30 +39,80 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
 const SCATTERED_AGENTS = (6 << 20) / (HOT_STRIDE * 8);
 const LISTED_AGENTS = 65_536;
 
-/** One group's joined memberships, in order (overwritten group by group, within one call). */
-let scratchAt = new Int32Array(1024);
-/** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
-export let touched = 0;
+/** The decision rule's parameters, as numbers. */
+export interface DecisionRuleNumbers {
+  /** behaviour.learningRate. */
+  learn: number;
+  /** 1 - behaviour.forgetting. */
+  keep: number;
+  /** What engagement fades back to while a member stays away (a newcomer's expectation). */
+  rest: number;
+  /** How much each logit of engagement above `rest` raises the share of participations that are contributions. */
+  engagedWriting: number;
+  /** Daily probability that a member who stayed away drifts out of an open community, before attention pressure. */
+  drift: number;
+  /** Engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment. */
+  threshold: number;
+  hazard: number;
+}
+
+/** The rule as one class whose fields are fractions from the start (jit.ts, 1 and 5): read once a call. */
+export interface DecisionRule extends DecisionRuleNumbers {}
+export class DecisionRule {
+  constructor(n: DecisionRuleNumbers) {
+    this.learn = FRACTION;
+    this.keep = FRACTION;
+    this.rest = FRACTION;
+    this.engagedWriting = FRACTION;
+    this.drift = FRACTION;
+    this.threshold = FRACTION;
+    this.hazard = FRACTION;
+    this.learn = +n.learn;
+    this.keep = +n.keep;
+    this.rest = +n.rest;
+    this.engagedWriting = +n.engagedWriting;
+    this.drift = +n.drift;
+    this.threshold = +n.threshold;
+    this.hazard = +n.hazard;
+  }
+}
+
+/** The rule of a scenario's parameters (read at each tick: interventions change them). */
+export function decisionRule(p: Scenario): DecisionRule {
+  const b = p.behaviour;
+  const c = p.communities;
+  return new DecisionRule({
+    learn: b.learningRate, keep: 1 - b.forgetting, rest: b.initialEngagement, engagedWriting: b.engagedWriting,
+    drift: c.driftPerDay, threshold: c.leaveThreshold, hazard: c.leaveHazard,
+  });
+}
+
+/** A Simulation's own buffers for the kernel (no state shared between Simulations). */
+export class DecisionScratch {
+  /** One group's joined memberships, in order (overwritten group by group, within one call). */
+  at = new Int32Array(1024);
+  /** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
+  touched = FRACTION;
+}
 
 /**
  * Decide for every joined membership of every active group, group by group, member by member (the order of the
- * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The other arguments are
- * numbers (parameters read by the caller): this kernel reads no object field but the world's and the groups'
- * arrays, so the same optimized code serves every Simulation, whatever its scenario.
- *
- *   learn: behaviour.learningRate; keep: 1 - behaviour.forgetting;
- *   rest: what engagement fades back to while a member stays away (a newcomer's expectation);
- *   engagedWriting: how much each logit of engagement above that raises the share of participations that are contributions;
- *   drift: daily probability that a member who stayed away drifts out of an open community, before attention pressure;
- *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment;
+ * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The rule's numbers are read
+ * into locals once: the loop reads no object field but the world's and the groups' arrays, so the same optimized
+ * code serves every Simulation, whatever its scenario.
  *   touchAbove: the number of agents above which open communities' records are touched first (then their joined
  *   members are listed too, whatever LISTED_AGENTS says; tests force it).
  */
 export function decide(
-  w: World, gs: GroupState, rng: Float64Array,
-  learn: number, keep: number, rest: number, engagedWriting: number, drift: number, threshold: number, hazard: number,
-  touchAbove: number = SCATTERED_AGENTS,
+  w: World, gs: GroupState, rng: Float64Array, rule: DecisionRule, scratch: DecisionScratch, touchAbove: number = SCATTERED_AGENTS,
 ): void {
+  const learn = rule.learn;
+  const keep = rule.keep;
+  const rest = rule.rest;
+  const engagedWriting = rule.engagedWriting;
+  const drift = rule.drift;
+  const threshold = rule.threshold;
+  const hazard = rule.hazard;
   const memberAgent = w.memberAgent;
   const joined = w.joined;
   const engagement = w.engagement;
@@ -73,8 +125,8 @@ export function decide(
   const leaveTop = threshold + LEAVE_RAMP / 2;
   let largest = 0;
   for (let g = 0; g < w.groups; g++) if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
-  if (scratchAt.length < largest) scratchAt = new Int32Array(largest);
-  const at = scratchAt;
+  if (scratch.at.length < largest) scratch.at = new Int32Array(largest);
+  const at = scratch.at;
   let sink = 0;
   const scattered = w.agents > touchAbove;
   const large = w.agents > LISTED_AGENTS;
@@ -188,5 +240,5 @@ export function decide(
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = c;
-  touched = sink;
+  scratch.touched = sink;
 }

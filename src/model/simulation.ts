@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
 import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
-import { decide } from './decide.ts';
+import { decide, decisionRule, DecisionScratch } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
 import { overlap } from './phases/duplicates.ts';
 import { govern } from './phases/governance.ts';
@@ -52,6 +52,7 @@ export class Simulation {
   private readonly promptsRng: Alea;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
+  private readonly decisionScratch = new DecisionScratch();
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}) {
     this.params = structuredClone(scenario);
@@ -146,12 +147,6 @@ export class Simulation {
   }
 
   private decide(): void {
-    const b = this.params.behaviour;
-    const c = this.params.communities;
-    // Parameters as numbers: the kernel sees no scenario object (decide.ts).
-    decide(
-      this.world, this.state.groups, this.decisions.state,
-      +b.learningRate, 1 - b.forgetting, +b.initialEngagement, +b.engagedWriting, +c.driftPerDay, +c.leaveThreshold, +c.leaveHazard,
-    );
+    decide(this.world, this.state.groups, this.decisions.state, decisionRule(this.params), this.decisionScratch);
   }
 }
