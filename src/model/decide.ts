@@ -106,23 +106,12 @@ export class DecisionScratch {
 export function decide(
   w: World, gs: GroupState, rng: Float64Array, rule: DecisionRule, scratch: DecisionScratch, touchAbove: number = SCATTERED_AGENTS,
 ): void {
-  const learn = rule.learn;
-  const keep = rule.keep;
-  const rest = rule.rest;
-  const engagedWriting = rule.engagedWriting;
-  const drift = rule.drift;
-  const threshold = rule.threshold;
-  const hazard = rule.hazard;
   const memberAgent = w.memberAgent;
   const joined = w.joined;
-  const engagement = w.engagement;
   const hot = w.hot;
-  const joinedCount = w.joinedCount;
   const groupStart = w.groupStart;
   const groupActive = w.groupActive;
   const groupKind = w.groupKind;
-  const fade = (1 - keep) * rest;
-  const leaveTop = threshold + LEAVE_RAMP / 2;
   let largest = 0;
   for (let g = 0; g < w.groups; g++) if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
   if (scratch.at.length < largest) scratch.at = new Int32Array(largest);
@@ -130,11 +119,6 @@ export function decide(
   let sink = 0;
   const scattered = w.agents > touchAbove;
   const large = w.agents > LISTED_AGENTS;
-  // The decisions stream's state in locals (rng.ts: aleaNext), written back at the end.
-  let s0 = rng[0]!;
-  let s1 = rng[1]!;
-  let s2 = rng[2]!;
-  let c = rng[3]!;
   for (let g = 0; g < w.groups; g++) {
     if (!groupActive[g]) {
       gs.contributions[g] = 0;
@@ -143,27 +127,11 @@ export function decide(
       gs.leaves[g] = 0;
       continue;
     }
-    // Members can leave open communities only.
     const open = groupKind[g] === KIND_OPEN;
-    const attract = gs.attract[g]!;
-    const risk = gs.risk[g]!;
-    const sense = gs.sense[g]!;
-    const novelty = gs.novelty[g]!;
-    const invite = gs.invite[g]!;
-    const writeRisk = gs.writeRisk[g]!;
-    const target = gs.reward[g]!;
-    const targetWrite = gs.rewardWrite[g]!;
-    const payoff = gs.payoff[g]!;
-    const visitCode = open ? OPEN_VISIT : 1;
-    const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
-    let nContrib = 0;
-    let nRead = 0;
-    let nAbsent = 0;
-    let nLeave = 0;
-    const end = groupStart[g + 1]!;
-    // An open community's joined members listed first in a large organization (LISTED_AGENTS).
     const first = groupStart[g]!;
+    const end = groupStart[g + 1]!;
     let n = end - first;
+    // An open community's joined members listed first in a large organization (LISTED_AGENTS).
     const listed = open && (large || scattered);
     if (listed) {
       n = 0;
@@ -182,63 +150,106 @@ export function decide(
         sink += hot[o]! + hot[o + HOT_STRIDE - 1]!;
       }
     }
-    for (let k = 0; k < n; k++) {
-      const m = listed ? at[k]! : first + k;
-      if (joined[m] === 0) continue;
-      const i = memberAgent[m]!;
-      const o = i * HOT_STRIDE;
-      const ra = hot[o + HOT_RISK]!;
-      let e = engagement[m]!;
-      const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
-      const p = 1 / (1 + exp(-z));
-      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-      s0 = s1;
-      s1 = s2;
-      c = t | 0;
-      s2 = t - c;
-      const u = s2;
-      if (u < p) {
-        // The more engaged, the more a member writes rather than reads.
-        let engaged = 1 + engagedWriting * (e - rest);
-        if (engaged < 0) engaged = 0;
-        let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
-        if (write > 1) write = 1;
-        if (u < p * write) {
-          nContrib++;
-          hot[o + HOT_TODAY]! += writeCode;
-          e += learn * (targetWrite - e);
-        } else {
-          nRead++;
-          hot[o + HOT_TODAY]! += visitCode;
-          e += learn * (target - e);
-        }
-        hot[o + HOT_RECEIVED]! += payoff;
-        engagement[m] = e;
+    decideGroup(w, gs, g, rng, rule, open, listed ? at : null, n);
+  }
+  scratch.touched = sink;
+}
+
+/**
+ * The decisions of group g's joined members, in order: its memberships first..first+n-1, or, when `listed` is
+ * given, the n memberships listed there (the group's joined members). Steps the decisions stream (its state in
+ * locals, as rng.ts: aleaNext, written back at the end) and writes the group's counts.
+ */
+function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rule: DecisionRule, open: boolean, listed: Int32Array | null, n: number): void {
+  const memberAgent = w.memberAgent;
+  const joined = w.joined;
+  const engagement = w.engagement;
+  const hot = w.hot;
+  const joinedCount = w.joinedCount;
+  const learn = rule.learn;
+  const keep = rule.keep;
+  const rest = rule.rest;
+  const engagedWriting = rule.engagedWriting;
+  const drift = rule.drift;
+  const hazard = rule.hazard;
+  const fade = (1 - keep) * rest;
+  const leaveTop = rule.threshold + LEAVE_RAMP / 2;
+  const attract = gs.attract[g]!;
+  const risk = gs.risk[g]!;
+  const sense = gs.sense[g]!;
+  const novelty = gs.novelty[g]!;
+  const invite = gs.invite[g]!;
+  const writeRisk = gs.writeRisk[g]!;
+  const target = gs.reward[g]!;
+  const targetWrite = gs.rewardWrite[g]!;
+  const payoff = gs.payoff[g]!;
+  // Members can leave open communities only.
+  const visitCode = open ? OPEN_VISIT : 1;
+  const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
+  let nContrib = 0;
+  let nRead = 0;
+  let nAbsent = 0;
+  let nLeave = 0;
+  const first = w.groupStart[g]!;
+  let s0 = rng[0]!;
+  let s1 = rng[1]!;
+  let s2 = rng[2]!;
+  let c = rng[3]!;
+  for (let k = 0; k < n; k++) {
+    const m = listed !== null ? listed[k]! : first + k;
+    if (joined[m] === 0) continue;
+    const i = memberAgent[m]!;
+    const o = i * HOT_STRIDE;
+    const ra = hot[o + HOT_RISK]!;
+    let e = engagement[m]!;
+    const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
+    const p = 1 / (1 + exp(-z));
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    const u = s2;
+    if (u < p) {
+      // The more engaged, the more a member writes rather than reads.
+      let engaged = 1 + engagedWriting * (e - rest);
+      if (engaged < 0) engaged = 0;
+      let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
+      if (write > 1) write = 1;
+      if (u < p * write) {
+        nContrib++;
+        hot[o + HOT_TODAY]! += writeCode;
+        e += learn * (targetWrite - e);
       } else {
-        nAbsent++;
-        e = e * keep + fade;
-        engagement[m] = e;
-        if (open) {
-          // v = (u - p) / (1 - p) is uniform on [0, 1).
-          // Math.min and Math.max, not comparisons: V8 compiles a comparison for the values it has seen there, and
-          // for weeks nobody is disappointed (always 0): the first who is would deoptimize the kernel.
-          const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
-          if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
-            joined[m] = 0;
-            joinedCount[i]!--;
-            nLeave++;
-          }
+        nRead++;
+        hot[o + HOT_TODAY]! += visitCode;
+        e += learn * (target - e);
+      }
+      hot[o + HOT_RECEIVED]! += payoff;
+      engagement[m] = e;
+    } else {
+      nAbsent++;
+      e = e * keep + fade;
+      engagement[m] = e;
+      if (open) {
+        // v = (u - p) / (1 - p) is uniform on [0, 1).
+        // Math.min and Math.max, not comparisons: V8 compiles a comparison for the values it has seen there, and
+        // for weeks nobody is disappointed (always 0): the first who is would deoptimize the kernel.
+        const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
+        if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
+          joined[m] = 0;
+          joinedCount[i]!--;
+          nLeave++;
         }
       }
     }
-    gs.contributions[g] = nContrib;
-    gs.reads[g] = nRead;
-    gs.absences[g] = nAbsent;
-    gs.leaves[g] = nLeave;
   }
   rng[0] = s0;
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = c;
-  scratch.touched = sink;
+  gs.contributions[g] = nContrib;
+  gs.reads[g] = nRead;
+  gs.absences[g] = nAbsent;
+  gs.leaves[g] = nLeave;
 }
