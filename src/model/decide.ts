@@ -161,17 +161,8 @@ export function decide(
  * locals, as rng.ts: aleaNext, written back at the end) and writes the group's counts.
  */
 function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rule: DecisionRule, open: boolean, listed: Int32Array | null, n: number): void {
-  const memberAgent = w.memberAgent;
-  const joined = w.joined;
-  const engagement = w.engagement;
-  const hot = w.hot;
-  const joinedCount = w.joinedCount;
-  const learn = rule.learn;
-  const keep = rule.keep;
-  const rest = rule.rest;
-  const engagedWriting = rule.engagedWriting;
-  const drift = rule.drift;
-  const hazard = rule.hazard;
+  const { memberAgent, joined, engagement, hot, joinedCount } = w;
+  const { learn, keep, rest, engagedWriting, drift, hazard } = rule;
   const fade = (1 - keep) * rest;
   const leaveTop = rule.threshold + LEAVE_RAMP / 2;
   const attract = gs.attract[g]!;
@@ -186,15 +177,9 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
   // Members can leave open communities only.
   const visitCode = open ? OPEN_VISIT : 1;
   const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
-  let nContrib = 0;
-  let nRead = 0;
-  let nAbsent = 0;
-  let nLeave = 0;
+  let nContrib = 0, nRead = 0, nAbsent = 0, nLeave = 0;
   const first = w.groupStart[g]!;
-  let s0 = rng[0]!;
-  let s1 = rng[1]!;
-  let s2 = rng[2]!;
-  let c = rng[3]!;
+  let s0 = rng[0]!, s1 = rng[1]!, s2 = rng[2]!, c = rng[3]!;
   for (let k = 0; k < n; k++) {
     const m = listed !== null ? listed[k]! : first + k;
     if (joined[m] === 0) continue;
@@ -232,11 +217,7 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
       e = e * keep + fade;
       engagement[m] = e;
       if (open) {
-        // v = (u - p) / (1 - p) is uniform on [0, 1).
-        // Math.min and Math.max, not comparisons: V8 compiles a comparison for the values it has seen there, and
-        // for weeks nobody is disappointed (always 0): the first who is would deoptimize the kernel.
-        const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
-        if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
+        if (leaves(u, p, e, hot[o + HOT_PRESSURE]!, leaveTop, drift, hazard)) {
           joined[m] = 0;
           joinedCount[i]!--;
           nLeave++;
@@ -252,4 +233,15 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
   gs.reads[g] = nRead;
   gs.absences[g] = nAbsent;
   gs.leaves[g] = nLeave;
+}
+
+/**
+ * Whether a member who stayed away from an open community today leaves it: drawn from the part of the uniform u
+ * above p(take part) (v = (u - p) / (1 - p) is uniform on [0, 1)), so leaving costs no draw.
+ * Math.min and Math.max, not comparisons (jit.ts, 6): for weeks nobody is disappointed (always 0), and the first
+ * who is would deoptimize the kernel.
+ */
+function leaves(u: number, p: number, e: number, pressure: number, leaveTop: number, drift: number, hazard: number): boolean {
+  const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
+  return u - p < (1 - p) * (drift * (1 + pressure) + hazard * disappointed);
 }
