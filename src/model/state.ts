@@ -6,6 +6,7 @@
  */
 import { CountHistogram } from './count-histogram.ts';
 import { FRACTION } from './jit.ts';
+import { CountTables } from './tables.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -138,6 +139,8 @@ export interface ModelState {
   people: Float64Array;
   /** Histogram of employees' cumulative contributions, kept as they grow (participation inequality). */
   contributionCounts: CountHistogram;
+  /** This Simulation's tables of functions of counts (tables.ts). */
+  tables: CountTables;
 }
 
 
@@ -238,6 +241,7 @@ class State {
     this.tick = 0;
     this.people = new Float64Array(PEOPLE_SIZE);
     this.contributionCounts = new CountHistogram(world.employees);
+    this.tables = new CountTables();
   }
 }
 

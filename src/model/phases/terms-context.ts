@@ -9,11 +9,12 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { FRACTION } from '../jit.ts';
 import type { ModelState, Staff } from '../state.ts';
 import { FRAMEWORK_REACH } from '../constants.ts';
-import { log1pCount } from '../tables.ts';
+import type { CountTables } from '../tables.ts';
 
 export class TermsContext {
   readonly p: Scenario;
   readonly cm: Staff | null;
+  readonly tables: CountTables;
   tick = FRACTION;
   /** behaviour.animatorPostsPerDay (at least 1e-9): a full animator's prompts a day. */
   posts = FRACTION;
@@ -69,6 +70,7 @@ export class TermsContext {
     const V = p.value;
     this.p = p;
     this.cm = o.cm;
+    this.tables = st.tables;
     this.tick = st.tick;
     this.hoursPerDay = p.organization.hoursPerDay;
     this.posts = Math.max(1e-9, b.animatorPostsPerDay);
@@ -76,7 +78,7 @@ export class TermsContext {
     this.framework = F;
     this.visibility = p.policies.visibility;
     this.logReference = log(1 + b.exposureAudience);
-    this.exposureOrg = log1pCount(w.employees) / this.logReference;
+    this.exposureOrg = st.tables.log1pCount(w.employees) / this.logReference;
     // A follow-up is partly a search for who can act: a co-built process says where a kind of request goes, the
     // expertise center's directory who knows what (7.14).
     const search = V.searchShare * (1 - (1 - o.processes) * (1 - o.expertiseCenter));

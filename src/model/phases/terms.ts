@@ -9,20 +9,14 @@
  * possible, and the agent's own part of the decision is computed: alignment, efficiency, attention already
  * spent, the pull of a visibility campaign on those who seek status, and web habits.
  */
-import { exp, log } from '../../math.ts';
+import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { COACHING_SKILL, EXTERNAL_EXPOSURE, INVITE_ANIMATION, INVITE_BASE, NEUTRAL_ALIGNMENT, NEUTRAL_CLARITY, RULES_RISK_CUT } from '../constants.ts';
 import { smmCodes } from '../knowledge.ts';
 import { membersOf, PEOPLE_ALIGNMENT, type GroupState, type ModelState } from '../state.ts';
-import { answeredShare, log1pCount } from '../tables.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 import { externalAnimators, openAnimators, teamAnimators } from './animators.ts';
 import { GroupTerms, TermsContext } from './terms-context.ts';
-
-/** Exposure of speaking in front of `audience` people: ln(1 + audience) / ln(1 + behaviour.exposureAudience). */
-export function exposureOf(audience: number, reference: number): number {
-  return log1pCount(audience) / log(1 + reference);
-}
 
 /** The terms of every active group's decisions today (per group: the animators', then the common terms). */
 export function groupTerms(st: ModelState, p: Scenario): void {
@@ -54,7 +48,7 @@ function writeTerms(gs: GroupState, g: number, kind: number, members: number, c:
   const vis = c.visibility;
   const internal = kind !== KIND_EXTERNAL;
   // Exposure grows with the audience; a campaign shows a share of contributions to the whole organization.
-  let exposure = log1pCount(members) / c.logReference;
+  let exposure = c.tables.log1pCount(members) / c.logReference;
   if (internal) exposure = (1 - vis) * exposure + vis * c.exposureOrg;
   else exposure *= EXTERNAL_EXPOSURE;
   let rules = t.rules;
@@ -88,7 +82,7 @@ function writeTerms(gs: GroupState, g: number, kind: number, members: number, c:
   gs.reward[g] = reward;
   // A contribution also gets responses, more likely the more people take part (as a question meets someone who
   // can answer): writers are drawn further in.
-  const answered = answeredShare(gs.contributions[g]! + gs.reads[g]!, c.criticalMass);
+  const answered = c.tables.answeredShare(gs.contributions[g]! + gs.reads[g]!, c.criticalMass);
   gs.rewardWrite[g] = reward + c.responseReward * answered * (engagementCap - reward);
 }
 
