@@ -30,6 +30,8 @@ export default defineConfig({
   // The live page, and the workshop's two pages (orgsim serve): the shared screen and the phones'.
   build: { target: 'es2022', chunkSizeWarningLimit: 2500, rolldownOptions: { input: { main: 'index.html', room: 'room.html', join: 'join.html' } } },
   test: {
+    // dist-node/, what bin/orgsim.mjs runs, built from the sources under test (test/build.global.ts).
+    globalSetup: ['test/build.global.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [

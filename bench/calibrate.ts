@@ -9,7 +9,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.ts';
+import { main } from '../cli/main.ts';
 import { mainThreadCpuMs } from './load.ts';
 
 /** What is measured: 2 parameters, 4 targets over the last 100 days (3 need each employee's activity trace). */

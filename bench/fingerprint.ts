@@ -6,7 +6,7 @@
  * Cases also interleave two simulations step by step, and intervene live, so that state shared between
  * simulations (a module-level buffer, say) would show.
  */
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
 import { agentTable } from '../src/metrics/agents.ts';

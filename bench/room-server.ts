@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Workshop } from '../src/cli/serve/workshop.ts';
-import { loadSite } from '../src/cli/serve/site.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { Workshop } from '../server/workshop.ts';
+import { loadSite } from '../server/site.ts';
+import { readScenario } from '../cli/scenarios.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-bench-room-'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>orgsim</title>');

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareExperiment } from '../src/cli/experiment-setup.ts';
-import { execute } from '../src/cli/sweep-execute.ts';
-import { checkFolder, openFolder } from '../src/cli/sweep-folder.ts';
-import { writeResults } from '../src/cli/sweep-results.ts';
+import { prepareExperiment } from '../cli/experiment-setup.ts';
+import { execute } from '../cli/sweep-execute.ts';
+import { checkFolder, openFolder } from '../cli/sweep-folder.ts';
+import { writeResults } from '../cli/sweep-results.ts';
 import { shardRuns } from '../src/research/runs.ts';
 
 /** What is measured, for the table: a 2 x 2 grid, 8 replications per point (32 runs) of mid at 250 ticks. */

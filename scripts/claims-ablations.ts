@@ -5,7 +5,7 @@
  *
  *   SIZE=2000 RUNS=10 npx tsx scripts/claims-ablations.ts [C1 C2 ...]
  */
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runEnsemble } from '../workers/pool.ts';
 import { atSize } from '../src/scenario/scale.ts';

@@ -1,25 +1,25 @@
 /**
- * Fills what the README and the story say of the audit from the audit's file, so that no figure is written
- * by hand: the audit columns of the README's claims table (share of plausible organizations where the claim
+ * Fills what docs/results.md and the story say of the audit from the audit's file, so that no figure is written
+ * by hand: the audit columns of the claims table in docs/results.md (share of plausible organizations where the claim
  * holds with its interval, "not robust" below 80%, the 90% range of its effect, what flips it), the sentence
  * above it that says how the audit ran, and each claim step's `audit` in scenarios/stories/claims.json. The
  * audit file is copied to docs/claims-audit.json, which `orgsim claims` quotes for value ranges.
  *
  *   npx tsx scripts/claims-audit-fill.ts DIR/claims-audit.json   after orgsim claims --audit --out DIR
- *   npx tsx scripts/claims-audit-fill.ts --check                 exit 1 if README or story disagree with docs/
+ *   npx tsx scripts/claims-audit-fill.ts --check                 exit 1 if docs/results.md or the story disagree
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROBUST_SHARE } from '../src/claims-audit.ts';
 import { CLAIMS } from '../src/claims.ts';
-import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '../src/cli/claims-audit-file.ts';
+import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '../cli/claims-audit-file.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';
-import { terminalText } from '../src/cli/format.ts';
-import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { terminalText } from '../cli/format.ts';
+import { scenarioFiles } from '../cli/scenarios.ts';
 import { parseStory } from '../src/story.ts';
 
-const README = fileURLToPath(new URL('../README.md', import.meta.url));
+const RESULTS = fileURLToPath(new URL('../docs/results.md', import.meta.url));
 const STORY = fileURLToPath(new URL('../scenarios/stories/claims.json', import.meta.url));
 
 const pct0 = (x: number) => `${Math.round(x * 100)}`;
@@ -106,11 +106,11 @@ export function settingsText(a: AuditFile): string {
     '"What flips it": the parameters whose logistic regression on holding has |z| >= 2, with where it flips, and where its premise stops holding.';
 }
 
-/** The README with the audit's columns and settings filled in; other columns are kept. */
-export function fillReadme(text: string, a: AuditFile): string {
+/** docs/results.md with the audit's columns and settings filled in; other columns are kept. */
+export function fillResults(text: string, a: AuditFile): string {
   const lines = text.split('\n');
   const h = lines.findIndex((l) => l.startsWith('| claim | premise'));
-  if (h < 0) throw new Error('README.md: no claims table (a line starting "| claim | premise")');
+  if (h < 0) throw new Error('docs/results.md: no claims table (a line starting "| claim | premise")');
   lines[h] = HEADER;
   lines[h + 1] = `|${'---|'.repeat(8)}`;
   for (let i = h + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
@@ -124,7 +124,7 @@ export function fillReadme(text: string, a: AuditFile): string {
   let out = lines.join('\n');
   const s = out.indexOf(START);
   const e = out.indexOf(END);
-  if (s < 0 || e < s) throw new Error(`README.md: no ${START} ... ${END} around the sentence that says how the audit ran`);
+  if (s < 0 || e < s) throw new Error(`docs/results.md: no ${START} ... ${END} around the sentence that says how the audit ran`);
   out = `${out.slice(0, s + START.length)}${settingsText(a)}${out.slice(e)}`;
   return out;
 }
@@ -155,10 +155,10 @@ function main(argv: readonly string[]): number {
   try {
     if (argv[0] === '--check') {
       const a = readAuditFile(SHIPPED_AUDIT);
-      const readme = readFileSync(README, 'utf8');
+      const results = readFileSync(RESULTS, 'utf8');
       const story = readFileSync(STORY, 'utf8');
-      const ok = fillReadme(readme, a) === readme && fillStory(story, a) === story;
-      console[ok ? 'log' : 'error'](ok ? 'README.md and the story agree with docs/claims-audit.json.' : 'README.md or scenarios/stories/claims.json disagree with docs/claims-audit.json: run npx tsx scripts/claims-audit-fill.ts docs/claims-audit.json');
+      const ok = fillResults(results, a) === results && fillStory(story, a) === story;
+      console[ok ? 'log' : 'error'](ok ? 'docs/results.md and the story agree with docs/claims-audit.json.' : 'docs/results.md or scenarios/stories/claims.json disagree with docs/claims-audit.json: run npx tsx scripts/claims-audit-fill.ts docs/claims-audit.json');
       return ok ? 0 : 1;
     }
     if (argv.length !== 1) {
@@ -170,9 +170,9 @@ function main(argv: readonly string[]): number {
     const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
     parseStory(fillStory(readFileSync(STORY, 'utf8'), a), 'the filled story', (id) => ids.includes(id), ids);
     writeFileSync(SHIPPED_AUDIT, `${JSON.stringify(a, null, 1)}\n`);
-    writeFileSync(README, fillReadme(readFileSync(README, 'utf8'), a));
+    writeFileSync(RESULTS, fillResults(readFileSync(RESULTS, 'utf8'), a));
     writeFileSync(STORY, fillStory(readFileSync(STORY, 'utf8'), a));
-    console.log(`filled README.md and scenarios/stories/claims.json from ${argv[0]} (${a.claims.length} claims, ${a.settings.points} organizations at ${a.settings.employees} employees); copied it to docs/claims-audit.json`);
+    console.log(`filled docs/results.md and scenarios/stories/claims.json from ${argv[0]} (${a.claims.length} claims, ${a.settings.points} organizations at ${a.settings.employees} employees); copied it to docs/claims-audit.json`);
     return 0;
   } catch (e) {
     if (e instanceof ScenarioError) {

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FIELD_BENCHMARK, pastTheBest } from '../src/claims-field.ts';
-import { ceilingCheck, shippedScenarios } from '../src/cli/field-ceiling.ts';
+import { ceilingCheck, shippedScenarios } from '../cli/field-ceiling.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, runs: { type: 'string' }, workers: { type: 'string' } } });

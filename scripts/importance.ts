@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { parameterList } from '../src/scenario/paths.ts';
 import { getPath } from '../src/scenario/access.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 
 export const IMPORTANCE_FILE = new URL('../viz/importance.json', import.meta.url);
 const OUTCOMES = ['midActivity', 'longValue', 'valuePerCost'] as const;

@@ -67,7 +67,7 @@ function setText(set: Record<string, number | boolean | string>): string {
   return entries.length ? entries.map(([k, v]) => `\`${k}\` = ${JSON.stringify(v)}`).join(', ') : '';
 }
 
-/** The counts, as PATTERNS.md and the README say them. */
+/** The counts, as PATTERNS.md and docs/results.md say them. */
 export function patternsSummary(): string {
   const measured = PATTERNS.filter((p) => p.kind === 'measured');
   const holding = measured.filter((p) => p.status === 'holds').length;

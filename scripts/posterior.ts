@@ -8,9 +8,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { ScenarioError } from '../src/scenario/errors.ts';
-import { posteriorFromFolder, SHIPPED_POSTERIOR, writePosterior } from '../src/cli/posterior-file.ts';
-import { displayPath } from '../src/cli/files.ts';
-import { terminalText } from '../src/cli/format.ts';
+import { posteriorFromFolder, SHIPPED_POSTERIOR, writePosterior } from '../cli/posterior-file.ts';
+import { displayPath } from '../cli/files.ts';
+import { terminalText } from '../cli/format.ts';
 
 export function main(argv: readonly string[]): number {
   const args = [...argv];

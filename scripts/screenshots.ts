@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the page's views at the sizes its users have (a 1920x1080 projector, a 1366x768
- * laptop, a 390 px phone), from the production build in Debian's Chromium, into docs/ for the README.
+ * laptop, a 390 px phone), from the production build in Debian's Chromium, into docs/ for the README and the guides.
  * Every screenshot is of the real page running the real model (nothing staged but the clicks).
  */
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Screenshots of a workshop (orgsim serve) for the README, taken by `npm run screenshots` (or
+ * Screenshots of a workshop (orgsim serve) for docs/facilitator.md, taken by `npm run screenshots` (or
  * `npm run screenshots -- workshop`): the shared screen at 1920x1080 and 1366x768 during a vote, after a first
  * decision (its marker and the ghost line), and a phone at 390 px: joining, voting, and between votes. The
  * real server, the real page and the real model; a dozen phones as browser contexts.
@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Workshop } from '../src/cli/serve/workshop.ts';
-import { loadSite } from '../src/cli/serve/site.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { Workshop } from '../server/workshop.ts';
+import { loadSite } from '../server/site.ts';
+import { readScenario } from '../cli/scenarios.ts';
 
 type Hook = { __workshop: { tick: number; vote: { voters: number } | null; decisions: unknown[]; participants: unknown[] }; __phone: { joined: boolean; round: number; myVote: number | null } };
 const NAMES = ['Ana', 'Bruno', 'Chloé', 'Dev', 'Elif', 'Farid', 'Grace', 'Hugo', 'Inès', 'Jun', 'Kofi', 'Lena'];

@@ -77,6 +77,8 @@ export interface Scope {
 export interface Unreproduced {
   label: string;
   reason: string;
+  /** Not reproduced in organizations smaller than this (absent: at every size). */
+  below?: number;
 }
 
 export interface Claim {
@@ -101,9 +103,10 @@ export function inScope(claim: Claim, employees: number): boolean {
   return !claim.scope || employees >= claim.scope.from;
 }
 
-/** Why the model does not reproduce a comparison of a claim (by its label), or null when it does. */
-export function unreproduced(claim: Claim, label: string): string | null {
-  return claim.unreproduced?.find((u) => u.label === label)?.reason ?? null;
+/** Why the model does not reproduce a comparison of a claim (by its label) at a size, or null when it does. */
+export function unreproduced(claim: Claim, label: string, employees: number): string | null {
+  const u = claim.unreproduced?.find((x) => x.label === label);
+  return u && (u.below === undefined || employees < u.below) ? u.reason : null;
 }
 
 /**
@@ -141,7 +144,8 @@ export const CLAIMS: readonly Claim[] = [
     ablations: [{ label: "managers' effort frozen (no response to their share of the prompts)", set: { 'managers.effortRate': 0 } }],
     unreproduced: [{
       label: 'team-group value (hours)',
-      reason: "members grant an SMM little legitimacy in a team (he does not know its work: the premise), so his prompts draw few of its responses; what he takes from the manager's effort (about 2%) and from the share of answers about the team's work is too small to lower team-group value measurably (+4.1% [-2.8%, +10.9%] at 2,000 employees, +4.3% [-10.0%, +18.7%] at 200). An SMM who knew the team's work would draw more of its attention, and team-group value would then rise (-33% with the premise neutral)",
+      below: 2000,
+      reason: "the effect is small (+2.4% [+0.6%, +4.3%] at 2,000 employees): members grant an SMM little legitimacy in a team (he does not know its work: the premise), so his prompts draw few of its responses, and what he takes from the manager's effort and from the answers about the team's work is about 2% of team-group value; at 200 employees that is inside the run-to-run spread (+0.4% [-2.4%, +3.2%] over 60 runs; about 6,800 would be needed). An SMM who knew the team's work would draw more of its attention, and team-group value would then rise",
     }],
   },
   {
@@ -170,6 +174,7 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Hours the CM spends speaking are not spent on his levers and relays; his posts fill the talk with the organization's voice, and members write as they see peers write.",
     premise: { text: "Members write as they see peers write: the organization's voice filling the talk turns them into readers", parameters: ['behaviour.broadcastWeight'], neutral: { 'behaviour.broadcastWeight': 0 } },
     ablations: [{ label: 'no levers (the hours he speaks cost nothing he would have built)', set: { 'cm.framework': false, 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false, 'cm.relays': false } }],
+    scope: { from: 2000, reason: "One CM's posts fill a small organization's few open communities whatever he does (at 200 employees an enabling CM already posts about four times what members post there, at 2,000 about a quarter): the organization's voice is near its ceiling in both arms, so speaking more turns few more members into readers, and the hours it costs him are not yet scarce." },
   },
   {
     id: 'C5', seedFile: 'internal-vs-external-community-managers',
@@ -229,6 +234,7 @@ export const CLAIMS: readonly Claim[] = [
     mechanism: "Both have the same job description (speak 10% of the time). The former emcee brings his habit of speaking, which fades over his first months: meanwhile his posts take the hours he would enable others with and fill the talk with the organization's voice, and inside they are worth what he knows of each matter (no presumption of relevance). Through the habit, this is C4 for the habit's months.",
     premise: { text: "A former emcee's habit of speaking carries over into his internal role and fades slowly", parameters: ['cm.habitDays'], neutral: { 'cm.habitDays': 1 } },
     ablations: [{ label: "members' writing does not follow what they see (no broadcast effect)", set: { 'behaviour.broadcastWeight': 0 } }],
+    scope: { from: 2000, reason: "It is C4 for the months of the habit, and has C4's scope: in a small organization any CM's posts already fill the few open communities, so the former emcee's extra posts turn few more members into readers (at 200 employees his extra posts animate them and value is the same, -0.9% [-3.5%, +1.8%])." },
   },
   {
     id: 'C10', seedFile: 'roles-in-online-social-spaces',

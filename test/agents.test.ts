@@ -43,15 +43,15 @@ describe('orgsim run --agents, as a researcher finds it', () => {
     expect(agentsWords(agentTable(sim.world))).toBe('120 agents (100 employees + 20 customers)');
   });
 
-  it('is documented, with every column, in orgsim help run and in the README', async () => {
+  it('is documented, with every column, in orgsim help run and in docs/reference.md', async () => {
     const help = (await cli(['help', 'run'])).stdout;
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const reference = readFileSync(new URL('../docs/reference.md', import.meta.url), 'utf8');
     expect(help).toMatch(/--agents FILE {7}also write every agent/);
     const columns = agentCsvHeader(agentTable(sim.world)).trim().split(',');
     expect(columns.slice(3)).toEqual(AGENT_COLUMNS.map((c) => c.name));
     for (const c of columns) {
       expect(help, c).toMatch(new RegExp(`\\n  ${c} +\\S`));
-      expect(readme, c).toContain(`| \`${c}\` |`);
+      expect(reference, c).toContain(`| \`${c}\` |`);
     }
   });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, expectMistake, ROOT } from './sweep-helpers.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
-import { prepareCalibration } from '../src/cli/calibrate-setup.ts';
+import { prepareCalibration } from '../cli/calibrate-setup.ts';
 
 /** "lo to hi unit" of a parameter, from the schema (its bounds may change; the message must follow them). */
 const bounds = (path: string) => {

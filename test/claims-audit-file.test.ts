@@ -1,16 +1,16 @@
 /**
- * The audit's results file (src/cli/claims-audit-file.ts) and what is filled from it
- * (scripts/claims-audit-fill.ts): the README's claims table and the story's audit fields.
+ * The audit's results file (cli/claims-audit-file.ts) and what is filled from it
+ * (scripts/claims-audit-fill.ts): the claims table of docs/results.md and the story's audit fields.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../src/claims.ts';
-import { checkAuditFile, type AuditFile } from '../src/cli/claims-audit-file.ts';
-import { scenarioFiles } from '../src/cli/scenarios.ts';
+import { checkAuditFile, type AuditFile } from '../cli/claims-audit-file.ts';
+import { scenarioFiles } from '../cli/scenarios.ts';
 import { parseStory } from '../src/story.ts';
-import { effectCell, fillReadme, fillStory, flipWords, holdsCell } from '../scripts/claims-audit-fill.ts';
+import { effectCell, fillResults, fillStory, flipWords, holdsCell } from '../scripts/claims-audit-fill.ts';
 
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const RESULTS = readFileSync(new URL('../docs/results.md', import.meta.url), 'utf8');
 const STORY = readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8');
 const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
 
@@ -56,9 +56,9 @@ describe('the audit file', () => {
   });
 });
 
-describe('filling the README and the story', () => {
+describe('filling docs/results.md and the story', () => {
   it('writes every claim row\'s audit columns, "not robust" below 80%, the effect range and what flips it', () => {
-    const out = fillReadme(README, audit());
+    const out = fillResults(RESULTS, audit());
     const row = (id: string) => out.split('\n').find((l) => l.startsWith(`| ${id} `))!;
     expect(out).toContain('| holds in plausible organizations | effect in 90% of them | what flips it |');
     expect(row('C2')).toContain('| 50% [28, 72] **not robust** (below 80%) |');
@@ -71,7 +71,7 @@ describe('filling the README and the story', () => {
     // How the audit ran, from the file, between its markers.
     expect(out).toMatch(/<!-- claims-audit:settings -->The audit columns come from `orgsim claims --audit --audit-size 2000 --points 16 --audit-runs 2`/);
     // Filling again changes nothing.
-    expect(fillReadme(out, audit())).toBe(out);
+    expect(fillResults(out, audit())).toBe(out);
   });
 
   it('writes each claim step\'s audit, which the story schema accepts', () => {
@@ -99,11 +99,21 @@ describe('filling the README and the story', () => {
 });
 
 describe('the shipped audit', () => {
-  it('is what the README and the story show (scripts/claims-audit-fill.ts --check)', async () => {
-    const { readAuditFile, SHIPPED_AUDIT } = await import('../src/cli/claims-audit-file.ts');
+  it('is what docs/results.md and the story show (scripts/claims-audit-fill.ts --check)', async () => {
+    const { readAuditFile, SHIPPED_AUDIT } = await import('../cli/claims-audit-file.ts');
     const shipped = readAuditFile(SHIPPED_AUDIT);
-    expect(fillReadme(README, shipped)).toBe(README);
+    expect(fillResults(RESULTS, shipped)).toBe(RESULTS);
     expect(fillStory(STORY, shipped)).toBe(STORY);
     expect(shipped.claims.map((c) => c.claim)).toEqual(CLAIMS.map((c) => c.id));
+  });
+
+  it('was drawn from the shipped posterior (a recalibration without a new audit is seen)', async () => {
+    const { readAuditFile, SHIPPED_AUDIT } = await import('../cli/claims-audit-file.ts');
+    const posterior = JSON.parse(readFileSync(new URL('../scenarios/calibration/mid.posterior.json', import.meta.url), 'utf8'));
+    const drawn = readAuditFile(SHIPPED_AUDIT).settings.posterior;
+    expect(drawn, 'the shipped audit names no posterior').not.toBeNull();
+    expect(drawn!.note).toBe(posterior.calibration.note);
+    expect(drawn!.ess).toBeCloseTo(posterior.calibration.ess, 6);
+    expect(drawn!.targetsSha256).toBe(posterior.calibration.targetsSha256);
   });
 });

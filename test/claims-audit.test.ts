@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditDesign, auditParameters, effectRange, flips, premiseFlip, premiseSteps, quantile, wilson, type AuditParameter } from '../src/claims-audit.ts';
-import { readPosterior, SHIPPED_POSTERIOR } from '../src/cli/posterior-file.ts';
+import { readPosterior, SHIPPED_POSTERIOR } from '../cli/posterior-file.ts';
 import { CLAIMS } from '../src/claims.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
 import { atSize } from '../src/scenario/scale.ts';
 import { seedList } from '../src/rng.ts';

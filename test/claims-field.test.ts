@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { CLAIMS, claimMeasures } from '../src/claims.ts';
 import { ceilingRow, claimRun, FIELD_BENCHMARK, FIELD_STATISTICS, FIELD_WINDOW, fieldEffect, measuresValue, pastTheBest, pointFieldEffect } from '../src/claims-field.ts';
 import { measureRun } from '../src/calibrate/measure.ts';
-import { ceilingCheck, shippedScenarios } from '../src/cli/field-ceiling.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { ceilingCheck, shippedScenarios } from '../cli/field-ceiling.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { runScenario } from '../src/run.ts';
 import { atSize } from '../src/scenario/scale.ts';
 
@@ -80,7 +80,7 @@ describe('no shipped scenario past the best published networks', () => {
 describe('orgsim claims', () => {
   it('gives each claim in field units beside the published spread, and a value effect as a model figure with its audited range', async () => {
     const { cli } = await import('./sweep-helpers.ts');
-    const { readShippedAudit } = await import('../src/cli/claims-audit-file.ts');
+    const { readShippedAudit } = await import('../cli/claims-audit-file.ts');
     const r = await cli(['claims', 'C10', 'C7', '--sizes', '200', '--runs', '2', '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/C10: [^\n]*\n\s+200 employees[^\n]*\n\s+(pass|FAIL|\?)\s+team-group value per contribution[^\n]*\n\s+\(a model figure: value has no field measure; over the posterior and the assumptions, 90% of plausible organizations: /);

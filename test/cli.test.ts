@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { cli, expectMistake, type Result } from './sweep-helpers.ts';
-import { writeAtomic } from '../src/cli/files.ts';
+import { writeAtomic } from '../cli/files.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import { seedList } from '../src/rng.ts';
 import { runScenario } from '../src/run.ts';
@@ -229,7 +229,7 @@ describe('orgsim commands and options', () => {
     vi.resetModules();
     vi.doMock('../workers/pool.ts', () => ({ runEnsemble: async () => { throw new Error('worker exploded'); } }));
     try {
-      const { main: mocked } = await import('../src/cli/main.ts');
+      const { main: mocked } = await import('../cli/main.ts');
       const quiet = await cli(['run', file('small.json'), '--ticks', '30'], { ORGSIM_DEBUG: undefined }, mocked);
       expect(quiet.code).toBe(1);
       expect(quiet.stderr).toBe('orgsim: internal error: worker exploded\n');

@@ -7,7 +7,7 @@ import { band, contrast, reduceWindow, summarize, verdict, OUTCOME_WORDING, type
 import { compactRun, measureOf, metricById, METRICS, type CompactRun } from '../src/compare/metrics.ts';
 import { ci95, tQuantile, mean, sd } from '../src/stats/index.ts';
 import { runScenario } from '../src/run.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 
 const fake = (seed: number, values: number[][]): CompactRun => {

@@ -53,7 +53,7 @@ describe('compare --out file.csv', () => {
     const r = await cli(['compare', '=cmd()+1.json', '=cmd()+1.json', '--runs', '2', '--workers', '1', '--out', out], {}, (args) => {
       const cwd = process.cwd();
       process.chdir(dir);
-      return import('../src/cli/main.ts').then(({ main }) => main(args)).finally(() => process.chdir(cwd));
+      return import('../cli/main.ts').then(({ main }) => main(args)).finally(() => process.chdir(cwd));
     });
     expect(r.code, r.stderr).toBe(0);
     const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);

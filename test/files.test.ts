@@ -1,5 +1,5 @@
 /**
- * Output files (src/cli/files.ts), issue 11, finding 8 (a killed `run --out` left 151 MB of hidden
+ * Output files (cli/files.ts), issue 11, finding 8 (a killed `run --out` left 151 MB of hidden
  * temporary files; a sweep killed while writing runs.csv left `.runs.csv.<pid>.tmp`) and finding 10 (an
  * output in /proc refused only after every run; a read-only file overwritten without a word).
  */
@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkOutPath, makeFolder, removeStaleTemporaries } from '../src/cli/files.ts';
+import { checkOutPath, makeFolder, removeStaleTemporaries } from '../cli/files.ts';
 import { BIN, ROOT, cli, expectMistake, TINY } from './sweep-helpers.ts';
 
 let dir: string;

@@ -11,7 +11,7 @@
  *   npx vitest run test/golden.test.ts -u
  */
 import { describe, expect, it } from 'vitest';
-import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
+import { readScenario, scenarioFiles } from '../cli/scenarios.ts';
 import { atSize } from '../src/scenario/scale.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';

@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import WebSocket from 'ws';
 import { Client, facilitator, participant, startRoom, until } from './room-client.ts';
 import { GOOD_NAMES, NAME_CASES } from './hostile/room.ts';
-import type { Workshop } from '../src/cli/serve/workshop.ts';
-import { UNJOINED, UnjoinedSockets, addressKey, type Connection } from '../src/cli/serve/connection.ts';
+import type { Workshop } from '../server/workshop.ts';
+import { UNJOINED, UnjoinedSockets, addressKey, type Connection } from '../server/connection.ts';
 import { LIMITS, parseClientMessage } from '../src/room/protocol.ts';
 import { ROOM_ROLES, checkName, roleOf } from '../src/room/names.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The one reader of input files (src/cli/input.ts) and the JSON nesting check (src/scenario/json.ts):
+ * The one reader of input files (cli/input.ts) and the JSON nesting check (src/scenario/json.ts):
  * issue 11, findings 1 (unbounded reads: /dev/zero grew to 16 GB, a named pipe hung) and 6 (deep nesting
  * ended in "Maximum call stack size exceeded").
  */
@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUTS, listInputs, readInput, readJson } from '../src/cli/input.ts';
+import { INPUTS, listInputs, readInput, readJson } from '../cli/input.ts';
 import { checkJsonDepth, lineColumn, MAX_JSON_DEPTH, tooDeepAt } from '../src/scenario/json.ts';
 import { loadScenario, parseJson, parseValue } from '../src/scenario/load.ts';
 import { ScenarioError } from '../src/scenario/errors.ts';

@@ -118,6 +118,6 @@ describe('deploy/k8s manifests', () => {
       expect(spec.containers[0].volumeMounts[0]).toEqual({ name: spec.volumes[0].name, mountPath: '/results' });
     }
     expect(pvc.spec.accessModes).toContain('ReadWriteMany');
-    expect(merge.spec.template.spec.containers[0].args.join(' ')).toMatch(/orgsim\.mjs merge \/results\/sweep\/shard-\* --out \/results\/sweep\/merged/);
+    expect(merge.spec.template.spec.containers[0].args.join(' ')).toMatch(/^orgsim merge \/results\/sweep\/shard-\* --out \/results\/sweep\/merged/);
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPosterior, posteriorDraws, posteriorText, resampleSystematic, type Posterior } from '../src/calibrate/posterior.ts';
 import { designStream } from '../src/research/random.ts';
-import { posteriorStaleness, readPosterior, SHIPPED_POSTERIOR, SHIPPED_TARGETS, targetsDigest } from '../src/cli/posterior-file.ts';
+import { posteriorStaleness, readPosterior, SHIPPED_POSTERIOR, SHIPPED_TARGETS, targetsDigest } from '../cli/posterior-file.ts';
 
 const shipped = readPosterior(SHIPPED_POSTERIOR);
 const raw = () => JSON.parse(readFileSync(SHIPPED_POSTERIOR, 'utf8')) as Record<string, unknown> & Posterior;

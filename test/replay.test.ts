@@ -1,5 +1,5 @@
 /**
- * A workshop's replay file (src/room/replay.ts) and `orgsim run --replay` (src/cli/replay.ts): a live run
+ * A workshop's replay file (src/room/replay.ts) and `orgsim run --replay` (cli/replay.ts): a live run
  * changed between chunks, as the workshop server changes it, is reproduced bit for bit; a bad replay file is
  * refused in one line naming the field.
  */
@@ -12,8 +12,8 @@ import { cli, expectMistake } from './sweep-helpers.ts';
 import { validate } from '../src/scenario/load.ts';
 import { openSession, advanceSession, interveneSession, closeSession } from '../workers/sessions.ts';
 import { replayDigestText, replayScenario, withDecisions, type Replay } from '../src/room/replay.ts';
-import { replayDigest, replayText } from '../src/cli/replay.ts';
-import { readScenario } from '../src/cli/scenarios.ts';
+import { replayDigest, replayText } from '../cli/replay.ts';
+import { readScenario } from '../cli/scenarios.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 import type { DecisionView } from '../src/room/protocol.ts';
 

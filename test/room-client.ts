@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { Workshop, type WorkshopOptions } from '../src/cli/serve/workshop.ts';
-import { loadSite } from '../src/cli/serve/site.ts';
+import { Workshop, type WorkshopOptions } from '../server/workshop.ts';
+import { loadSite } from '../server/site.ts';
 import { validate } from '../src/scenario/load.ts';
 
 export type Message = { t: string; [k: string]: unknown };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { Client, facilitator, participant, startRoom, until } from './room-client.ts';
-import type { Workshop } from '../src/cli/serve/workshop.ts';
+import type { Workshop } from '../server/workshop.ts';
 import { LIMITS } from '../src/room/protocol.ts';
 import { replayScenario } from '../src/room/replay.ts';
 

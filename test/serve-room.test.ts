@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { Client, facilitator, participant, startRoom, until, type Message } from './room-client.ts';
-import type { Workshop } from '../src/cli/serve/workshop.ts';
+import type { Workshop } from '../server/workshop.ts';
 import { SERIES_NAMES } from '../src/metrics/series.ts';
 
 let open: { workshop: Workshop; dir: string; clients: Client[] } | undefined;

@@ -25,7 +25,7 @@ let dir: string;
 const path = (...names: string[]) => join(dir, ...names);
 const submitted: string[] = [];
 const frozen = new Set<number>();
-/** The figures of each case, written to test-results/slurm.json for the README. */
+/** The figures of each case, written to test-results/slurm.json for docs/researcher.md. */
 const figures: Record<string, unknown>[] = [];
 
 const TINY = { name: 'tiny', organization: { employees: 100 }, external: { customers: 50 }, ticks: 30, cm: { present: true } };

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { claimPlan, claimStepResult, parseStory, type StoryStep } from '../src/story.ts';
 import { CLAIM_RUNS, CLAIM_SEED, CLAIMS } from '../src/claims.ts';
 import { claimArm } from '../src/claim-arms.ts';
-import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
+import { readScenario, scenarioFiles } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { scenarioApi } from '../workers/scenario-api.ts';
 import { api } from '../workers/api.ts';

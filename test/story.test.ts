@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStory } from '../src/story.ts';
 import { CLAIMS } from '../src/claims.ts';
-import { readScenario, scenarioFiles } from '../src/cli/scenarios.ts';
+import { readScenario, scenarioFiles } from '../cli/scenarios.ts';
 import { runScenario } from '../src/run.ts';
 import { compactRun } from '../src/compare/metrics.ts';
 import { LIVE_EVENTS } from '../src/live-events.ts';

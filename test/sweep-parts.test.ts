@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { partChecksum } from '../src/cli/sweep-parts.ts';
+import { partChecksum } from '../cli/sweep-parts.ts';
 import { cli, expectMistake, expectSameFiles, PINNED_GIT, TINY } from './sweep-helpers.ts';
 
 let dir: string;

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { oneLine, visible, visibleQr } from '../src/cli/terminal.ts';
-import { qrTerminal } from '../src/cli/serve/address.ts';
+import { oneLine, visible, visibleQr } from '../cli/terminal.ts';
+import { qrTerminal } from '../server/address.ts';
 import { cli } from './sweep-helpers.ts';
 
 const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

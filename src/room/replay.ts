@@ -6,12 +6,12 @@
  * The file carries the orgsim version that recorded it and a digest (sha256) of everything else in it
  * (replayDigestText: scenario, seed, version, decisions...), which `--replay` checks: a scenario swapped or a
  * seed edited is refused, not run as if the room had seen it. The digest is computed by the node side
- * (src/cli/replay.ts), this module stays pure. The scenario is written whole (`extends` resolved by the
+ * (cli/replay.ts), this module stays pure. The scenario is written whole (`extends` resolved by the
  * loader before the room starts); a replay with `extends` is refused: it would read another file.
  *
  * A decision taken on day t was applied before day t ran, so it comes before any of the scenario's own
  * interventions due the same day (the simulation applies scheduled changes in list order, when the day
- * runs): the decisions go first in the list. Pure: no Node, no DOM; the file is read by src/cli.
+ * runs): the decisions go first in the list. Pure: no Node, no DOM; the file is read by cli/.
  */
 import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';

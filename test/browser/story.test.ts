@@ -154,7 +154,7 @@ describe('story mode', () => {
           chartHeight: chart.height,
         };
       });
-      // Sizes follow the screen's height (README, "Story mode"): the same physical size on a projector at either resolution.
+      // Sizes follow the screen's height (docs/facilitator.md, "Story mode"): the same physical size on a projector at either resolution.
       expect(m.narration).toBeGreaterThanOrEqual(height * 0.027);
       expect(m.verdict).toBeGreaterThanOrEqual(height * 0.035);
       expect(m.evidence).toBeGreaterThanOrEqual(height * 0.025);

@@ -254,7 +254,7 @@ describe('the facilitator', () => {
       // The ghost: the same run without the latest change, named in the legend.
       await page.waitForFunction(() => (document.querySelector('#chart-value .ghost')?.getAttribute('d') ?? '').length > 20);
       expect(await page.locator('#chart-value .legend').textContent()).toContain('without “Let the CM speak more” (same run)');
-      // Text for the back of a room: nothing visible below 1.25% of the screen's width (README, presenter mode).
+      // Text for the back of a room: nothing visible below 1.25% of the screen's width (docs/facilitator.md, presenter mode).
       const smallest = await smallestText(page, 'body');
       expect(smallest.size, `"${smallest.text}"`).toBeGreaterThanOrEqual(width * 0.0125 - 0.01);
       await expectNoOverlap(page, `presenter ${width}x${height}`);

@@ -6,7 +6,7 @@
  * as orgsim serve writes it (replayText) and changes one thing.
  */
 import type { HostileCase } from './cases.ts';
-import { replayDigest, replayText } from '../../src/cli/replay.ts';
+import { replayDigest, replayText } from '../../cli/replay.ts';
 import { replayDigestText, type Replay } from '../../src/room/replay.ts';
 import { validate } from '../../src/scenario/load.ts';
 import type { DecisionView } from '../../src/room/protocol.ts';

@@ -12,7 +12,7 @@ import { ci95 } from '../../src/stats/index.ts';
 import { amount, contrastSentence, costWords, effectLabel, rangeWords, rankingLines, type Noun, type Ranked } from '../../src/compare/words.ts';
 import { runName } from '../../src/run-name.ts';
 import { kindOutcomes, outcomeMeanings, outcomeNouns } from '../../src/compare/kind.ts';
-import { csvField, num } from '../../src/cli/output.ts';
+import { csvCell as csvField, csvNumber as num } from '../../src/csv.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from '../charts/band-chart.ts';
 import { LINE_COLOURS } from '../palette.ts';

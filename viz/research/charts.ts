@@ -1,13 +1,13 @@
 /**
  * The charts of a sweep, a sensitivity analysis or a calibration: drawn by `orgsim report` (report-entry.ts,
- * bundled by esbuild with the d3 bundle inlined before it) and by the web page when it opens a sweep's
- * runs.csv. d3 is passed in, so both can use their own copy. Text from the data goes through .text() only: a
+ * built with the package) and by the web page when it opens a sweep's runs.csv. d3 is passed in, so both can use their own copy. Text from the data goes through .text() only: a
  * parameter, scenario or source name is never parsed as markup.
  */
 import type { Heatmap, IndexEntry, ReportData, Scatter } from '../../src/research/report/summaries.ts';
 import type { CalibrationReport, GenerationSummary, Marginal, TargetFit } from '../../src/calibrate/report.ts';
 import type { ClaimsReport } from '../../src/research/report/claims.ts';
 import { drawClaims } from './claims-charts.ts';
+import type { AxisScale } from '../d3.ts';
 
 type D3 = typeof import('../d3.ts');
 let d3: D3;
@@ -33,7 +33,7 @@ function figure(parent: Div, caption: string, width = W, height = H) {
   return svg.append('g').attr('transform', `translate(${M.left},${M.top})`);
 }
 
-function axes(g: ReturnType<typeof figure>, x: d3.AxisScale<number>, y: d3.AxisScale<number>, xLabel: string, yLabel: string, height = H, width = W) {
+function axes(g: ReturnType<typeof figure>, x: AxisScale<number>, y: AxisScale<number>, xLabel: string, yLabel: string, height = H, width = W) {
   const ih = height - M.top - M.bottom;
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(5));
   g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(5));

@@ -6,7 +6,7 @@
 import type { ClaimSection, ClaimsReport, Effect } from '../../src/research/report/claims.ts';
 
 type D3 = typeof import('../d3.ts');
-type Div = import('d3').Selection<HTMLElement, unknown, any, any>;
+type Div = import('d3-selection').Selection<HTMLElement, unknown, any, any>;
 
 const BLUE = '#0072B2';
 const ORANGE = '#D55E00';

@@ -5,7 +5,7 @@
  * report's data out (drawn by viz/research/claims-charts.ts).
  */
 import { CLAIMS, claimVerdict, comparisonArms, type ComparisonResult, type Outcome } from '../../claims.ts';
-import type { AuditResult, SizeResult } from '../../cli/commands/claims.ts';
+import type { AuditResult, SizeResult } from '../../claims-results.ts';
 import type { Flip } from '../../claims-audit.ts';
 import { FIELD_BENCHMARK } from '../../claims-field.ts';
 

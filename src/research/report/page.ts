@@ -1,5 +1,5 @@
 /**
- * The report as one self-contained HTML page: d3, the chart script and the data inline, a Content Security
+ * The report as one self-contained HTML page: the chart script (d3 inside) and the data inline, a Content Security
  * Policy that forbids any request (the page opens offline, and a hostile name in the data cannot load
  * anything), every piece of text from the data inserted as text. Pure: strings in, a string out.
  */
@@ -29,9 +29,7 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-i
 export interface PageParts {
   title: string;
   data: unknown;
-  /** The d3 bundle (d3.min.js), defining the global d3. */
-  d3: string;
-  /** The chart script, which reads the data element and draws into #report. */
+  /** The chart script (with the parts of d3 it uses), which reads the data element and draws into #report. */
   charts: string;
   css: string;
 }
@@ -51,9 +49,6 @@ ${p.css}
 <body>
 <main id="report"><noscript>This report draws its charts with JavaScript.</noscript></main>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(p.data)}</script>
-<script>
-${scriptForHtml(p.d3)}
-</script>
 <script>
 ${scriptForHtml(p.charts)}
 </script>
