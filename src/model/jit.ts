@@ -22,6 +22,14 @@
  *    An imported constant is written `+CONSTANT` where a branch merges it with computed numbers (terms.ts).
  * 6. Math.min / Math.max rather than comparisons where one side is constant for weeks (decide.ts: leaving): V8
  *    compiles a comparison for the values it has seen there, and the first different one deoptimizes the kernel.
+ * 7. A phase whose loop V8 compiles while it runs (on-stack replacement) ends with its loop, and keeps its sums in
+ *    place rather than in a local returned after it (terms.ts: agentTerms; activity.ts): code after the loop,
+ *    unknown to the compiled code, deoptimized it tick after tick, and a returned local was boxed at every step.
+ * 8. Arrays built by push in a loop, not Array.prototype.map, in constructors V8 compiles (record/recorder.ts):
+ *    map builds the array with another hidden class once the constructor is compiled, and the code reading it
+ *    deoptimizes at the next Simulation.
+ * 9. Tables of log and exp of counts (tables.ts): a call V8 does not inline boxes its numbers, an allocation a
+ *    group; a table entry is computed by the same expression as the call, so the same bits.
  */
 import { nextOutsider } from './phases/outsider.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The model's state, explicit and in one place: the world (agents, groups, memberships: world.ts), the
+ * The model's state, explicit and in one place: the world (agents: agents.ts; groups, memberships: world.ts), the
  * per-group state (structure of arrays, one entry per group), the state of the organization and of its staff
  * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
  * own random stream.

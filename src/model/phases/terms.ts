@@ -87,10 +87,8 @@ function writeTerms(gs: GroupState, g: number, kind: number, members: number, c:
 }
 
 /**
- * Also sums employees' alignment in st.people (PEOPLE_ALIGNMENT; the caller stores its mean). The sum is kept in
- * place, not in a local returned or stored after the loop: a phase whose loop V8 compiles while it runs
- * (on-stack replacement) must end with its loop (code after it, unknown to the compiled code, deoptimized it
- * there tick after tick), and a returned local was boxed at every step.
+ * Also sums employees' alignment in st.people (PEOPLE_ALIGNMENT; the caller stores its mean), in place, and ends
+ * with its loop (jit.ts, 7).
  */
 export function agentTerms(st: ModelState, p: Scenario): void {
   const w = st.world;

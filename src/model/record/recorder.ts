@@ -24,8 +24,7 @@ export class Recorder {
   private readonly riskN = new Float64Array(3);
 
   constructor(ticks: number, w: World) {
-    // Pushed one by one, not Array.prototype.map: once V8 compiles this constructor, map would build the array
-    // with another hidden class, and the compiled recorder would deoptimize at the next Simulation.
+    // Pushed one by one, not Array.prototype.map (jit.ts, 8).
     const series: Float64Array[] = [];
     for (let k = 0; k < SERIES.length; k++) series.push(new Float64Array(ticks));
     this.series = series;
