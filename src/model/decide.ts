@@ -59,7 +59,7 @@ export interface DecisionRuleNumbers {
 /** The rule as one class whose fields are fractions from the start (jit.ts, 1 and 5): read once a call. */
 export interface DecisionRule extends DecisionRuleNumbers {}
 export class DecisionRule {
-  constructor(n: DecisionRuleNumbers) {
+  constructor(n?: DecisionRuleNumbers) {
     this.learn = FRACTION;
     this.keep = FRACTION;
     this.rest = FRACTION;
@@ -67,6 +67,10 @@ export class DecisionRule {
     this.drift = FRACTION;
     this.threshold = FRACTION;
     this.hazard = FRACTION;
+    if (n) this.set(n);
+  }
+
+  set(n: DecisionRuleNumbers): this {
     this.learn = +n.learn;
     this.keep = +n.keep;
     this.rest = +n.rest;
@@ -74,17 +78,27 @@ export class DecisionRule {
     this.drift = +n.drift;
     this.threshold = +n.threshold;
     this.hazard = +n.hazard;
+    return this;
+  }
+
+  /** The rule of a scenario's parameters (read at each tick: interventions change them). */
+  read(p: Scenario): this {
+    const b = p.behaviour;
+    const c = p.communities;
+    this.learn = +b.learningRate;
+    this.keep = 1 - b.forgetting;
+    this.rest = +b.initialEngagement;
+    this.engagedWriting = +b.engagedWriting;
+    this.drift = +c.driftPerDay;
+    this.threshold = +c.leaveThreshold;
+    this.hazard = +c.leaveHazard;
+    return this;
   }
 }
 
-/** The rule of a scenario's parameters (read at each tick: interventions change them). */
+/** A new rule of a scenario's parameters (a Simulation keeps one and reads it again each tick). */
 export function decisionRule(p: Scenario): DecisionRule {
-  const b = p.behaviour;
-  const c = p.communities;
-  return new DecisionRule({
-    learn: b.learningRate, keep: 1 - b.forgetting, rest: b.initialEngagement, engagedWriting: b.engagedWriting,
-    drift: c.driftPerDay, threshold: c.leaveThreshold, hazard: c.leaveHazard,
-  });
+  return new DecisionRule().read(p);
 }
 
 /** A Simulation's own buffers for the kernel (no state shared between Simulations). */

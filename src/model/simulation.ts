@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { setPath } from '../scenario/access.ts';
 import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
-import { decide, decisionRule, DecisionScratch } from './decide.ts';
+import { decide, DecisionRule, DecisionScratch } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
 import { overlap } from './phases/duplicates.ts';
 import { govern } from './phases/governance.ts';
@@ -53,6 +53,7 @@ export class Simulation {
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
   private readonly decisionScratch = new DecisionScratch();
+  private readonly decisionRule = new DecisionRule();
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}) {
     this.params = structuredClone(scenario);
@@ -147,6 +148,6 @@ export class Simulation {
   }
 
   private decide(): void {
-    decide(this.world, this.state.groups, this.decisions.state, decisionRule(this.params), this.decisionScratch);
+    decide(this.world, this.state.groups, this.decisions.state, this.decisionRule.read(this.params), this.decisionScratch);
   }
 }

@@ -7,6 +7,7 @@
 import { CountHistogram } from './count-histogram.ts';
 import { FRACTION } from './jit.ts';
 import { CountTables } from './tables.ts';
+import { GroupTerms, TermsContext } from './phases/terms-context.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -141,6 +142,8 @@ export interface ModelState {
   contributionCounts: CountHistogram;
   /** This Simulation's tables of functions of counts (tables.ts). */
   tables: CountTables;
+  /** What the group terms read each tick, and their per-group scratch (phases/terms-context.ts). */
+  terms: { context: TermsContext; group: GroupTerms };
 }
 
 
@@ -242,6 +245,7 @@ class State {
     this.people = new Float64Array(PEOPLE_SIZE);
     this.contributionCounts = new CountHistogram(world.employees);
     this.tables = new CountTables();
+    this.terms = { context: new TermsContext(this.tables), group: new GroupTerms() };
   }
 }
 

@@ -62,7 +62,7 @@ export function openAnimators(w: World, gs: GroupState, g: number, c: TermsConte
   const cPosts = gs.cmPosts[g]!;
   const oLegit = legitimacyOf(0, ownerTopic, 1) * trust;
   const sLegit = legitimacyOf(0, smmTopic, smmK) * trust;
-  const cmKnows = c.cm ? cmTopicKnowledge(c.p, w, g) : 0;
+  const cmKnows = c.cm ? cmTopicKnowledge(c.p!, w, g) : 0;
   const cLegit = legitimacyOf(0, cmKnows, cmCodes) * trust;
   const promptCount = oPrompts + sPrompts + lPrompts + cPosts;
   const oPull = oPrompts * oLegit * skill;

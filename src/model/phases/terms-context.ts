@@ -1,8 +1,8 @@
 /**
- * The numbers the group terms read (terms.ts, animators.ts), computed once a tick from the state and the
+ * The numbers the group terms read (terms.ts, animators.ts), read once a tick from the state and the
  * parameters, and the per-group scratch the animators fill. Both are classes whose number fields are fractions
  * from the start (jit.ts, 1 and 5): the loop over groups reads no scenario field, and one compiled loop serves
- * every scenario.
+ * every scenario. A Simulation allocates them once (ModelState.terms): a tick allocates nothing.
  */
 import { log } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -12,8 +12,8 @@ import { FRAMEWORK_REACH } from '../constants.ts';
 import type { CountTables } from '../tables.ts';
 
 export class TermsContext {
-  readonly p: Scenario;
-  readonly cm: Staff | null;
+  p: Scenario | null = null;
+  cm: Staff | null = null;
   readonly tables: CountTables;
   tick = FRACTION;
   /** behaviour.animatorPostsPerDay (at least 1e-9): a full animator's prompts a day. */
@@ -63,14 +63,18 @@ export class TermsContext {
   ownersAnimationHours = FRACTION;
   capacity = FRACTION;
 
-  constructor(st: ModelState, p: Scenario) {
+  constructor(tables: CountTables) {
+    this.tables = tables;
+  }
+
+  /** Today's numbers. */
+  read(st: ModelState, p: Scenario): this {
     const w = st.world;
     const o = st.org;
     const b = p.behaviour;
     const V = p.value;
     this.p = p;
     this.cm = o.cm;
-    this.tables = st.tables;
     this.tick = st.tick;
     this.hoursPerDay = p.organization.hoursPerDay;
     this.posts = Math.max(1e-9, b.animatorPostsPerDay);
@@ -118,6 +122,7 @@ export class TermsContext {
     this.routineFollowUpHours = +p.managers.routineFollowUpHours;
     this.ownersAnimationHours = +p.owners.animationHours;
     this.capacity = +p.smm.capacity;
+    return this;
   }
 }
 

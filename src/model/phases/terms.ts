@@ -16,15 +16,15 @@ import { smmCodes } from '../knowledge.ts';
 import { membersOf, PEOPLE_ALIGNMENT, type GroupState, type ModelState } from '../state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 import { externalAnimators, openAnimators, teamAnimators } from './animators.ts';
-import { GroupTerms, TermsContext } from './terms-context.ts';
+import type { GroupTerms, TermsContext } from './terms-context.ts';
 
 /** The terms of every active group's decisions today (per group: the animators', then the common terms). */
 export function groupTerms(st: ModelState, p: Scenario): void {
   const w = st.world;
   const gs = st.groups;
   const o = st.org;
-  const c = new TermsContext(st, p);
-  const t = new GroupTerms();
+  const c = st.terms.context.read(st, p);
+  const t = st.terms.group;
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
     const kind = w.groupKind[g]!;
