@@ -13,7 +13,7 @@ import { Simulation } from '../src/model/simulation.ts';
 import { atSize } from '../src/scenario/scale.ts';
 import { loadSize, SIZES, type SizeName } from './sizes.ts';
 import { countDecisions } from './measure.ts';
-import type { decide as Decide } from '../src/model/decide.ts';
+import { DecisionScratch, decisionRule, type decide as Decide } from '../src/model/decide.ts';
 
 const [file, sizeArg = 'mid', warmArg = '30', ticksArg = '100'] = process.argv.slice(2);
 if (!file) {
@@ -26,13 +26,12 @@ const ticks = Number(ticksArg);
 const base = (SIZES as readonly string[]).includes(sizeArg) ? loadSize(sizeArg as SizeName).scenario : atSize(loadSize('mid').scenario, Number(sizeArg));
 const sim = new Simulation({ ...base, ticks: warm + ticks }, base.seed);
 let decideMs = 0;
+const scratch = new DecisionScratch();
 // The kernel in place of the Simulation's own call (simulation.ts: decide), with the same arguments.
 (sim as unknown as { decide(): void }).decide = function (this: Simulation) {
-  const b = this.params.behaviour;
-  const c = this.params.communities;
   const rng = (this as unknown as { decisions: { state: Float64Array } }).decisions.state;
   const t = performance.now();
-  kernel(this.world, this.state.groups, rng, +b.learningRate, 1 - b.forgetting, +b.initialEngagement, +b.engagedWriting, +c.driftPerDay, +c.leaveThreshold, +c.leaveHazard);
+  kernel(this.world, this.state.groups, rng, decisionRule(this.params), scratch);
   if (this.state.tick >= warm) decideMs += performance.now() - t;
 };
 sim.run(warm);

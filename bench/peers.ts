@@ -18,7 +18,7 @@ import seedrandom from 'seedrandom';
 import { Agent as FloccAgent, Environment as FloccEnvironment } from 'flocc';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
-import { decide } from '../src/model/decide.ts';
+import { decide, DecisionRule, DecisionScratch } from '../src/model/decide.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from '../src/model/constants.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_VOICE, KIND_OPEN, type World } from '../src/model/world.ts';
 import type { GroupState } from '../src/model/state.ts';
@@ -72,11 +72,13 @@ export function orgsimDecisions(s: Setup): Peer {
   const r = s.rule;
   const rng = s.sim['decisions' as keyof Simulation] as unknown as { state: Float64Array };
   const state = rng.state.slice();
+  const rule = new DecisionRule(r);
+  const scratch = new DecisionScratch();
   let last = 0;
   return {
     name: 'orgsim decision phase',
     pass: () => {
-      decide(w, s.groups, state, r.learn, r.keep, r.rest, r.engagedWriting, r.drift, r.threshold, r.hazard);
+      decide(w, s.groups, state, rule, scratch);
       last = 0;
       for (let g = 0; g < w.groups; g++) last += s.groups.contributions[g]! + s.groups.reads[g]! + s.groups.absences[g]!;
     },

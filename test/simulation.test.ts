@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../src/scenario/load.ts';
 import { Simulation } from '../src/model/simulation.ts';
 import { SERIES_INDEX } from '../src/metrics/series.ts';
-import { decide } from '../src/model/decide.ts';
+import { decide, decisionRule, DecisionScratch } from '../src/model/decide.ts';
 
 const small = validate({ organization: { employees: 200 }, external: { customers: 100 }, ticks: 120 });
 
@@ -37,11 +37,10 @@ describe('Simulation', () => {
     // The kernel touches the records first only above 98,304 agents; forcing it here on a small organization.
     const a = new Simulation(small, 5);
     const b = new Simulation(small, 5);
+    const scratch = new DecisionScratch();
     const touching = b as unknown as { decide(): void; params: typeof small; world: typeof b.world; state: typeof b.state; decisions: { state: Float64Array } };
     touching.decide = function () {
-      const be = this.params.behaviour;
-      const c = this.params.communities;
-      decide(this.world, this.state.groups, this.decisions.state, +be.learningRate, 1 - be.forgetting, +be.initialEngagement, +be.engagedWriting, +c.driftPerDay, +c.leaveThreshold, +c.leaveHazard, 0);
+      decide(this.world, this.state.groups, this.decisions.state, decisionRule(this.params), scratch, 0);
     };
     a.run();
     b.run();

@@ -17,6 +17,8 @@
  * drawn from the same uniform (the part of it above p(take part) is uniform too), so leaving costs no draw.
  */
 import { exp } from '../math.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { FRACTION } from './jit.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from './constants.ts';
 import type { GroupState } from './state.ts';
 import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
@@ -37,52 +39,100 @@ import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRID
 const SCATTERED_AGENTS = (6 << 20) / (HOT_STRIDE * 8);
 const LISTED_AGENTS = 65_536;
 
-/** One group's joined memberships, in order (overwritten group by group, within one call). */
-let scratchAt = new Int32Array(1024);
-/** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
-export let touched = 0;
+/** The decision rule's parameters, as numbers. */
+export interface DecisionRuleNumbers {
+  /** behaviour.learningRate. */
+  learn: number;
+  /** 1 - behaviour.forgetting. */
+  keep: number;
+  /** What engagement fades back to while a member stays away (a newcomer's expectation). */
+  rest: number;
+  /** How much each logit of engagement above `rest` raises the share of participations that are contributions. */
+  engagedWriting: number;
+  /** Daily probability that a member who stayed away drifts out of an open community, before attention pressure. */
+  drift: number;
+  /** Engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment. */
+  threshold: number;
+  hazard: number;
+}
+
+/** The rule as one class whose fields are fractions from the start (jit.ts, 1 and 5): read once a call. */
+export interface DecisionRule extends DecisionRuleNumbers {}
+export class DecisionRule {
+  constructor(n?: DecisionRuleNumbers) {
+    this.learn = FRACTION;
+    this.keep = FRACTION;
+    this.rest = FRACTION;
+    this.engagedWriting = FRACTION;
+    this.drift = FRACTION;
+    this.threshold = FRACTION;
+    this.hazard = FRACTION;
+    if (n) this.set(n);
+  }
+
+  set(n: DecisionRuleNumbers): this {
+    this.learn = +n.learn;
+    this.keep = +n.keep;
+    this.rest = +n.rest;
+    this.engagedWriting = +n.engagedWriting;
+    this.drift = +n.drift;
+    this.threshold = +n.threshold;
+    this.hazard = +n.hazard;
+    return this;
+  }
+
+  /** The rule of a scenario's parameters (read at each tick: interventions change them). */
+  read(p: Scenario): this {
+    const b = p.behaviour;
+    const c = p.communities;
+    this.learn = +b.learningRate;
+    this.keep = 1 - b.forgetting;
+    this.rest = +b.initialEngagement;
+    this.engagedWriting = +b.engagedWriting;
+    this.drift = +c.driftPerDay;
+    this.threshold = +c.leaveThreshold;
+    this.hazard = +c.leaveHazard;
+    return this;
+  }
+}
+
+/** A new rule of a scenario's parameters (a Simulation keeps one and reads it again each tick). */
+export function decisionRule(p: Scenario): DecisionRule {
+  return new DecisionRule().read(p);
+}
+
+/** A Simulation's own buffers for the kernel (no state shared between Simulations). */
+export class DecisionScratch {
+  /** One group's joined memberships, in order (overwritten group by group, within one call). */
+  at = new Int32Array(1024);
+  /** Where the reads of the touching pass go (kept, so that the compiler does not drop them). */
+  touched = FRACTION;
+}
 
 /**
  * Decide for every joined membership of every active group, group by group, member by member (the order of the
- * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The other arguments are
- * numbers (parameters read by the caller): this kernel reads no object field but the world's and the groups'
- * arrays, so the same optimized code serves every Simulation, whatever its scenario.
- *
- *   learn: behaviour.learningRate; keep: 1 - behaviour.forgetting;
- *   rest: what engagement fades back to while a member stays away (a newcomer's expectation);
- *   engagedWriting: how much each logit of engagement above that raises the share of participations that are contributions;
- *   drift: daily probability that a member who stayed away drifts out of an open community, before attention pressure;
- *   threshold, hazard: engagement below which a member is disappointed, and the daily hazard of leaving at full disappointment;
+ * draws). `rng` is the state of the decisions stream (rng.ts: Alea), stepped inline. The rule's numbers are read
+ * into locals once: the loop reads no object field but the world's and the groups' arrays, so the same optimized
+ * code serves every Simulation, whatever its scenario.
  *   touchAbove: the number of agents above which open communities' records are touched first (then their joined
  *   members are listed too, whatever LISTED_AGENTS says; tests force it).
  */
 export function decide(
-  w: World, gs: GroupState, rng: Float64Array,
-  learn: number, keep: number, rest: number, engagedWriting: number, drift: number, threshold: number, hazard: number,
-  touchAbove: number = SCATTERED_AGENTS,
+  w: World, gs: GroupState, rng: Float64Array, rule: DecisionRule, scratch: DecisionScratch, touchAbove: number = SCATTERED_AGENTS,
 ): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
-  const engagement = w.engagement;
   const hot = w.hot;
-  const joinedCount = w.joinedCount;
   const groupStart = w.groupStart;
   const groupActive = w.groupActive;
   const groupKind = w.groupKind;
-  const fade = (1 - keep) * rest;
-  const leaveTop = threshold + LEAVE_RAMP / 2;
   let largest = 0;
   for (let g = 0; g < w.groups; g++) if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
-  if (scratchAt.length < largest) scratchAt = new Int32Array(largest);
-  const at = scratchAt;
+  if (scratch.at.length < largest) scratch.at = new Int32Array(largest);
+  const at = scratch.at;
   let sink = 0;
   const scattered = w.agents > touchAbove;
   const large = w.agents > LISTED_AGENTS;
-  // The decisions stream's state in locals (rng.ts: aleaNext), written back at the end.
-  let s0 = rng[0]!;
-  let s1 = rng[1]!;
-  let s2 = rng[2]!;
-  let c = rng[3]!;
   for (let g = 0; g < w.groups; g++) {
     if (!groupActive[g]) {
       gs.contributions[g] = 0;
@@ -91,27 +141,11 @@ export function decide(
       gs.leaves[g] = 0;
       continue;
     }
-    // Members can leave open communities only.
     const open = groupKind[g] === KIND_OPEN;
-    const attract = gs.attract[g]!;
-    const risk = gs.risk[g]!;
-    const sense = gs.sense[g]!;
-    const novelty = gs.novelty[g]!;
-    const invite = gs.invite[g]!;
-    const writeRisk = gs.writeRisk[g]!;
-    const target = gs.reward[g]!;
-    const targetWrite = gs.rewardWrite[g]!;
-    const payoff = gs.payoff[g]!;
-    const visitCode = open ? OPEN_VISIT : 1;
-    const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
-    let nContrib = 0;
-    let nRead = 0;
-    let nAbsent = 0;
-    let nLeave = 0;
-    const end = groupStart[g + 1]!;
-    // An open community's joined members listed first in a large organization (LISTED_AGENTS).
     const first = groupStart[g]!;
+    const end = groupStart[g + 1]!;
     let n = end - first;
+    // An open community's joined members listed first in a large organization (LISTED_AGENTS).
     const listed = open && (large || scattered);
     if (listed) {
       n = 0;
@@ -130,63 +164,98 @@ export function decide(
         sink += hot[o]! + hot[o + HOT_STRIDE - 1]!;
       }
     }
-    for (let k = 0; k < n; k++) {
-      const m = listed ? at[k]! : first + k;
-      if (joined[m] === 0) continue;
-      const i = memberAgent[m]!;
-      const o = i * HOT_STRIDE;
-      const ra = hot[o + HOT_RISK]!;
-      let e = engagement[m]!;
-      const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
-      const p = 1 / (1 + exp(-z));
-      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
-      s0 = s1;
-      s1 = s2;
-      c = t | 0;
-      s2 = t - c;
-      const u = s2;
-      if (u < p) {
-        // The more engaged, the more a member writes rather than reads.
-        let engaged = 1 + engagedWriting * (e - rest);
-        if (engaged < 0) engaged = 0;
-        let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
-        if (write > 1) write = 1;
-        if (u < p * write) {
-          nContrib++;
-          hot[o + HOT_TODAY]! += writeCode;
-          e += learn * (targetWrite - e);
-        } else {
-          nRead++;
-          hot[o + HOT_TODAY]! += visitCode;
-          e += learn * (target - e);
-        }
-        hot[o + HOT_RECEIVED]! += payoff;
-        engagement[m] = e;
+    decideGroup(w, gs, g, rng, rule, open, listed ? at : null, n);
+  }
+  scratch.touched = sink;
+}
+
+/**
+ * The decisions of group g's joined members, in order: its memberships first..first+n-1, or, when `listed` is
+ * given, the n memberships listed there (the group's joined members). Steps the decisions stream (its state in
+ * locals, as rng.ts: aleaNext, written back at the end) and writes the group's counts.
+ */
+function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rule: DecisionRule, open: boolean, listed: Int32Array | null, n: number): void {
+  const { memberAgent, joined, engagement, hot, joinedCount } = w;
+  const { learn, keep, rest, engagedWriting, drift, hazard } = rule;
+  const fade = (1 - keep) * rest;
+  const leaveTop = rule.threshold + LEAVE_RAMP / 2;
+  const attract = gs.attract[g]!;
+  const risk = gs.risk[g]!;
+  const sense = gs.sense[g]!;
+  const novelty = gs.novelty[g]!;
+  const invite = gs.invite[g]!;
+  const writeRisk = gs.writeRisk[g]!;
+  const target = gs.reward[g]!;
+  const targetWrite = gs.rewardWrite[g]!;
+  const payoff = gs.payoff[g]!;
+  // Members can leave open communities only.
+  const visitCode = open ? OPEN_VISIT : 1;
+  const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
+  let nContrib = 0, nRead = 0, nAbsent = 0, nLeave = 0;
+  const first = w.groupStart[g]!;
+  let s0 = rng[0]!, s1 = rng[1]!, s2 = rng[2]!, c = rng[3]!;
+  for (let k = 0; k < n; k++) {
+    const m = listed !== null ? listed[k]! : first + k;
+    if (joined[m] === 0) continue;
+    const i = memberAgent[m]!;
+    const o = i * HOT_STRIDE;
+    const ra = hot[o + HOT_RISK]!;
+    let e = engagement[m]!;
+    const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
+    const p = 1 / (1 + exp(-z));
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    const u = s2;
+    if (u < p) {
+      // The more engaged, the more a member writes rather than reads.
+      let engaged = 1 + engagedWriting * (e - rest);
+      if (engaged < 0) engaged = 0;
+      let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
+      if (write > 1) write = 1;
+      if (u < p * write) {
+        nContrib++;
+        hot[o + HOT_TODAY]! += writeCode;
+        e += learn * (targetWrite - e);
       } else {
-        nAbsent++;
-        e = e * keep + fade;
-        engagement[m] = e;
-        if (open) {
-          // v = (u - p) / (1 - p) is uniform on [0, 1).
-          // Math.min and Math.max, not comparisons: V8 compiles a comparison for the values it has seen there, and
-          // for weeks nobody is disappointed (always 0): the first who is would deoptimize the kernel.
-          const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
-          if (u - p < (1 - p) * (drift * (1 + hot[o + HOT_PRESSURE]!) + hazard * disappointed)) {
-            joined[m] = 0;
-            joinedCount[i]!--;
-            nLeave++;
-          }
+        nRead++;
+        hot[o + HOT_TODAY]! += visitCode;
+        e += learn * (target - e);
+      }
+      hot[o + HOT_RECEIVED]! += payoff;
+      engagement[m] = e;
+    } else {
+      nAbsent++;
+      e = e * keep + fade;
+      engagement[m] = e;
+      if (open) {
+        if (leaves(u, p, e, hot[o + HOT_PRESSURE]!, leaveTop, drift, hazard)) {
+          joined[m] = 0;
+          joinedCount[i]!--;
+          nLeave++;
         }
       }
     }
-    gs.contributions[g] = nContrib;
-    gs.reads[g] = nRead;
-    gs.absences[g] = nAbsent;
-    gs.leaves[g] = nLeave;
   }
   rng[0] = s0;
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = c;
-  touched = sink;
+  gs.contributions[g] = nContrib;
+  gs.reads[g] = nRead;
+  gs.absences[g] = nAbsent;
+  gs.leaves[g] = nLeave;
+}
+
+/**
+ * Whether a member who stayed away from an open community today leaves it: drawn from the part of the uniform u
+ * above p(take part) (v = (u - p) / (1 - p) is uniform on [0, 1)), so leaving costs no draw.
+ * Math.min and Math.max, not comparisons (jit.ts, 6): for weeks nobody is disappointed (always 0), and the first
+ * who is would deoptimize the kernel.
+ */
+function leaves(u: number, p: number, e: number, pressure: number, leaveTop: number, drift: number, hazard: number): boolean {
+  const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
+  return u - p < (1 - p) * (drift * (1 + pressure) + hazard * disappointed);
 }

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { applyLiveSet, type LiveChange } from '../scenario/live-change.ts';
 import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
-import { decide } from './decide.ts';
+import { decide, DecisionRule, DecisionScratch } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
 import { overlap } from './phases/duplicates.ts';
 import { govern } from './phases/governance.ts';
@@ -18,7 +18,7 @@ import { join } from './phases/membership.ts';
 import { updateStaff } from './phases/staff.ts';
 import { agentTerms, groupTerms } from './phases/terms.ts';
 import { produceValue } from './phases/value.ts';
-import { Recorder } from './record.ts';
+import { Recorder } from './record/recorder.ts';
 import { initialState, membersOf, PEOPLE_ALIGNMENT, type ModelState } from './state.ts';
 import { buildWorld, KIND_TEAM, type World } from './world.ts';
 
@@ -49,6 +49,8 @@ export class Simulation {
   private readonly promptsRng: Alea;
   private readonly scheduled = new Map<number, InterventionRecord[]>();
   private readonly recorder: Recorder;
+  private readonly decisionScratch = new DecisionScratch();
+  private readonly decisionRule = new DecisionRule();
 
   constructor(scenario: Scenario, seed: number = scenario.seed, options: SimulationOptions = {}) {
     this.params = structuredClone(scenario);
@@ -143,12 +145,6 @@ export class Simulation {
   }
 
   private decide(): void {
-    const b = this.params.behaviour;
-    const c = this.params.communities;
-    // Parameters as numbers: the kernel sees no scenario object (decide.ts).
-    decide(
-      this.world, this.state.groups, this.decisions.state,
-      +b.learningRate, 1 - b.forgetting, +b.initialEngagement, +b.engagedWriting, +c.driftPerDay, +c.leaveThreshold, +c.leaveHazard,
-    );
+    decide(this.world, this.state.groups, this.decisions.state, this.decisionRule.read(this.params), this.decisionScratch);
   }
 }

@@ -1,10 +1,13 @@
 /**
- * The model's state, explicit and in one place: the world (agents, groups, memberships: world.ts), the
+ * The model's state, explicit and in one place: the world (agents: agents.ts; groups, memberships: world.ts), the
  * per-group state (structure of arrays, one entry per group), the state of the organization and of its staff
  * (the CM and the SMMs, who are not agents). Every phase is a function of this state, the parameters and its
  * own random stream.
  */
-import { CountHistogram } from '../metrics/inequality.ts';
+import { CountHistogram } from './count-histogram.ts';
+import { FRACTION } from './jit.ts';
+import { CountTables } from './tables.ts';
+import { GroupTerms, TermsContext } from './phases/terms-context.ts';
 import type { World } from './world.ts';
 
 /** Per group, one entry per group (team groups, open communities, the external community). */
@@ -137,11 +140,14 @@ export interface ModelState {
   people: Float64Array;
   /** Histogram of employees' cumulative contributions, kept as they grow (participation inequality). */
   contributionCounts: CountHistogram;
+  /** This Simulation's tables of functions of counts (tables.ts). */
+  tables: CountTables;
+  /** What the group terms read each tick, and their per-group scratch (phases/terms-context.ts). */
+  terms: { context: TermsContext; group: GroupTerms };
 }
 
 
-// The state objects are instances of classes whose constructors set every field (rather than object literals):
-// phases compiled against the first Simulation's objects then stay valid for the next ones. A field added to one
+// The state objects are instances of classes whose constructors set every field (jit.ts, 4). A field added to one
 // of the interfaces above is set in its class's constructor below.
 
 interface Groups extends GroupState {}
@@ -186,13 +192,7 @@ class Groups {
   }
 }
 
-/**
- * V8 gives a field the representation of the first value stored in it: a field first set to 0 holds small
- * integers, and the first fraction stored there changes the object's hidden class, which again deoptimizes code
- * compiled against it at the next Simulation. Fields that will hold fractions are first set to this one.
- */
-const FRACTION = 0.5;
-
+// Fields that will hold fractions are first set to FRACTION (jit.ts, 1).
 interface Org extends OrgState {}
 class Org {
   constructor() {
@@ -244,6 +244,8 @@ class State {
     this.tick = 0;
     this.people = new Float64Array(PEOPLE_SIZE);
     this.contributionCounts = new CountHistogram(world.employees);
+    this.tables = new CountTables();
+    this.terms = { context: new TermsContext(this.tables), group: new GroupTerms() };
   }
 }
 
@@ -260,14 +262,6 @@ class StaffMember {
 
 export function newStaff(outsourced: boolean, hired: number, knowledge: number): Staff {
   return new StaffMember(outsourced, hired, knowledge);
-}
-
-export function allocateGroups(G: number): GroupState {
-  return new Groups(G);
-}
-
-export function initialOrg(): OrgState {
-  return new Org();
 }
 
 export function initialState(world: World): ModelState {

@@ -1,13 +1,22 @@
 /**
- * The organization at the start: agents, teams, topics, groups and memberships, all in typed arrays
- * (structure of arrays) allocated once. Memberships are sorted by group, so the tick loop walks each
+ * The organization at the start: agents (their state: agents.ts), teams, topics, groups and memberships, all in
+ * typed arrays (structure of arrays) allocated once. Memberships are sorted by group, so the tick loop walks each
  * group's range in order. Every community of a topic (the main one and its duplicates) has the same
  * candidate list, in the same order: merging two of them is an index-for-index copy.
+ * buildWorld draws in a fixed order from the seed's init stream: agents' attributes, topics and interests,
+ * duplicates and owners, group hashes, initial joins.
  */
-import { exp, pow } from '../math.ts';
+import { pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { aleaStream, betaDraw, normal, poisson, type Random } from '../rng.ts';
+import { aleaStream, poisson, type Random } from '../rng.ts';
+import { agentState, drawAttributes, ROLE_CUSTOMER, ROLE_MANAGER, ROLE_MEMBER, ROLE_OWNER, type AgentState } from './agents.ts';
 import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE, DUPLICATE_JOIN_SHARE } from './constants.ts';
+
+export { estimateMemory } from './memory.ts';
+export {
+  HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, ROLE_CUSTOMER, ROLE_MANAGER,
+  ROLE_MEMBER, ROLE_OWNER, ROLES,
+} from './agents.ts';
 
 export const KIND_TEAM = 0;
 export const KIND_OPEN = 1;
@@ -18,31 +27,9 @@ export const COMMUNITY_EXPERTISE = 0;
 export const COMMUNITY_PROJECT = 1;
 export const COMMUNITY_CORPORATE = 2;
 export const COMMUNITY_INTEREST = 3;
-export const COMMUNITY_KINDS = ['expertise', 'project', 'corporate', 'interest'] as const;
 
-export const ROLE_MEMBER = 0;
-export const ROLE_MANAGER = 1;
-export const ROLE_OWNER = 2;
-export const ROLE_CUSTOMER = 3;
-export const ROLES = ['member', 'manager', 'owner', 'customer'] as const;
-
-/**
- * The per-agent values the decision loop reads and writes, interleaved (one 64-byte cache line per agent),
- * because at 100k agents the loop's scattered reads of separate arrays cost one cache miss each.
- * HOT_TODAY sums today's activity codes (constants.ts: reads, WRITE, OPEN_WRITE); the activity phase decodes it.
- */
-export const HOT_STRIDE = 8;
-export const HOT_TERM = 0;
-export const HOT_RISK = 1;
-export const HOT_SENSE = 2;
-export const HOT_NOVELTY = 3;
-export const HOT_VOICE = 4;
-export const HOT_RECEIVED = 5;
-export const HOT_TODAY = 6;
-/** Attention pressure: minutes a day spent lately over the agent's time budget. */
-export const HOT_PRESSURE = 7;
-
-export interface World {
+/** The world: every agent's state (agents.ts) and the organization's structure. */
+export interface World extends AgentState {
   employees: number;
   customers: number;
   agents: number;
@@ -59,40 +46,6 @@ export interface World {
   openStart: number;
   /** The external community's group index, or -1. */
   externalGroup: number;
-
-  // Agents: attributes drawn once (exported per agent) and dynamic state.
-  riskAversion: Float64Array;
-  needForSense: Float64Array;
-  alignment: Float64Array;
-  alignmentStart: Float64Array;
-  webSociability: Float64Array;
-  statusSeeking: Float64Array;
-  voice: Float64Array;
-  /** 1 for those disposed to write (members.writerShare), 0 for those who mostly read. */
-  writer: Uint8Array;
-  timeBudget: Float64Array;
-  expertiseTopic: Int32Array;
-  team: Int32Array;
-  department: Int32Array;
-  role: Uint8Array;
-  /** 0: bottom third of risk aversion, 1: middle, 2: top third (employees only). */
-  riskClass: Uint8Array;
-  efficiency: Float64Array;
-  joinedCount: Int32Array;
-  /** This tick: 0 absent everywhere, 1 read somewhere, 2 contributed somewhere. */
-  tickState: Uint8Array;
-  /** Cumulative contributions (all groups), contributions in open communities, and visits without contributing. */
-  contributions: Float64Array;
-  openContributions: Float64Array;
-  reads: Float64Array;
-  /** Days on which the agent took part, and contributed, so far. */
-  activeDays: Float64Array;
-  contributionDays: Float64Array;
-  /** Smoothed minutes a day spent on social tools lately (attention load). */
-  load: Float64Array;
-  everActive: Uint8Array;
-  /** Interleaved copy of what the decision loop touches (HOT_*); today's activity is read back after each tick, what it gave back at the next. */
-  hot: Float64Array;
 
   // Groups.
   groupKind: Uint8Array;
@@ -116,29 +69,6 @@ export interface World {
   engagement: Float64Array;
 }
 
-/**
- * Bytes a run needs at its peak (the world, the simulation's state, the garbage of building them, and the
- * series), estimated before allocating anything. The costs per item are measured, not summed from the
- * typed arrays: the peak RSS of one run over the process's RSS before it, fitted at 20,000 to 1,000,000
- * employees and up to 800,000 customers (test/memory-estimate.test.ts checks it stays within 20% at three
- * sizes). Update them when the world's layout changes.
- */
-export function estimateMemory(s: Scenario, seriesCount: number): number {
-  const employees = s.organization.employees;
-  const customers = s.external.customers;
-  const topics = Math.max(1, Math.round((employees * s.organization.topicsPerThousand) / 1000));
-  const slots = 1 + s.communities.maxDuplicates;
-  const memberships = employees + customers + employees * s.organization.interestsPerEmployee * slots;
-  const groups = employees / s.organization.teamSize + topics * slots + 1;
-  const PER_EMPLOYEE = 230;
-  const PER_CUSTOMER = 185;
-  const PER_MEMBERSHIP = 12.5;
-  const PER_GROUP = 400;
-  /** Compiled code and heap growth of a first run, whatever its size. */
-  const FIXED = 18 * 2 ** 20;
-  return employees * PER_EMPLOYEE + customers * PER_CUSTOMER + memberships * PER_MEMBERSHIP + groups * PER_GROUP + s.ticks * seriesCount * 8 + FIXED;
-}
-
 function weightedPicker(weights: Float64Array): (r: number) => number {
   const cum = new Float64Array(weights.length);
   let acc = 0;
@@ -156,15 +86,8 @@ function weightedPicker(weights: Float64Array): (r: number) => number {
   };
 }
 
-function drawBetaArray(n: number, a: number, b: number, rand: Random): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = betaDraw(a, b, rand);
-  return out;
-}
-
 /**
- * The world as an instance of one class whose constructor sets every field (not an object literal): phases compiled
- * against the first Simulation's world stay valid for the next ones (V8 keeps their assumptions about its fields).
+ * The world as an instance of one class whose constructor sets every field, not an object literal (jit.ts, 4).
  */
 interface WorldData extends World {}
 class WorldData {
@@ -225,40 +148,32 @@ class WorldData {
   }
 }
 
-export function buildWorld(s: Scenario, seed: number): World {
-  const rand = aleaStream(seed, 'init');
+/** The organization's sizes, from the scenario. */
+interface Sizes {
+  employees: number;
+  customers: number;
+  agents: number;
+  teams: number;
+  departments: number;
+  topics: number;
+  slotsPerTopic: number;
+}
+
+function sizesOf(s: Scenario): Sizes {
   const employees = s.organization.employees;
   const customers = s.external.customers;
-  const agents = employees + customers;
   const teams = Math.max(1, Math.min(Math.floor(employees / 2), Math.round(employees / s.organization.teamSize)));
-  const departments = Math.max(1, Math.ceil(teams / s.organization.teamsPerDepartment));
-  const topics = Math.max(1, Math.round((employees * s.organization.topicsPerThousand) / 1000));
-  const slotsPerTopic = 1 + s.communities.maxDuplicates;
-  const m = s.members;
+  return {
+    employees, customers, agents: employees + customers, teams,
+    departments: Math.max(1, Math.ceil(teams / s.organization.teamsPerDepartment)),
+    topics: Math.max(1, Math.round((employees * s.organization.topicsPerThousand) / 1000)),
+    slotsPerTopic: 1 + s.communities.maxDuplicates,
+  };
+}
 
-  // Agent attributes.
-  const riskAversion = drawBetaArray(agents, m.riskAversion.a, m.riskAversion.b, rand);
-  const needForSense = drawBetaArray(agents, m.needForSense.a, m.needForSense.b, rand);
-  const alignmentStart = drawBetaArray(agents, m.alignment.a, m.alignment.b, rand);
-  const webSociability = drawBetaArray(agents, m.webSociability.a, m.webSociability.b, rand);
-  const statusSeeking = drawBetaArray(agents, m.statusSeeking.a, m.statusSeeking.b, rand);
-  const voice = new Float64Array(agents);
-  const writer = new Uint8Array(agents);
-  const timeBudget = new Float64Array(agents);
-  // Voice: a share of people are disposed to write (lognormal among them); the others mostly read (a small
-  // fixed voice). Scaled so that the mean voice is 1 whatever the mix.
-  const sigma = m.voiceSigma;
-  const writers = m.writerShare;
-  const lurker = m.lurkerVoice;
-  const writerMean = writers > 0 ? Math.max(0, 1 - (1 - writers) * lurker) / writers : 0;
-  for (let i = 0; i < agents; i++) {
-    const z = normal(rand);
-    writer[i] = rand.next() < writers ? 1 : 0;
-    voice[i] = writer[i] ? writerMean * exp(sigma * z - (sigma * sigma) / 2) : lurker;
-    timeBudget[i] = m.timeBudgetMinutes * exp(m.timeBudgetSigma * normal(rand));
-  }
-
-  // Teams and departments: contiguous blocks; the first employee of a team is its manager.
+/** Teams and departments: contiguous blocks; the first employee of a team is its manager. */
+function placeTeams(s: Scenario, z: Sizes) {
+  const { employees, agents, teams } = z;
   const team = new Int32Array(agents).fill(-1);
   const department = new Int32Array(agents).fill(-1);
   const role = new Uint8Array(agents);
@@ -274,8 +189,15 @@ export function buildWorld(s: Scenario, seed: number): World {
   }
   for (let t = 0; t < teams; t++) role[teamFirst[t]!] = ROLE_MANAGER;
   for (let i = employees; i < agents; i++) role[i] = ROLE_CUSTOMER;
+  return { team, department, role, teamFirst };
+}
 
-  // Topics: kinds by shares, Zipf popularity; each employee has an expertise topic and a few interests.
+/**
+ * Topics: kinds by shares, Zipf popularity; each employee has an expertise topic and a few interests; then the
+ * candidates per topic (employees interested in it), in employee order: topicMembers[topicStart[t]..topicStart[t+1]).
+ */
+function drawTopics(s: Scenario, z: Sizes, rand: Random) {
+  const { employees, agents, topics } = z;
   const c = s.communities;
   const topicKind = new Uint8Array(topics);
   const topicHr = new Uint8Array(topics);
@@ -312,21 +234,35 @@ export function buildWorld(s: Scenario, seed: number): World {
     for (const t of [...chosen].sort((a, b) => a - b)) interestList.push(t);
   }
   interestStart[employees] = interestList.length;
+  return { topicKind, topicHr, expertiseTopic, ...candidates(z, interestStart, interestList) };
+}
 
-  // Candidates per topic (employees interested in it), in employee order.
-  const topicCount = new Int32Array(topics + 1);
+function candidates(z: Sizes, interestStart: Int32Array, interestList: readonly number[]) {
+  const topicCount = new Int32Array(z.topics + 1);
   for (const t of interestList) topicCount[t + 1]!++;
-  for (let t = 0; t < topics; t++) topicCount[t + 1]! += topicCount[t]!;
+  for (let t = 0; t < z.topics; t++) topicCount[t + 1]! += topicCount[t]!;
   const topicStart = topicCount.slice();
   const topicMembers = new Int32Array(interestList.length);
-  {
-    const fill = topicStart.slice();
-    for (let i = 0; i < employees; i++) {
-      for (let k = interestStart[i]!; k < interestStart[i + 1]!; k++) topicMembers[fill[interestList[k]!]!++] = i;
-    }
+  const fill = topicStart.slice();
+  for (let i = 0; i < z.employees; i++) {
+    for (let k = interestStart[i]!; k < interestStart[i + 1]!; k++) topicMembers[fill[interestList[k]!]!++] = i;
   }
+  return { topicStart, topicMembers };
+}
 
-  // Groups: teams, then topics x slots, then the external community.
+type Topics = ReturnType<typeof drawTopics>;
+type Teams = ReturnType<typeof placeTeams>;
+
+/**
+ * Groups: teams, then topics x slots (the main community and its duplicates, some active from the start; an owner
+ * for some expertise and corporate communities, an expert of the topic when there is one), then the external
+ * community; each group's range of memberships, a stable draw per group and its owner's disposition.
+ */
+function buildGroups(s: Scenario, z: Sizes, tm: Teams, tp: Topics, alignmentStart: Float64Array, rand: Random) {
+  const { customers, teams, topics, slotsPerTopic } = z;
+  const { teamFirst, role } = tm;
+  const { topicKind, topicHr, topicStart, topicMembers, expertiseTopic } = tp;
+  const c = s.communities;
   const openStart = teams;
   const externalGroup = customers > 0 ? teams + topics * slotsPerTopic : -1;
   const groups = teams + topics * slotsPerTopic + (customers > 0 ? 1 : 0);
@@ -386,8 +322,23 @@ export function buildWorld(s: Scenario, seed: number): World {
     const o = groupOwner[g]!;
     if (o >= 0) ownerDisposition[g] = DISPOSITION_BASE + DISPOSITION_ALIGNMENT * alignmentStart[o]!;
   }
+  return {
+    openStart, externalGroup, groups, memberships,
+    groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
+  };
+}
 
-  // Memberships.
+/**
+ * Memberships, sorted by group: every employee but the manager in his team's group; every candidate of a topic in
+ * each of its communities, joined at the start with communities.initialJoinShare (less in a duplicate); every
+ * customer in the external community.
+ */
+function buildMemberships(s: Scenario, z: Sizes, tm: Teams, tp: Topics, gr: ReturnType<typeof buildGroups>, rand: Random) {
+  const { employees, agents, teams, topics, slotsPerTopic } = z;
+  const { teamFirst } = tm;
+  const { topicStart, topicMembers } = tp;
+  const { groupStart, groupActive, externalGroup, openStart, memberships } = gr;
+  const c = s.communities;
   const memberAgent = new Int32Array(memberships);
   const joined = new Uint8Array(memberships);
   const engagement = new Float64Array(memberships);
@@ -424,31 +375,24 @@ export function buildWorld(s: Scenario, seed: number): World {
       joinedCount[i]!++;
     }
   }
+  return { memberAgent, joined, engagement, joinedCount };
+}
 
-  // Risk-aversion thirds among employees.
-  const riskClass = new Uint8Array(agents);
-  const sorted = Float64Array.from(riskAversion.subarray(0, employees)).sort();
-  const lo = sorted[Math.floor(employees / 3)]!;
-  const hi = sorted[Math.floor((2 * employees) / 3)]!;
-  for (let i = 0; i < employees; i++) riskClass[i] = riskAversion[i]! < lo ? 0 : riskAversion[i]! < hi ? 1 : 2;
-
-  const hot = new Float64Array(agents * HOT_STRIDE);
-  for (let i = 0; i < agents; i++) {
-    hot[i * HOT_STRIDE + HOT_RISK] = riskAversion[i]!;
-    hot[i * HOT_STRIDE + HOT_SENSE] = needForSense[i]!;
-    hot[i * HOT_STRIDE + HOT_VOICE] = voice[i]!;
-  }
-
+/** The world of a scenario and seed: every draw from the seed's init stream, in this order. */
+export function buildWorld(s: Scenario, seed: number): World {
+  const rand = aleaStream(seed, 'init');
+  const z = sizesOf(s);
+  const attributes = drawAttributes(s, z.agents, rand);
+  const teams = placeTeams(s, z);
+  const topics = drawTopics(s, z, rand);
+  const groups = buildGroups(s, z, teams, topics, attributes.alignmentStart, rand);
+  const { memberAgent, joined, engagement, joinedCount } = buildMemberships(s, z, teams, topics, groups, rand);
+  const agents = agentState(attributes, z.employees, { expertiseTopic: topics.expertiseTopic, team: teams.team, department: teams.department, role: teams.role, joinedCount });
   return new WorldData({
-    hot,
-    employees, customers, agents, teams, teamFirst, teamsPerDepartment: s.organization.teamsPerDepartment, departments, topics, slotsPerTopic, groups, memberships, openStart, externalGroup,
-    riskAversion, needForSense, alignment: alignmentStart.slice(), alignmentStart, webSociability, statusSeeking, voice, writer, timeBudget,
-    expertiseTopic, team, department, role, riskClass,
-    efficiency: new Float64Array(agents), joinedCount, tickState: new Uint8Array(agents),
-    contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
-    activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
-    everActive: new Uint8Array(agents),
-    groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
+    ...agents,
+    employees: z.employees, customers: z.customers, agents: z.agents, teams: z.teams, teamFirst: teams.teamFirst,
+    teamsPerDepartment: s.organization.teamsPerDepartment, departments: z.departments, topics: z.topics, slotsPerTopic: z.slotsPerTopic,
+    ...groups,
     memberAgent, joined, engagement,
   });
 }

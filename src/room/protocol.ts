@@ -81,8 +81,6 @@ export const ClientMessage = z.discriminatedUnion('t', [JoinMessage, ResumeMessa
 export type ClientMessage = z.output<typeof ClientMessage>;
 export type FacilitatorAction = Exclude<ClientMessage, { t: 'join' | 'resume' | 'vote' | 'host' }>;
 
-export const FACILITATOR_ACTIONS: ReadonlySet<string> = new Set(facilitatorActions.map((s) => s.shape.t.value));
-
 /** Why a message was refused: the counters the facilitator sees. */
 export type Refusal = 'oversized' | 'malformed' | 'invalid' | 'flood' | 'unauthorized' | 'badToken' | 'wrongRoom' | 'full' | 'notJoined' | 'rejected';
 

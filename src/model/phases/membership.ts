@@ -6,25 +6,14 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { binomial, type Random } from '../../rng.ts';
 import { JOIN_VISIBILITY_FLOOR, OWNER_RECRUITMENT } from '../constants.ts';
+// jit.ts warms nextOutsider's walk up at load (3 there).
+import '../jit.ts';
 import { smmCodes } from '../knowledge.ts';
+import { nextOutsider } from './outsider.ts';
 import { membersOf, type ModelState } from '../state.ts';
 
 /** Random picks among a community's candidates before walking the list to the next outsider. */
 const MAX_PICKS = 16;
-
-/**
- * The first outsider (not joined) from membership m on along a community's candidate list start..start+size-1,
- * wrapping around: m itself when he is one; -1 when there is none. Called for every pick, so that V8 compiles
- * the call from the start, and walked below at load, so that it compiles the walk too: the walk is rare and, first
- * taken late in a run, would deoptimize join.
- */
-function nextOutsider(joined: Uint8Array, start: number, size: number, m: number): number {
-  let q = m - start;
-  for (let steps = 0; joined[start + q] && steps < size; steps++) q = (q + 1) % size;
-  return joined[start + q] ? -1 : start + q;
-}
-// (V8 keeps what a function has seen only once it has been called a few times.)
-for (let k = 0; k < 16; k++) nextOutsider(new Uint8Array([1, 1, 0]), 0, 3, k % 3);
 
 export function join(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;

@@ -23,7 +23,6 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { binomial, type Random } from '../../rng.ts';
 import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_FLOOR, TRUST_SHARE_REF, VOICE_SMOOTHING } from '../constants.ts';
 import { membersOf, type ModelState } from '../state.ts';
-import { answeredShare } from '../tables.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
 export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
@@ -34,6 +33,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const judge = p.legitimacy.audienceJudgement;
   // Parameters as numbers, once: the loop reads no scenario field.
   const criticalMass = +V.criticalMass;
+  const tables = st.tables;
   const hoursTeam = +V.hoursTeam;
   const hoursExternal = +V.hoursExternal;
   const hoursExpertise = +V.hoursExpertise;
@@ -59,7 +59,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
     const members = membersOf(gs, g);
     const followed = contribs > 0 ? Math.min(1, gs.followUps[g]! / contribs) : 0;
     let pAct = gs.onWork[g]! * (1 - (1 - gs.actionable[g]!) * (1 - followed));
-    if (kind !== KIND_TEAM) pAct *= answeredShare(participants, criticalMass);
+    if (kind !== KIND_TEAM) pAct *= tables.answeredShare(participants, criticalMass);
     const act = binomial(contribs, pAct, rand);
     const hours =
       kind === KIND_TEAM ? hoursTeam
