@@ -17,7 +17,9 @@ const browserTests = existsSync(CHROMIUM) || !!process.env.CI;
 // Said once: vitest reads this file more than once (and its workers inherit the environment).
 if (!browserTests && process.argv.some((a) => a.includes('vitest')) && !process.env.ORGSIM_BROWSER_SKIP_SAID) {
   process.env.ORGSIM_BROWSER_SKIP_SAID = '1';
-  process.stderr.write(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`);
+  process.stderr.write(
+    `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`,
+  );
 }
 
 export default defineConfig({
@@ -28,7 +30,11 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173 },
   worker: { format: 'es' },
   // The live page, and the workshop's two pages (orgsim serve): the shared screen and the phones'.
-  build: { target: 'es2022', chunkSizeWarningLimit: 2500, rolldownOptions: { input: { main: 'index.html', room: 'room.html', join: 'join.html' } } },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+    rolldownOptions: { input: { main: 'index.html', room: 'room.html', join: 'join.html' } },
+  },
   test: {
     // dist-node/, what bin/orgsim.mjs runs, built from the sources under test (test/build.global.ts).
     globalSetup: ['test/build.global.ts'],
@@ -37,10 +43,25 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/browser/**'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/browser/**'],
+          sequence: { groupOrder: 0 },
+        },
       },
       ...(browserTests
-        ? [{ extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } }]
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'browser',
+                include: ['test/browser/**/*.test.ts'],
+                fileParallelism: false,
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]
         : []),
     ],
   },

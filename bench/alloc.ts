@@ -10,18 +10,31 @@ import { Simulation } from '../src/model/simulation.ts';
 const [name = 'enterprise-100k', warmArg = '30', ticksArg = '100'] = process.argv.slice(2);
 const warm = Number(warmArg);
 const { scenario } = loadSize(name as SizeName, warm + Number(ticksArg));
-{ const w = new Simulation(loadSize('mid', 50).scenario, 1); w.run(); }
+{
+  const w = new Simulation(loadSize('mid', 50).scenario, 1);
+  w.run();
+}
 const sim = new Simulation(scenario, scenario.seed + 2);
 sim.run(warm);
 const session = new Session();
 session.connect();
-await session.post('HeapProfiler.startSampling', { samplingInterval: 64, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+await session.post('HeapProfiler.startSampling', {
+  samplingInterval: 64,
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: true,
+});
 sim.run();
 const { profile } = await session.post('HeapProfiler.stopSampling');
-type Node = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] };
+type Node = {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: Node[];
+};
 const rows: [number, string][] = [];
 const walk = (n: Node, path: string[]) => {
-  const here = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+  const here =
+    `${n.callFrame.functionName || '(anon)'} ` +
+    `${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
   if (n.selfSize > 0) rows.push([n.selfSize, [...path.slice(-3), here].join(' < ')]);
   for (const c of n.children) walk(c, [...path, here]);
 };

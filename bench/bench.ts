@@ -30,10 +30,22 @@ import type { ChildReport } from './child.ts';
 import { benchSweep, BENCH_SWEEP } from './sweep.ts';
 import { benchCalibrate, BENCH_CALIBRATION } from './calibrate.ts';
 import { median } from './measure.ts';
-import { loadSize, SIZES, type SizeName } from './sizes.ts';
+import { SIZES, type SizeName } from './sizes.ts';
 import { fmt, table } from './table.ts';
 import { cpuClock } from './cpu.ts';
-import { benchCurve, benchGc, benchPeers, benchRewarm, benchWorkers, renderCurve, renderGc, renderPeers, renderRewarm, renderWorkers, TARGETS as SPEED } from './speed.ts';
+import {
+  benchCurve,
+  benchGc,
+  benchPeers,
+  benchRewarm,
+  benchWorkers,
+  renderCurve,
+  renderGc,
+  renderPeers,
+  renderRewarm,
+  renderWorkers,
+  TARGETS as SPEED,
+} from './speed.ts';
 import { otherLoad } from './load.ts';
 import { benchCompareWeb } from './compare-web.ts';
 import { benchPageWeb } from './page-web.ts';
@@ -48,7 +60,11 @@ const TARGET = { enterpriseCpuMs: SPEED.enterpriseMs, enterpriseBytes: 2 ** 30 }
 
 /** Per size: in-process repeats (one child), or fresh children of one run each (the big one). */
 const PLAN: Record<SizeName, { children: number; runs: number; ticks?: number }> = quick
-  ? { small: { children: 1, runs: 5 }, mid: { children: 1, runs: 3 }, 'enterprise-100k': { children: 1, runs: 1, ticks: 25 } }
+  ? {
+      small: { children: 1, runs: 5 },
+      mid: { children: 1, runs: 3 },
+      'enterprise-100k': { children: 1, runs: 1, ticks: 25 },
+    }
   : { small: { children: 1, runs: 15 }, mid: { children: 1, runs: 7 }, 'enterprise-100k': { children: 3, runs: 1 } };
 
 const run = promisify(execFile);
@@ -102,12 +118,18 @@ async function measureSize(size: SizeName): Promise<SizeResult> {
 
 async function reportLoad(when: string): Promise<void> {
   const busy = await otherLoad();
-  process.stdout.write(`other work on the CPU ${when} the bench: ${(busy * 100).toFixed(0)}% of all cores${busy > 0.15 ? ' (busy machine: timings and the 2-worker speed-up read low)' : ''}\n`);
+  process.stdout.write(
+    `other work on the CPU ${when} the bench: ${(busy * 100).toFixed(0)}% of all ` +
+      `cores${busy > 0.15 ? ' (busy machine: timings and the 2-worker speed-up read low)' : ''}\n`,
+  );
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  process.stdout.write(`orgsim bench${quick ? ' (--quick: smoke run, not figures to quote)' : ''}: node ${process.version}, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores; times: ${cpuClock()} beside wall time\n`);
+  process.stdout.write(
+    `orgsim bench${quick ? ' (--quick: smoke run, not figures to quote)' : ''}: node ${process.version}, ` +
+      `${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores; times: ${cpuClock()} beside wall time\n`,
+  );
   await reportLoad('before');
   process.stderr.write('measuring sizes (one fresh process each)...\n');
   const sizes: SizeResult[] = [];
@@ -128,14 +150,38 @@ async function main(): Promise<void> {
 
   const cpuNs = (s: SizeResult) => (s.runCpuMs * 1e6) / s.decisions;
   const wallNs = (s: SizeResult) => (s.runMs * 1e6) / s.decisions;
-  process.stdout.write(table(
-    'Throughput on one core (median over runs in one process, so the JIT is warm; model time only, world building apart)',
-    ['size', 'employees', 'ticks', 'runs', 'decisions/tick', 'run (CPU)', 'run (wall)', 'decisions/s (CPU)', 'employee-ticks/s (CPU)', 'ns/decision (CPU)', 'ns/decision (wall)'],
-    sizes.map((s) => [
-      s.size, s.employees.toLocaleString('en'), String(s.ticks), String(s.samples), fmt.si(s.decisions / s.ticks), fmt.ms(s.runCpuMs), fmt.ms(s.runMs),
-      fmt.si(s.decisions / (s.runCpuMs / 1000)), fmt.si((s.employees * s.ticks) / (s.runCpuMs / 1000)), cpuNs(s).toFixed(1), wallNs(s).toFixed(1),
-    ]),
-  ));
+  process.stdout.write(
+    table(
+      'Throughput on one core (median over runs in one process, so the JIT is warm; model time only, world ' +
+        'building apart)',
+      [
+        'size',
+        'employees',
+        'ticks',
+        'runs',
+        'decisions/tick',
+        'run (CPU)',
+        'run (wall)',
+        'decisions/s (CPU)',
+        'employee-ticks/s (CPU)',
+        'ns/decision (CPU)',
+        'ns/decision (wall)',
+      ],
+      sizes.map((s) => [
+        s.size,
+        s.employees.toLocaleString('en'),
+        String(s.ticks),
+        String(s.samples),
+        fmt.si(s.decisions / s.ticks),
+        fmt.ms(s.runCpuMs),
+        fmt.ms(s.runMs),
+        fmt.si(s.decisions / (s.runCpuMs / 1000)),
+        fmt.si((s.employees * s.ticks) / (s.runCpuMs / 1000)),
+        cpuNs(s).toFixed(1),
+        wallNs(s).toFixed(1),
+      ]),
+    ),
+  );
   process.stdout.write('\n');
 
   const ent = sizes.find((s) => s.size === 'enterprise-100k')!;
@@ -143,14 +189,27 @@ async function main(): Promise<void> {
   // In --quick the big size runs a few ticks: scale its run time to two years, and say it is an estimate.
   const entCpu = partial ? ent.coldCpuMs + (ent.runCpuMs * (500 - ent.ticks)) / ent.ticks : ent.coldCpuMs;
   const entWall = partial ? ent.coldMs + (ent.runMs * (500 - ent.ticks)) / ent.ticks : ent.coldMs;
-  process.stdout.write(table(
-    'Fresh process per size (first run: cold JIT; peak RSS of the whole process)',
-    ['size', 'ticks', 'build world', 'build + run (CPU)', 'build + run (wall)', 'process wall', 'peak RSS'],
-    sizes.map((s) => [s.size, String(s.ticks), fmt.ms(s.buildMs), fmt.ms(s.coldCpuMs), fmt.ms(s.coldMs), fmt.ms(s.processMs), fmt.mb(s.peakRss)]),
-  ));
   process.stdout.write(
-    `\nenterprise-100k, 2 years (500 ticks) on one core, world building included: ${partial ? `estimated from ${ent.ticks} ticks: ` : ''}${fmt.ms(entCpu)} of CPU (${fmt.ms(entWall)} wall) (target < ${TARGET.enterpriseCpuMs / 1000} s): ${fmt.pass(entCpu < TARGET.enterpriseCpuMs)}; ` +
-      `peak RSS ${fmt.mb(ent.peakRss)}${partial ? ` after ${ent.ticks} ticks` : ''} (target < 1 GB): ${fmt.pass(ent.peakRss < TARGET.enterpriseBytes)}\n`,
+    table(
+      'Fresh process per size (first run: cold JIT; peak RSS of the whole process)',
+      ['size', 'ticks', 'build world', 'build + run (CPU)', 'build + run (wall)', 'process wall', 'peak RSS'],
+      sizes.map((s) => [
+        s.size,
+        String(s.ticks),
+        fmt.ms(s.buildMs),
+        fmt.ms(s.coldCpuMs),
+        fmt.ms(s.coldMs),
+        fmt.ms(s.processMs),
+        fmt.mb(s.peakRss),
+      ]),
+    ),
+  );
+  process.stdout.write(
+    `\nenterprise-100k, 2 years (500 ticks) on one core, world building included: ` +
+      `${partial ? `estimated from ${ent.ticks} ticks: ` : ''}${fmt.ms(entCpu)} of CPU (${fmt.ms(entWall)} ` +
+      `wall) (target < ${TARGET.enterpriseCpuMs / 1000} s): ${fmt.pass(entCpu < TARGET.enterpriseCpuMs)}; ` +
+      `peak RSS ${fmt.mb(ent.peakRss)}${partial ? ` after ${ent.ticks} ticks` : ''} (target < 1 GB): ` +
+      `${fmt.pass(ent.peakRss < TARGET.enterpriseBytes)}\n`,
   );
   process.stdout.write(renderCurve(curve));
   process.stdout.write(renderPeers(peers, Object.fromEntries(sizes.map((s) => [s.size, cpuNs(s)]))));
@@ -158,31 +217,53 @@ async function main(): Promise<void> {
   process.stdout.write(renderGc(gcs));
   process.stdout.write(renderWorkers(workers));
   if (sweeps.length) {
-    process.stdout.write(table(
-      `Sweep: orgsim sweep of ${BENCH_SWEEP.scenario}, ${BENCH_SWEEP.params.join(' ')}, ${BENCH_SWEEP.runsPerPoint} runs per point, ${BENCH_SWEEP.ticks} ticks (end to end, parts and runs.csv written)`,
-      ['workers', 'runs/minute', 'speed-up'],
-      sweeps.map((r, k) => [String(k + 1), r.runsPerMinute.toFixed(0), `${(r.runsPerMinute / sweeps[0]!.runsPerMinute).toFixed(2)}x`]),
-    ));
+    process.stdout.write(
+      table(
+        `Sweep: orgsim sweep of ${BENCH_SWEEP.scenario}, ${BENCH_SWEEP.params.join(' ')}, ` +
+          `${BENCH_SWEEP.runsPerPoint} runs per point, ${BENCH_SWEEP.ticks} ticks (end to end, parts and ` +
+          `runs.csv written)`,
+        ['workers', 'runs/minute', 'speed-up'],
+        sweeps.map((r, k) => [
+          String(k + 1),
+          r.runsPerMinute.toFixed(0),
+          `${(r.runsPerMinute / sweeps[0]!.runsPerMinute).toFixed(2)}x`,
+        ]),
+      ),
+    );
   }
   {
     const b = BENCH_CALIBRATION;
     const perMinute = (r: (typeof calibrations)[number]) => r.simulations / (r.wallMs / 60_000);
-    process.stdout.write(table(
-      `Calibration: orgsim calibrate of ${b.scenario} at ${quick ? 60 : b.ticks} ticks, 2 parameters, 4 targets (3 on the activity trace), ${b.generations} generations of ${quick ? 4 : b.particles} particles (keep ${b.keep}), ${b.runs} runs per proposal (end to end: ${calibrations[0]!.simulations} simulations)`,
-      ['workers', 'simulations/minute', 'wall', 'main-thread CPU', 'process CPU', 'speed-up'],
-      calibrations.map((r, k) => [
-        String(k + 1), perMinute(r).toFixed(0), fmt.ms(r.wallMs), r.mainCpuMs === undefined ? 'n/a' : fmt.ms(r.mainCpuMs), fmt.ms(r.processCpuMs),
-        `${(perMinute(r) / perMinute(calibrations[0]!)).toFixed(2)}x`,
-      ]),
-    ));
-    process.stdout.write('\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their statistics and weighs the populations)\n');
+    process.stdout.write(
+      table(
+        `Calibration: orgsim calibrate of ${b.scenario} at ${quick ? 60 : b.ticks} ticks, 2 parameters, 4 ` +
+          `targets (3 on the activity trace), ${b.generations} generations of ${quick ? 4 : b.particles} ` +
+          `particles (keep ${b.keep}), ${b.runs} runs per proposal (end to end: ` +
+          `${calibrations[0]!.simulations} simulations)`,
+        ['workers', 'simulations/minute', 'wall', 'main-thread CPU', 'process CPU', 'speed-up'],
+        calibrations.map((r, k) => [
+          String(k + 1),
+          perMinute(r).toFixed(0),
+          fmt.ms(r.wallMs),
+          r.mainCpuMs === undefined ? 'n/a' : fmt.ms(r.mainCpuMs),
+          fmt.ms(r.processCpuMs),
+          `${(perMinute(r) / perMinute(calibrations[0]!)).toFixed(2)}x`,
+        ]),
+      ),
+    );
+    process.stdout.write(
+      '\n(with 2 workers the runs are on worker threads: the main thread only hands them out, saves their ' +
+        'statistics and weighs the populations)\n',
+    );
   }
   const validation = benchValidation(quick ? 1 : 3);
-  process.stdout.write(table(
-    'Validation (loadScenario: parse, schema, interventions in tick order, metrics tried on a synthetic run)',
-    ['scenario', 'size', 'time'],
-    validation.map((v) => [v.what, `${(v.bytes / 1024).toFixed(0)} kB`, fmt.ms(v.ms)]),
-  ));
+  process.stdout.write(
+    table(
+      'Validation (loadScenario: parse, schema, interventions in tick order, metrics tried on a synthetic run)',
+      ['scenario', 'size', 'time'],
+      validation.map((v) => [v.what, `${(v.bytes / 1024).toFixed(0)} kB`, fmt.ms(v.ms)]),
+    ),
+  );
   const tenThousand = validation.find((v) => v.what.startsWith('10,000'))!;
   process.stdout.write(`
 10,000 interventions validated in ${fmt.ms(tenThousand.ms)} (target < 1 s): ${fmt.pass(tenThousand.ms < 1000)}\n`);

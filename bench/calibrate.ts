@@ -49,31 +49,47 @@ export async function benchCalibrate(workers: number, quick = false): Promise<Ca
     const b = BENCH_CALIBRATION;
     const ticks = quick ? 60 : b.ticks;
     const window = { from: -Math.min(100, Math.floor(ticks / 2)), to: 0 };
-    writeFileSync(join(dir, 'targets.json'), JSON.stringify({
-      name: 'bench',
-      scenario: b.scenario,
-      set: { ticks },
-      runs: b.runs,
-      parameters: [{ path: 'behaviour.baseline', lo: -3, hi: 0 }, { path: 'members.voiceSigma', lo: 0.5, hi: 2.5 }],
-      targets: [
-        { statistic: 'activeOnce', window, band: [0.8, 0.85], source: 'bench' },
-        { statistic: 'readOnlyShare', window, band: [0.5, 0.7], source: 'bench' },
-        { statistic: 'openTop10', window, band: [0.5, 0.9], source: 'bench' },
-        { statistic: 'dailyContributors', window, band: [0.02, 0.1], source: 'bench' },
-      ],
-      method: { particles: quick ? 4 : b.particles, generations: b.generations, keep: b.keep },
-    }));
+    writeFileSync(
+      join(dir, 'targets.json'),
+      JSON.stringify({
+        name: 'bench',
+        scenario: b.scenario,
+        set: { ticks },
+        runs: b.runs,
+        parameters: [
+          { path: 'behaviour.baseline', lo: -3, hi: 0 },
+          { path: 'members.voiceSigma', lo: 0.5, hi: 2.5 },
+        ],
+        targets: [
+          { statistic: 'activeOnce', window, band: [0.8, 0.85], source: 'bench' },
+          { statistic: 'readOnlyShare', window, band: [0.5, 0.7], source: 'bench' },
+          { statistic: 'openTop10', window, band: [0.5, 0.9], source: 'bench' },
+          { statistic: 'dailyContributors', window, band: [0.02, 0.1], source: 'bench' },
+        ],
+        method: { particles: quick ? 4 : b.particles, generations: b.generations, keep: b.keep },
+      }),
+    );
     const main0 = mainThreadCpuMs();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const code = await quietly(() => main(['calibrate', join(dir, 'targets.json'), '--out', join(dir, 'out'), '--workers', String(workers)]));
+    const code = await quietly(() =>
+      main(['calibrate', join(dir, 'targets.json'), '--out', join(dir, 'out'), '--workers', String(workers)]),
+    );
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const main1 = mainThreadCpuMs();
     if (code !== 0) throw new Error(`bench/calibrate.ts: orgsim calibrate exited with ${code}`);
     const stages = readdirSync(join(dir, 'out')).filter((d) => d.startsWith('gen-') || d === 'final');
-    const simulations = stages.reduce((n, d) => n + readdirSync(join(dir, 'out', d, 'parts')).filter((f) => f.endsWith('.json')).length, 0);
-    return { simulations, wallMs, mainCpuMs: main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined, processCpuMs: (cpu.user + cpu.system) / 1000 };
+    const simulations = stages.reduce(
+      (n, d) => n + readdirSync(join(dir, 'out', d, 'parts')).filter((f) => f.endsWith('.json')).length,
+      0,
+    );
+    return {
+      simulations,
+      wallMs,
+      mainCpuMs: main0 !== undefined && main1 !== undefined ? main1 - main0 : undefined,
+      processCpuMs: (cpu.user + cpu.system) / 1000,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

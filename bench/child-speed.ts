@@ -50,7 +50,8 @@ export interface GcReport {
 }
 
 function size(name: string | undefined): SizeName {
-  if (!SIZES.includes(name as SizeName)) throw new Error(`bench/child-speed.ts: unknown size ${name}; expected ${SIZES.join(', ')}`);
+  if (!SIZES.includes(name as SizeName))
+    throw new Error(`bench/child-speed.ts: unknown size ${name}; expected ${SIZES.join(', ')}`);
   return name as SizeName;
 }
 
@@ -68,9 +69,19 @@ function curve(employees: number, ticks: number, runs: number): CurveReport {
 function peers(name: SizeName): PeersReport {
   const s = setup(loadSize(name).scenario);
   // Every peer is built from the world before any of them runs (orgsim's own decisions change it).
-  const list = [bareKernel(s), bareKernel(s, exp), plainObjects(s), ...(name === 'enterprise-100k' ? [] : [floccPeer(s)]), orgsimDecisions(s)];
+  const list = [
+    bareKernel(s),
+    bareKernel(s, exp),
+    plainObjects(s),
+    ...(name === 'enterprise-100k' ? [] : [floccPeer(s)]),
+    orgsimDecisions(s),
+  ];
   const big = name === 'enterprise-100k';
-  return { size: name, decisionsPerPass: s.decisions, peers: list.map((p) => timePeer(p, big ? 3 : 5, 2, big ? 400 : 150)) };
+  return {
+    size: name,
+    decisionsPerPass: s.decisions,
+    peers: list.map((p) => timePeer(p, big ? 3 : 5, 2, big ? 400 : 150)),
+  };
 }
 
 function rewarm(name: SizeName, ticks: number, runs: number): RewarmReport {
@@ -96,7 +107,8 @@ async function gc(name: SizeName, ticks: number, warm: number): Promise<GcReport
   new Simulation(scenario, scenario.seed + 1).run(warm + ticks);
   const entries: { start: number; kind: number | undefined }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) entries.push({ start: e.startTime, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind });
+    for (const e of list.getEntries())
+      entries.push({ start: e.startTime, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind });
   });
   observer.observe({ entryTypes: ['gc'] });
   const t0 = performance.now();
@@ -113,7 +125,9 @@ async function gc(name: SizeName, ticks: number, warm: number): Promise<GcReport
   const during = (from: number, to: number) => entries.filter((e) => e.start >= from && e.start < to);
   const steady = during(t2, t3);
   return {
-    size: name, ticks, warm,
+    size: name,
+    ticks,
+    warm,
     scavenges: steady.filter((e) => e.kind === constants.NODE_PERFORMANCE_GC_MINOR).length,
     markCompacts: steady.filter((e) => e.kind !== constants.NODE_PERFORMANCE_GC_MINOR).length,
     buildScavenges: during(t0, t1).length,
@@ -123,9 +137,15 @@ async function gc(name: SizeName, ticks: number, warm: number): Promise<GcReport
 
 const [task, a, b, c] = process.argv.slice(2);
 const report =
-  task === 'curve' ? curve(Number(a), Number(b), Number(c))
-  : task === 'peers' ? peers(size(a))
-  : task === 'rewarm' ? rewarm(size(a), Number(b), Number(c))
-  : task === 'gc' ? await gc(size(a), Number(b), Number(c ?? 20))
-  : (() => { throw new Error(`bench/child-speed.ts: unknown task ${task}`); })();
+  task === 'curve'
+    ? curve(Number(a), Number(b), Number(c))
+    : task === 'peers'
+      ? peers(size(a))
+      : task === 'rewarm'
+        ? rewarm(size(a), Number(b), Number(c))
+        : task === 'gc'
+          ? await gc(size(a), Number(b), Number(c ?? 20))
+          : (() => {
+              throw new Error(`bench/child-speed.ts: unknown task ${task}`);
+            })();
 process.stdout.write(`${JSON.stringify(report)}\n`);

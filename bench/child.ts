@@ -15,7 +15,8 @@ export interface ChildReport {
 }
 
 const [name, runsArg, ticksArg] = process.argv.slice(2);
-if (!SIZES.includes(name as SizeName)) throw new Error(`bench/child.ts: unknown size ${name}; expected ${SIZES.join(', ')}`);
+if (!SIZES.includes(name as SizeName))
+  throw new Error(`bench/child.ts: unknown size ${name}; expected ${SIZES.join(', ')}`);
 const { scenario, source } = loadSize(name as SizeName, ticksArg ? Number(ticksArg) : undefined);
 const runs: RunTiming[] = [];
 let peakRssFirst = 0;
@@ -23,5 +24,11 @@ for (let r = 0; r < Math.max(1, Number(runsArg ?? 1)); r++) {
   runs.push(timeRun(scenario));
   if (r === 0) peakRssFirst = process.resourceUsage().maxRSS * 1024;
 }
-const report: ChildReport = { size: name as SizeName, source, runs, peakRssFirst, peakRssEnd: process.resourceUsage().maxRSS * 1024 };
+const report: ChildReport = {
+  size: name as SizeName,
+  source,
+  runs,
+  peakRssFirst,
+  peakRssEnd: process.resourceUsage().maxRSS * 1024,
+};
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -18,7 +18,10 @@ import { median } from './measure.ts';
 import { fmt, table } from './table.ts';
 import { meterOthersAndChildren } from './load.ts';
 
-/** The comparison: scenario and changes per arm (paths from src/scenario/schema.ts; mid has cm.present=true, smm.count=3). */
+/**
+ * The comparison: scenario and changes per arm (paths from src/scenario/schema.ts; mid has cm.present=true,
+ * smm.count=3).
+ */
 export const WEB_ARMS: { source: string; changes: string }[] = [
   { source: 'mid', changes: '' },
   { source: 'mid', changes: 'smm.count=6' },
@@ -44,11 +47,17 @@ export interface CompareWebResult {
   identical: boolean;
   /** Per comparison, as `seconds`: main-thread tasks over 50 ms (count and longest, ms). */
   longTasks: Record<1 | 2, { count: number; longestMs: number }[]>;
-  /** Per comparison, as `seconds`: share of all cores that other processes (not this one, its Chromium, its workers) used meanwhile. */
+  /**
+   * Per comparison, as `seconds`: share of all cores that other processes (not this one, its Chromium, its workers)
+   * used meanwhile.
+   */
   others: Record<1 | 2, number[]>;
 }
 
-type Hook = { __orgsim: { mode: string; compare: CompareState; compareResults(): CompareSnapshot }; __benchLongTasks?: number[] };
+type Hook = {
+  __orgsim: { mode: string; compare: CompareState; compareResults(): CompareSnapshot };
+  __benchLongTasks?: number[];
+};
 
 const TIMEOUT = 30 * 60_000;
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a');
@@ -58,7 +67,8 @@ async function setUp(page: Page, runs: number, seed: number): Promise<void> {
   await page.keyboard.press('c');
   await page.waitForFunction(() => (window as unknown as Hook).__orgsim.mode === 'compare');
   // The view opens with 2 rows; add the others.
-  for (let i = await page.locator('#compare-arms > li').count(); i < WEB_ARMS.length; i++) await page.click('#compare-add');
+  for (let i = await page.locator('#compare-arms > li').count(); i < WEB_ARMS.length; i++)
+    await page.click('#compare-add');
   for (const [i, arm] of WEB_ARMS.entries()) {
     await page.selectOption(`#compare-arm-${i}`, arm.source);
     await page.fill(`#compare-changes-${i}`, arm.changes);
@@ -71,27 +81,47 @@ async function setUp(page: Page, runs: number, seed: number): Promise<void> {
 async function compareOnce(page: Page, workers: number): Promise<CompareSnapshot> {
   await page.selectOption('#compare-workers', String(workers));
   await page.click('#compare-run');
-  await page.waitForFunction(() => {
-    const c = (window as unknown as Hook).__orgsim.compare;
-    return c.running || c.end !== 'done';
-  }, undefined, { timeout: 30_000 });
-  await page.waitForFunction(() => !(document.getElementById('compare-run') as HTMLButtonElement).disabled, undefined, { timeout: TIMEOUT, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const c = (window as unknown as Hook).__orgsim.compare;
+      return c.running || c.end !== 'done';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForFunction(() => !(document.getElementById('compare-run') as HTMLButtonElement).disabled, undefined, {
+    timeout: TIMEOUT,
+    polling: 250,
+  });
   const snap = await page.evaluate(() => (window as unknown as Hook).__orgsim.compareResults());
   if (snap.end !== 'done') {
-    const shown = await page.locator('#compare-error').textContent().catch(() => '');
-    throw new Error(`the ${workers}-worker comparison ended '${snap.end}' after ${snap.done} of ${snap.total} runs${shown ? `: ${shown.trim()}` : ''}`);
+    const shown = await page
+      .locator('#compare-error')
+      .textContent()
+      .catch(() => '');
+    throw new Error(
+      `the ${workers}-worker comparison ended '${snap.end}' after ${snap.done} of ${snap.total} ` +
+        `runs${shown ? `: ${shown.trim()}` : ''}`,
+    );
   }
-  if (snap.done !== snap.total || snap.workers !== workers) throw new Error(`the ${workers}-worker comparison reports ${snap.done} of ${snap.total} runs on ${snap.workers} workers`);
+  if (snap.done !== snap.total || snap.workers !== workers)
+    throw new Error(
+      `the ${workers}-worker comparison reports ${snap.done} of ${snap.total} runs on ${snap.workers} workers`,
+    );
   return snap;
 }
 
 export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<CompareWebResult | undefined> {
   const { runs = 30, repeats = 3, seed = 1, port = 4391 } = options;
   if (!existsSync(CHROMIUM)) {
-    process.stdout.write(`\nbrowser benchmark (compare view) skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)\n`);
+    process.stdout.write(
+      `\nbrowser benchmark (compare view) skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)\n`,
+    );
     return undefined;
   }
-  process.stderr.write(`compare view in Chromium: ${WEB_ARMS.length} scenarios x ${runs} runs, 1 vs 2 workers, ${repeats} each...\n`);
+  process.stderr.write(
+    `compare view in Chromium: ${WEB_ARMS.length} scenarios x ${runs} runs, 1 vs 2 workers, ${repeats} each...\n`,
+  );
   let app: App | undefined;
   const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const others: Record<1 | 2, number[]> = { 1: [], 2: [] };
@@ -106,8 +136,14 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
     const { page, errors } = await openPage(app);
     hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
     await setUp(page, runs, seed);
-    const offered = await page.locator('#compare-workers option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    if (!offered.includes('2')) throw new Error(`the page offers ${offered.join(', ')} worker(s) (navigator.hardwareConcurrency = ${hardwareConcurrency}): no 2-worker run possible`);
+    const offered = await page
+      .locator('#compare-workers option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    if (!offered.includes('2'))
+      throw new Error(
+        `the page offers ${offered.join(', ')} worker(s) (navigator.hardwareConcurrency = ` +
+          `${hardwareConcurrency}): no 2-worker run possible`,
+      );
     // Every task over 50 ms of the page's main thread, per comparison (the page's drawing included).
     await page.evaluate(() => {
       const w = window as unknown as Hook;
@@ -131,7 +167,10 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
           identical = false;
           mismatches.push(`repetition ${r + 1}, ${workers} worker(s)`);
         }
-        process.stderr.write(`  ${workers} worker(s): ${snap.total} runs in ${(snap.elapsedMs / 1000).toFixed(1)} s; other processes used ${pct(busy)} of the cores\n`);
+        process.stderr.write(
+          `  ${workers} worker(s): ${snap.total} runs in ${(snap.elapsedMs / 1000).toFixed(1)} s; other ` +
+            `processes used ${pct(busy)} of the cores\n`,
+        );
       }
     }
     if (errors.length) throw new Error(`the page logged errors: ${errors.join(' | ')}`);
@@ -143,22 +182,50 @@ export async function benchCompareWeb(options: CompareWebOptions = {}): Promise<
   const row = (w: 1 | 2) => {
     const s = seconds[w];
     const m = median(s);
-    return [String(w), m.toFixed(1), Math.min(...s).toFixed(1), Math.max(...s).toFixed(1), (totalRuns / m).toFixed(2), `${(median(seconds[1]) / m).toFixed(2)}x`, others[w].map(pct).join(' ')];
+    return [
+      String(w),
+      m.toFixed(1),
+      Math.min(...s).toFixed(1),
+      Math.max(...s).toFixed(1),
+      (totalRuns / m).toFixed(2),
+      `${(median(seconds[1]) / m).toFixed(2)}x`,
+      others[w].map(pct).join(' '),
+    ];
   };
-  process.stdout.write(table(
-    `Compare view in Chromium: ${WEB_ARMS.length} scenarios x ${runs} replications of mid (${totalRuns} runs, seed ${seed}; ${WEB_ARMS.slice(1).map((a) => a.changes).join(', ')} against mid), page's elapsedMs, ${repeats} alternating runs each`,
-    ['workers', 'median s', 'min s', 'max s', 'runs/s', '1-worker median / this', 'other processes, per run'],
-    [row(1), row(2)],
-  ));
-  process.stdout.write(`\nspeed-up of 2 workers over 1 (ratio of medians): ${(median(seconds[1]) / median(seconds[2])).toFixed(2)}x; navigator.hardwareConcurrency = ${hardwareConcurrency}\n`);
-  process.stdout.write(`same outcomes with 1 and 2 workers (JSON of every arm's runs, all ${2 * repeats} comparisons): ${identical ? 'yes' : `NO, differs at ${mismatches.join('; ')}`}\n`);
+  process.stdout.write(
+    table(
+      `Compare view in Chromium: ${WEB_ARMS.length} scenarios x ${runs} replications of mid (${totalRuns} runs, ` +
+        `seed ${seed}; ${WEB_ARMS.slice(1)
+          .map((a) => a.changes)
+          .join(', ')} against mid), page's elapsedMs, ${repeats} alternating runs each`,
+      ['workers', 'median s', 'min s', 'max s', 'runs/s', '1-worker median / this', 'other processes, per run'],
+      [row(1), row(2)],
+    ),
+  );
+  process.stdout.write(
+    `\nspeed-up of 2 workers over 1 (ratio of medians): ` +
+      `${(median(seconds[1]) / median(seconds[2])).toFixed(2)}x; navigator.hardwareConcurrency = ` +
+      `${hardwareConcurrency}\n`,
+  );
+  process.stdout.write(
+    `same outcomes with 1 and 2 workers (JSON of every arm's runs, all ${2 * repeats} comparisons): ` +
+      `${identical ? 'yes' : `NO, differs at ${mismatches.join('; ')}`}\n`,
+  );
   for (const w of [1, 2] as const) {
     const l = longTasks[w];
-    process.stdout.write(`main-thread tasks over 50 ms, ${w} worker(s), per comparison: ${l.map((x) => x.count).join(', ')} (longest ${l.map((x) => fmt.ms(x.longestMs)).join(', ')})\n`);
+    process.stdout.write(
+      `main-thread tasks over 50 ms, ${w} worker(s), per comparison: ${l.map((x) => x.count).join(', ')} ` +
+        `(longest ${l.map((x) => fmt.ms(x.longestMs)).join(', ')})\n`,
+    );
   }
   const busiest = Math.max(...others[1], ...others[2]);
-  if (busiest > 0.1) process.stdout.write(`other processes used up to ${pct(busiest)} of all cores during a comparison: the machine was busy, timings and the 2-worker speed-up are not trustworthy; run again on a quiet machine\n`);
-  if (!identical) throw new Error(`the compare view's outcomes differ between 1 and 2 workers (${mismatches.join('; ')})`);
+  if (busiest > 0.1)
+    process.stdout.write(
+      `other processes used up to ${pct(busiest)} of all cores during a comparison: the machine was busy, ` +
+        `timings and the 2-worker speed-up are not trustworthy; run again on a quiet machine\n`,
+    );
+  if (!identical)
+    throw new Error(`the compare view's outcomes differ between 1 and 2 workers (${mismatches.join('; ')})`);
   return { skipped: false, hardwareConcurrency, totalRuns, seconds, identical, longTasks, others };
 }
 
@@ -166,7 +233,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     await benchCompareWeb();
   } catch (e) {
-    process.stderr.write(`\nbench:web FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`\nbench:web FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 1;
   }
 }

@@ -26,39 +26,110 @@ function load(name: string, sets: string[] = []): Scenario {
 }
 
 const cases: [string, () => string[]][] = [
-  ['small seeds 1-3', () => [1, 2, 3].map((seed) => { const s = new Simulation(load('small'), seed, { trace: true }); s.run(); return fingerprint(s); })],
-  ['baseline', () => { const s = new Simulation(load('baseline'), 1, { trace: true }); s.run(); return [fingerprint(s)]; }],
-  ...['c1-cm-relays', 'c1-no-governance', 'c2-smm-competes', 'c3-smm-outsourced-codriving', 'c5-cm-leads-experts', 'c6-unclear-rules', 'c7-star-campaign', 'c8-cm-outsourced', 'c9-former-emcee', 'c10-routines'].map(
-    (name): [string, () => string[]] => [name, () => { const sc = load(name); const s = new Simulation(sc, sc.seed); s.run(); return [fingerprint(s)]; }],
-  ),
-  ['interleaved small + claim-base', () => {
-    const a = new Simulation(load('small'), 4);
-    const b = new Simulation(load('claim-base'), 5);
-    while (!a.done || !b.done) {
-      if (!a.done) a.step();
-      if (!b.done) b.step();
-    }
-    return [fingerprint(a), fingerprint(b)];
-  }],
-  ['live intervention', () => {
-    const s = new Simulation(load('mid', ['ticks=200']), 3);
-    s.run(60);
-    s.intervene({ 'smm.count': 6, 'policies.visibility': 0.5, 'cm.speakShare': 0.4 }, 'live');
-    s.run(60);
-    s.intervene({ 'smm.sourcing': 'outsourced', 'cm.present': false }, 'live 2');
-    s.run();
-    return [fingerprint(s)];
-  }],
-  ['duplicates and merges', () => {
-    const s = new Simulation(load('claim-base', ['communities.initialDuplicates=2', 'communities.duplicateSpawnPerYear=2', 'cm.present=true', 'smm.count=1']), 6);
-    s.run();
-    return [fingerprint(s)];
-  }],
-  ['mid 200 ticks', () => { const s = new Simulation(load('mid', ['ticks=200']), 1, { trace: true }); s.run(); return [fingerprint(s)]; }],
+  [
+    'small seeds 1-3',
+    () =>
+      [1, 2, 3].map((seed) => {
+        const s = new Simulation(load('small'), seed, { trace: true });
+        s.run();
+        return fingerprint(s);
+      }),
+  ],
+  [
+    'baseline',
+    () => {
+      const s = new Simulation(load('baseline'), 1, { trace: true });
+      s.run();
+      return [fingerprint(s)];
+    },
+  ],
+  ...[
+    'c1-cm-relays',
+    'c1-no-governance',
+    'c2-smm-competes',
+    'c3-smm-outsourced-codriving',
+    'c5-cm-leads-experts',
+    'c6-unclear-rules',
+    'c7-star-campaign',
+    'c8-cm-outsourced',
+    'c9-former-emcee',
+    'c10-routines',
+  ].map((name): [string, () => string[]] => [
+    name,
+    () => {
+      const sc = load(name);
+      const s = new Simulation(sc, sc.seed);
+      s.run();
+      return [fingerprint(s)];
+    },
+  ]),
+  [
+    'interleaved small + claim-base',
+    () => {
+      const a = new Simulation(load('small'), 4);
+      const b = new Simulation(load('claim-base'), 5);
+      while (!a.done || !b.done) {
+        if (!a.done) a.step();
+        if (!b.done) b.step();
+      }
+      return [fingerprint(a), fingerprint(b)];
+    },
+  ],
+  [
+    'live intervention',
+    () => {
+      const s = new Simulation(load('mid', ['ticks=200']), 3);
+      s.run(60);
+      s.intervene({ 'smm.count': 6, 'policies.visibility': 0.5, 'cm.speakShare': 0.4 }, 'live');
+      s.run(60);
+      s.intervene({ 'smm.sourcing': 'outsourced', 'cm.present': false }, 'live 2');
+      s.run();
+      return [fingerprint(s)];
+    },
+  ],
+  [
+    'duplicates and merges',
+    () => {
+      const s = new Simulation(
+        load('claim-base', [
+          'communities.initialDuplicates=2',
+          'communities.duplicateSpawnPerYear=2',
+          'cm.present=true',
+          'smm.count=1',
+        ]),
+        6,
+      );
+      s.run();
+      return [fingerprint(s)];
+    },
+  ],
+  [
+    'mid 200 ticks',
+    () => {
+      const s = new Simulation(load('mid', ['ticks=200']), 1, { trace: true });
+      s.run();
+      return [fingerprint(s)];
+    },
+  ],
   ...(big
     ? [
-        ['mid 2 years, seeds 1-3', () => [1, 2, 3].map((seed) => { const s = new Simulation(load('mid'), seed); s.run(); return fingerprint(s); })] as [string, () => string[]],
-        ['enterprise-100k 100 ticks', () => { const s = new Simulation(load('enterprise-100k', ['ticks=100']), 1, { trace: true }); s.run(); return [fingerprint(s)]; }] as [string, () => string[]],
+        [
+          'mid 2 years, seeds 1-3',
+          () =>
+            [1, 2, 3].map((seed) => {
+              const s = new Simulation(load('mid'), seed);
+              s.run();
+              return fingerprint(s);
+            }),
+        ] as [string, () => string[]],
+        [
+          'enterprise-100k 100 ticks',
+          () => {
+            const s = new Simulation(load('enterprise-100k', ['ticks=100']), 1, { trace: true });
+            s.run();
+            return [fingerprint(s)];
+          },
+        ] as [string, () => string[]],
       ]
     : []),
 ];

@@ -21,7 +21,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET_MESSAGES = 10_000_000;
 const TARGET_CPU_MS = 60_000;
 
-const { values } = parseArgs({ options: { messages: { type: 'string' }, users: { type: 'string' }, zip: { type: 'boolean' }, months: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    messages: { type: 'string' },
+    users: { type: 'string' },
+    zip: { type: 'boolean' },
+    months: { type: 'string' },
+  },
+});
 const messages = Number(values.messages ?? TARGET_MESSAGES);
 const users = Number(values.users ?? 100_000);
 const months = Number(values.months ?? 12);
@@ -30,27 +37,56 @@ const months = Number(values.months ?? 12);
 const rate = messages / (users * 0.55 * (months - 1) * 0.963);
 const zip = values.zip ?? false;
 
-const base = join(tmpdir(), 'orgsim-bench-import', `${users}-${messages}-${months}-r${rate.toFixed(3)}${zip ? '-zip' : ''}`);
+const base = join(
+  tmpdir(),
+  'orgsim-bench-import',
+  `${users}-${messages}-${months}-r${rate.toFixed(3)}${zip ? '-zip' : ''}`,
+);
 const exportPath = join(base, zip ? 'export.zip' : 'export');
 if (!existsSync(join(base, 'done'))) {
   rmSync(base, { recursive: true, force: true });
   mkdirSync(base, { recursive: true });
-  process.stderr.write(`generating a Viva Engage export of about ${fmt.si(messages)} messages and ${fmt.si(users, 0)} users in ${base} (once)...\n`);
+  process.stderr.write(
+    `generating a Viva Engage export of about ${fmt.si(messages)} messages and ${fmt.si(users, 0)} users in ` +
+      `${base} (once)...\n`,
+  );
   const t = performance.now();
-  const truth = await writeSyntheticExport(exportPath, { format: 'viva-engage', users, months, missingMonth: -1, writerRate: rate, zip, truth: false, seed: 1 });
+  const truth = await writeSyntheticExport(exportPath, {
+    format: 'viva-engage',
+    users,
+    months,
+    missingMonth: -1,
+    writerRate: rate,
+    zip,
+    truth: false,
+    seed: 1,
+  });
   writeFileSync(join(base, 'done'), `${truth.messages}\n`);
   process.stderr.write(`  ${truth.messages} messages in ${fmt.ms(performance.now() - t)}\n`);
 }
 
 const out = join(base, 'out');
 const load = await otherLoad();
-const { stdout } = await exec(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), exportPath, out], { cwd: ROOT, maxBuffer: 1 << 20 });
-const r = JSON.parse(stdout) as { messages: number; contributions: number; accounts: number; wallMs: number; mainCpuMs: number; processCpuMs: number; maxRssBytes: number };
+const { stdout } = await exec(
+  process.execPath,
+  ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), exportPath, out],
+  { cwd: ROOT, maxBuffer: 1 << 20 },
+);
+const r = JSON.parse(stdout) as {
+  messages: number;
+  contributions: number;
+  accounts: number;
+  wallMs: number;
+  mainCpuMs: number;
+  processCpuMs: number;
+  maxRssBytes: number;
+};
 const scale = TARGET_MESSAGES / r.messages;
 const at10M = r.processCpuMs * scale;
 process.stdout.write(
   table(
-    `orgsim import: a Viva Engage export${zip ? ' (.zip)' : ' (folder)'}, ${fmt.si(r.messages)} messages, ${fmt.si(r.accounts, 0)} accounts, fresh process`,
+    `orgsim import: a Viva Engage export${zip ? ' (.zip)' : ' (folder)'}, ${fmt.si(r.messages)} messages, ` +
+      `${fmt.si(r.accounts, 0)} accounts, fresh process`,
     ['measure', 'value'],
     [
       ['messages read', r.messages.toLocaleString('en-US')],
@@ -63,5 +99,7 @@ process.stdout.write(
       [`CPU for 10 M messages${scale !== 1 ? ' (extrapolated linearly)' : ''}`, fmt.ms(at10M)],
       ['target: 10 M messages in < 60 s of CPU', fmt.pass(at10M < TARGET_CPU_MS)],
     ],
-  ) + `\nother processes used ${(load * 100).toFixed(0)}% of the machine's cores just before (wall time reads high on a busy machine; CPU time less so)\n`,
+  ) +
+    `\nother processes used ${(load * 100).toFixed(0)}% of the machine's cores just before (wall time reads ` +
+    `high on a busy machine; CPU time less so)\n`,
 );

@@ -21,7 +21,10 @@ export async function otherLoad(ms = 1000): Promise<number> {
   return b.all > a.all ? (b.busy - a.busy) / (b.all - a.all) : 0;
 }
 
-/** Run `fn` and say what share of all cores other processes used meanwhile (ours, worker threads included, is subtracted). */
+/**
+ * Run `fn` and say what share of all cores other processes used meanwhile (ours, worker threads included, is
+ * subtracted).
+ */
 export async function meterOthers<T>(fn: () => Promise<T>): Promise<{ result: T; others: number }> {
   const a = totals();
   const own0 = process.cpuUsage();
@@ -33,7 +36,10 @@ export async function meterOthers<T>(fn: () => Promise<T>): Promise<{ result: T;
   return { result, others: all > 0 ? Math.max(0, (b.busy - a.busy - ownMs) / all) : 0 };
 }
 
-/** CPU time (ms) of this process and all its descendants (Chromium's processes, whose threads run the web workers), from /proc; undefined elsewhere. */
+/**
+ * CPU time (ms) of this process and all its descendants (Chromium's processes, whose threads run the web workers), from
+ * /proc; undefined elsewhere.
+ */
 function treeCpuMs(): Map<number, number> | undefined {
   try {
     const parent = new Map<number, number>();
@@ -52,7 +58,8 @@ function treeCpuMs(): Map<number, number> | undefined {
     }
     const out = new Map<number, number>();
     const mine = (pid: number): boolean => {
-      for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
+      for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++)
+        if (p === process.pid) return true;
       return false;
     };
     for (const [pid, ms] of cpu) if (mine(pid)) out.set(pid, ms);
@@ -62,7 +69,10 @@ function treeCpuMs(): Map<number, number> | undefined {
   }
 }
 
-/** Run `fn`; also the share of all cores that processes other than this one and its descendants used meanwhile (NaN without /proc). */
+/**
+ * Run `fn`; also the share of all cores that processes other than this one and its descendants used meanwhile (NaN
+ * without /proc).
+ */
 export async function meterOthersAndChildren<T>(fn: () => Promise<T>): Promise<{ result: T; others: number }> {
   const tree0 = treeCpuMs();
   const m0 = totals();

@@ -16,7 +16,9 @@ export interface RunTiming {
   decisions: number;
 }
 
-const DECISION_SERIES = ['contributors', 'readers', 'absent'].flatMap((m) => ['team', 'open', 'external'].map((k) => SERIES_INDEX[`${m}_${k}`]!));
+const DECISION_SERIES = ['contributors', 'readers', 'absent'].flatMap((m) =>
+  ['team', 'open', 'external'].map((k) => SERIES_INDEX[`${m}_${k}`]!),
+);
 
 export function countDecisions(series: readonly Float64Array[], ticks: number): number {
   let n = 0;
@@ -34,8 +36,13 @@ export function timeRun(scenario: Scenario, seed = scenario.seed): RunTiming {
   const t2 = performance.now();
   const c2 = cpuMs();
   return {
-    buildMs: t1 - t0, runMs: t2 - t1, buildCpuMs: c1 - c0, runCpuMs: c2 - c1,
-    ticks: sim.ticks, employees: scenario.organization.employees, decisions: countDecisions(sim.series, sim.ticks),
+    buildMs: t1 - t0,
+    runMs: t2 - t1,
+    buildCpuMs: c1 - c0,
+    runCpuMs: c2 - c1,
+    ticks: sim.ticks,
+    employees: scenario.organization.employees,
+    decisions: countDecisions(sim.series, sim.ticks),
   };
 }
 

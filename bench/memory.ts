@@ -16,11 +16,19 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
 export const MEMORY_SIZES = [100_000, 300_000, 600_000];
 
-interface Measure { measured: number; live: number; estimate: number }
+interface Measure {
+  measured: number;
+  live: number;
+  estimate: number;
+}
 
 async function once(employees: number): Promise<Measure> {
   const scenario = JSON.stringify({ organization: { employees }, external: { customers: 400 }, ticks: 2 });
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', CHILD, scenario], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', CHILD, scenario],
+    { cwd: ROOT, maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
 }
 
@@ -34,8 +42,22 @@ export async function benchMemory(quick: boolean): Promise<void> {
     const peak = median(ms.map((m) => m.measured));
     const estimate = ms[0]!.estimate;
     worst = Math.max(worst, Math.abs(estimate - peak) / peak);
-    rows.push([employees.toLocaleString('en-US'), fmt.mb(estimate), fmt.mb(peak), `${fmt.mb(Math.min(...ms.map((m) => m.measured)))} - ${fmt.mb(Math.max(...ms.map((m) => m.measured)))}`, fmt.mb(median(ms.map((m) => m.live))), (estimate / peak).toFixed(2)]);
+    rows.push([
+      employees.toLocaleString('en-US'),
+      fmt.mb(estimate),
+      fmt.mb(peak),
+      `${fmt.mb(Math.min(...ms.map((m) => m.measured)))} - ${fmt.mb(Math.max(...ms.map((m) => m.measured)))}`,
+      fmt.mb(median(ms.map((m) => m.live))),
+      (estimate / peak).toFixed(2),
+    ]);
   }
-  process.stdout.write(`${table(`Memory estimate against the peak RSS a run adds (median of ${children} fresh process${children > 1 ? 'es' : ''}, 2 ticks)`, ['employees', 'estimate', 'peak', 'range', 'live after', 'estimate / peak'], rows)}\n`);
-  process.stdout.write(`largest gap between the estimate and the median peak: ${(worst * 100).toFixed(0)}% (target <= 20%): ${fmt.pass(worst <= 0.2)}\n`);
+  const title =
+    `Memory estimate against the peak RSS a run adds (median of ${children} fresh ` +
+    `process${children > 1 ? 'es' : ''}, 2 ticks)`;
+  const header = ['employees', 'estimate', 'peak', 'range', 'live after', 'estimate / peak'];
+  process.stdout.write(`${table(title, header, rows)}\n`);
+  process.stdout.write(
+    `largest gap between the estimate and the median peak: ${(worst * 100).toFixed(0)}% (target <= 20%): ` +
+      `${fmt.pass(worst <= 0.2)}\n`,
+  );
 }

@@ -20,7 +20,17 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { Simulation } from '../src/model/simulation.ts';
 import { decide, DecisionRule, DecisionScratch } from '../src/model/decide.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from '../src/model/constants.ts';
-import { HOT_NOVELTY, HOT_PRESSURE, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_VOICE, KIND_OPEN, type World } from '../src/model/world.ts';
+import {
+  HOT_NOVELTY,
+  HOT_PRESSURE,
+  HOT_RISK,
+  HOT_SENSE,
+  HOT_STRIDE,
+  HOT_TERM,
+  HOT_VOICE,
+  KIND_OPEN,
+  type World,
+} from '../src/model/world.ts';
 import type { GroupState } from '../src/model/state.ts';
 import { cpuMs } from './cpu.ts';
 
@@ -35,7 +45,9 @@ interface Rule {
   hazard: number;
 }
 
-/** An orgsim world after `warmTicks` ticks, with its group terms and the rule's numbers: what every peer starts from. */
+/**
+ * An orgsim world after `warmTicks` ticks, with its group terms and the rule's numbers: what every peer starts from.
+ */
 export interface Setup {
   sim: Simulation;
   world: World;
@@ -52,10 +64,22 @@ export function setup(scenario: Scenario, warmTicks = 20): Setup {
   const b = sim.params.behaviour;
   const c = sim.params.communities;
   let decisions = 0;
-  for (let g = 0; g < w.groups; g++) if (w.groupActive[g]) for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++) decisions += w.joined[m]!;
+  for (let g = 0; g < w.groups; g++)
+    if (w.groupActive[g]) for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++) decisions += w.joined[m]!;
   return {
-    sim, world: w, groups: sim.state.groups, decisions,
-    rule: { learn: b.learningRate, keep: 1 - b.forgetting, rest: b.initialEngagement, engagedWriting: b.engagedWriting, drift: c.driftPerDay, threshold: c.leaveThreshold, hazard: c.leaveHazard },
+    sim,
+    world: w,
+    groups: sim.state.groups,
+    decisions,
+    rule: {
+      learn: b.learningRate,
+      keep: 1 - b.forgetting,
+      rest: b.initialEngagement,
+      engagedWriting: b.engagedWriting,
+      drift: c.driftPerDay,
+      threshold: c.leaveThreshold,
+      hazard: c.leaveHazard,
+    },
   };
 }
 
@@ -80,7 +104,8 @@ export function orgsimDecisions(s: Setup): Peer {
     pass: () => {
       decide(w, s.groups, state, rule, scratch);
       last = 0;
-      for (let g = 0; g < w.groups; g++) last += s.groups.contributions[g]! + s.groups.reads[g]! + s.groups.absences[g]!;
+      for (let g = 0; g < w.groups; g++)
+        last += s.groups.contributions[g]! + s.groups.reads[g]! + s.groups.absences[g]!;
     },
     decisions: () => last,
   };
@@ -142,7 +167,11 @@ class PlainAgent {
 }
 
 class PlainMember {
-  constructor(public agent: PlainAgent, public engagement: number, public joined: boolean) {}
+  constructor(
+    public agent: PlainAgent,
+    public engagement: number,
+    public joined: boolean,
+  ) {}
 }
 
 class PlainGroup {
@@ -172,14 +201,38 @@ export function plainObjects(s: Setup): Peer {
   const agents: PlainAgent[] = [];
   for (let i = 0; i < w.agents; i++) {
     const o = i * HOT_STRIDE;
-    agents.push(new PlainAgent(w.hot[o + HOT_TERM]!, w.hot[o + HOT_RISK]!, w.hot[o + HOT_SENSE]!, w.hot[o + HOT_NOVELTY]!, w.hot[o + HOT_VOICE]!, w.hot[o + HOT_PRESSURE]!));
+    agents.push(
+      new PlainAgent(
+        w.hot[o + HOT_TERM]!,
+        w.hot[o + HOT_RISK]!,
+        w.hot[o + HOT_SENSE]!,
+        w.hot[o + HOT_NOVELTY]!,
+        w.hot[o + HOT_VOICE]!,
+        w.hot[o + HOT_PRESSURE]!,
+      ),
+    );
   }
   const groups: PlainGroup[] = [];
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
     const members: PlainMember[] = [];
-    for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++) members.push(new PlainMember(agents[w.memberAgent[m]!]!, w.engagement[m]!, w.joined[m] === 1));
-    groups.push(new PlainGroup(w.groupKind[g] === KIND_OPEN, gs.attract[g]!, gs.risk[g]!, gs.sense[g]!, gs.novelty[g]!, gs.invite[g]!, gs.writeRisk[g]!, gs.reward[g]!, gs.rewardWrite[g]!, gs.payoff[g]!, members));
+    for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++)
+      members.push(new PlainMember(agents[w.memberAgent[m]!]!, w.engagement[m]!, w.joined[m] === 1));
+    groups.push(
+      new PlainGroup(
+        w.groupKind[g] === KIND_OPEN,
+        gs.attract[g]!,
+        gs.risk[g]!,
+        gs.sense[g]!,
+        gs.novelty[g]!,
+        gs.invite[g]!,
+        gs.writeRisk[g]!,
+        gs.reward[g]!,
+        gs.rewardWrite[g]!,
+        gs.payoff[g]!,
+        members,
+      ),
+    );
   }
   const r = s.rule;
   const rand = seedrandom.alea('bench:plain');
@@ -194,7 +247,13 @@ export function plainObjects(s: Setup): Peer {
           if (!member.joined) continue;
           const agent = member.agent;
           const e = member.engagement;
-          const z = agent.term + e + group.attract - agent.risk * group.risk + agent.sense * group.sense - agent.novelty * group.novelty;
+          const z =
+            agent.term +
+            e +
+            group.attract -
+            agent.risk * group.risk +
+            agent.sense * group.sense -
+            agent.novelty * group.novelty;
           const p = 1 / (1 + Math.exp(-z));
           const u = rand();
           if (u < p) {
@@ -214,7 +273,10 @@ export function plainObjects(s: Setup): Peer {
             group.absences++;
             member.engagement = e * r.keep + (1 - r.keep) * r.rest;
             if (group.open) {
-              const disappointed = Math.min(1, Math.max(0, (r.threshold + LEAVE_RAMP / 2 - member.engagement) / LEAVE_RAMP));
+              const disappointed = Math.min(
+                1,
+                Math.max(0, (r.threshold + LEAVE_RAMP / 2 - member.engagement) / LEAVE_RAMP),
+              );
               if (u - p < (1 - p) * (r.drift * (1 + agent.pressure) + r.hazard * disappointed)) {
                 member.joined = false;
                 group.leaves++;
@@ -239,7 +301,18 @@ export function floccPeer(s: Setup): Peer {
   const people: FloccAgent[] = [];
   for (let i = 0; i < w.agents; i++) {
     const o = i * HOT_STRIDE;
-    people.push(new FloccAgent({ term: w.hot[o + HOT_TERM]!, risk: w.hot[o + HOT_RISK]!, sense: w.hot[o + HOT_SENSE]!, novelty: w.hot[o + HOT_NOVELTY]!, voice: w.hot[o + HOT_VOICE]!, pressure: w.hot[o + HOT_PRESSURE]!, today: 0, received: 0 }));
+    people.push(
+      new FloccAgent({
+        term: w.hot[o + HOT_TERM]!,
+        risk: w.hot[o + HOT_RISK]!,
+        sense: w.hot[o + HOT_SENSE]!,
+        novelty: w.hot[o + HOT_NOVELTY]!,
+        voice: w.hot[o + HOT_VOICE]!,
+        pressure: w.hot[o + HOT_PRESSURE]!,
+        today: 0,
+        received: 0,
+      }),
+    );
   }
   const rand = seedrandom.alea('bench:flocc');
   const counts = { decisions: 0 };
@@ -249,14 +322,23 @@ export function floccPeer(s: Setup): Peer {
     const agent = member.get('person') as FloccAgent;
     const group = member.get('group') as Record<string, number | boolean>;
     const e = member.get('engagement') as number;
-    const z = (agent.get('term') as number) + e + (group.attract as number) - (agent.get('risk') as number) * (group.risk as number) +
-      (agent.get('sense') as number) * (group.sense as number) - (agent.get('novelty') as number) * (group.novelty as number);
+    const z =
+      (agent.get('term') as number) +
+      e +
+      (group.attract as number) -
+      (agent.get('risk') as number) * (group.risk as number) +
+      (agent.get('sense') as number) * (group.sense as number) -
+      (agent.get('novelty') as number) * (group.novelty as number);
     const p = 1 / (1 + Math.exp(-z));
     const u = rand();
     counts.decisions++;
     if (u < p) {
       const engaged = Math.max(0, 1 + r.engagedWriting * (e - r.rest));
-      const write = Math.min(1, ((agent.get('voice') as number) * (group.invite as number) * engaged) / (1 + (agent.get('risk') as number) * (group.writeRisk as number)));
+      const write = Math.min(
+        1,
+        ((agent.get('voice') as number) * (group.invite as number) * engaged) /
+          (1 + (agent.get('risk') as number) * (group.writeRisk as number)),
+      );
       if (u < p * write) {
         agent.increment('today', group.open ? OPEN_VISIT + OPEN_WRITE : 1 + WRITE);
         member.set('engagement', e + r.learn * ((group.targetWrite as number) - e));
@@ -270,18 +352,32 @@ export function floccPeer(s: Setup): Peer {
       member.set('engagement', fade);
       if (group.open) {
         const disappointed = Math.min(1, Math.max(0, (r.threshold + LEAVE_RAMP / 2 - fade) / LEAVE_RAMP));
-        if (u - p < (1 - p) * (r.drift * (1 + (agent.get('pressure') as number)) + r.hazard * disappointed)) member.set('joined', false);
+        if (u - p < (1 - p) * (r.drift * (1 + (agent.get('pressure') as number)) + r.hazard * disappointed))
+          member.set('joined', false);
       }
     }
   };
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
     const group = {
-      open: w.groupKind[g] === KIND_OPEN, attract: gs.attract[g]!, risk: gs.risk[g]!, sense: gs.sense[g]!, novelty: gs.novelty[g]!,
-      invite: gs.invite[g]!, writeRisk: gs.writeRisk[g]!, target: gs.reward[g]!, targetWrite: gs.rewardWrite[g]!, payoff: gs.payoff[g]!,
+      open: w.groupKind[g] === KIND_OPEN,
+      attract: gs.attract[g]!,
+      risk: gs.risk[g]!,
+      sense: gs.sense[g]!,
+      novelty: gs.novelty[g]!,
+      invite: gs.invite[g]!,
+      writeRisk: gs.writeRisk[g]!,
+      target: gs.reward[g]!,
+      targetWrite: gs.rewardWrite[g]!,
+      payoff: gs.payoff[g]!,
     };
     for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++) {
-      const member = new FloccAgent({ person: people[w.memberAgent[m]!]!, group, engagement: w.engagement[m]!, joined: w.joined[m] === 1 });
+      const member = new FloccAgent({
+        person: people[w.memberAgent[m]!]!,
+        group,
+        engagement: w.engagement[m]!,
+        joined: w.joined[m] === 1,
+      });
       member.set('tick', decideRule);
       env.addAgent(member, false);
     }
@@ -330,4 +426,3 @@ export function timePeer(peer: Peer, samples: number, warm = 3, sampleMs = 100):
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   return { name: peer.name, cpuNs: median(cpu), wallNs: median(wall), passes };
 }
-

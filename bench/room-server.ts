@@ -13,8 +13,18 @@ import { readScenario } from '../cli/scenarios.ts';
 const dir = mkdtempSync(join(tmpdir(), 'orgsim-bench-room-'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>orgsim</title>');
 const { scenario } = readScenario('baseline', ['ticks=5000']);
-const workshop = await Workshop.start({ scenario, seed: 1, site: loadSite(dir), host: '127.0.0.1', port: 0, maxParticipants: 60, replayFile: (code) => join(dir, `room-${code}.replay.json`) });
-process.stdout.write(`${JSON.stringify({ url: workshop.url, code: workshop.code, token: workshop.token, cpu: process.cpuUsage() })}\n`);
+const workshop = await Workshop.start({
+  scenario,
+  seed: 1,
+  site: loadSite(dir),
+  host: '127.0.0.1',
+  port: 0,
+  maxParticipants: 60,
+  replayFile: (code) => join(dir, `room-${code}.replay.json`),
+});
+process.stdout.write(
+  `${JSON.stringify({ url: workshop.url, code: workshop.code, token: workshop.token, cpu: process.cpuUsage() })}\n`,
+);
 process.stdin.resume();
 process.stdin.on('end', async () => {
   const cpu = process.cpuUsage();

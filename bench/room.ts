@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { Client, participant, facilitator } from '../test/room-client.ts';
+import { Client, facilitator } from '../test/room-client.ts';
 import { fmt, table } from './table.ts';
 import { meterOthersAndChildren } from './load.ts';
 
@@ -95,7 +95,9 @@ async function measure(rounds: number, votesPerRound: number, playMs: number): P
     round = r;
     opened = performance.now();
     host.send({ t: 'open-vote', options: ['hire-smm', 'visibility', 'coach-managers'], seconds: 120 });
-    await Promise.all(phones.map((p) => p.client.next((m) => m.t === 'state' && (m.vote as { round: number } | null)?.round === round)));
+    await Promise.all(
+      phones.map((p) => p.client.next((m) => m.t === 'state' && (m.vote as { round: number } | null)?.round === round)),
+    );
     // During the vote (the run paused, as in a workshop) every phone changes its vote about once a second.
     await Promise.all(
       phones.map(async (p, i) => {
@@ -113,26 +115,51 @@ async function measure(rounds: number, votesPerRound: number, playMs: number): P
   const wallMs = performance.now() - t0;
   for (const c of [host, ...phones.map((x) => x.client)]) c.close();
   child.stdin!.end();
-  const end = JSON.parse((await lines.next()).value as string) as { cpu: { user: number; system: number }; tick: number };
+  const end = JSON.parse((await lines.next()).value as string) as {
+    cpu: { user: number; system: number };
+    tick: number;
+  };
   await new Promise((res) => child.once('exit', res));
-  return { join, resume, ack, fanout, serverCpuMs: (end.cpu.user + end.cpu.system) / 1000, wallMs, ticks: end.tick, others: 0 };
+  return {
+    join,
+    resume,
+    ack,
+    fanout,
+    serverCpuMs: (end.cpu.user + end.cpu.system) / 1000,
+    wallMs,
+    ticks: end.tick,
+    others: 0,
+  };
 }
 
 export async function benchRoom(quick = false): Promise<RoomBench> {
   const { result, others } = await meterOthersAndChildren(() => (quick ? measure(2, 3, 1000) : measure(6, 8, 3000)));
   const r = { ...result, others };
-  const row = (name: string, xs: number[]) => [name, String(xs.length), ms(quantile(xs, 0.5)), ms(quantile(xs, 0.99)), ms(Math.max(...xs))];
-  process.stdout.write(table(
-    `Workshop server (orgsim serve): ${PARTICIPANTS} participants and the facilitator on loopback, baseline (1,000 employees) playing at 60 days/s`,
-    ['message', 'samples', 'p50', 'p99', 'max'],
-    [
-      row('join -> welcome (run playing)', r.join),
-      row('resume after a drop -> welcome (run playing)', r.resume),
-      row('vote -> acknowledgement (vote open, run paused)', r.ack),
-      row(`vote opened -> each of the ${PARTICIPANTS} phones`, r.fanout),
-    ],
-  ));
-  process.stdout.write(`\nthe server process used ${fmt.ms(r.serverCpuMs)} of CPU (main thread and the run's worker thread) over ${fmt.ms(r.wallMs)}, ${r.ticks} days run; other processes used ${(others * 100).toFixed(0)}% of all cores meanwhile\n`);
+  const row = (name: string, xs: number[]) => [
+    name,
+    String(xs.length),
+    ms(quantile(xs, 0.5)),
+    ms(quantile(xs, 0.99)),
+    ms(Math.max(...xs)),
+  ];
+  process.stdout.write(
+    table(
+      `Workshop server (orgsim serve): ${PARTICIPANTS} participants and the facilitator on loopback, ` +
+        `baseline (1,000 employees) playing at 60 days/s`,
+      ['message', 'samples', 'p50', 'p99', 'max'],
+      [
+        row('join -> welcome (run playing)', r.join),
+        row('resume after a drop -> welcome (run playing)', r.resume),
+        row('vote -> acknowledgement (vote open, run paused)', r.ack),
+        row(`vote opened -> each of the ${PARTICIPANTS} phones`, r.fanout),
+      ],
+    ),
+  );
+  process.stdout.write(
+    `\nthe server process used ${fmt.ms(r.serverCpuMs)} of CPU (main thread and the run's worker thread) ` +
+      `over ${fmt.ms(r.wallMs)}, ${r.ticks} days run; other processes used ${(others * 100).toFixed(0)}% of ` +
+      `all cores meanwhile\n`,
+  );
   return r;
 }
 

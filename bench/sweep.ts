@@ -28,13 +28,18 @@ export async function benchSweep(workers: number): Promise<{ runsPerMinute: numb
   const out = join(mkdtempSync(join(tmpdir(), 'orgsim-bench-sweep-')), 'sweep');
   try {
     const t0 = performance.now();
-    const setup = prepareExperiment('sweep', fileURLToPath(new URL('../scenarios/mid.json', import.meta.url)), {
-      param: [...BENCH_SWEEP.params],
-      runs: String(BENCH_SWEEP.runsPerPoint),
-      ticks: String(BENCH_SWEEP.ticks),
-      workers: String(workers),
-      out,
-    }, { method: 'grid', bootstrap: null });
+    const setup = prepareExperiment(
+      'sweep',
+      fileURLToPath(new URL('../scenarios/mid.json', import.meta.url)),
+      {
+        param: [...BENCH_SWEEP.params],
+        runs: String(BENCH_SWEEP.runsPerPoint),
+        ticks: String(BENCH_SWEEP.ticks),
+        workers: String(workers),
+        out,
+      },
+      { method: 'grid', bootstrap: null },
+    );
     const m = setup.manifest;
     openFolder(out, m, checkFolder(out, m, ''));
     const runs = shardRuns(m.totalRuns, null);

@@ -23,13 +23,18 @@ function interventionsText(n: number): string {
 }
 
 function metricsText(n: number, salt = 0): string {
-  const metrics = Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, `valueCum / (costCum + ${i + salt * n}) + round(value, ${i % 10})`]));
+  const metrics = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`m${i}`, `valueCum / (costCum + ${i + salt * n}) + round(value, ${i % 10})`]),
+  );
   return JSON.stringify({ name: `${n} metrics`, metrics });
 }
 
 export function benchValidation(repeats = 3): ValidationTiming[] {
   const inputs: [string, (r: number) => string][] = [
-    ...[500, 2_000, 4_000, 10_000].map((n): [string, (r: number) => string] => [`${n.toLocaleString('en-US')} interventions`, () => interventionsText(n)]),
+    ...[500, 2_000, 4_000, 10_000].map((n): [string, (r: number) => string] => [
+      `${n.toLocaleString('en-US')} interventions`,
+      () => interventionsText(n),
+    ]),
     // New expressions each time: the metrics' trial is cached per expression (as a sweep re-validates them).
     ['100 derived metrics, 500 ticks', (r) => metricsText(100, r + 1)],
   ];

@@ -19,6 +19,6 @@ try {
   await benchPageWeb(quick ? 2 : 5, 4392, busy);
   await benchCompareWeb(quick ? { runs: 4, repeats: 1 } : {});
 } catch (e) {
-  process.stderr.write(`\nbench:web FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`\nbench:web FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 }

@@ -29,7 +29,11 @@ export function parseCommand<const O extends OptionSpec>(command: string, args: 
  * An option that takes one value, given twice (`--out a --out b`): parseArgs keeps the last one silently,
  * and the first (an output file, a seed) would be dropped without a word. Refused, naming both values.
  */
-function refuseRepeats(command: string, options: OptionSpec, tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): void {
+function refuseRepeats(
+  command: string,
+  options: OptionSpec,
+  tokens: readonly { kind: string; name?: string; value?: string | undefined }[],
+): void {
   const seen = new Map<string, string>();
   for (const t of tokens) {
     if (t.kind !== 'option' || t.name === undefined || !Object.hasOwn(options, t.name)) continue;
@@ -38,7 +42,10 @@ function refuseRepeats(command: string, options: OptionSpec, tokens: readonly { 
     const value = t.value ?? '';
     const first = seen.get(t.name);
     if (first !== undefined) {
-      throw usageError(command, `--${t.name} is given twice (${show(first)} and ${show(value)}); it takes one value: give it once`);
+      throw usageError(
+        command,
+        `--${t.name} is given twice (${show(first)} and ${show(value)}); it takes one value: give it once`,
+      );
     }
     seen.set(t.name, value);
   }
@@ -51,13 +58,20 @@ function translate(e: unknown, command: string, names: string[]): unknown {
     const option = /Unknown option '([^']+)'/.exec(message)?.[1] ?? '?';
     const bare = option.replace(/^-+/, '').split('=')[0]!;
     const suggestion = didYouMean(bare, names);
-    return usageError(command, `unknown option ${shorten(option)} for "${command}"${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+    return usageError(
+      command,
+      `unknown option ${shorten(option)} for "${command}"${suggestion ? `; did you mean --${suggestion}?` : ''}`,
+    );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /--[\w-]+/.exec(message)?.[0] ?? 'option';
     if (/argument missing/.test(message)) return usageError(command, `option ${option} needs a value`);
     if (/does not take an argument/.test(message)) return usageError(command, `option ${option} takes no value`);
-    if (/ambiguous/.test(message)) return usageError(command, `the value of ${option} starts with "-"; write ${option}=<value> if that is what you mean`);
+    if (/ambiguous/.test(message))
+      return usageError(
+        command,
+        `the value of ${option} starts with "-"; write ${option}=<value> if that is what you mean`,
+      );
     return usageError(command, shorten(message.split('\n')[0]!, 200));
   }
   if (code?.startsWith('ERR_PARSE_ARGS')) return usageError(command, shorten(message.split('\n')[0]!, 200));
@@ -68,11 +82,20 @@ function translate(e: unknown, command: string, names: string[]): unknown {
  * A whole number option within [min, max], or undefined when absent. Decimal digits only: Number() would
  * also read "0x10" as 16, "1e3" as 1000 and " 8 " as 8.
  */
-export function wholeNumber(command: string, option: string, text: string | undefined, min: number, max: number): number | undefined {
+export function wholeNumber(
+  command: string,
+  option: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw usageError(command, `--${option} = ${show(text)} is not allowed; expected a whole number from ${min} to ${max}`);
+    throw usageError(
+      command,
+      `--${option} = ${show(text)} is not allowed; expected a whole number from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -81,7 +104,11 @@ export function wholeNumber(command: string, option: string, text: string | unde
 export function positionals(command: string, given: string[], names: string, count: number, atLeast = false): string[] {
   if (given.length < count) throw usageError(command, `missing ${names}`);
   if (!atLeast && given.length > count) {
-    const extra = given.slice(count, count + 5).map((g) => show(g)).join(' ') + (given.length > count + 5 ? ' ...' : '');
+    const extra =
+      given
+        .slice(count, count + 5)
+        .map((g) => show(g))
+        .join(' ') + (given.length > count + 5 ? ' ...' : '');
     throw usageError(command, `unexpected argument${given.length - count > 1 ? 's' : ''} ${extra}`);
   }
   return given;

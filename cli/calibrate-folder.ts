@@ -27,21 +27,24 @@ export const POPULATION = 'population.json';
 export const PROPOSALS = 'proposals.json';
 export const FINAL = 'final';
 
-export const stageDir = (dir: string, generation: number | 'final') => join(dir, generation === 'final' ? FINAL : `gen-${generation}`);
+export const stageDir = (dir: string, generation: number | 'final') =>
+  join(dir, generation === 'final' ? FINAL : `gen-${generation}`);
 export const partPath = (stage: string, run: number) => join(stage, 'parts', `run-${run}.json`);
 
 /** JSON with one key per line, and one line per element of long lists: readable, and diffs well. */
 function readable(value: Record<string, unknown>, listed: readonly string[]): string {
   const lines = Object.entries(value).map(([key, v]) => {
-    const text = listed.includes(key) && Array.isArray(v) && v.length
-      ? `[\n${v.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`
-      : JSON.stringify(v);
+    const text =
+      listed.includes(key) && Array.isArray(v) && v.length
+        ? `[\n${v.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`
+        : JSON.stringify(v);
     return `  ${JSON.stringify(key)}: ${text}`;
   });
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
-export const manifestText = (m: CalibrationManifest) => readable(m as unknown as Record<string, unknown>, ['parameters', 'requests', 'targets']);
+export const manifestText = (m: CalibrationManifest) =>
+  readable(m as unknown as Record<string, unknown>, ['parameters', 'requests', 'targets']);
 export const proposalsText = (p: Proposals) => readable(p as unknown as Record<string, unknown>, ['theta']);
 export const populationText = (p: Population) => readable(p as unknown as Record<string, unknown>, ['particles']);
 
@@ -57,7 +60,9 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ScenarioError(`${displayPath(path)} is damaged (it does not parse as JSON): remove it and run the same command again`);
+    throw new ScenarioError(
+      `${displayPath(path)} is damaged (it does not parse as JSON): remove it and run the same command again`,
+    );
   }
 }
 
@@ -66,7 +71,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 export function readManifest(dir: string): Partial<CalibrationManifest> | undefined {
   const m = readJson(join(dir, CALIBRATION));
   if (m === undefined) return undefined;
-  if (!isObject(m) || m.command !== 'calibrate') throw new ScenarioError(`${displayPath(join(dir, CALIBRATION))} is not the manifest of an orgsim calibration; use another --out folder`);
+  if (!isObject(m) || m.command !== 'calibrate')
+    throw new ScenarioError(
+      `${displayPath(join(dir, CALIBRATION))} is not the manifest of an orgsim calibration; use another --out folder`,
+    );
   return m as Partial<CalibrationManifest>;
 }
 
@@ -79,11 +87,15 @@ const PRIMARY = ['orgsim', 'git', 'target', 'seed', 'observed', 'validatedScenar
  * changed).
  */
 export function manifestDifferences(there: Partial<CalibrationManifest>, here: CalibrationManifest): string[] {
-  const pick = (m: Partial<CalibrationManifest>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, (m as Record<string, unknown>)[k]]));
+  const pick = (m: Partial<CalibrationManifest>, keys: readonly string[]) =>
+    Object.fromEntries(keys.map((k) => [k, (m as Record<string, unknown>)[k]]));
   const primary = jsonDifferences(pick(there, PRIMARY), pick(here, PRIMARY));
   if (primary.length) return primary;
   // Paths as shown (relative to where each command runs) may differ between the jobs of one calibration.
-  const strip = ({ targetFile: _t, scenario, ...rest }: Partial<CalibrationManifest>) => ({ ...rest, scenario: scenario && { ...scenario, file: undefined } });
+  const strip = ({ targetFile: _t, scenario, ...rest }: Partial<CalibrationManifest>) => ({
+    ...rest,
+    scenario: scenario && { ...scenario, file: undefined },
+  });
   return jsonDifferences(strip(there), strip(here));
 }
 
@@ -101,20 +113,28 @@ export function checkFolder(dir: string, m: CalibrationManifest, targetArg: stri
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') return 'new';
-    if (code === 'ENOTDIR') throw new ScenarioError(`--out ${displayPath(dir)}: is a file; calibrate writes a folder (calibration.json, gen-*/, fitted.json...)`);
+    if (code === 'ENOTDIR')
+      throw new ScenarioError(
+        `--out ${displayPath(dir)}: is a file; calibrate writes a folder (calibration.json, gen-*/, fitted.json...)`,
+      );
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot read the folder: ${(e as Error).message}`);
   }
   if (names.length === 0) return 'new';
   const there = readManifest(dir);
   if (!there) {
-    const what = names.includes('manifest.json') ? 'holds a sweep (manifest.json), not a calibration' : `is not empty and holds no ${CALIBRATION}`;
-    throw new ScenarioError(`--out ${displayPath(dir)}: the folder ${what}; choose a new or empty folder (nothing was written)`);
+    const what = names.includes('manifest.json')
+      ? 'holds a sweep (manifest.json), not a calibration'
+      : `is not empty and holds no ${CALIBRATION}`;
+    throw new ScenarioError(
+      `--out ${displayPath(dir)}: the folder ${what}; choose a new or empty folder (nothing was written)`,
+    );
   }
   const diff = manifestDifferences(there, m);
   if (diff.length) {
     throw new ScenarioError(
       `--out ${displayPath(dir)} holds a different calibration (${CALIBRATION}): ${diff.join('; ')}. ` +
-        `Use another --out folder, or the target file that made it (${show(there.targetFile ?? '?')}) to resume it; this one is ${show(targetArg)} (nothing was written)`,
+        `Use another --out folder, or the target file that made it (${show(there.targetFile ?? '?')}) to ` +
+        `resume it; this one is ${show(targetArg)} (nothing was written)`,
     );
   }
   return 'resume';
@@ -125,7 +145,12 @@ export function openFolder(dir: string, m: CalibrationManifest, state: 'new' | '
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a folder in the path is a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : (e as Error).message;
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
   }
   if (state === 'new') writeAtomic(join(dir, CALIBRATION), [manifestText(m)]);
@@ -143,7 +168,11 @@ export function saveProposals(stage: string, p: Proposals): void {
     there = undefined;
   }
   if (there === text) return;
-  if (there !== undefined) throw new ScenarioError(`${displayPath(path)} differs from the proposals this calibration makes at this point: the folder was changed by hand, or by another version of orgsim; use a new --out folder`);
+  if (there !== undefined)
+    throw new ScenarioError(
+      `${displayPath(path)} differs from the proposals this calibration makes at this point: the folder was ` +
+        `changed by hand, or by another version of orgsim; use a new --out folder`,
+    );
   writeAtomic(path, [text]);
 }
 
@@ -154,9 +183,24 @@ export function readPopulation(stage: string, generation: number, dimensions: nu
   const path = join(stage, POPULATION);
   const p = readJson(path);
   if (p === undefined) return undefined;
-  const ok = isObject(p) && p.generation === generation && Array.isArray(p.particles) && p.particles.length > 0 &&
-    p.particles.every((q: unknown) => isObject(q) && numbers(q.theta) && q.theta.length === dimensions && typeof q.weight === 'number' && numbers(q.values));
-  if (!ok) throw new ScenarioError(`${displayPath(path)} is damaged: remove it and run the same command with --advance (or without --shard) to write it again`);
+  const ok =
+    isObject(p) &&
+    p.generation === generation &&
+    Array.isArray(p.particles) &&
+    p.particles.length > 0 &&
+    p.particles.every(
+      (q: unknown) =>
+        isObject(q) &&
+        numbers(q.theta) &&
+        q.theta.length === dimensions &&
+        typeof q.weight === 'number' &&
+        numbers(q.values),
+    );
+  if (!ok)
+    throw new ScenarioError(
+      `${displayPath(path)} is damaged: remove it and run the same command with --advance (or without ` +
+        `--shard) to write it again`,
+    );
   return p as unknown as Population;
 }
 
@@ -178,7 +222,9 @@ export function writePart(stage: string, part: Part): void {
   writeAtomic(partPath(stage, part.run), [JSON.stringify(part)]);
 }
 
-/** The part of `run` if it is there and is what this run writes (its proposal, seed and coordinates); else undefined. */
+/**
+ * The part of `run` if it is there and is what this run writes (its proposal, seed and coordinates); else undefined.
+ */
 export function readPart(stage: string, expected: Omit<Part, 'values'>, requests: number): Part | undefined {
   let part: Partial<Part>;
   try {
@@ -186,14 +232,24 @@ export function readPart(stage: string, expected: Omit<Part, 'values'>, requests
   } catch {
     return undefined; // missing, unreadable or cut short: not done
   }
-  const ok = isObject(part) &&
-    part.run === expected.run && part.proposal === expected.proposal && part.replication === expected.replication && part.seed === expected.seed &&
-    numbers(part.theta) && part.theta.length === expected.theta.length && part.theta.every((x, d) => x === expected.theta[d]) &&
-    Array.isArray(part.values) && part.values.length === requests && part.values.every((x) => x === null || typeof x === 'number');
+  const ok =
+    isObject(part) &&
+    part.run === expected.run &&
+    part.proposal === expected.proposal &&
+    part.replication === expected.replication &&
+    part.seed === expected.seed &&
+    numbers(part.theta) &&
+    part.theta.length === expected.theta.length &&
+    part.theta.every((x, d) => x === expected.theta[d]) &&
+    Array.isArray(part.values) &&
+    part.values.length === requests &&
+    part.values.every((x) => x === null || typeof x === 'number');
   return ok ? (part as Part) : undefined;
 }
 
-/** Remove temporaries left in parts/ by killed processes, for the runs `mine` only (other shards may be writing theirs). */
+/**
+ * Remove temporaries left in parts/ by killed processes, for the runs `mine` only (other shards may be writing theirs).
+ */
 export function removeStaleTemporaries(stage: string, mine: ReadonlySet<number>): void {
   const dir = join(stage, 'parts');
   let names: string[];
@@ -205,7 +261,11 @@ export function removeStaleTemporaries(stage: string, mine: ReadonlySet<number>)
   for (const name of names) {
     const m = /^\.run-(\d+)\.json\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
     if (!m || !mine.has(Number(m[1])) || Number(m[2]) === process.pid) continue;
-    try { unlinkSync(join(dir, name)); } catch { /* gone already */ }
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* gone already */
+    }
   }
 }
 

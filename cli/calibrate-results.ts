@@ -26,23 +26,65 @@ export const FITTED_SCENARIO = 'fitted-scenario.json';
 const cell = (x: number | null): string => (x === null || !Number.isFinite(x) ? '' : csvNumber(x));
 
 export function posteriorCsv(plan: Plan, populations: readonly Population[]): string {
-  let out = `${['generation', 'particle', 'proposal', 'weight', 'discrepancy', ...plan.parameters.map((p) => csvCell(p.path))].join(',')}\n`;
+  const header = [
+    'generation',
+    'particle',
+    'proposal',
+    'weight',
+    'discrepancy',
+    ...plan.parameters.map((p) => csvCell(p.path)),
+  ];
+  let out = `${header.join(',')}\n`;
   for (const pop of populations) {
     pop.particles.forEach((p, k) => {
-      out += `${[pop.generation, k, p.proposal, cell(p.weight), cell(p.discrepancy), ...p.values.map(cell)].join(',')}\n`;
+      const row = [pop.generation, k, p.proposal, cell(p.weight), cell(p.discrepancy), ...p.values.map(cell)];
+      out += `${row.join(',')}\n`;
     });
   }
   return out;
 }
 
-export const TARGETS_HEADER = ['target', 'label', 'kind', 'statistic', 'from', 'to', 'period', 'value', 'band_lo', 'band_hi', 'weight', 'source', 'mean', 'sd', 'ci_lo', 'ci_hi', 'inside'];
+export const TARGETS_HEADER = [
+  'target',
+  'label',
+  'kind',
+  'statistic',
+  'from',
+  'to',
+  'period',
+  'value',
+  'band_lo',
+  'band_hi',
+  'weight',
+  'source',
+  'mean',
+  'sd',
+  'ci_lo',
+  'ci_hi',
+  'inside',
+];
 
 export function targetsCsv(rows: readonly TargetRow[]): string {
   let out = `${TARGETS_HEADER.join(',')}\n`;
   for (const r of rows) {
     out += `${[
-      r.target, csvCell(r.label), r.kind, csvCell(r.statistic), r.from, r.to, csvCell(r.period ?? ''), cell(r.value), cell(r.band[0]), cell(r.band[1]),
-      cell(r.weight), csvCell(r.source), cell(r.mean), cell(r.sd), cell(r.lo), cell(r.hi), r.inside,
+      r.target,
+      csvCell(r.label),
+      r.kind,
+      csvCell(r.statistic),
+      r.from,
+      r.to,
+      csvCell(r.period ?? ''),
+      cell(r.value),
+      cell(r.band[0]),
+      cell(r.band[1]),
+      cell(r.weight),
+      csvCell(r.source),
+      cell(r.mean),
+      cell(r.sd),
+      cell(r.lo),
+      cell(r.hi),
+      r.inside,
     ].join(',')}\n`;
   }
   return out;
@@ -65,13 +107,20 @@ export interface Fitted {
 }
 
 /** The scenario file that sets the fitted values over the input scenario (its path relative to DIR). */
-function fittedScenario(dir: string, m: CalibrationManifest, fitted: readonly FittedParameter[]): Record<string, unknown> {
+function fittedScenario(
+  dir: string,
+  m: CalibrationManifest,
+  fitted: readonly FittedParameter[],
+): Record<string, unknown> {
   const path = relative(resolve(dir), resolve(m.scenario.file)).split(sep).join('/');
   const name = `${m.scenario.name} fitted to ${m.target.name}`;
   const raw: Record<string, unknown> = {
     extends: path,
     name: name.length > 120 ? `${name.slice(0, 117)}...` : name,
-    description: `Written by orgsim calibrate for ${JSON.stringify(m.target.name)}: the input scenario with ${Object.keys(m.target.set).length ? 'the target file\'s fixed values and ' : ''}the fitted parameters at their ${m.target.method.point === 'best' ? 'best particle' : 'posterior mean'}.`,
+    description:
+      `Written by orgsim calibrate for ${JSON.stringify(m.target.name)}: the input scenario with ` +
+      `${Object.keys(m.target.set).length ? "the target file's fixed values and " : ''}the fitted parameters ` +
+      `at their ${m.target.method.point === 'best' ? 'best particle' : 'posterior mean'}.`,
   };
   for (const [p, v] of Object.entries(m.target.set)) setPath(raw, p, v);
   for (const f of fitted) setPath(raw, f.path, f.value);
@@ -79,7 +128,13 @@ function fittedScenario(dir: string, m: CalibrationManifest, fitted: readonly Fi
 }
 
 /** Write the final files from the last population and the runs at the point estimate. */
-export function writeFinal(dir: string, m: CalibrationManifest, plan: Plan, populations: readonly Population[], finalRuns: readonly ArrayLike<number>[]): string[] {
+export function writeFinal(
+  dir: string,
+  m: CalibrationManifest,
+  plan: Plan,
+  populations: readonly Population[],
+  finalRuns: readonly ArrayLike<number>[],
+): string[] {
   const last = populations[populations.length - 1]!;
   const parameters = fittedParameters(plan, last, m.target.method.point);
   const rows = targetRows(plan, finalRuns);
@@ -96,7 +151,14 @@ export function writeFinal(dir: string, m: CalibrationManifest, plan: Plan, popu
     discrepancy: Number.isFinite(a.discrepancy) ? a.discrepancy : null,
     targets: plan.targets.map((t, k) => {
       const mine = rows.filter((r) => r.target === k);
-      return { label: t.label, kind: t.kind, weight: t.weight, term: Number.isFinite(a.terms[k]!) ? a.terms[k]! : null, inside: mine.filter((r) => r.inside).length, of: mine.length };
+      return {
+        label: t.label,
+        kind: t.kind,
+        weight: t.weight,
+        term: Number.isFinite(a.terms[k]!) ? a.terms[k]! : null,
+        inside: mine.filter((r) => r.inside).length,
+        of: mine.length,
+      };
     }),
   };
   writeAtomic(join(dir, POSTERIOR_CSV), [posteriorCsv(plan, populations)]);

@@ -28,7 +28,9 @@ import { version } from './version.ts';
 /** A target file or an observed CSV larger than this is not one a person wrote or exported. */
 const MAX_INPUT_BYTES = 20 * 2 ** 20;
 
-export const RUN_ORDER = 'run = proposal * runs + replication; replication k of every proposal has seed seeds[k] (the final stage: finalSeeds[k])';
+export const RUN_ORDER =
+  'run = proposal * runs + replication; replication k of every proposal has seed seeds[k] (the final stage: ' +
+  'finalSeeds[k])';
 
 /** calibration.json: what decides every run and number of the calibration, and where the code comes from. */
 export interface CalibrationManifest {
@@ -64,11 +66,30 @@ export interface Calibration {
   notes: string[];
 }
 
-function readInput(path: string, what: string, field: string, source: string, kind: InputKind = INPUTS.targets): string {
+function readInput(
+  path: string,
+  what: string,
+  field: string,
+  source: string,
+  kind: InputKind = INPUTS.targets,
+): string {
   const size = statSync(path, { throwIfNoEntry: false });
-  if (!size) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected an existing file: no file ${displayPath(path)}`, field);
-  if (size.isDirectory()) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected a file: ${displayPath(path)} is a folder`, field);
-  if (size.size > MAX_INPUT_BYTES) throw new ScenarioError(`${source}: ${field} = ${show(what)} is not allowed; expected a file of at most ${formatBytes(MAX_INPUT_BYTES)}: it has ${formatBytes(size.size)}`, field);
+  if (!size)
+    throw new ScenarioError(
+      `${source}: ${field} = ${show(what)} is not allowed; expected an existing file: no file ${displayPath(path)}`,
+      field,
+    );
+  if (size.isDirectory())
+    throw new ScenarioError(
+      `${source}: ${field} = ${show(what)} is not allowed; expected a file: ${displayPath(path)} is a folder`,
+      field,
+    );
+  if (size.size > MAX_INPUT_BYTES)
+    throw new ScenarioError(
+      `${source}: ${field} = ${show(what)} is not allowed; expected a file of at most ` +
+        `${formatBytes(MAX_INPUT_BYTES)}: it has ${formatBytes(size.size)}`,
+      field,
+    );
   return readBounded(path, kind, { context: `${source}: ${field}: cannot read` });
 }
 
@@ -81,29 +102,54 @@ function scenarioPath(file: TargetFile, source: string): string {
     try {
       return findScenario(file.scenario);
     } catch (e) {
-      if (e instanceof ScenarioError) throw new ScenarioError(`${source}: scenario = ${show(file.scenario)} is not allowed; ${e.message}`, 'scenario');
+      if (e instanceof ScenarioError)
+        throw new ScenarioError(
+          `${source}: scenario = ${show(file.scenario)} is not allowed; ${e.message}`,
+          'scenario',
+        );
       throw e;
     }
   }
-  throw new ScenarioError(`${source}: scenario = ${show(file.scenario)} is not allowed; expected a shipped scenario name (orgsim list) or a file relative to the target file: no file ${displayPath(near)}`, 'scenario');
+  throw new ScenarioError(
+    `${source}: scenario = ${show(file.scenario)} is not allowed; expected a shipped scenario name (orgsim ` +
+      `list) or a file relative to the target file: no file ${displayPath(near)}`,
+    'scenario',
+  );
 }
 
-/** Refuse runs whose memory (the world, its series and, when a statistic needs it, the activity trace) would not fit. */
+/**
+ * Refuse runs whose memory (the world, its series and, when a statistic needs it, the activity trace) would not fit.
+ */
 function checkMemory(s: Scenario, source: string, trace: boolean, concurrent: number): void {
   const perRun = estimateMemory(s, SERIES.length) + (trace ? 2 * s.organization.employees * s.ticks : 0);
   const budget = memoryBudget();
   if (perRun * concurrent > budget) {
-    const fewer = concurrent > 1 && perRun <= budget ? `, or use --workers ${Math.max(1, Math.floor(budget / perRun))}` : '';
-    throw new ScenarioError(`${source}: the scenario needs about ${formatBytes(perRun * concurrent)} of memory for ${concurrent} run${concurrent > 1 ? 's' : ''} at once; the limit is ${formatBytes(budget)} (set ORGSIM_MAX_MEMORY_MB to change it)${fewer}`);
+    const fewer =
+      concurrent > 1 && perRun <= budget ? `, or use --workers ${Math.max(1, Math.floor(budget / perRun))}` : '';
+    throw new ScenarioError(
+      `${source}: the scenario needs about ${formatBytes(perRun * concurrent)} of memory for ${concurrent} ` +
+        `run${concurrent > 1 ? 's' : ''} at once; the limit is ${formatBytes(budget)} (set ` +
+        `ORGSIM_MAX_MEMORY_MB to change it)${fewer}`,
+    );
   }
 }
 
 /** The scenario with the target file's fixed values; a value the schema refuses is named as the target file's. */
-function readFixed(path: string, sets: readonly string[], target: TargetFile, source: string): ReturnType<typeof readScenario> {
+function readFixed(
+  path: string,
+  sets: readonly string[],
+  target: TargetFile,
+  source: string,
+): ReturnType<typeof readScenario> {
   try {
     return readScenario(path, sets, [], `${source}: set`);
   } catch (e) {
-    if (e instanceof ScenarioError && e.field !== undefined && Object.hasOwn(target.set, e.field) && e.message.startsWith(`${path}: `)) {
+    if (
+      e instanceof ScenarioError &&
+      e.field !== undefined &&
+      Object.hasOwn(target.set, e.field) &&
+      e.message.startsWith(`${path}: `)
+    ) {
       throw new ScenarioError(`${source}: set: ${e.message.slice(path.length + 2)}`, e.field);
     }
     throw e;
@@ -123,7 +169,11 @@ export function prepareCalibration(targetArg: string, workers: number): Calibrat
     if (!isSeries(t)) return null;
     const field = `targets.${k}.csv`;
     const path = resolve(dirname(source), t.csv);
-    return parseObserved(readInput(path, t.csv, field, source, INPUTS.csv), `${source}: ${field} (${displayPath(path)})`, t.series);
+    return parseObserved(
+      readInput(path, t.csv, field, source, INPUTS.csv),
+      `${source}: ${field} (${displayPath(path)})`,
+      t.series,
+    );
   });
   const notes = observed.flatMap((obs, k) => {
     const gaps = obs && describeGaps(obs);
@@ -142,7 +192,8 @@ export function prepareCalibration(targetArg: string, workers: number): Calibrat
 
   const proposals = proposalCount(target.method);
   const trace = plan.requests.some((r) => needsTrace(r.statistic));
-  for (const s of [scenario, ...corners]) checkMemory(s, source, trace, Math.max(1, Math.min(workers, proposals * target.runs)));
+  for (const s of [scenario, ...corners])
+    checkMemory(s, source, trace, Math.max(1, Math.min(workers, proposals * target.runs)));
 
   const seed = target.seed ?? scenario.seed;
   const manifest: CalibrationManifest = {

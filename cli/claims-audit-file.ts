@@ -48,26 +48,64 @@ const AuditFileSchema = z.strictObject({
     runs: z.number().int().min(1).max(100_000),
     seed: z.number().int().min(0),
     sets: z.array(words(1000)).max(1000),
-    posterior: z.strictObject({
-      name: words(1000), note: words(4000), particles: z.number().int().min(1), ess: z.number().min(0),
-      targetsSha256: z.string().regex(/^[0-9a-f]{64}$/), stale: words(4000).nullable(),
-    }).nullable(),
+    posterior: z
+      .strictObject({
+        name: words(1000),
+        note: words(4000),
+        particles: z.number().int().min(1),
+        ess: z.number().min(0),
+        targetsSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        stale: words(4000).nullable(),
+      })
+      .nullable(),
     assumptions: words(1000),
   }),
-  claims: z.array(z.strictObject({
-    claim: z.string().regex(/^C\d{1,3}$/),
-    premise: words(2000).nullable(),
-    holds: z.strictObject({ held: z.number().int().min(0), points: z.number().int().min(1), share, lo: share, hi: share }),
-    robust: z.boolean(),
-    effects: z.array(z.strictObject({ label: words(500), kind: z.enum(['higher', 'paired', 'close']), value: z.boolean(), p5: finite, p50: finite, p95: finite })).min(1).max(20),
-    field: z.strictObject({ contributors: range, posts: range }),
-    flips: z.array(z.strictObject({
-      path: words(200), kind: z.enum(['assumption', 'posterior']), at: finite.nullable(), holdsWhen: z.enum(['below', 'above']), z: finite, words: words(500),
-    })).max(20),
-    /** Not robust, and nothing at |z| >= 2: the closest parameter, in words with its |z|. */
-    weakestLead: words(500).nullable(),
-    premiseFlip: words(1000).nullable(),
-  })).min(1).max(1000),
+  claims: z
+    .array(
+      z.strictObject({
+        claim: z.string().regex(/^C\d{1,3}$/),
+        premise: words(2000).nullable(),
+        holds: z.strictObject({
+          held: z.number().int().min(0),
+          points: z.number().int().min(1),
+          share,
+          lo: share,
+          hi: share,
+        }),
+        robust: z.boolean(),
+        effects: z
+          .array(
+            z.strictObject({
+              label: words(500),
+              kind: z.enum(['higher', 'paired', 'close']),
+              value: z.boolean(),
+              p5: finite,
+              p50: finite,
+              p95: finite,
+            }),
+          )
+          .min(1)
+          .max(20),
+        field: z.strictObject({ contributors: range, posts: range }),
+        flips: z
+          .array(
+            z.strictObject({
+              path: words(200),
+              kind: z.enum(['assumption', 'posterior']),
+              at: finite.nullable(),
+              holdsWhen: z.enum(['below', 'above']),
+              z: finite,
+              words: words(500),
+            }),
+          )
+          .max(20),
+        /** Not robust, and nothing at |z| >= 2: the closest parameter, in words with its |z|. */
+        weakestLead: words(500).nullable(),
+        premiseFlip: words(1000).nullable(),
+      }),
+    )
+    .min(1)
+    .max(1000),
 });
 
 export type AuditFile = z.infer<typeof AuditFileSchema>;
@@ -78,16 +116,26 @@ const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >=
 /** A flip in words: "behaviour.riskWeight (assumed): holds while below 2.6". */
 export function flipText(f: Pick<Flip, 'path' | 'at' | 'holdsWhen'>, kind: 'assumption' | 'posterior'): string {
   const what = `${f.path} (${kind === 'posterior' ? 'calibrated' : 'assumed'})`;
-  return f.at === null ? `${what}: holds more often when ${f.holdsWhen === 'below' ? 'lower' : 'higher'}` : `${what}: holds while ${f.holdsWhen} ${short(f.at)}`;
+  return f.at === null
+    ? `${what}: holds more often when ${f.holdsWhen === 'below' ? 'lower' : 'higher'}`
+    : `${what}: holds while ${f.holdsWhen} ${short(f.at)}`;
 }
 
-export function auditFileOf(audits: readonly AuditResult[], s: { runs: number; seed: number; sets: string[] }): AuditFile {
+export function auditFileOf(
+  audits: readonly AuditResult[],
+  s: { runs: number; seed: number; sets: string[] },
+): AuditFile {
   const a0 = audits[0]!;
   return {
     format: AUDIT_FORMAT,
     version: AUDIT_VERSION,
     settings: {
-      employees: a0.employees, points: a0.robustness.points, runs: s.runs, seed: s.seed, sets: s.sets, posterior: a0.posterior,
+      employees: a0.employees,
+      points: a0.robustness.points,
+      runs: s.runs,
+      seed: s.seed,
+      sets: s.sets,
+      posterior: a0.posterior,
       assumptions: 'every numeric assumption over its plausible range (src/scenario/plausible.ts), Latin hypercube',
     },
     claims: audits.map((a): AuditClaim => {
@@ -99,9 +147,23 @@ export function auditFileOf(audits: readonly AuditResult[], s: { runs: number; s
         robust: a.robust,
         effects: a.effects.map((e) => ({ ...e, kind: e.kind as 'higher' | 'paired' | 'close' })),
         field: a.field,
-        flips: a.flips.map((f) => ({ path: f.path, kind: kindOf(f.path), at: f.at, holdsWhen: f.holdsWhen, z: f.z, words: flipText(f, kindOf(f.path)) })),
-        weakestLead: a.weakestLead ? `${flipText(a.weakestLead, kindOf(a.weakestLead.path))} (weak: |z| = ${Math.abs(a.weakestLead.z).toFixed(1)})` : null,
-        premiseFlip: a.premiseFlip ? Object.entries(a.premiseFlip.values).map(([k, v]) => `${k} = ${short(v)}`).join(', ') : null,
+        flips: a.flips.map((f) => ({
+          path: f.path,
+          kind: kindOf(f.path),
+          at: f.at,
+          holdsWhen: f.holdsWhen,
+          z: f.z,
+          words: flipText(f, kindOf(f.path)),
+        })),
+        weakestLead: a.weakestLead
+          ? `${flipText(a.weakestLead, kindOf(a.weakestLead.path))} (weak: |z| = ` +
+            `${Math.abs(a.weakestLead.z).toFixed(1)})`
+          : null,
+        premiseFlip: a.premiseFlip
+          ? Object.entries(a.premiseFlip.values)
+              .map(([k, v]) => `${k} = ${short(v)}`)
+              .join(', ')
+          : null,
       };
     }),
   };
@@ -112,17 +174,36 @@ export function checkAuditFile(raw: unknown, source: string): AuditFile {
   const r = AuditFileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const field = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || 'audit';
-    if (issue.code === 'unrecognized_keys') throw new ScenarioError(`${source}: unknown field "${field === 'audit' ? '' : `${field}.`}${issue.keys[0]}"`, field);
+    const field =
+      issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || 'audit';
+    if (issue.code === 'unrecognized_keys')
+      throw new ScenarioError(
+        `${source}: unknown field "${field === 'audit' ? '' : `${field}.`}${issue.keys[0]}"`,
+        field,
+      );
     const value = issue.path.length ? getPath(raw as Record<string, unknown>, issue.path.map(String).join('.')) : raw;
-    throw new ScenarioError(`${source}: ${field} = ${show(value)} is not allowed; expected ${allowedText(issue)}`, field);
+    throw new ScenarioError(
+      `${source}: ${field} = ${show(value)} is not allowed; expected ${allowedText(issue)}`,
+      field,
+    );
   }
   const file = r.data;
   file.claims.forEach((c, i) => {
-    if (!(c.holds.lo <= c.holds.share && c.holds.share <= c.holds.hi)) throw new ScenarioError(`${source}: claims[${i}].holds.share = ${c.holds.share} is not allowed; expected a share between holds.lo (${c.holds.lo}) and holds.hi (${c.holds.hi})`);
-    if (c.robust !== (c.holds.share >= ROBUST_SHARE)) throw new ScenarioError(`${source}: claims[${i}].robust = ${c.robust} is not allowed; expected ${c.holds.share >= ROBUST_SHARE} (robust: holds in at least ${ROBUST_SHARE * 100}% of organizations)`);
+    if (!(c.holds.lo <= c.holds.share && c.holds.share <= c.holds.hi))
+      throw new ScenarioError(
+        `${source}: claims[${i}].holds.share = ${c.holds.share} is not allowed; expected a share between ` +
+          `holds.lo (${c.holds.lo}) and holds.hi (${c.holds.hi})`,
+      );
+    if (c.robust !== c.holds.share >= ROBUST_SHARE)
+      throw new ScenarioError(
+        `${source}: claims[${i}].robust = ${c.robust} is not allowed; expected ` +
+          `${c.holds.share >= ROBUST_SHARE} (robust: holds in at least ${ROBUST_SHARE * 100}% of organizations)`,
+      );
     c.flips.forEach((f, j) => {
-      if (!parameterInfo(f.path)) throw new ScenarioError(`${source}: claims[${i}].flips[${j}].path = ${show(f.path)} is not allowed; expected a scenario parameter`);
+      if (!parameterInfo(f.path))
+        throw new ScenarioError(
+          `${source}: claims[${i}].flips[${j}].path = ${show(f.path)} is not allowed; expected a scenario parameter`,
+        );
     });
   });
   return file;
@@ -130,7 +211,10 @@ export function checkAuditFile(raw: unknown, source: string): AuditFile {
 
 export function readAuditFile(path: string): AuditFile {
   const source = displayPath(path);
-  return checkAuditFile(parseJsonValue(readInput(path, INPUTS.audit, { context: 'cannot read the audit' }), source), source);
+  return checkAuditFile(
+    parseJsonValue(readInput(path, INPUTS.audit, { context: 'cannot read the audit' }), source),
+    source,
+  );
 }
 
 /** The shipped audit, or null when there is none (a damaged one is said once, on stderr, and not used). */

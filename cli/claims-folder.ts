@@ -49,7 +49,11 @@ export function checkClaimsFolder(out: string, settings: Settings): void {
     return;
   }
   const names = folderNames(out);
-  if (names.length) throw new ScenarioError(`--out ${displayPath(out)}: the folder is not empty and holds no ${CLAIMS_MANIFEST}; choose a new or empty folder (nothing was written)`);
+  if (names.length)
+    throw new ScenarioError(
+      `--out ${displayPath(out)}: the folder is not empty and holds no ${CLAIMS_MANIFEST}; choose a new or ` +
+        `empty folder (nothing was written)`,
+    );
 }
 
 function sameSettings(out: string, settings: Settings): void {
@@ -62,7 +66,10 @@ function sameSettings(out: string, settings: Settings): void {
     have = undefined;
   }
   if (JSON.stringify(have?.settings) !== JSON.stringify(want.settings)) {
-    throw new ScenarioError(`--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the settings of ${displayPath(path)}`);
+    throw new ScenarioError(
+      `--out ${displayPath(out)}: holds claims runs made with other settings; use another folder, or the ` +
+        `settings of ${displayPath(path)}`,
+    );
   }
 }
 
@@ -83,11 +90,20 @@ export function openFolder(out: string, settings: Settings): void {
 
 export const partPath = (out: string, k: number) => join(out, 'parts', `job-${k}.json`);
 
-interface ClaimPart { job: number; claim: string; arm: string; seed: number; measures: number[]; sha256: string }
+interface ClaimPart {
+  job: number;
+  claim: string;
+  arm: string;
+  seed: number;
+  measures: number[];
+  sha256: string;
+}
 
 /** The checksum of a part's content, so that an edited part is run again rather than believed. */
 function partChecksum(p: Omit<ClaimPart, 'sha256'>): string {
-  return createHash('sha256').update(`${p.job}\n${p.claim}\n${p.arm}\n${p.seed}\n${p.measures.map(csvNumber).join(',')}`).digest('hex');
+  return createHash('sha256')
+    .update(`${p.job}\n${p.claim}\n${p.arm}\n${p.seed}\n${p.measures.map(csvNumber).join(',')}`)
+    .digest('hex');
 }
 
 export function makePart(k: number, job: Job, measures: number[]): ClaimPart {
@@ -105,7 +121,12 @@ export function readPart(out: string, k: number, job: Job, comparisons: number):
     if (text === undefined) return undefined;
     const p = JSON.parse(text) as Partial<ClaimPart>;
     if (p.job !== k || p.seed !== job.seed || p.claim !== job.claim || p.arm !== job.arm) return undefined;
-    if (!Array.isArray(p.measures) || p.measures.length !== comparisons + FIELD_STATISTICS.length || !p.measures.every((x) => typeof x === 'number')) return undefined;
+    if (
+      !Array.isArray(p.measures) ||
+      p.measures.length !== comparisons + FIELD_STATISTICS.length ||
+      !p.measures.every((x) => typeof x === 'number')
+    )
+      return undefined;
     if (p.sha256 !== partChecksum(p as ClaimPart)) return undefined;
     return p.measures;
   } catch {
@@ -115,7 +136,20 @@ export function readPart(out: string, k: number, job: Job, comparisons: number):
 
 export function writeOutputs(out: string, settings: Settings, sizes: SizeResult[], audits: AuditResult[]): string[] {
   const rows = ['claim,employees,comparison,passed,estimate,lo,hi,verdict'];
-  for (const s of sizes) for (const r of s.results) rows.push([s.claim, s.employees, csvCell(r.label), r.passed, csvNumber(r.estimate), csvNumber(r.lo), csvNumber(r.hi), csvCell(r.verdict)].join(','));
+  for (const s of sizes)
+    for (const r of s.results)
+      rows.push(
+        [
+          s.claim,
+          s.employees,
+          csvCell(r.label),
+          r.passed,
+          csvNumber(r.estimate),
+          csvNumber(r.lo),
+          csvNumber(r.hi),
+          csvCell(r.verdict),
+        ].join(','),
+      );
   writeAtomic(join(out, 'claims.csv'), [rows.join('\n'), '\n']);
   writeAtomic(join(out, CLAIMS_JSON), [JSON.stringify({ sizes, audits }, null, 1), '\n']);
   const files = ['claims.csv', CLAIMS_JSON];
@@ -124,12 +158,32 @@ export function writeOutputs(out: string, settings: Settings, sizes: SizeResult[
     // field effect (monthly contributors, favoured arm minus the other), the parameter (assumed or calibrated).
     const pts = ['claim,point,particle,held,effect,contributors,parameter,kind,value'];
     for (const a of audits) {
-      a.points.forEach((p, i) => a.parameters.forEach((q, j) => pts.push([
-        a.claim, i, p.particle ?? '', p.held, csvNumber(p.effect), csvNumber(p.contributors), csvCell(q.path), q.kind, csvNumber(p.values[j]!),
-      ].join(','))));
+      a.points.forEach((p, i) =>
+        a.parameters.forEach((q, j) =>
+          pts.push(
+            [
+              a.claim,
+              i,
+              p.particle ?? '',
+              p.held,
+              csvNumber(p.effect),
+              csvNumber(p.contributors),
+              csvCell(q.path),
+              q.kind,
+              csvNumber(p.values[j]!),
+            ].join(','),
+          ),
+        ),
+      );
     }
     writeAtomic(join(out, 'audit-points.csv'), [pts.join('\n'), '\n']);
-    writeAtomic(join(out, AUDIT_JSON), [`${JSON.stringify(auditFileOf(audits, { runs: settings.audit!.runs, seed: settings.seed, sets: settings.sets }), null, 1)}\n`]);
+    writeAtomic(join(out, AUDIT_JSON), [
+      `${JSON.stringify(
+        auditFileOf(audits, { runs: settings.audit!.runs, seed: settings.seed, sets: settings.sets }),
+        null,
+        1,
+      )}\n`,
+    ]);
     files.push('audit-points.csv', AUDIT_JSON);
   }
   return files;

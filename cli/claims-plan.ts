@@ -3,7 +3,13 @@
  * (claim, phase, arm, seed) that the command hands out (./commands/claims.ts).
  */
 import { CLAIMS, type Claim } from '../src/claims.ts';
-import { auditDesign, auditParameters, premiseSteps, type AuditDesign, type AuditParameter } from '../src/claims-audit.ts';
+import {
+  auditDesign,
+  auditParameters,
+  premiseSteps,
+  type AuditDesign,
+  type AuditParameter,
+} from '../src/claims-audit.ts';
 import type { Posterior } from '../src/calibrate/posterior.ts';
 import { seedList } from '../src/rng.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
@@ -22,13 +28,19 @@ export interface Settings {
   runs: number;
   seed: number;
   audit: null | {
-    points: number; runs: number; size: number; premiseSteps: number;
+    points: number;
+    runs: number;
+    size: number;
+    premiseSteps: number;
     /** The posterior the organizations are drawn from (--posterior), by its digest; null: --posterior none. */
     posterior: { file: string; sha256: string } | null;
   };
 }
 
-/** One run of the plan: which claim, which part of it (a size, an ablation, a premise step, a hypercube point), which arm and seed. */
+/**
+ * One run of the plan: which claim, which part of it (a size, an ablation, a premise step, a hypercube point), which
+ * arm and seed.
+ */
 export interface Job {
   claim: string;
   phase: 'size' | 'ablation' | 'premise' | 'point';
@@ -53,10 +65,18 @@ export function parseSizes(text: string | undefined): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const sizes = parts.map(Number);
   if (parts.some((s) => !/^\d+$/.test(s)) || sizes.some((n) => n < 50 || n > MAX_EMPLOYEES)) {
-    throw usageError('claims', `--sizes ${JSON.stringify(text)} is not allowed; expected employee counts from 50 to ${MAX_EMPLOYEES.toLocaleString('en-US')} separated by commas, e.g. --sizes 200,2000`);
+    throw usageError(
+      'claims',
+      `--sizes ${JSON.stringify(text)} is not allowed; expected employee counts from 50 to ` +
+        `${MAX_EMPLOYEES.toLocaleString('en-US')} separated by commas, e.g. --sizes 200,2000`,
+    );
   }
   const twice = sizes.find((n, i) => sizes.indexOf(n) !== i);
-  if (twice !== undefined) throw usageError('claims', `--sizes ${JSON.stringify(text)} is not allowed: ${twice} is given twice; name each size once`);
+  if (twice !== undefined)
+    throw usageError(
+      'claims',
+      `--sizes ${JSON.stringify(text)} is not allowed: ${twice} is given twice; name each size once`,
+    );
   return sizes;
 }
 
@@ -71,7 +91,12 @@ export function selectClaims(ids: string[]): Claim[] {
     const c = CLAIMS.find((x) => x.id.toLowerCase() === id.toLowerCase());
     if (!c) throw usageError('claims', `unknown claim ${show(id)} (claims: ${CLAIMS.map((x) => x.id).join(', ')})`);
     const first = chosen.indexOf(c);
-    if (first >= 0) throw usageError('claims', `claim ${c.id} is named twice (${show(ids[first]!)} and ${show(id)}, arguments ${first + 1} and ${k + 1}); name each claim once`);
+    if (first >= 0)
+      throw usageError(
+        'claims',
+        `claim ${c.id} is named twice (${show(ids[first]!)} and ${show(id)}, arguments ${first + 1} and ` +
+          `${k + 1}); name each claim once`,
+      );
     chosen.push(c);
   });
   return chosen;
@@ -96,17 +121,25 @@ export function plan(settings: Settings, posterior: Posterior | null): { claims:
   const seeds = seedList(settings.seed, Math.max(settings.runs, settings.audit?.runs ?? 0));
   const jobs: Job[] = [];
   const add = (c: ClaimPlan, phase: Job['phase'], index: number, reps: number, employees: number, set: Job['set']) => {
-    for (const arm of c.claim.arms) for (let rep = 0; rep < reps; rep++) jobs.push({ claim: c.claim.id, phase, index, arm, rep, seed: seeds[rep]!, employees, set });
+    for (const arm of c.claim.arms)
+      for (let rep = 0; rep < reps; rep++)
+        jobs.push({ claim: c.claim.id, phase, index, arm, rep, seed: seeds[rep]!, employees, set });
   };
   for (const c of claims) {
     settings.sizes.forEach((n, i) => add(c, 'size', i, settings.runs, n, {}));
     const a = settings.audit;
     if (!a) continue;
     // Ablation 0 is the claim as it is, at the audit's size: the reference of the others.
-    const ablations = [{}, ...(c.claim.premise && Object.keys(c.claim.premise.neutral).length ? [c.claim.premise.neutral] : []), ...c.claim.ablations.map((x) => x.set)];
+    const ablations = [
+      {},
+      ...(c.claim.premise && Object.keys(c.claim.premise.neutral).length ? [c.claim.premise.neutral] : []),
+      ...c.claim.ablations.map((x) => x.set),
+    ];
     ablations.forEach((set, i) => add(c, 'ablation', i, settings.runs, a.size, set));
     c.steps.forEach((set, i) => add(c, 'premise', i, a.runs, a.size, set));
-    c.design.rows.forEach((row, i) => add(c, 'point', i, a.runs, a.size, Object.fromEntries(c.params.map((p, j) => [p.path, row[j]!]))));
+    c.design.rows.forEach((row, i) =>
+      add(c, 'point', i, a.runs, a.size, Object.fromEntries(c.params.map((p, j) => [p.path, row[j]!]))),
+    );
   }
   return { claims, jobs };
 }

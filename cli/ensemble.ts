@@ -52,7 +52,11 @@ export function ensembleProgress(label: string, scenarios: readonly Scenario[], 
     /** Run one scenario's replications, counting them on the shared bar. */
     async run(scenario: Scenario, seeds: readonly number[], workers: number, agents = false): Promise<RunOutput[]> {
       const base = offset;
-      const out = await runEnsemble(scenario, seeds, { workers, agents, onProgress: (done) => bar.update(base + done) });
+      const out = await runEnsemble(scenario, seeds, {
+        workers,
+        agents,
+        onProgress: (done) => bar.update(base + done),
+      });
       offset += seeds.length;
       return out;
     },

@@ -35,7 +35,10 @@ function there(path: string): boolean {
   }
 }
 
-/** The "command" of a marker, if it reads as one of `kinds`; else undefined (the owner's own check reports a damaged one). */
+/**
+ * The "command" of a marker, if it reads as one of `kinds`; else undefined (the owner's own check reports a damaged
+ * one).
+ */
 function markedKind(path: string, kinds: readonly ExperimentKind[]): ExperimentKind | undefined {
   try {
     const text = readInput(path, INPUTS.manifest, { optional: true });
@@ -68,7 +71,8 @@ export function checkFolderKind(dir: string, kind: ExperimentKind, option = '--o
     const marked = kinds.length > 1 ? markedKind(path, kinds) : kinds[0];
     if (marked === kind || (marked === undefined && kinds.includes(kind))) continue;
     throw new ScenarioError(
-      `${option} ${displayPath(dir)} holds ${WHAT[marked ?? kinds[0]!]} (${file}), not ${WHAT[kind]}: each experiment has a folder of its own; choose a new or empty folder (nothing was written)`,
+      `${option} ${displayPath(dir)} holds ${WHAT[marked ?? kinds[0]!]} (${file}), not ${WHAT[kind]}: each ` +
+        `experiment has a folder of its own; choose a new or empty folder (nothing was written)`,
     );
   }
 }

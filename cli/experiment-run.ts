@@ -35,25 +35,42 @@ export async function runExperiment(setup: Setup): Promise<ExperimentResult> {
     if (part === 'damaged') damaged++;
   }
   const shardText = m.shard ? `shard ${m.shard.index}/${m.shard.count}: ` : '';
-  if (state === 'resume') note(`orgsim: resuming ${displayPath(out)}: ${shardText}${mine.length - pending.length} of ${mine.length} runs already done`);
+  if (state === 'resume')
+    note(
+      `orgsim: resuming ${displayPath(out)}: ${shardText}${mine.length - pending.length} of ${mine.length} ` +
+        `runs already done`,
+    );
   if (damaged) {
-    note(`orgsim: ${damaged} part file${damaged > 1 ? 's' : ''} in ${displayPath(partsDir(out))} ${damaged > 1 ? 'were' : 'was'} damaged or edited (content or checksum does not match): ${damaged > 1 ? 'those runs are' : 'that run is'} run again`);
+    note(
+      `orgsim: ${damaged} part file${damaged > 1 ? 's' : ''} in ${displayPath(partsDir(out))} ` +
+        `${damaged > 1 ? 'were' : 'was'} damaged or edited (content or checksum does not match): ` +
+        `${damaged > 1 ? 'those runs are' : 'that run is'} run again`,
+    );
   }
 
   const label = `${m.command} ${m.scenario.name}${m.shard ? ` (shard ${m.shard.index}/${m.shard.count})` : ''}`;
   const exec = await execute(out, m, pending, setup.workers, setup.pointScenario, label);
   if (exec.interrupted) {
     const done = mine.length - pending.length + exec.finished;
-    note(`orgsim: interrupted (${exec.interrupted}): ${done} of ${mine.length} runs done, kept in ${displayPath(partsDir(out))}; run the same command again to resume`);
+    note(
+      `orgsim: interrupted (${exec.interrupted}): ${done} of ${mine.length} runs done, kept in ` +
+        `${displayPath(partsDir(out))}; run the same command again to resume`,
+    );
     return { code: EXIT_INTERRUPTED, indices: null };
   }
   if (m.shard) {
-    note(`orgsim: ${shardText}${mine.length} runs done in ${displayPath(partsDir(out))}; once every shard is done: orgsim merge <the ${m.shard.count} shard folders> --out DIR`);
+    note(
+      `orgsim: ${shardText}${mine.length} runs done in ${displayPath(partsDir(out))}; once every shard is ` +
+        `done: orgsim merge <the ${m.shard.count} shard folders> --out DIR`,
+    );
     return { code: 0, indices: null };
   }
   const results = await writeResults(out, m, () => out);
   const indices = writeIndices(out, m, results);
   const points = m.points.length;
-  note(`orgsim: wrote ${results.files.join(', ')} and manifest.json in ${displayPath(out)} (${points} point${points > 1 ? 's' : ''} x ${m.runsPerPoint} run${m.runsPerPoint > 1 ? 's' : ''})`);
+  note(
+    `orgsim: wrote ${results.files.join(', ')} and manifest.json in ${displayPath(out)} (${points} ` +
+      `point${points > 1 ? 's' : ''} x ${m.runsPerPoint} run${m.runsPerPoint > 1 ? 's' : ''})`,
+  );
   return { code: 0, indices: m.command === 'sensitivity' ? indices : null };
 }

@@ -72,16 +72,24 @@ export function parseShard(command: string, text: string | undefined): Shard | n
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !(count >= 1 && count <= MAX_RUNS) || !(index < count)) {
-    throw usageError(command, `--shard ${show(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`);
+    throw usageError(
+      command,
+      `--shard ${show(text)} is not allowed; expected k/N with shards numbered 0 to N - 1, e.g. --shard 0/4`,
+    );
   }
   return { index, count };
 }
 
 /** `--out DIR` is required, and cannot be an existing file. */
 export function checkOutFolder(command: string, out: string | undefined): string {
-  if (out === undefined || out.trim() === '') throw usageError(command, 'missing --out DIR: the folder for runs.csv, manifest.json and the parts that make the sweep resumable');
+  if (out === undefined || out.trim() === '')
+    throw usageError(
+      command,
+      'missing --out DIR: the folder for runs.csv, manifest.json and the parts that make the sweep resumable',
+    );
   checkNotSystem(out, '--out');
-  if (statOrUndefined(out)?.isFile()) throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
+  if (statOrUndefined(out)?.isFile())
+    throw new ScenarioError(`--out ${out}: is a file; ${command} writes a folder (runs.csv, manifest.json, parts/)`);
   return out;
 }
 
@@ -89,7 +97,8 @@ export function checkOutFolder(command: string, out: string | undefined): string
 function checkOverlap(params: readonly ParamRange[], sets: readonly string[]): void {
   for (const s of sets) {
     const path = s.slice(0, Math.max(0, s.indexOf('='))).trim();
-    if (params.some((p) => p.path === path)) throw new ScenarioError(`"${path}" is both fixed (--set or --${path}) and varied (--param): keep one`);
+    if (params.some((p) => p.path === path))
+      throw new ScenarioError(`"${path}" is both fixed (--set or --${path}) and varied (--param): keep one`);
   }
 }
 
@@ -100,13 +109,19 @@ function checkTicksSize(totalRuns: number, ticks: number, derived: number): void
   const bytes = rows * (String(totalRuns).length + String(ticks).length + 14 + 22);
   if (bytes > MAX_CSV_BYTES) {
     throw new ScenarioError(
-      `--per-tick: ticks.csv would have ${rows.toLocaleString('en-US')} rows (about ${formatBytes(bytes)}); the limit is ${formatBytes(MAX_CSV_BYTES)}: ` +
+      `--per-tick: ticks.csv would have ${rows.toLocaleString('en-US')} rows (about ${formatBytes(bytes)}); ` +
+        `the limit is ${formatBytes(MAX_CSV_BYTES)}: ` +
         'use fewer points, --runs or --ticks, or drop --per-tick (runs.csv keeps the outcomes of every run)',
     );
   }
 }
 
-export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string, values: ExperimentValues, choice: DesignChoice): Setup {
+export function prepareExperiment(
+  command: 'sweep' | 'sensitivity',
+  file: string,
+  values: ExperimentValues,
+  choice: DesignChoice,
+): Setup {
   const out = checkOutFolder(command, values.out);
   checkFolderKind(out, command);
   const runsPerPoint = wholeNumber(command, 'runs', values.runs, 1, MAX_RUNS) ?? 1;
@@ -120,7 +135,11 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
 
   const points = designSize(params, spec);
   if (points * runsPerPoint > MAX_TOTAL_RUNS) {
-    throw new ScenarioError(`${points.toLocaleString('en-US')} points x ${runsPerPoint} runs is ${(points * runsPerPoint).toLocaleString('en-US')} runs; the limit is ${MAX_TOTAL_RUNS.toLocaleString('en-US')}: use fewer steps, --samples or --runs (or several sweeps)`);
+    throw new ScenarioError(
+      `${points.toLocaleString('en-US')} points x ${runsPerPoint} runs is ` +
+        `${(points * runsPerPoint).toLocaleString('en-US')} runs; the limit is ` +
+        `${MAX_TOTAL_RUNS.toLocaleString('en-US')}: use fewer steps, --samples or --runs (or several sweeps)`,
+    );
   }
   const design = makeDesign(params, spec, base.seed);
   const pointScenario = (p: number): Scenario => {
@@ -159,6 +178,13 @@ export function prepareExperiment(command: 'sweep' | 'sensitivity', file: string
     points: design.values,
     validatedScenario: base,
   };
-  const warnings = absentRoles(base, params.map((p) => p.path)).map((a) => `orgsim ${command}: warning: --param ${a.path}: ${source} has ${a.missing}, so this parameter acts on nothing and its effect will be exactly 0`);
+  const warnings = absentRoles(
+    base,
+    params.map((p) => p.path),
+  ).map(
+    (a) =>
+      `orgsim ${command}: warning: --param ${a.path}: ${source} has ${a.missing}, so this parameter acts on ` +
+      `nothing and its effect will be exactly 0`,
+  );
   return { manifest, out, workers, pointScenario, warnings };
 }

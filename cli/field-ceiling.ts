@@ -12,16 +12,28 @@ import { readScenario, scenarioFiles } from './scenarios.ts';
 /** Every shipped scenario's name (the claims' shared base too: it is the organization they start from). */
 export const shippedScenarios = (): string[] => scenarioFiles().map((f) => f.replace(/\.json$/, ''));
 
-export async function ceilingCheck(names: readonly string[], sizes: readonly number[], runs: number, workers = 1, seed = 2026): Promise<CeilingRow[]> {
+export async function ceilingCheck(
+  names: readonly string[],
+  sizes: readonly number[],
+  runs: number,
+  workers = 1,
+  seed = 2026,
+): Promise<CeilingRow[]> {
   const seeds = seedList(seed, runs);
-  const cases = names.flatMap((name) => sizes.map((employees) => ({ name, employees, scenario: atSize(readScenario(name).scenario, employees) })));
+  const cases = names.flatMap((name) =>
+    sizes.map((employees) => ({ name, employees, scenario: atSize(readScenario(name).scenario, employees) })),
+  );
   const requests = FIELD_STATISTICS.map((statistic) => ({ statistic, from: FIELD_WINDOW.from, to: FIELD_WINDOW.to }));
   const values: { contributors: number; posts: number }[][] = cases.map(() => []);
-  await runMeasureJobs(cases.length * runs, (i) => ({ scenario: cases[Math.floor(i / runs)]!.scenario, seed: seeds[i % runs]!, requests }), {
-    workers,
-    onResult: (i, v) => {
-      values[Math.floor(i / runs)]![i % runs] = { contributors: v[0]!, posts: v[1]! };
+  await runMeasureJobs(
+    cases.length * runs,
+    (i) => ({ scenario: cases[Math.floor(i / runs)]!.scenario, seed: seeds[i % runs]!, requests }),
+    {
+      workers,
+      onResult: (i, v) => {
+        values[Math.floor(i / runs)]![i % runs] = { contributors: v[0]!, posts: v[1]! };
+      },
     },
-  });
+  );
   return cases.map((c, k) => ceilingRow(c.name, c.employees, values[k]!));
 }

@@ -9,7 +9,22 @@
  * (or into the same experiment folder) removes those of processes that are gone (removeStaleTemporaries).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  accessSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, extname, join, relative, isAbsolute, resolve } from 'node:path';
 import { ScenarioError } from '../src/scenario/errors.ts';
@@ -32,15 +47,23 @@ export function displayPath(path: string): string {
 function reason(e: unknown): string {
   const code = (e as { code?: string }).code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'it is a directory';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'the disk is full';
-    case 'EDQUOT': return 'the disk quota is exceeded';
-    case 'ENOTDIR': return 'a folder in the path is a file';
-    default: return e instanceof Error ? e.message : String(e);
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
+    case 'ENOTDIR':
+      return 'a folder in the path is a file';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -57,7 +80,11 @@ export function temporaryPath(path: string): string {
 /** Remove the temporary files this process has not renamed yet. Synchronous: safe in an 'exit' handler. */
 export function removeOwnTemporaries(): void {
   for (const temp of inProgress) {
-    try { unlinkSync(temp); } catch { /* gone already */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* gone already */
+    }
   }
   inProgress.clear();
 }
@@ -122,7 +149,9 @@ export function removeStaleTemporaries(dir: string, targets: readonly string[] |
       if (!lstatSync(join(dir, entry)).isFile()) continue;
       unlinkSync(join(dir, entry));
       removed++;
-    } catch { /* gone already */ }
+    } catch {
+      /* gone already */
+    }
   }
   return removed;
 }
@@ -181,23 +210,39 @@ export const SYSTEM_FOLDERS: readonly string[] = ['/dev', '/proc', '/sys'];
 export function checkNotSystem(path: string, option: string): void {
   const inside = (p: string) => SYSTEM_FOLDERS.find((f) => p === f || p.startsWith(`${f}/`));
   const folder = inside(resolve(path)) ?? inside(realTarget(path));
-  if (folder) throw new ScenarioError(`${option} ${path}: ${folder} holds the system's ${folder === '/dev' ? 'devices' : folder === '/proc' ? 'processes' : 'kernel objects'}, not results; choose a path elsewhere`);
+  if (folder)
+    throw new ScenarioError(
+      `${option} ${path}: ${folder} holds the system's ` +
+        `${folder === '/dev' ? 'devices' : folder === '/proc' ? 'processes' : 'kernel objects'}, not results; ` +
+        `choose a path elsewhere`,
+    );
 }
 
 /**
  * Refuse two outputs of one command that name the same file (through links too), or an output that names
  * one of its inputs: the second write would silently replace the first. Checked before anything runs.
  */
-export function checkDistinctOutputs(outputs: readonly { option: string; path: string | undefined }[], inputs: readonly { what: string; path: string }[] = []): void {
+export function checkDistinctOutputs(
+  outputs: readonly { option: string; path: string | undefined }[],
+  inputs: readonly { what: string; path: string }[] = [],
+): void {
   const given = outputs.filter((o): o is { option: string; path: string } => o.path !== undefined);
   for (let i = 0; i < given.length; i++) {
     const a = given[i]!;
     const real = realTarget(a.path);
     for (const b of given.slice(0, i)) {
-      if (realTarget(b.path) === real) throw new ScenarioError(`${b.option} ${b.path} and ${a.option} ${a.path} name the same file: one would replace the other; give each output its own name (nothing was run)`);
+      if (realTarget(b.path) === real)
+        throw new ScenarioError(
+          `${b.option} ${b.path} and ${a.option} ${a.path} name the same file: one would replace the other; ` +
+            `give each output its own name (nothing was run)`,
+        );
     }
     for (const input of inputs) {
-      if (realTarget(input.path) === real) throw new ScenarioError(`${a.option} ${a.path} is ${input.what} (${displayPath(input.path)}): writing it would replace it; choose another name (nothing was run)`);
+      if (realTarget(input.path) === real)
+        throw new ScenarioError(
+          `${a.option} ${a.path} is ${input.what} (${displayPath(input.path)}): writing it would replace it; ` +
+            `choose another name (nothing was run)`,
+        );
     }
   }
 }
@@ -238,9 +283,14 @@ export function checkOutPath(path: string, option = '--out'): OutFormat {
   }
   const target = statOrUndefined(path);
   if (target?.isDirectory()) throw new ScenarioError(`${option} ${path}: is a folder, not a file`);
-  if (target && !target.isFile()) throw new ScenarioError(`${option} ${path}: is not a regular file (a device, a pipe or a socket); choose a file name`);
+  if (target && !target.isFile())
+    throw new ScenarioError(
+      `${option} ${path}: is not a regular file (a device, a pipe or a socket); choose a file name`,
+    );
   if (target && (!(target.mode & 0o200) || !writable(path))) {
-    throw new ScenarioError(`${option} ${path}: the file is read-only; make it writable (chmod u+w) to replace it, or choose another name`);
+    throw new ScenarioError(
+      `${option} ${path}: the file is read-only; make it writable (chmod u+w) to replace it, or choose another name`,
+    );
   }
   const why = probeWritable(dir);
   if (why) throw new ScenarioError(`${option} ${path}: cannot create files in ${dir}: ${why}`);
@@ -269,12 +319,21 @@ function writeAll(fd: number, chunk: string): number {
 
 function fail(e: unknown, path: string, temp: string, fd: number | undefined): never {
   if (fd !== undefined) {
-    try { closeSync(fd); } catch { /* already failing: report the first error */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already failing: report the first error */
+    }
   }
-  try { unlinkSync(temp); } catch { /* never created */ }
+  try {
+    unlinkSync(temp);
+  } catch {
+    /* never created */
+  }
   inProgress.delete(temp);
   // A file-system refusal (full disk, permissions) is reported as such; anything else is a bug.
-  if (typeof (e as { code?: unknown }).code === 'string') throw new ScenarioError(`cannot write ${displayPath(path)}: ${reason(e)}`);
+  if (typeof (e as { code?: unknown }).code === 'string')
+    throw new ScenarioError(`cannot write ${displayPath(path)}: ${reason(e)}`);
   throw e;
 }
 

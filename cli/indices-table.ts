@@ -16,15 +16,24 @@ interface Layout {
 const LAYOUTS: Record<IndexRow['method'], Layout> = {
   sobol: {
     rank: 'ST',
-    columns: [{ index: 'S1', title: 'first order S1' }, { index: 'ST', title: 'total order ST' }],
+    columns: [
+      { index: 'S1', title: 'first order S1' },
+      { index: 'ST', title: 'total order ST' },
+    ],
     number: (x) => x.toFixed(3),
     about: 'Sobol indices: S1, the share of the variance due to the parameter alone; ST, with all its interactions.',
   },
   morris: {
     rank: 'mu_star',
-    columns: [{ index: 'mu_star', title: 'mu*' }, { index: 'mu', title: 'mu' }, { index: 'sigma', title: 'sigma' }],
+    columns: [
+      { index: 'mu_star', title: 'mu*' },
+      { index: 'mu', title: 'mu' },
+      { index: 'sigma', title: 'sigma' },
+    ],
     number: readable,
-    about: "Morris elementary effects, per unit of each parameter's range: mu* (importance), mu (signed), sigma (non-linearity or interactions).",
+    about:
+      "Morris elementary effects, per unit of each parameter's range: mu* (importance), mu (signed), sigma " +
+      '(non-linearity or interactions).',
   },
 };
 

@@ -63,15 +63,23 @@ function kindOf(st: Stats): string {
 
 function openError(e: unknown): string {
   switch ((e as { code?: string }).code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'it is a folder, not a file';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a folder in the path is a file';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'ENAMETOOLONG': return 'the name is too long';
-    case 'ENXIO': return 'a device or socket with nothing behind it';
-    default: return e instanceof Error ? e.message : String(e);
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a folder in the path is a file';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ENXIO':
+      return 'a device or socket with nothing behind it';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -114,14 +122,16 @@ export function readInput(path: string, kind: InputKind, opts: ReadOptions = {})
       try {
         n = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
-        if ((e as { code?: string }).code === 'EAGAIN') throw refuse('the file is not ready to be read (a device or a special file system)');
+        if ((e as { code?: string }).code === 'EAGAIN')
+          throw refuse('the file is not ready to be read (a device or a special file system)');
         throw refuse(openError(e));
       }
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
       if (total > kind.maxBytes) throw refuse(`more than ${formatBytes(kind.maxBytes)}; ${limit}`);
-      if (performance.now() - start > timeout) throw refuse(`reading took more than ${timeout / 1000} s (a slow or stalled disk?); nothing was used`);
+      if (performance.now() - start > timeout)
+        throw refuse(`reading took more than ${timeout / 1000} s (a slow or stalled disk?); nothing was used`);
     }
     return Buffer.concat(chunks, total).toString('utf8');
   } finally {
@@ -153,7 +163,8 @@ export function listInputs(dir: string, what: string, opts: { ext?: string; maxF
     const why = code === 'ENOTDIR' ? 'a file, not a folder' : openError(e);
     throw new ScenarioError(`cannot read ${displayPath(dir)}: ${why}; ${what} is a folder`);
   }
-  if (names.length > maxFiles) throw new ScenarioError(`${displayPath(dir)}: ${names.length} entries; ${what} holds at most ${maxFiles}`);
+  if (names.length > maxFiles)
+    throw new ScenarioError(`${displayPath(dir)}: ${names.length} entries; ${what} holds at most ${maxFiles}`);
   return names
     .filter((n) => (opts.ext ? n.endsWith(opts.ext) : true))
     .sort()

@@ -7,12 +7,16 @@
 /** 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C (used for SIGTERM too). */
 export const EXIT_INTERRUPTED = 130;
 
-export async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<{ result: T; interrupted: NodeJS.Signals | null }> {
+export async function interruptible<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<{ result: T; interrupted: NodeJS.Signals | null }> {
   const controller = new AbortController();
   let interrupted: NodeJS.Signals | null = null;
   const stop = (signal: NodeJS.Signals) => {
     if (interrupted) {
-      process.stderr.write(`\norgsim: stopped (${signal}); finished runs are kept; run the same command again to resume\n`);
+      process.stderr.write(
+        `\norgsim: stopped (${signal}); finished runs are kept; run the same command again to resume\n`,
+      );
       process.exit(EXIT_INTERRUPTED);
     }
     interrupted = signal;

@@ -24,7 +24,8 @@ export function memoryBudget(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.ORGSIM_MAX_MEMORY_MB;
   if (text === undefined || text === '') return DEFAULT_MAX_MEMORY_MB * MB;
   const mb = Number(text);
-  if (!(mb > 0) || !Number.isFinite(mb)) throw new ScenarioError(`ORGSIM_MAX_MEMORY_MB = ${show(text)}: expected a positive number of megabytes`);
+  if (!(mb > 0) || !Number.isFinite(mb))
+    throw new ScenarioError(`ORGSIM_MAX_MEMORY_MB = ${show(text)}: expected a positive number of megabytes`);
   return mb * MB;
 }
 
@@ -46,15 +47,18 @@ export function checkMemory(s: Scenario, source: string, runs: number, workers: 
   const perRun = estimateMemory(s, SERIES.length);
   const limit = `the limit is ${formatBytes(budget)} (set ORGSIM_MAX_MEMORY_MB to change it)`;
   if (perRun * concurrent > budget) {
-    const fewer = concurrent > 1 && perRun <= budget ? `, or use --workers ${Math.max(1, Math.floor(budget / perRun))}` : '';
+    const fewer =
+      concurrent > 1 && perRun <= budget ? `, or use --workers ${Math.max(1, Math.floor(budget / perRun))}` : '';
     throw new ScenarioError(
-      `${source}: ${sizeDriver(s)} needs about ${formatBytes(perRun * concurrent)} of memory ${concurrent > 1 ? `for ${concurrent} runs at once` : 'for one run'}; ${limit}${fewer}`,
+      `${source}: ${sizeDriver(s)} needs about ${formatBytes(perRun * concurrent)} of memory ` +
+        `${concurrent > 1 ? `for ${concurrent} runs at once` : 'for one run'}; ${limit}${fewer}`,
     );
   }
   const kept = (runs - concurrent) * s.ticks * SERIES.length * 8;
   if (perRun * concurrent + kept > budget) {
     throw new ScenarioError(
-      `${source}: keeping the series of ${runs} runs of ${s.ticks} ticks needs about ${formatBytes(perRun * concurrent + kept)} of memory; ${limit}; use fewer --runs or --ticks`,
+      `${source}: keeping the series of ${runs} runs of ${s.ticks} ticks needs about ` +
+        `${formatBytes(perRun * concurrent + kept)} of memory; ${limit}; use fewer --runs or --ticks`,
     );
   }
 }
@@ -69,8 +73,10 @@ export function checkCsvSize(runs: number, ticks: number, seriesNames: readonly 
   const bytes = rows * rowBytes;
   if (bytes > MAX_CSV_BYTES) {
     throw new ScenarioError(
-      `the CSV would have ${rows.toLocaleString('en-US')} rows (${runs} runs x ${ticks} ticks x ${seriesNames.length} series, about ${formatBytes(bytes)}); ` +
-        `the limit is ${formatBytes(MAX_CSV_BYTES)}: write JSON instead (--out file.json), or use fewer --runs or --ticks`,
+      `the CSV would have ${rows.toLocaleString('en-US')} rows (${runs} runs x ${ticks} ticks x ` +
+        `${seriesNames.length} series, about ${formatBytes(bytes)}); ` +
+        `the limit is ${formatBytes(MAX_CSV_BYTES)}: write JSON instead (--out file.json), or use fewer ` +
+        `--runs or --ticks`,
     );
   }
 }

@@ -21,7 +21,20 @@ import { calibrate } from './commands/calibrate.ts';
 import { serve } from './commands/serve.ts';
 import { importCommand } from './import/command.ts';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { run, compare, validate, list, sweep, sensitivity, merge, report, claims, calibrate, serve, import: importCommand };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  run,
+  compare,
+  validate,
+  list,
+  sweep,
+  sensitivity,
+  merge,
+  report,
+  claims,
+  calibrate,
+  serve,
+  import: importCommand,
+};
 
 function help(topic: string | undefined): number {
   if (topic === undefined) {
@@ -36,9 +49,15 @@ function help(topic: string | undefined): number {
 
 function unknownCommand(name: string): ScenarioError {
   const names = [...Object.keys(COMMANDS), 'help'];
-  if (name.startsWith('-')) return new ScenarioError(`expected a command (${names.join(', ')}) before any option, got ${shorten(name)} (see: orgsim --help)`);
+  if (name.startsWith('-'))
+    return new ScenarioError(
+      `expected a command (${names.join(', ')}) before any option, got ${shorten(name)} (see: orgsim --help)`,
+    );
   const suggestion = didYouMean(name, names);
-  return new ScenarioError(`unknown command "${shorten(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`);
+  return new ScenarioError(
+    `unknown command ` +
+      `"${shorten(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ` (commands: ${names.join(', ')})`}`,
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

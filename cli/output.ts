@@ -21,8 +21,10 @@ export function* runCsv(outputs: readonly RunOutput[]): Generator<string> {
     const out = outputs[run]!;
     for (let tick = 0; tick < out.ticks; tick++) {
       const prefix = `${run},${out.seed},${tick},`;
-      for (let k = 0; k < SERIES.length; k++) buf += `${prefix}${SERIES[k]!.name},${csvNumber(out.series[k]![tick]!)}\n`;
-      for (const [name, values] of Object.entries(out.derived)) buf += `${prefix}${csvCell(name)},${csvNumber(values[tick]!)}\n`;
+      for (let k = 0; k < SERIES.length; k++)
+        buf += `${prefix}${SERIES[k]!.name},${csvNumber(out.series[k]![tick]!)}\n`;
+      for (const [name, values] of Object.entries(out.derived))
+        buf += `${prefix}${csvCell(name)},${csvNumber(values[tick]!)}\n`;
       if (buf.length >= CHUNK) {
         yield buf;
         buf = '';
@@ -43,7 +45,8 @@ export function* runJson(version: string, scenario: Scenario, outputs: readonly 
     for (let k = 0; k < SERIES.length; k++) {
       yield `${k > 0 ? ',' : ''}\n${JSON.stringify(SERIES[k]!.name)}:${JSON.stringify(Array.from(out.series[k]!))}`;
     }
-    for (const [name, values] of Object.entries(out.derived)) yield `,\n${JSON.stringify(name)}:${JSON.stringify(Array.from(values))}`;
+    for (const [name, values] of Object.entries(out.derived))
+      yield `,\n${JSON.stringify(name)}:${JSON.stringify(Array.from(values))}`;
     yield '}}';
   }
   yield '\n]}\n';
@@ -82,7 +85,12 @@ export function* compareCsv(results: readonly ScenarioRuns[]): Generator<string>
   yield buf;
 }
 
-export function* compareJson(version: string, masterSeed: number, results: readonly ScenarioRuns[], differences: readonly Difference[]): Generator<string> {
+export function* compareJson(
+  version: string,
+  masterSeed: number,
+  results: readonly ScenarioRuns[],
+  differences: readonly Difference[],
+): Generator<string> {
   const doc = {
     orgsim: version,
     seed: masterSeed,

@@ -3,7 +3,17 @@
  * the worker threads (arms that come out identical are run once), each run reduced at once to the numbers the
  * rows read, then each row tested. `orgsim claims --patterns` and test/patterns.test.ts both measure with it.
  */
-import { evaluatePattern, measuredRows, PATTERN_ARMS, rowArms, rowValues, armNeedsAgents, type ArmName, type MeasuredRow, type PatternResult } from '../src/patterns.ts';
+import {
+  evaluatePattern,
+  measuredRows,
+  PATTERN_ARMS,
+  rowArms,
+  rowValues,
+  armNeedsAgents,
+  type ArmName,
+  type MeasuredRow,
+  type PatternResult,
+} from '../src/patterns.ts';
 import { seedList } from '../src/rng.ts';
 import { setPath } from '../src/scenario/access.ts';
 import { validate } from '../src/scenario/load.ts';
@@ -32,7 +42,10 @@ export interface PlannedArm {
 /** An arm of the catalogue at a size: its shipped scenario scaled with atSize, then its levers set. */
 export function armScenario(arm: ArmName, employees: number, sets: readonly string[] = []): Scenario {
   const def = PATTERN_ARMS[arm];
-  const scaled = atSize(readScenario(def.scenario, [...sets]).scenario, employees) as unknown as Record<string, unknown>;
+  const scaled = atSize(readScenario(def.scenario, [...sets]).scenario, employees) as unknown as Record<
+    string,
+    unknown
+  >;
   for (const [path, value] of Object.entries(def.set)) setPath(scaled, path, value);
   return validate(scaled, `arm ${arm} (${def.scenario})`);
 }
@@ -78,24 +91,28 @@ export async function measurePatterns(opts: PatternRunOptions): Promise<PatternR
   const values = rows.map(() => ({}) as Partial<Record<ArmName, number[][][]>>);
   const total = planned.length * seeds.length;
   let done = 0;
-  const finished = await runJobs(total, (k) => {
-    const p = planned[Math.floor(k / seeds.length)]!;
-    return { scenario: p.scenario, seed: seeds[k % seeds.length]!, agents: p.agents };
-  }, {
-    workers: opts.workers,
-    signal: opts.signal,
-    onResult: (k, run) => {
+  const finished = await runJobs(
+    total,
+    (k) => {
       const p = planned[Math.floor(k / seeds.length)]!;
-      const i = k % seeds.length;
-      rows.forEach((row, r) => {
-        for (const arm of p.arms) {
-          if (!rowArms(row).includes(arm)) continue;
-          (values[r]![arm] ??= new Array<number[][]>(seeds.length))[i] = rowValues(row, arm, run);
-        }
-      });
-      opts.onProgress?.(++done, total);
+      return { scenario: p.scenario, seed: seeds[k % seeds.length]!, agents: p.agents };
     },
-  });
+    {
+      workers: opts.workers,
+      signal: opts.signal,
+      onResult: (k, run) => {
+        const p = planned[Math.floor(k / seeds.length)]!;
+        const i = k % seeds.length;
+        rows.forEach((row, r) => {
+          for (const arm of p.arms) {
+            if (!rowArms(row).includes(arm)) continue;
+            (values[r]![arm] ??= new Array<number[][]>(seeds.length))[i] = rowValues(row, arm, run);
+          }
+        });
+        opts.onProgress?.(++done, total);
+      },
+    },
+  );
   if (finished < total) return null;
   return rows.map((row, r) => evaluatePattern(row, values[r]!));
 }

@@ -60,7 +60,11 @@ export function posteriorFromFolder(dir: string, note = ''): Posterior {
     if (!pop) break;
     last = pop;
   }
-  if (!last) throw new ScenarioError(`${displayPath(dir)}: no complete generation yet (no ${join('gen-0', 'population.json')}): run the calibration first`);
+  if (!last)
+    throw new ScenarioError(
+      `${displayPath(dir)}: no complete generation yet (no ${join('gen-0', 'population.json')}): run the ` +
+        `calibration first`,
+    );
   return posteriorOf(m, last, note);
 }
 
@@ -83,5 +87,9 @@ export function posteriorStaleness(p: Posterior, targets: string = SHIPPED_TARGE
     return null;
   }
   if (target.name !== p.calibration.name || targetsDigest(target) === p.calibration.targetsSha256) return null;
-  return `the posterior "${p.calibration.name}" was fitted to other targets than ${displayPath(targets)} (they changed since): its organizations are not those of the current calibration; regenerate it (npm run calibrate)`;
+  return (
+    `the posterior "${p.calibration.name}" was fitted to other targets than ${displayPath(targets)} (they ` +
+    `changed since): its organizations are not those of the current calibration; regenerate it (npm run ` +
+    `calibrate)`
+  );
 }

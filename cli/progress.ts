@@ -23,7 +23,9 @@ export function progressBar(label: string, total: number, long: boolean): Progre
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${oneLine(label).replace(/[{}]/g, '')} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}`,
+      format:
+        `${oneLine(label).replace(/[{}]/g, '')} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | ` +
+        `eta {eta_formatted}`,
       hideCursor: false, // a hidden cursor would stay hidden after Ctrl-C
       clearOnComplete: true,
     },

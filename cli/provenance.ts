@@ -15,7 +15,12 @@ export function gitCommit(): string | null {
   if (given) return given;
   if (commit === undefined) {
     try {
-      const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000, encoding: 'utf8' }).trim();
+      const out = execFileSync('git', ['rev-parse', 'HEAD'], {
+        cwd: PROJECT_DIR,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 5000,
+        encoding: 'utf8',
+      }).trim();
       commit = /^[0-9a-f]{40,64}$/.test(out) ? out : null;
     } catch {
       commit = null;

@@ -24,12 +24,26 @@ export function replayText(room: string, scenario: Scenario, seed: number, decis
 }
 
 /** `note`: what to say before running it (recorded by another orgsim version: the numbers may differ). */
-export function readReplay(path: string): { replay: Replay; scenario: Scenario; source: string; note: string | undefined } {
+export function readReplay(path: string): {
+  replay: Replay;
+  scenario: Scenario;
+  source: string;
+  note: string | undefined;
+} {
   const source = displayPath(path);
   const { replay, scenario } = replayScenario(readJson(path, REPLAY_INPUT), source);
   if (replayDigest(replayDigestText(replay)) !== replay.digest) {
-    throw new ScenarioError(`${source}: digest = "${replay.digest.slice(0, 19)}..." does not match the file's content: its scenario, seed or decisions were changed after orgsim serve wrote it; expected the file as the room recorded it`, 'digest');
+    throw new ScenarioError(
+      `${source}: digest = "${replay.digest.slice(0, 19)}..." does not match the file's content: its ` +
+        `scenario, seed or decisions were changed after orgsim serve wrote it; expected the file as the room ` +
+        `recorded it`,
+      'digest',
+    );
   }
-  const note = replay.orgsim === version() ? undefined : `${source} was recorded with orgsim ${replay.orgsim}, this is orgsim ${version()}: the numbers may differ from what the room saw`;
+  const note =
+    replay.orgsim === version()
+      ? undefined
+      : `${source} was recorded with orgsim ${replay.orgsim}, this is orgsim ${version()}: the numbers may ` +
+        `differ from what the room saw`;
   return { replay, scenario, source, note };
 }

@@ -59,7 +59,8 @@ intervals. Self-contained: d3 and the data are inside the file; it opens offline
 On the folder of a finished calibration: each target's band against the simulated one at the fitted values,
 each parameter's posterior (weighted histogram over its prior range), and epsilon per generation.
 `,
-  calibrate: `usage: orgsim calibrate <targets.json> --out DIR [--workers N] [--shard k/N | --advance]
+  calibrate:
+    `usage: orgsim calibrate <targets.json> --out DIR [--workers N] [--shard k/N | --advance]
 
 Fits parameters of a scenario to target statistics by approximate Bayesian computation with sequential
 Monte Carlo (ABC-SMC, population Monte Carlo form of Beaumont et al. 2009).
@@ -81,7 +82,8 @@ The target file (JSON; unknown fields are refused):
     "method": { "particles": 200, "generations": 5, "keep": 0.5, "point": "mean" }
   }
   statistic   monthlyContributors, monthlyPosts, activeOnce, readOnlyShare, contributorShare, observerShare,
-              openTop1, openTop10, openGini, openSilence, topPersistence, webLink, dailyContributors, teamOverOpen, openChurn,
+              openTop1, openTop10, openGini, openSilence, topPersistence, webLink, dailyContributors, teamOverOpen, ` +
+    `openChurn,
               or mean|last|sum|growth:<series>
   window      [from, to) in ticks; negative bounds count from the horizon, to = 0 is the horizon
   value, band the target (default value: the band's middle) and the tolerance band [lo, hi]
@@ -94,7 +96,8 @@ The target file (JSON; unknown fields are refused):
 Method: generation 0 draws particles / keep proposals uniformly in the box; each proposal runs "runs"
 replications; its discrepancy is the weighted root mean square over targets of (simulated mean - value) /
 (distance from the value to the band's edge on that side: 1 at either edge) (for a series, over its
-periods); the best "particles" are kept (epsilon: the largest kept discrepancy) and weighted; the next generation moves them with a Gaussian kernel. With a noisy model
+periods); the best "particles" are kept (epsilon: the largest kept discrepancy) and weighted; the next generation ` +
+    `moves them with a Gaussian kernel. With a noisy model
 epsilon stops falling once the proposals' spread matches the noise: more runs or a smaller keep lower it.
 The point estimate ("point") is the weighted posterior mean ("mean", the default) or the kept particle with
 the smallest discrepancy ("best"), which stays inside a posterior with several modes.

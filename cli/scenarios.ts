@@ -22,7 +22,9 @@ export const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;
 /** The scenario files of the project, in natural order of their names. */
 export function scenarioFiles(): string[] {
   try {
-    return readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort(naturalOrder);
+    return readdirSync(SCENARIOS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort(naturalOrder);
   } catch {
     return [];
   }
@@ -70,9 +72,20 @@ export interface LoadedScenario {
  * sets[i] comes from when it is not `setsSource` (by default --set; --ticks, --seed), for the message that
  * refuses it.
  */
-export function readScenario(arg: string, sets: readonly string[] = [], labels: readonly (string | undefined)[] = [], setsSource = '--set'): LoadedScenario {
+export function readScenario(
+  arg: string,
+  sets: readonly string[] = [],
+  labels: readonly (string | undefined)[] = [],
+  setsSource = '--set',
+): LoadedScenario {
   const source = findScenario(arg);
-  const scenario = loadScenario(readInput(source, INPUTS.scenario), { source, resolve: resolver, sets, setsSource, setLabels: labels });
+  const scenario = loadScenario(readInput(source, INPUTS.scenario), {
+    source,
+    resolve: resolver,
+    sets,
+    setsSource,
+    setLabels: labels,
+  });
   return { scenario, source };
 }
 

@@ -21,7 +21,14 @@ export interface Execution {
 }
 
 /** Runs `pending` (run indices) into `dir`. */
-export async function execute(dir: string, m: Manifest, pending: readonly number[], workers: number, pointScenario: (p: number) => Scenario, label: string): Promise<Execution> {
+export async function execute(
+  dir: string,
+  m: Manifest,
+  pending: readonly number[],
+  workers: number,
+  pointScenario: (p: number) => Scenario,
+  label: string,
+): Promise<Execution> {
   const base = m.validatedScenario as Scenario;
   const bar = progressBar(label, pending.length, isLong(pending.length, base.organization.employees, base.ticks));
   let finished = 0;
@@ -29,7 +36,10 @@ export async function execute(dir: string, m: Manifest, pending: readonly number
     const { interrupted } = await interruptible((signal) =>
       runJobs(
         pending.length,
-        (k) => ({ scenario: pointScenario(pointOf(pending[k]!, m.runsPerPoint)), seed: m.seeds[replicateOf(pending[k]!, m.runsPerPoint)]! }),
+        (k) => ({
+          scenario: pointScenario(pointOf(pending[k]!, m.runsPerPoint)),
+          seed: m.seeds[replicateOf(pending[k]!, m.runsPerPoint)]!,
+        }),
         {
           workers,
           signal,

@@ -22,8 +22,12 @@ export function readManifest(dir: string): Partial<Manifest> | undefined {
   try {
     const m = parseJsonText(text, displayPath(path)) as Partial<Manifest>;
     if (m && typeof m === 'object' && Array.isArray(m.points) && Array.isArray(m.seeds)) return m;
-  } catch { /* reported below */ }
-  throw new ScenarioError(`${displayPath(path)} is not an orgsim sweep manifest (it does not parse as one); use another --out folder`);
+  } catch {
+    /* reported below */
+  }
+  throw new ScenarioError(
+    `${displayPath(path)} is not an orgsim sweep manifest (it does not parse as one); use another --out folder`,
+  );
 }
 
 function entries(dir: string): string[] | undefined {
@@ -45,7 +49,10 @@ export function checkFolder(dir: string, m: Manifest, how: string): FolderState 
   if (names === undefined || names.length === 0) return 'new';
   const there = readManifest(dir);
   if (!there) {
-    throw new ScenarioError(`--out ${displayPath(dir)}: the folder is not empty and holds no ${MANIFEST}; choose a new or empty folder (nothing was written)`);
+    throw new ScenarioError(
+      `--out ${displayPath(dir)}: the folder is not empty and holds no ${MANIFEST}; choose a new or empty ` +
+        `folder (nothing was written)`,
+    );
   }
   const diff = manifestDifferences(there, m);
   if (diff.length) {
@@ -65,10 +72,15 @@ export function openFolder(dir: string, m: Manifest, state: FolderState): void {
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why =
-      code === 'ENOTDIR' || code === 'EEXIST' ? 'a folder in the path is a file' :
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
-      code === 'ENOENT' ? 'the place does not accept new folders' :
-      code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a folder in the path is a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'the place does not accept new folders'
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : (e as Error).message;
     throw new ScenarioError(`--out ${displayPath(dir)}: cannot create the folder: ${why}`);
   }
   // Before the first run, not at its end: a folder where nothing can be written (a read-only mount).

@@ -3,8 +3,9 @@
  * then rename), holding exactly the text that run contributes to runs.csv and ticks.csv, and the sha256 of
  * that text. A run is done when its part exists, reads back as the part of that run and matches its
  * checksum; anything else (a half-written, foreign or edited file) is run again, and the resuming command
- * says how many were. The checksum catches accidental and casual edits, not a forger who recomputes it. The final files are put together from the parts, so an interrupted and resumed sweep, a
- * sharded and merged one and a single uninterrupted one write the same bytes.
+ * says how many were. The checksum catches accidental and casual edits, not a forger who recomputes it. The final files
+ * are put together from the parts, so an interrupted and resumed sweep, a sharded and merged one and a single
+ * uninterrupted one write the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,7 +32,9 @@ export interface Part {
 
 /** The checksum of a part's content: run, seed, row and ticks, each on its own line. */
 export function partChecksum(part: Pick<Part, 'run' | 'seed' | 'row' | 'ticks'>): string {
-  return createHash('sha256').update(`${part.run}\n${part.seed}\n${part.row}\n${part.ticks ?? ''}`).digest('hex');
+  return createHash('sha256')
+    .update(`${part.run}\n${part.seed}\n${part.row}\n${part.ticks ?? ''}`)
+    .digest('hex');
 }
 
 export const PARTS = 'parts';
@@ -45,13 +48,18 @@ export function partPath(dir: string, run: number): string {
 }
 
 export function runsHeader(m: Pick<Manifest, 'parameters'>): string {
-  return ['run', 'point', 'replicate', 'seed', ...m.parameters.map((p) => csvCell(p.path)), ...OUTCOMES].join(',') + '\n';
+  return (
+    ['run', 'point', 'replicate', 'seed', ...m.parameters.map((p) => csvCell(p.path)), ...OUTCOMES].join(',') + '\n'
+  );
 }
 
 export const TICKS_HEADER = 'run,tick,series,value\n';
 
 function rowPrefix(m: Pick<Manifest, 'runsPerPoint' | 'seeds'>, run: number): string {
-  return `${run},${pointOf(run, m.runsPerPoint)},${replicateOf(run, m.runsPerPoint)},${m.seeds[replicateOf(run, m.runsPerPoint)]},`;
+  return (
+    `${run},${pointOf(run, m.runsPerPoint)},${replicateOf(run, m.runsPerPoint)},` +
+    `${m.seeds[replicateOf(run, m.runsPerPoint)]},`
+  );
 }
 
 /** The part of a finished run: its outcomes (and series) as text, numbers at full precision. */
@@ -64,8 +72,10 @@ export function makePart(m: Manifest, run: number, out: RunOutput): Part {
     let ticks = '';
     for (let tick = 0; tick < out.ticks; tick++) {
       const prefix = `${run},${tick},`;
-      for (let k = 0; k < SERIES.length; k++) ticks += `${prefix}${SERIES[k]!.name},${csvNumber(out.series[k]![tick]!)}\n`;
-      for (const [name, series] of Object.entries(out.derived)) ticks += `${prefix}${csvCell(name)},${csvNumber(series[tick]!)}\n`;
+      for (let k = 0; k < SERIES.length; k++)
+        ticks += `${prefix}${SERIES[k]!.name},${csvNumber(out.series[k]![tick]!)}\n`;
+      for (const [name, series] of Object.entries(out.derived))
+        ticks += `${prefix}${csvCell(name)},${csvNumber(series[tick]!)}\n`;
     }
     part.ticks = ticks;
   }
@@ -90,13 +100,17 @@ export function checkPart(dir: string, m: Manifest, run: number): Part | 'missin
   }
   const fields = m.parameters.length + OUTCOMES.length;
   const ok =
-    part !== null && typeof part === 'object' &&
+    part !== null &&
+    typeof part === 'object' &&
     part.run === run &&
     part.seed === m.seeds[replicateOf(run, m.runsPerPoint)] &&
-    typeof part.row === 'string' && part.row.startsWith(rowPrefix(m, run)) && part.row.indexOf('\n') === part.row.length - 1 &&
+    typeof part.row === 'string' &&
+    part.row.startsWith(rowPrefix(m, run)) &&
+    part.row.indexOf('\n') === part.row.length - 1 &&
     part.row.slice(rowPrefix(m, run).length, -1).split(',').length === fields &&
     (m.perTick ? typeof part.ticks === 'string' && part.ticks.endsWith('\n') : part.ticks === undefined) &&
-    typeof part.sha256 === 'string' && part.sha256 === partChecksum(part as Part);
+    typeof part.sha256 === 'string' &&
+    part.sha256 === partChecksum(part as Part);
   return ok ? (part as Part) : 'damaged';
 }
 

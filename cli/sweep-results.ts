@@ -25,7 +25,11 @@ export type PartSource = (run: number) => string;
 
 function load(m: Manifest, from: PartSource, run: number): Part {
   const part = readPart(from(run), m, run);
-  if (!part) throw new ScenarioError(`the part of run ${run} is missing or damaged in ${displayPath(join(from(run), 'parts'))}; run the same command again to redo it`);
+  if (!part)
+    throw new ScenarioError(
+      `the part of run ${run} is missing or damaged in ${displayPath(join(from(run), 'parts'))}; run the ` +
+        `same command again to redo it`,
+    );
   return part;
 }
 
@@ -71,7 +75,16 @@ export async function writeResults(dir: string, m: Manifest, from: PartSource): 
 }
 
 export function indicesCsv(rows: readonly IndexRow[]): string {
-  return INDICES_HEADER + rows.map((r) => `${r.method},${r.outcome},${csvCell(r.parameter)},${r.index},${csvNumber(r.estimate)},${csvNumber(r.lo)},${csvNumber(r.hi)}\n`).join('');
+  return (
+    INDICES_HEADER +
+    rows
+      .map(
+        (r) =>
+          `${r.method},${r.outcome},${csvCell(r.parameter)},${r.index},${csvNumber(r.estimate)},` +
+          `${csvNumber(r.lo)},${csvNumber(r.hi)}\n`,
+      )
+      .join('')
+  );
 }
 
 /** Sensitivity indices of a finished experiment, written to indices.csv (none for a sweep). */

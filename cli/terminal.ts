@@ -9,16 +9,16 @@
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Text safe to print: control characters escaped, newlines kept (the layout is ours). */
 export function visible(text: string): string {
-  return text.replace(CONTROL, escape);
+  return text.replace(CONTROL, escaped);
 }
 
 /** One line safe to print: newlines escaped too (a name in a table, an error message). */
 export function oneLine(text: string): string {
-  return text.replace(CONTROL_OR_NEWLINE, escape);
+  return text.replace(CONTROL_OR_NEWLINE, escaped);
 }
 
 /** The colour codes a QR code for the terminal is drawn with (set and reset a background and a foreground). */
@@ -31,5 +31,8 @@ const SGR = /\u001b\[(?:0|30|37|40|47)m/g;
  */
 export function visibleQr(text: string): string {
   const codes = text.match(SGR) ?? [];
-  return text.split(SGR).map((part, i) => visible(part) + (codes[i] ?? '')).join('');
+  return text
+    .split(SGR)
+    .map((part, i) => visible(part) + (codes[i] ?? ''))
+    .join('');
 }

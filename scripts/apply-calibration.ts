@@ -11,7 +11,9 @@ if (!dir) {
   process.stderr.write('usage: npx tsx scripts/apply-calibration.ts <calibration folder>\n');
   process.exit(2);
 }
-const fitted = JSON.parse(readFileSync(join(dir, 'fitted.json'), 'utf8')) as { parameters: { path: string; value: number }[] };
+const fitted = JSON.parse(readFileSync(join(dir, 'fitted.json'), 'utf8')) as {
+  parameters: { path: string; value: number }[];
+};
 const file = new URL('../src/scenario/schema.ts', import.meta.url);
 let schema = readFileSync(file, 'utf8');
 for (const { path, value } of fitted.parameters) {

@@ -36,7 +36,14 @@ export async function build() {
   const { build: esbuild } = await import('esbuild');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const external = Object.keys(pkg.dependencies ?? {}).flatMap((name) => [name, `${name}/*`]);
-  const common = { absWorkingDir: ROOT, bundle: true, write: false, metafile: true, logLevel: 'warning', legalComments: 'none' };
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
   const node = await esbuild({
     ...common,
     entryPoints: { cli: 'cli/package-entry.ts', 'node-worker': 'workers/node-entry.ts' },
@@ -62,7 +69,10 @@ export async function build() {
   const inputs = [...new Set([...Object.keys(node.metafile.inputs), ...Object.keys(charts.metafile.inputs)])]
     .filter((p) => !p.startsWith('node_modules/'))
     .sort();
-  writeOutputs([...outputs, { path: INPUTS, contents: `${JSON.stringify({ inputs: [...inputs, 'package.json'] }, null, 1)}\n` }]);
+  writeOutputs([
+    ...outputs,
+    { path: INPUTS, contents: `${JSON.stringify({ inputs: [...inputs, 'package.json'] }, null, 1)}\n` },
+  ]);
   return outputs.map((f) => f.path);
 }
 

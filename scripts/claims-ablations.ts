@@ -18,7 +18,8 @@ const ids = process.argv.slice(2);
 const seeds = seedList(2026, runs);
 for (const claim of CLAIMS.filter((c) => !ids.length || ids.includes(c.id))) {
   const variants: [string, Record<string, unknown>][] = [['as is', {}]];
-  if (claim.premise && Object.keys(claim.premise.neutral).length) variants.push(['premise neutral', claim.premise.neutral]);
+  if (claim.premise && Object.keys(claim.premise.neutral).length)
+    variants.push(['premise neutral', claim.premise.neutral]);
   for (const a of claim.ablations) variants.push([`ablation: ${a.label}`, a.set]);
   for (const [label, set] of variants) {
     const measures: Record<string, number[][]> = {};
@@ -29,12 +30,23 @@ for (const claim of CLAIMS.filter((c) => !ids.length || ids.includes(c.id))) {
       const outs = await runEnsemble(s, seeds, { workers: 2 });
       measures[arm] = outs.map((r) => claimMeasures(claim, r));
       if (label === 'as is') {
-        const mp = outs.map((r) => statistic({ ticks: r.ticks, series: r.series, world: { employees: s.organization.employees } as never, trace: null }, 'monthlyPosts', -125, 0));
+        const mp = outs.map((r) =>
+          statistic(
+            { ticks: r.ticks, series: r.series, world: { employees: s.organization.employees } as never, trace: null },
+            'monthlyPosts',
+            -125,
+            0,
+          ),
+        );
         field.push(`${arm}: posts/employee/month ${(mp.reduce((a, b) => a + b) / mp.length).toFixed(2)}`);
       }
     }
     const res = evaluateMeasures(claim, measures);
-    console.log(`${claim.id} @${size} [${label}] ${res.map((r) => `${r.passed ? 'pass' : 'FAIL'} ${r.label}: ${(r.estimate * 100).toFixed(1)}% [${(r.lo * 100).toFixed(1)}, ${(r.hi * 100).toFixed(1)}]`).join(' | ')}`);
+    const pct = (x: number) => (x * 100).toFixed(1);
+    const results = res.map(
+      (r) => `${r.passed ? 'pass' : 'FAIL'} ${r.label}: ${pct(r.estimate)}% [${pct(r.lo)}, ${pct(r.hi)}]`,
+    );
+    console.log(`${claim.id} @${size} [${label}] ${results.join(' | ')}`);
     if (field.length) console.log(`   ${field.join('; ')}`);
   }
 }

@@ -33,14 +33,20 @@ export const effectText = (kind: string, x: number) => (kind === 'paired' ? sign
 /** "71% [60, 80]", with "not robust" below ROBUST_SHARE. */
 export function holdsCell(c: AuditClaim): string {
   const h = c.holds;
-  return `${pct0(h.share)}% [${pct0(h.lo)}, ${pct0(h.hi)}]${c.robust ? '' : ` **not robust** (below ${ROBUST_SHARE * 100}%)`}`;
+  return (
+    `${pct0(h.share)}% [${pct0(h.lo)}, ` +
+    `${pct0(h.hi)}]${c.robust ? '' : ` **not robust** (below ${ROBUST_SHARE * 100}%)`}`
+  );
 }
 
 /** The main comparison's 90% range, value marked as a model figure, and the field units. */
 export function effectCell(c: AuditClaim): string {
   const e = c.effects[0]!;
   const points = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x * 100).toFixed(1)}`;
-  return `${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)}${e.value ? ' (model figure)' : ''}; contributors ${points(c.field.contributors.p5)} to ${points(c.field.contributors.p95)} points`;
+  return (
+    `${effectText(e.kind, e.p5)} to ${effectText(e.kind, e.p95)}${e.value ? ' (model figure)' : ''}; ` +
+    `contributors ${points(c.field.contributors.p5)} to ${points(c.field.contributors.p95)} points`
+  );
 }
 
 /** A parameter in its own words for a reader: its description, without a closing parenthesis, lower case. */
@@ -60,12 +66,21 @@ function premiseWords(premiseFlip: string): string {
       if (beta[2] === 'b') return [];
       const a = Number(value.get(`${beta[1]}.a`));
       const b = Number(value.get(`${beta[1]}.b`));
-      return [`the mean ${described(path).replace(/: beta shape a$/i, '').replace(/\s*\([^)]*\)\s*$/, '')} reaches ${(a / (a + b)).toFixed(2)}`];
+      return [
+        `the mean ${described(path)
+          .replace(/: beta shape a$/i, '')
+          .replace(/\s*\([^)]*\)\s*$/, '')} reaches ${(a / (a + b)).toFixed(2)}`,
+      ];
     }
     return [parameterInfo(path) ? `${described(path)} reaches ${v}` : `${path} = ${v}`];
   });
   // A premise of several parameters moves them together: the first says it, the others are counted.
-  const more = parts.length > 2 ? `, and ${parts.length - 1} more of its parameters about as far` : parts.length === 2 ? `, and ${parts[1]}` : '';
+  const more =
+    parts.length > 2
+      ? `, and ${parts.length - 1} more of its parameters about as far`
+      : parts.length === 2
+        ? `, and ${parts[1]}`
+        : '';
   return `${parts[0]}${more}`;
 }
 
@@ -73,13 +88,21 @@ function premiseWords(premiseFlip: string): string {
 export function flipWords(c: AuditClaim, max = 3, forRoom = false): string[] {
   const out = c.flips.slice(0, max).map((f) => {
     const what = described(f.path);
-    const where = f.at === null ? `holds more often when it is ${f.holdsWhen === 'below' ? 'lower' : 'higher'}` : `holds while it is ${f.holdsWhen} ${short(f.at)}`;
+    const where =
+      f.at === null
+        ? `holds more often when it is ${f.holdsWhen === 'below' ? 'lower' : 'higher'}`
+        : `holds while it is ${f.holdsWhen} ${short(f.at)}`;
     return `${what} (${f.kind === 'posterior' ? 'calibrated' : 'assumed'}): ${where}`;
   });
   if (!out.length && c.weakestLead) {
-    out.push(forRoom ? `no single assumption explains where it fails, over ${c.holds.points} organizations` : `no parameter at |z| >= 2; the closest: ${c.weakestLead}`);
+    out.push(
+      forRoom
+        ? `no single assumption explains where it fails, over ${c.holds.points} organizations`
+        : `no parameter at |z| >= 2; the closest: ${c.weakestLead}`,
+    );
   }
-  if (c.premiseFlip) out.push(forRoom ? premiseWords(c.premiseFlip) : `it stops holding when its premise reaches ${c.premiseFlip}`);
+  if (c.premiseFlip)
+    out.push(forRoom ? premiseWords(c.premiseFlip) : `it stops holding when its premise reaches ${c.premiseFlip}`);
   return out;
 }
 
@@ -88,22 +111,35 @@ export function flipCell(c: AuditClaim): string {
   return w.length ? w.join('; ') : 'nothing over the plausible ranges';
 }
 
-const HEADER = '| claim | premise (one property of individuals) | 200 employees (60 runs) | 2,000 (20) | 20,000 (10) | holds in plausible organizations | effect in 90% of them | what flips it |';
+const HEADER =
+  '| claim | premise (one property of individuals) | 200 employees (60 runs) | 2,000 (20) | 20,000 (10) | ' +
+  'holds in plausible organizations | effect in 90% of them | what flips it |';
 const START = '<!-- claims-audit:settings -->';
 const END = '<!-- /claims-audit:settings -->';
 
 export function settingsText(a: AuditFile): string {
   const s = a.settings;
   const post = s.posterior
-    ? `a particle of the calibration's posterior ("${s.posterior.name}", ${s.posterior.particles} particles, effective size ${s.posterior.ess.toFixed(0)}${s.posterior.note ? `; ${s.posterior.note}` : ''}) resampled by weight`
+    ? `a particle of the calibration's posterior ("${s.posterior.name}", ${s.posterior.particles} particles, ` +
+      `effective size ${s.posterior.ess.toFixed(0)}${s.posterior.note ? `; ${s.posterior.note}` : ''}) ` +
+      `resampled by weight`
     : 'the calibrated defaults';
-  return `The audit columns come from \`orgsim claims --audit --audit-size ${s.employees} --points ${s.points} --audit-runs ${s.runs}\` ` +
-    `(docs/claims-audit.json): ${s.points} organizations of ${s.employees.toLocaleString('en-US')} employees, each ${post} crossed with every ` +
-    'assumed parameter over its plausible range (src/PARAMETERS.md), the premise and what the arms compare left as the arms set them. ' +
-    `A claim holds in an organization when every comparison points the predicted way (Wilson 95% interval); below ${ROBUST_SHARE * 100}% it is **not robust**. ` +
-    'The effect column is the 5th to 95th percentile of the main comparison\'s effect over the organizations (value has no field measure: a model figure), ' +
-    'then the difference in the share of employees who contribute in a month, in points (published: about 20% in an average network, 30-40% in the champions, SWOOP 2016 and 2018). ' +
-    '"What flips it": the parameters whose logistic regression on holding has |z| >= 2, with where it flips, and where its premise stops holding.';
+  return (
+    `The audit columns come from \`orgsim claims --audit --audit-size ${s.employees} --points ${s.points} ` +
+    `--audit-runs ${s.runs}\` ` +
+    `(docs/claims-audit.json): ${s.points} organizations of ${s.employees.toLocaleString('en-US')} ` +
+    `employees, each ${post} crossed with every ` +
+    'assumed parameter over its plausible range (src/PARAMETERS.md), the premise and what the arms compare ' +
+    'left as the arms set them. ' +
+    `A claim holds in an organization when every comparison points the predicted way (Wilson 95% interval); ` +
+    `below ${ROBUST_SHARE * 100}% it is **not robust**. ` +
+    "The effect column is the 5th to 95th percentile of the main comparison's effect over the organizations " +
+    '(value has no field measure: a model figure), ' +
+    'then the difference in the share of employees who contribute in a month, in points (published: about ' +
+    '20% in an average network, 30-40% in the champions, SWOOP 2016 and 2018). ' +
+    '"What flips it": the parameters whose logistic regression on holding has |z| >= 2, with where it flips, ' +
+    'and where its premise stops holding.'
+  );
 }
 
 /** docs/results.md with the audit's columns and settings filled in; other columns are kept. */
@@ -114,17 +150,22 @@ export function fillResults(text: string, a: AuditFile): string {
   lines[h] = HEADER;
   lines[h + 1] = `|${'---|'.repeat(8)}`;
   for (let i = h + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    const cells = lines[i]!.slice(1, -1).split(' | ').map((c) => c.trim());
+    const cells = lines[i]!.slice(1, -1)
+      .split(' | ')
+      .map((c) => c.trim());
     const id = /^(C\d+)\b/.exec(cells[0]!)?.[1];
     const c = a.claims.find((x) => x.claim === id);
     // A pipe inside a cell ("|z|") would end it.
-    const audit = (c ? [holdsCell(c), effectCell(c), flipCell(c)] : ['not audited', '', '']).map((x) => x.replace(/(?<!\\)\|/g, '\\|'));
+    const audit = (c ? [holdsCell(c), effectCell(c), flipCell(c)] : ['not audited', '', '']).map((x) =>
+      x.replace(/(?<!\\)\|/g, '\\|'),
+    );
     lines[i] = `| ${[...cells.slice(0, 5), ...audit].join(' | ')} |`;
   }
   let out = lines.join('\n');
   const s = out.indexOf(START);
   const e = out.indexOf(END);
-  if (s < 0 || e < s) throw new Error(`docs/results.md: no ${START} ... ${END} around the sentence that says how the audit ran`);
+  if (s < 0 || e < s)
+    throw new Error(`docs/results.md: no ${START} ... ${END} around the sentence that says how the audit ran`);
   out = `${out.slice(0, s + START.length)}${settingsText(a)}${out.slice(e)}`;
   return out;
 }
@@ -145,7 +186,13 @@ export function fillStory(text: string, a: AuditFile): string {
       // The story's schema keeps a flip under 300 characters.
       flips: flipWords(c, 3, true).map((x) => (x.length > 300 ? `${x.slice(0, 299)}\u2026` : x)),
       robust: c.robust,
-      effect: { measure: e.label, kind: e.kind === 'paired' ? 'log ratio' : 'relative', lo: Number(e.p5.toFixed(4)), hi: Number(e.p95.toFixed(4)), model: e.value },
+      effect: {
+        measure: e.label,
+        kind: e.kind === 'paired' ? 'log ratio' : 'relative',
+        lo: Number(e.p5.toFixed(4)),
+        hi: Number(e.p95.toFixed(4)),
+        model: e.value,
+      },
     };
   }
   return `${JSON.stringify(story, null, 2)}\n`;
@@ -158,7 +205,12 @@ function main(argv: readonly string[]): number {
       const results = readFileSync(RESULTS, 'utf8');
       const story = readFileSync(STORY, 'utf8');
       const ok = fillResults(results, a) === results && fillStory(story, a) === story;
-      console[ok ? 'log' : 'error'](ok ? 'docs/results.md and the story agree with docs/claims-audit.json.' : 'docs/results.md or scenarios/stories/claims.json disagree with docs/claims-audit.json: run npx tsx scripts/claims-audit-fill.ts docs/claims-audit.json');
+      console[ok ? 'log' : 'error'](
+        ok
+          ? 'docs/results.md and the story agree with docs/claims-audit.json.'
+          : 'docs/results.md or scenarios/stories/claims.json disagree with docs/claims-audit.json: run npx ' +
+              'tsx scripts/claims-audit-fill.ts docs/claims-audit.json',
+      );
       return ok ? 0 : 1;
     }
     if (argv.length !== 1) {
@@ -172,7 +224,11 @@ function main(argv: readonly string[]): number {
     writeFileSync(SHIPPED_AUDIT, `${JSON.stringify(a, null, 1)}\n`);
     writeFileSync(RESULTS, fillResults(readFileSync(RESULTS, 'utf8'), a));
     writeFileSync(STORY, fillStory(readFileSync(STORY, 'utf8'), a));
-    console.log(`filled docs/results.md and scenarios/stories/claims.json from ${argv[0]} (${a.claims.length} claims, ${a.settings.points} organizations at ${a.settings.employees} employees); copied it to docs/claims-audit.json`);
+    console.log(
+      `filled docs/results.md and scenarios/stories/claims.json from ${argv[0]} (${a.claims.length} claims, ` +
+        `${a.settings.points} organizations at ${a.settings.employees} employees); copied it to ` +
+        `docs/claims-audit.json`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof ScenarioError) {

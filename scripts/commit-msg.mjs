@@ -18,7 +18,10 @@ export const MAX_SUBJECT = 72;
 
 /** The problems of one commit message (empty: it keeps the habit). Comment lines (#) are git's, not the message's. */
 export function commitMessageProblems(message) {
-  const lines = message.replace(/\r\n/g, '\n').split('\n').filter((l) => !l.startsWith('#'));
+  const lines = message
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'));
   while (lines.length && lines.at(-1).trim() === '') lines.pop();
   const subject = lines[0] ?? '';
   const problems = [];
@@ -36,8 +39,13 @@ export function commitMessageProblems(message) {
 function main(argv) {
   let messages;
   if (argv[0] === '--range' && argv.length === 2) {
-    const hashes = execFileSync('git', ['rev-list', '--reverse', argv[1]], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    messages = hashes.map((h) => [h.slice(0, 7), execFileSync('git', ['log', '-1', '--format=%B', h], { encoding: 'utf8' })]);
+    const hashes = execFileSync('git', ['rev-list', '--reverse', argv[1]], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    messages = hashes.map((h) => [
+      h.slice(0, 7),
+      execFileSync('git', ['log', '-1', '--format=%B', h], { encoding: 'utf8' }),
+    ]);
   } else if (argv.length === 1 && !argv[0].startsWith('-')) {
     messages = [[argv[0], readFileSync(argv[0], 'utf8')]];
   } else {

@@ -58,42 +58,85 @@ export function importanceFrom(csv: string, ranges: Record<string, [number, numb
     row[outcome] = Math.abs(Number(estimate));
     muStar.set(parameter, row);
   }
-  const largest = Object.fromEntries(OUTCOMES.map((o) => [o, Math.max(1e-300, ...[...muStar.values()].map((r) => r[o] ?? 0))]));
+  const largest = Object.fromEntries(
+    OUTCOMES.map((o) => [o, Math.max(1e-300, ...[...muStar.values()].map((r) => r[o] ?? 0))]),
+  );
   const score = new Map([...muStar].map(([p, r]) => [p, Math.max(...OUTCOMES.map((o) => (r[o] ?? 0) / largest[o]!))]));
   const order = [...score].sort((a, b) => b[1] - a[1]).map(([p]) => p);
   const out: Importance['parameters'] = {};
   order.forEach((p, k) => {
-    const rank: Rank = k < Math.ceil(order.length * 0.15) ? 'high' : k < Math.ceil(order.length * 0.4) ? 'medium' : 'low';
-    const relative = Object.fromEntries(OUTCOMES.map((o) => [o, Number(((muStar.get(p)![o] ?? 0) / largest[o]!).toPrecision(3))]));
+    const rank: Rank =
+      k < Math.ceil(order.length * 0.15) ? 'high' : k < Math.ceil(order.length * 0.4) ? 'medium' : 'low';
+    const relative = Object.fromEntries(
+      OUTCOMES.map((o) => [o, Number(((muStar.get(p)![o] ?? 0) / largest[o]!).toPrecision(3))]),
+    );
     out[p] = { rank, relative, range: ranges[p]! };
   });
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { samples: { type: 'string', default: '4' }, runs: { type: 'string', default: '2' }, workers: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      samples: { type: 'string', default: '4' },
+      runs: { type: 'string', default: '2' },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   const base = readScenario('baseline').scenario;
   const ranges: Record<string, [number, number]> = {};
   for (const p of parameterList()) {
     if ((p.type !== 'number' && p.type !== 'integer') || p.path === 'seed' || p.path === 'ticks') continue;
-    const r = rangeAround(getPath(base, p.path) as number, p.minimum ?? -Infinity, p.maximum ?? Infinity, p.type === 'integer');
+    const r = rangeAround(
+      getPath(base, p.path) as number,
+      p.minimum ?? -Infinity,
+      p.maximum ?? Infinity,
+      p.type === 'integer',
+    );
     if (r) ranges[p.path] = r;
   }
   const out = values.out ?? mkdtempSync(join(tmpdir(), 'orgsim-importance-'));
-  const args = ['sensitivity', 'baseline', '--method', 'morris', '--samples', values.samples!, '--runs', values.runs!, '--levels', '4', '--bootstrap', '0', '--out', out, ...(values.workers ? ['--workers', values.workers] : []), ...Object.entries(ranges).flatMap(([p, [lo, hi]]) => ['--param', `${p}=${lo}:${hi}`])];
-  process.stderr.write(`Morris screening of the baseline over ${Object.keys(ranges).length} parameters, ${values.samples} trajectories, ${values.runs} runs per point (${Number(values.samples) * Number(values.runs) * (Object.keys(ranges).length + 1)} runs)...\n`);
+  const args = [
+    'sensitivity',
+    'baseline',
+    '--method',
+    'morris',
+    '--samples',
+    values.samples!,
+    '--runs',
+    values.runs!,
+    '--levels',
+    '4',
+    '--bootstrap',
+    '0',
+    '--out',
+    out,
+    ...(values.workers ? ['--workers', values.workers] : []),
+    ...Object.entries(ranges).flatMap(([p, [lo, hi]]) => ['--param', `${p}=${lo}:${hi}`]),
+  ];
+  process.stderr.write(
+    `Morris screening of the baseline over ${Object.keys(ranges).length} parameters, ${values.samples} ` +
+      `trajectories, ${values.runs} runs per point ` +
+      `(${Number(values.samples) * Number(values.runs) * (Object.keys(ranges).length + 1)} runs)...\n`,
+  );
   execFileSync(process.execPath, ['bin/orgsim.mjs', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   const importance: Importance = {
     method: 'morris',
     scenario: 'baseline',
     samples: Number(values.samples),
     runs: Number(values.runs),
-    command: `orgsim sensitivity baseline --method morris --samples ${values.samples} --runs ${values.runs} --levels 4 --param <each numeric parameter>=<half>:<one and a half times its baseline value>`,
+    command:
+      `orgsim sensitivity baseline --method morris --samples ${values.samples} --runs ${values.runs} --levels ` +
+      `4 --param <each numeric parameter>=<half>:<one and a half times its baseline value>`,
     outcomes: OUTCOMES,
     parameters: importanceFrom(readFileSync(join(out, 'indices.csv'), 'utf8'), ranges),
   };
   writeFileSync(IMPORTANCE_FILE, `${JSON.stringify(importance, null, 1)}\n`);
   if (!values.out) rmSync(out, { recursive: true, force: true });
   const n = Object.values(importance.parameters);
-  process.stdout.write(`viz/importance.json: ${n.length} parameters, ${n.filter((x) => x.rank === 'high').length} high, ${n.filter((x) => x.rank === 'medium').length} medium\n`);
+  process.stdout.write(
+    `viz/importance.json: ${n.length} parameters, ${n.filter((x) => x.rank === 'high').length} high, ` +
+      `${n.filter((x) => x.rank === 'medium').length} medium\n`,
+  );
 }

@@ -13,12 +13,44 @@ import type { FieldMeta } from '../src/scenario/schema.ts';
 export const PARAMETERS_FILE = fileURLToPath(new URL('../src/PARAMETERS.md', import.meta.url));
 
 const GROUPS: readonly { group: FieldMeta['group']; title: string; intro: string }[] = [
-  { group: 'organization', title: 'Organization', intro: 'Size and structure of the organization, its topics and communities at the start, and the external community.' },
-  { group: 'roles', title: 'Roles', intro: 'The community manager, the social media managers, managers and community owners, and the legitimacy of each role by kind of group.' },
-  { group: 'policies', title: 'Policies', intro: 'Rules, purpose, routines, campaigns and the rates of governance events (quarrels, duplicates, merges, joining).' },
-  { group: 'agents', title: 'Agents', intro: 'Distributions the agent attributes are drawn from, once, when the world is built (Beta shapes on [0, 1], lognormal spreads).' },
-  { group: 'behaviour', title: 'Behaviour', intro: 'Weights of the decision rule (log-odds), engagement learning, contribution and animation.' },
-  { group: 'value', title: 'Value', intro: 'How contributions become actionable and turn into value (hours of work saved), and the fixed cost of the platform.' },
+  {
+    group: 'organization',
+    title: 'Organization',
+    intro:
+      'Size and structure of the organization, its topics and communities at the start, and the external community.',
+  },
+  {
+    group: 'roles',
+    title: 'Roles',
+    intro:
+      'The community manager, the social media managers, managers and community owners, and the legitimacy ' +
+      'of each role by kind of group.',
+  },
+  {
+    group: 'policies',
+    title: 'Policies',
+    intro:
+      'Rules, purpose, routines, campaigns and the rates of governance events (quarrels, duplicates, merges, joining).',
+  },
+  {
+    group: 'agents',
+    title: 'Agents',
+    intro:
+      'Distributions the agent attributes are drawn from, once, when the world is built (Beta shapes on [0, ' +
+      '1], lognormal spreads).',
+  },
+  {
+    group: 'behaviour',
+    title: 'Behaviour',
+    intro: 'Weights of the decision rule (log-odds), engagement learning, contribution and animation.',
+  },
+  {
+    group: 'value',
+    title: 'Value',
+    intro:
+      'How contributions become actionable and turn into value (hours of work saved), and the fixed cost of ' +
+      'the platform.',
+  },
   { group: 'run', title: 'Run', intro: 'Seed and horizon.' },
 ];
 
@@ -82,7 +114,7 @@ export function renderParameters(params: readonly ParamInfo[] = parameterList())
     '',
     'Every parameter whose default is an assumption has a **plausible range**: where its value could lie in a real',
     'organization as far as anyone knows (src/scenario/plausible.ts gives the reason of each).',
-    '`orgsim claims --audit` draws each over its whole plausible range, crossed with the calibration\'s posterior',
+    "`orgsim claims --audit` draws each over its whole plausible range, crossed with the calibration's posterior",
     '(scenarios/calibration/mid.posterior.json) for the calibrated ones.',
     '',
     `${params.length} parameters.`,
@@ -99,7 +131,10 @@ export function renderParameters(params: readonly ParamInfo[] = parameterList())
     if (!list.length) continue;
     out.push(`## ${g.title}`, '');
     if (g.intro) out.push(g.intro, '');
-    out.push('| path | description | default | range | plausible range | unit | live | source of the default | seed sentence |');
+    out.push(
+      '| path | description | default | range | plausible range | unit | live | source of the default | seed ' +
+        'sentence |',
+    );
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const p of list) out.push(row(p));
     out.push('');
@@ -124,7 +159,9 @@ function main(argv: readonly string[]): number {
       console.log('src/PARAMETERS.md is up to date.');
       return 0;
     }
-    console.error('src/PARAMETERS.md is out of date with src/scenario/schema.ts: run `npx tsx scripts/parameters-doc.ts`.');
+    console.error(
+      'src/PARAMETERS.md is out of date with src/scenario/schema.ts: run `npx tsx scripts/parameters-doc.ts`.',
+    );
     return 1;
   }
   writeFileSync(PARAMETERS_FILE, renderParameters());

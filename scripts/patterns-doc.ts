@@ -10,7 +10,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CLAIMS } from '../src/claims.ts';
 import { count } from '../src/format.ts';
-import { NOT_STATEMENTS, PATTERN_ARMS, PATTERN_EMPLOYEES, PATTERN_RUNS, PATTERN_SEED, PATTERNS, testSides, type ArmName, type PatternRow, type PatternTest } from '../src/patterns.ts';
+import {
+  NOT_STATEMENTS,
+  PATTERN_ARMS,
+  PATTERN_EMPLOYEES,
+  PATTERN_RUNS,
+  PATTERN_SEED,
+  PATTERNS,
+  testSides,
+  type ArmName,
+  type PatternRow,
+  type PatternTest,
+} from '../src/patterns.ts';
 
 export const PATTERNS_FILE = fileURLToPath(new URL('../src/PATTERNS.md', import.meta.url));
 
@@ -24,15 +35,27 @@ const ESSAY = { 'roles-in-online-social-spaces': 'R', 'internal-vs-external-comm
 function testText(t: PatternTest): string {
   const [a, b] = testSides(t);
   const arm = (name: ArmName) => `\`${name}\``;
-  if (t.kind === 'higher') return `${t.label}: ${b.label} (${arm(b.arm)}) above ${a.label} (${arm(a.arm)}), paired 95% CI above 0`;
-  if (t.kind === 'paired') return `${t.label}: per seed, ${b.label} (${arm(b.arm)}) minus ${a.label} (${arm(a.arm)}), 95% CI above 0`;
-  return `${t.label}: ${b.label} (${arm(b.arm)}) within ±${(t.margin * 100).toFixed(0)}% of ${a.label} (${arm(a.arm)}), 90% CI`;
+  if (t.kind === 'higher')
+    return `${t.label}: ${b.label} (${arm(b.arm)}) above ${a.label} (${arm(a.arm)}), paired 95% CI above 0`;
+  if (t.kind === 'paired')
+    return `${t.label}: per seed, ${b.label} (${arm(b.arm)}) minus ${a.label} (${arm(a.arm)}), 95% CI above 0`;
+  return (
+    `${t.label}: ${b.label} (${arm(b.arm)}) within ±${(t.margin * 100).toFixed(0)}% of ${a.label} ` +
+    `(${arm(a.arm)}), 90% CI`
+  );
 }
 
 function claimScope(id: string): { sizes: string; status: string } {
   const claim = CLAIMS.find((c) => c.id === id)!;
   const sizes = '200, 2,000, 20,000 (claims suite)';
-  return claim.scope ? { sizes, status: `holds from ${count(claim.scope.from)}${claim.scope.to ? ` to under ${count(claim.scope.to)}` : ''} employees: claim ${id}` } : { sizes, status: `holds: claim ${id}` };
+  return claim.scope
+    ? {
+        sizes,
+        status:
+          `holds from ${count(claim.scope.from)}${claim.scope.to ? ` to under ${count(claim.scope.to)}` : ''} ` +
+          `employees: claim ${id}`,
+      }
+    : { sizes, status: `holds: claim ${id}` };
 }
 
 function row(p: PatternRow): string {
@@ -73,8 +96,11 @@ export function patternsSummary(): string {
   const holding = measured.filter((p) => p.status === 'holds').length;
   const claims = PATTERNS.filter((p) => p.kind === 'claim').length;
   const unmodelled = PATTERNS.filter((p) => p.kind === 'not modelled').length;
-  return `**${PATTERNS.length} statements**: ${measured.length} measured here (${holding} hold, ${measured.length - holding} do not hold), ` +
-    `${claims} are claims, ${unmodelled} not modelled.`;
+  return (
+    `**${PATTERNS.length} statements**: ${measured.length} measured here (${holding} hold, ` +
+    `${measured.length - holding} do not hold), ` +
+    `${claims} are claims, ${unmodelled} not modelled.`
+  );
 }
 
 /** The whole of src/PATTERNS.md. Deterministic: same data, same text. */
@@ -96,8 +122,9 @@ export function renderPatterns(): string {
     '',
     `**How a row is measured.** Its arms (below) are shipped scenarios scaled to ${count(PATTERN_EMPLOYEES)} employees`,
     '(`src/scenario/scale.ts`), with levers of the roles and policies a user has, never a weight of behaviour; each',
-    `arm runs ${PATTERN_RUNS} replications on the common seeds \`seedList(${PATTERN_SEED}, ${PATTERN_RUNS})\`, and each test is one of the`,
-    'claims\' comparisons with its interval (`evaluateMeasures`, `src/claims.ts`). A row holds when every test',
+    `arm runs ${PATTERN_RUNS} replications on the common seeds \`seedList(${PATTERN_SEED}, ` +
+      `${PATTERN_RUNS})\`, and each test is one of the`,
+    "claims' comparisons with its interval (`evaluateMeasures`, `src/claims.ts`). A row holds when every test",
     'passes. "Second year" is the last 250 working days of the two-year horizon. `test/patterns.test.ts` measures',
     'every row and checks that its status is the one below; `orgsim claims --patterns` prints each row with its',
     'effect and marks a status that differs, so that after a change to the model the statuses are updated in one',
@@ -106,17 +133,30 @@ export function renderPatterns(): string {
     '',
   ];
   if (failing.length) {
-    out.push(`**Do not hold:** ${failing.map((p) => p.id).join(', ')}. Their figures: \`orgsim claims --patterns ${failing.map((p) => p.id).join(' ')}\`.`, '');
+    out.push(
+      `**Do not hold:** ${failing.map((p) => p.id).join(', ')}. Their figures: \`orgsim claims --patterns ` +
+        `${failing.map((p) => p.id).join(' ')}\`.`,
+      '',
+    );
   }
   out.push('| id | essay | quote | pattern in the model | measure | sizes | status |');
   out.push('|---|---|---|---|---|---|---|');
   for (const p of PATTERNS) out.push(row(p));
   out.push('', '## Arms', '');
-  out.push(`The organizations the rows compare, at ${count(PATTERN_EMPLOYEES)} employees; arms that come out identical run once.`, '');
+  out.push(
+    `The organizations the rows compare, at ${count(PATTERN_EMPLOYEES)} employees; arms that come out ` +
+      `identical run once.`,
+    '',
+  );
   out.push('| arm | scenario | levers set | what it is |', '|---|---|---|---|');
-  for (const [name, arm] of Object.entries(PATTERN_ARMS)) out.push(`| \`${name}\` | \`scenarios/${arm.scenario}.json\` | ${cell(setText(arm.set))} | ${cell(arm.text)} |`);
+  for (const [name, arm] of Object.entries(PATTERN_ARMS))
+    out.push(`| \`${name}\` | \`scenarios/${arm.scenario}.json\` | ${cell(setText(arm.set))} | ${cell(arm.text)} |`);
   out.push('', '## Sentences that state nothing', '');
-  out.push('The first essay\'s title, headings that only name the next part, two transitions. Every other sentence of the essays is quoted by a row (checked by `test/patterns.test.ts`).', '');
+  out.push(
+    "The first essay's title, headings that only name the next part, two transitions. Every other sentence " +
+      'of the essays is quoted by a row (checked by `test/patterns.test.ts`).',
+    '',
+  );
   for (const s of NOT_STATEMENTS) out.push(`- \u201c${cell(s)}\u201d`);
   out.push('');
   return out.join('\n');
@@ -133,7 +173,9 @@ export function patternsUpToDate(file: string = PATTERNS_FILE): boolean {
 function main(argv: readonly string[]): number {
   if (argv.includes('--check')) {
     const ok = patternsUpToDate();
-    console.log(ok ? 'src/PATTERNS.md is up to date.' : 'src/PATTERNS.md is out of date: run `npx tsx scripts/patterns-doc.ts`.');
+    console.log(
+      ok ? 'src/PATTERNS.md is up to date.' : 'src/PATTERNS.md is out of date: run `npx tsx scripts/patterns-doc.ts`.',
+    );
     return ok ? 0 : 1;
   }
   writeFileSync(PATTERNS_FILE, renderPatterns());

@@ -28,7 +28,11 @@ export function main(argv: readonly string[]): number {
   try {
     const p = posteriorFromFolder(dir, note);
     writePosterior(out, p);
-    console.log(`wrote ${displayPath(out)}: ${p.particles.length} particles of ${p.parameters.length} parameters (generation ${p.calibration.generation + 1} of ${p.calibration.generations}, effective sample size ${p.calibration.ess.toFixed(1)})`);
+    console.log(
+      `wrote ${displayPath(out)}: ${p.particles.length} particles of ${p.parameters.length} parameters ` +
+        `(generation ${p.calibration.generation + 1} of ${p.calibration.generations}, effective sample size ` +
+        `${p.calibration.ess.toFixed(1)})`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof ScenarioError) {

@@ -12,25 +12,36 @@ import { startApp, type App } from '../test/browser/page.ts';
 import { workshopShots } from './workshop-shots.ts';
 
 const DOCS = new URL('../docs/', import.meta.url).pathname;
-type Hook = { __orgsim?: { tick: number; compare?: { end?: string; running: boolean }; story: { index: number; active: boolean } } };
+type Hook = {
+  __orgsim?: { tick: number; compare?: { end?: string; running: boolean }; story: { index: number; active: boolean } };
+};
 
 const SIZES = { projector: [1920, 1080], laptop: [1366, 768], phone: [390, 844] } as const;
 type Size = keyof typeof SIZES;
 
 async function open(app: App, size: Size): Promise<Page> {
   const [width, height] = SIZES[size];
-  const page = await app.browser.newPage({ viewport: { width, height }, ...(size === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+  const page = await app.browser.newPage({
+    viewport: { width, height },
+    ...(size === 'phone' ? { isMobile: true, hasTouch: true } : {}),
+  });
   await page.goto(app.url);
   await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
   return page;
 }
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(DOCS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(DOCS, `${name}.png`), fullPage });
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-const waitCompared = (page: Page) => page.waitForFunction(() => {
-  const c = (window as unknown as Hook).__orgsim?.compare;
-  return c?.end === 'done' && !c.running;
-}, null, { timeout: 300_000 });
+const waitCompared = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const c = (window as unknown as Hook).__orgsim?.compare;
+      return c?.end === 'done' && !c.running;
+    },
+    null,
+    { timeout: 300_000 },
+  );
 
 async function live(app: App, size: Size): Promise<void> {
   const page = await open(app, size);
@@ -58,11 +69,16 @@ async function presenter(app: App, size: Size): Promise<void> {
 }
 
 /** A story step's runs are in: its verdict is said (story mode runs its own workers, not the compare view's). */
-const waitStep = (page: Page, index: number) => page.waitForFunction((k) => {
-  const s = (window as unknown as Hook).__orgsim?.story;
-  const said = document.getElementById('story-verdict')?.textContent ?? '';
-  return s?.index === k && said !== '' && !said.startsWith('Running');
-}, index, { timeout: 600_000 });
+const waitStep = (page: Page, index: number) =>
+  page.waitForFunction(
+    (k) => {
+      const s = (window as unknown as Hook).__orgsim?.story;
+      const said = document.getElementById('story-verdict')?.textContent ?? '';
+      return s?.index === k && said !== '' && !said.startsWith('Running');
+    },
+    index,
+    { timeout: 600_000 },
+  );
 
 /** Story mode in presenter mode (projector, laptop): the introduction, a step, the closing page. */
 async function storyPresenter(app: App, size: Size): Promise<void> {
@@ -155,7 +171,16 @@ async function exampleStatistics(): Promise<string> {
   const { writeSyntheticExport } = await import('./synthetic-export.ts');
   const { importExport, writeResult } = await import('../cli/import/command.ts');
   const dir = mkdtempSync(join(tmpdir(), 'orgsim-shots-'));
-  await writeSyntheticExport(join(dir, 'acme.zip'), { format: 'viva-engage', zip: true, users: 2000, months: 12, seed: 24, writerShare: 0.3, writerRate: 4, truth: false });
+  await writeSyntheticExport(join(dir, 'acme.zip'), {
+    format: 'viva-engage',
+    zip: true,
+    users: 2000,
+    months: 12,
+    seed: 24,
+    writerShare: 0.3,
+    writerRate: 4,
+    truth: false,
+  });
   writeResult(join(dir, 'acme'), await importExport(join(dir, 'acme.zip')));
   return join(dir, 'acme', 'statistics.json');
 }
@@ -163,7 +188,10 @@ async function exampleStatistics(): Promise<string> {
 async function panel(app: App): Promise<void> {
   const page = await open(app, 'laptop');
   await page.fill('#param-search', 'speak');
-  await page.locator('.param', { has: page.locator('#param-cm-speakShare') }).locator('button.info').click();
+  await page
+    .locator('.param', { has: page.locator('#param-cm-speakShare') })
+    .locator('button.info')
+    .click();
   await page.waitForTimeout(300);
   await shot(page, 'panel-laptop');
   await page.close();
@@ -171,10 +199,43 @@ async function panel(app: App): Promise<void> {
 
 async function sweep(app: App): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'orgsim-shots-'));
-  writeFileSync(join(dir, 'small-org.json'), JSON.stringify({ name: 'small organization', organization: { employees: 200 }, external: { customers: 100 }, ticks: 120 }));
-  execFileSync(process.execPath, ['bin/orgsim.mjs', 'sensitivity', join(dir, 'small-org.json'), '--method', 'morris', '--samples', '6', '--bootstrap', '200', '--param', 'smm.count=0:4', '--param', 'cm.speakShare=0:1', '--param', 'policies.visibility=0:1', '--out', join(dir, 'out')], { stdio: 'ignore' });
+  writeFileSync(
+    join(dir, 'small-org.json'),
+    JSON.stringify({
+      name: 'small organization',
+      organization: { employees: 200 },
+      external: { customers: 100 },
+      ticks: 120,
+    }),
+  );
+  execFileSync(
+    process.execPath,
+    [
+      'bin/orgsim.mjs',
+      'sensitivity',
+      join(dir, 'small-org.json'),
+      '--method',
+      'morris',
+      '--samples',
+      '6',
+      '--bootstrap',
+      '200',
+      '--param',
+      'smm.count=0:4',
+      '--param',
+      'cm.speakShare=0:1',
+      '--param',
+      'policies.visibility=0:1',
+      '--out',
+      join(dir, 'out'),
+    ],
+    { stdio: 'ignore' },
+  );
   const page = await open(app, 'laptop');
-  await page.setInputFiles('#sweep-files', ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)));
+  await page.setInputFiles(
+    '#sweep-files',
+    ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)),
+  );
   await page.waitForSelector('#sweep-view:not([hidden]) rect.bar-mu_star');
   await page.locator('#sweep-view').screenshot({ path: join(DOCS, 'sweep-laptop.png') });
   await page.close();

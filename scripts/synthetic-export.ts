@@ -44,7 +44,18 @@ async function zipFolder(folder: string, zipPath: string): Promise<void> {
 }
 
 export async function writeSyntheticExport(path: string, options: SyntheticOptions): Promise<Truth> {
-  const o: Required<SyntheticOptions> = { seed: 1, users: 300, months: 6, start: '2024-01', missingMonth: 3, writerRate: 6, writerShare: 0.55, zip: false, truth: true, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyntheticOptions) };
+  const o: Required<SyntheticOptions> = {
+    seed: 1,
+    users: 300,
+    months: 6,
+    start: '2024-01',
+    missingMonth: 3,
+    writerRate: 6,
+    writerShare: 0.55,
+    zip: false,
+    truth: true,
+    ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SyntheticOptions),
+  };
   const random = seedrandom.alea(`orgsim synthetic export ${o.seed}`);
   const { accounts, groups, start } = population(o, random);
   const folder = o.zip ? `${path}.d` : path;
@@ -65,14 +76,39 @@ export async function writeSyntheticExport(path: string, options: SyntheticOptio
   // Anchors: a bot message on the first and the last day place the export's span (skipped items).
   const bot = accounts.find((a) => a.kind === 'bot') ?? accounts[0]!;
   const anchors = (k: number): Message[] =>
-    k === 0 ? [{ t: monthsMs[0]! + 600_000, id: '79000000001', author: bot.index, group: 0, text: 'bot anchor', kind: 'bot', ts: '' }]
-    : k === o.months - 1 ? [{ t: monthsMs[o.months]! - 600_000, id: '79000000002', author: bot.index, group: 0, text: 'bot anchor', kind: 'bot', ts: '' }] : [];
+    k === 0
+      ? [
+          {
+            t: monthsMs[0]! + 600_000,
+            id: '79000000001',
+            author: bot.index,
+            group: 0,
+            text: 'bot anchor',
+            kind: 'bot',
+            ts: '',
+          },
+        ]
+      : k === o.months - 1
+        ? [
+            {
+              t: monthsMs[o.months]! - 600_000,
+              id: '79000000002',
+              author: bot.index,
+              group: 0,
+              text: 'bot anchor',
+              kind: 'bot',
+              ts: '',
+            },
+          ]
+        : [];
 
   const each = async (onMonth: (ms: Message[]) => Promise<void>) => {
     for (let k = 0; k < o.months; k++) {
       if (k === o.missingMonth) continue;
       const [from, to] = span(k);
-      const ms = [...monthMessages(o, random, accounts, groups, from, to, counter), ...anchors(k)].sort((p, q) => p.t - q.t);
+      const ms = [...monthMessages(o, random, accounts, groups, from, to, counter), ...anchors(k)].sort(
+        (p, q) => p.t - q.t,
+      );
       ms.forEach((m, i) => (m.ts = `${Math.floor(m.t / 1000)}.${String(i % 1_000_000).padStart(6, '0')}`));
       for (const m of ms) {
         messages++;
@@ -101,14 +137,33 @@ export async function writeSyntheticExport(path: string, options: SyntheticOptio
   }
   const truth = computeTruth(o, accounts, groups, kept, monthsMs, messages, skipped, [...secrets]);
   void start;
-  if (o.truth) writeFileSync(o.zip ? `${path}.truth.json` : join(dirname(path), `${path.split('/').pop()}.truth.json`), JSON.stringify(truth, null, 2));
+  if (o.truth)
+    writeFileSync(
+      o.zip ? `${path}.truth.json` : join(dirname(path), `${path.split('/').pop()}.truth.json`),
+      JSON.stringify(truth, null, 2),
+    );
   return truth;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { format: { type: 'string' }, out: { type: 'string' }, zip: { type: 'boolean' }, users: { type: 'string' }, months: { type: 'string' }, rate: { type: 'string' }, writers: { type: 'string' }, seed: { type: 'string' }, 'no-truth': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      zip: { type: 'boolean' },
+      users: { type: 'string' },
+      months: { type: 'string' },
+      rate: { type: 'string' },
+      writers: { type: 'string' },
+      seed: { type: 'string' },
+      'no-truth': { type: 'boolean' },
+    },
+  });
   if (!values.out || (values.format !== 'viva-engage' && values.format !== 'slack')) {
-    process.stderr.write('usage: npx tsx scripts/synthetic-export.ts --format viva-engage|slack --out PATH [--zip] [--users N] [--months N] [--rate N] [--writers SHARE] [--seed N] [--no-truth]\n');
+    process.stderr.write(
+      'usage: npx tsx scripts/synthetic-export.ts --format viva-engage|slack --out PATH [--zip] [--users N] ' +
+        '[--months N] [--rate N] [--writers SHARE] [--seed N] [--no-truth]\n',
+    );
     process.exit(2);
   }
   const truth = await writeSyntheticExport(values.out, {

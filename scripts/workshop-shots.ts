@@ -12,14 +12,25 @@ import { Workshop } from '../server/workshop.ts';
 import { loadSite } from '../server/site.ts';
 import { readScenario } from '../cli/scenarios.ts';
 
-type Hook = { __workshop: { tick: number; vote: { voters: number } | null; decisions: unknown[]; participants: unknown[] }; __phone: { joined: boolean; round: number; myVote: number | null } };
+type Hook = {
+  __workshop: { tick: number; vote: { voters: number } | null; decisions: unknown[]; participants: unknown[] };
+  __phone: { joined: boolean; round: number; myVote: number | null };
+};
 const NAMES = ['Ana', 'Bruno', 'Chloé', 'Dev', 'Elif', 'Farid', 'Grace', 'Hugo', 'Inès', 'Jun', 'Kofi', 'Lena'];
 
 export async function workshopShots(browser: Browser, site: string, docs: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'orgsim-shots-'));
   const { scenario } = readScenario('baseline', ['ticks=400']);
   // The address a phone on the room's network would use, as the QR code shows it.
-  const workshop = await Workshop.start({ scenario, seed: 1, site: loadSite(site), host: '127.0.0.1', port: 0, publicHost: '192.168.1.20', replayFile: (code) => join(dir, `room-${code}.replay.json`) });
+  const workshop = await Workshop.start({
+    scenario,
+    seed: 1,
+    site: loadSite(site),
+    host: '127.0.0.1',
+    port: 0,
+    publicHost: '192.168.1.20',
+    replayFile: (code) => join(dir, `room-${code}.replay.json`),
+  });
   const local = (url: string) => url.replace('192.168.1.20', '127.0.0.1');
   try {
     const host = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -27,7 +38,12 @@ export async function workshopShots(browser: Browser, site: string, docs: string
     await host.waitForFunction(() => (window as unknown as Hook).__workshop.participants !== undefined);
     const phones: Page[] = [];
     for (const [i, name] of NAMES.entries()) {
-      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      const phone = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      });
       await phone.goto(local(workshop.joinUrl));
       if (i === 0) await phone.screenshot({ path: join(docs, 'workshop-join-phone.png') });
       await phone.fill('#name', name);

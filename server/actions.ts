@@ -94,7 +94,10 @@ export async function decide(s: WorkshopState): Promise<void> {
       const tick = await s.sim.intervene(set, decisionLabel(outcome.round, event.label));
       const d = s.room.record(outcome, tick, set);
       writeReplay(s);
-      s.log?.(`vote ${d.round}: ${d.title} (${outcome.counts[outcome.winner]} of ${outcome.voters} votes), from day ${d.tick}`);
+      s.log?.(
+        `vote ${d.round}: ${d.title} (${outcome.counts[outcome.winner]} of ${outcome.voters} votes), from ` +
+          `day ${d.tick}`,
+      );
       sendStep(s, { from: s.sim.tick, to: s.sim.tick, ghost: await s.sim.catchUpGhost() });
     }
   } catch (e) {

@@ -9,7 +9,9 @@ const PRIVATE = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./];
 
 /** The first IPv4 address of this machine on a local network (private ranges first), if any. */
 export function lanAddress(): string | undefined {
-  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => a.family === 'IPv4' && !a.internal);
+  const all = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => a.family === 'IPv4' && !a.internal);
   return (all.find((a) => PRIVATE.some((p) => p.test(a.address))) ?? all[0])?.address;
 }
 

@@ -26,8 +26,17 @@ export function addressKey(remote: string | undefined): string {
   const a = (remote ?? '?').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   if (!a.includes(':')) return a;
   const [head = '', tail = ''] = a.split('::');
-  const groups = [...head.split(':').filter(Boolean), ...Array(Math.max(0, 8 - head.split(':').filter(Boolean).length - tail.split(':').filter(Boolean).length)).fill('0'), ...tail.split(':').filter(Boolean)];
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups = [
+    ...head.split(':').filter(Boolean),
+    ...Array(Math.max(0, 8 - head.split(':').filter(Boolean).length - tail.split(':').filter(Boolean).length)).fill(
+      '0',
+    ),
+    ...tail.split(':').filter(Boolean),
+  ];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**

@@ -26,7 +26,9 @@ function chunk(series: Float64Array[], from: number, to: number): SeriesChunk {
 
 function agents(s: WorkshopState): EncodedAgents | null {
   const a = s.sim.agents;
-  return a ? { tick: a.tick, state: base64(a.state), contributions: base64(a.contributions), groupShare: base64(a.groupShare) } : null;
+  return a
+    ? { tick: a.tick, state: base64(a.state), contributions: base64(a.contributions), groupShare: base64(a.groupShare) }
+    : null;
 }
 
 /** What the last advance added, to every facilitator's page. */
@@ -40,7 +42,10 @@ export function sendStep(s: WorkshopState, step: Step): void {
     tick: s.sim.tick,
     done: s.sim.done,
     main: chunk(s.sim.series, step.from, step.to),
-    ghost: step.ghost && g ? { ...chunk(g.series, step.ghost.from, step.ghost.to), label: g.label, restart: step.ghost.restart } : null,
+    ghost:
+      step.ghost && g
+        ? { ...chunk(g.series, step.ghost.from, step.ghost.to), label: g.label, restart: step.ghost.restart }
+        : null,
     agents: withAgents ? agents(s) : null,
   });
 }
@@ -54,15 +59,25 @@ export function sync(s: WorkshopState, conn: Connection): void {
     room: s.code,
     joinUrl: s.joinUrl,
     qr: qrMatrix(s.joinUrl),
-    scenario: { name: sim.scenario.name, description: sim.scenario.description, interventions: sim.scenario.interventions.slice(0, 200).map((iv) => ({ at: iv.at, label: iv.label })) },
+    scenario: {
+      name: sim.scenario.name,
+      description: sim.scenario.description,
+      interventions: sim.scenario.interventions.slice(0, 200).map((iv) => ({ at: iv.at, label: iv.label })),
+    },
     seed: sim.seed,
     horizon: sim.horizon,
     seriesNames: [...SERIES_NAMES],
     events: LIVE_EVENTS.map(optionView),
     layout: {
-      employees: l.employees, teams: l.teams, departments: l.departments,
-      team: base64(l.team), department: base64(l.department), role: base64(l.role),
-      groupKind: base64(l.groupKind), groupTopic: base64(l.groupTopic), groupSize: base64(l.groupSize),
+      employees: l.employees,
+      teams: l.teams,
+      departments: l.departments,
+      team: base64(l.team),
+      department: base64(l.department),
+      role: base64(l.role),
+      groupKind: base64(l.groupKind),
+      groupTopic: base64(l.groupTopic),
+      groupSize: base64(l.groupSize),
     },
     replayFile: s.replayFile,
   });

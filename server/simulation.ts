@@ -91,7 +91,10 @@ export class LiveSimulation {
   /** A decision of the room: a change of live parameters from the next day to run; resolves to that day. */
   intervene(set: Change['set'], label: string): Promise<number> {
     return this.serial(async () => {
-      if (this.done) throw new Error(`the run has ended (day ${this.tick} of ${this.horizon}): no working day is left for “${label}”`);
+      if (this.done)
+        throw new Error(
+          `the run has ended (day ${this.tick} of ${this.horizon}): no working day is left for “${label}”`,
+        );
       const tick = await this.thread.remote.intervene(this.id, set, label);
       applyLiveSet(this.params, set);
       this.changes.push({ tick, label, set });

@@ -23,7 +23,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** The workshop's pages take nothing from elsewhere and run no inline script. */
-const WORKSHOP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const WORKSHOP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const MAX_FILES = 2000;
 const MAX_BYTES = 200 * 2 ** 20;
@@ -48,7 +50,10 @@ export function loadSite(dir: string): Site {
     built = false; // missing, or a file in the path
   }
   if (!built) {
-    throw new ScenarioError(`the page is not built: ${displayPath(join(dir, 'index.html'))} is missing; run npm run build first (npm run serve builds it, then serves)`);
+    throw new ScenarioError(
+      `the page is not built: ${displayPath(join(dir, 'index.html'))} is missing; run npm run build first ` +
+        `(npm run serve builds it, then serves)`,
+    );
   }
   let bytes = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -57,12 +62,24 @@ export function loadSite(dir: string): Site {
     const url = `/${relative(dir, path).split(sep).join('/')}`;
     const body = readFileSync(path);
     bytes += body.length;
-    if (site.size >= MAX_FILES || bytes > MAX_BYTES) throw new ScenarioError(`${displayPath(dir)}: more than ${MAX_FILES} files or ${MAX_BYTES / 2 ** 20} MB: not a built orgsim page`);
+    if (site.size >= MAX_FILES || bytes > MAX_BYTES)
+      throw new ScenarioError(
+        `${displayPath(dir)}: more than ${MAX_FILES} files or ${MAX_BYTES / 2 ** 20} MB: not a built orgsim page`,
+      );
     const ext = extname(path).toLowerCase();
-    site.set(url, { body, type: TYPES[ext] ?? 'application/octet-stream', immutable: url.startsWith('/assets/'), csp: url === '/join.html' || url === '/room.html' });
+    site.set(url, {
+      body,
+      type: TYPES[ext] ?? 'application/octet-stream',
+      immutable: url.startsWith('/assets/'),
+      csp: url === '/join.html' || url === '/room.html',
+    });
   }
   // Short addresses: the one in the QR code stays small.
-  for (const [alias, target] of [['/', '/index.html'], ['/join', '/join.html'], ['/room', '/room.html']] as const) {
+  for (const [alias, target] of [
+    ['/', '/index.html'],
+    ['/join', '/join.html'],
+    ['/room', '/room.html'],
+  ] as const) {
     const f = site.get(target);
     if (f) site.set(alias, f);
   }
@@ -73,7 +90,9 @@ export function serveSite(site: Site, req: IncomingMessage, res: ServerResponse)
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD here.\n');
+    res
+      .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Only GET and HEAD here.\n');
     return;
   }
   const path = (req.url ?? '/').split(/[?#]/, 1)[0]!;

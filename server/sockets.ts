@@ -20,7 +20,13 @@ import { phoneState, roomChanged } from './views.ts';
 const WS_PATH = '/ws';
 
 /** A WebSocket is opened only at /ws, and only by a page of this site. */
-export function upgrade(s: WorkshopState, wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+export function upgrade(
+  s: WorkshopState,
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
   const path = (req.url ?? '').split(/[?#]/, 1)[0];
   // A page from another site open on a phone may not talk to the room in its name.
   const origin = req.headers.origin;
@@ -109,11 +115,19 @@ function receive(s: WorkshopState, conn: Connection, data: RawData, isBinary: bo
     if (conn.floods >= MAX_FLOODS) {
       s.dropped++;
       conn.close(1008, 'Too many messages.');
-    } else conn.answer('flood', `too many messages: at most ${conn.kind === 'facilitator' ? LIMITS.facilitatorPerSecond : LIMITS.perSecond} a second`, now);
+    } else
+      conn.answer(
+        'flood',
+        `too many messages: at most ` +
+          `${conn.kind === 'facilitator' ? LIMITS.facilitatorPerSecond : LIMITS.perSecond} a second`,
+        now,
+      );
     return;
   }
   const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-  const parsed = isBinary ? ({ ok: false, refusal: 'malformed', reason: 'message refused: expected text (one JSON object)' } as const) : parseClientMessage(bytes);
+  const parsed = isBinary
+    ? ({ ok: false, refusal: 'malformed', reason: 'message refused: expected text (one JSON object)' } as const)
+    : parseClientMessage(bytes);
   if (!parsed.ok) {
     refuse(s, conn, parsed.refusal, parsed.reason, now);
     return;
@@ -127,7 +141,13 @@ function receive(s: WorkshopState, conn: Connection, data: RawData, isBinary: bo
   }
 }
 
-function refuse(s: WorkshopState, conn: Connection, refusal: Parameters<Room['count']>[0], reason: string, now: number): void {
+function refuse(
+  s: WorkshopState,
+  conn: Connection,
+  refusal: Parameters<Room['count']>[0],
+  reason: string,
+  now: number,
+): void {
   s.room.count(refusal);
   conn.answer(refusal, reason, now);
   roomChanged(s);
@@ -135,11 +155,21 @@ function refuse(s: WorkshopState, conn: Connection, refusal: Parameters<Room['co
 
 function route(s: WorkshopState, conn: Connection, m: ClientMessage, now: number): void {
   switch (m.t) {
-    case 'host': return host(s, conn, m.token, now);
-    case 'join': return join(s, conn, m.room, m.name, now);
-    case 'resume': return resume(s, conn, m.room, m.secret, now);
+    case 'host':
+      return host(s, conn, m.token, now);
+    case 'join':
+      return join(s, conn, m.room, m.name, now);
+    case 'resume':
+      return resume(s, conn, m.room, m.secret, now);
     case 'vote': {
-      if (conn.kind !== 'participant') return refuse(s, conn, conn.kind === 'new' ? 'notJoined' : 'unauthorized', 'Only participants vote: join the room first.', now);
+      if (conn.kind !== 'participant')
+        return refuse(
+          s,
+          conn,
+          conn.kind === 'new' ? 'notJoined' : 'unauthorized',
+          'Only participants vote: join the room first.',
+          now,
+        );
       const r = s.room.castVote(conn.participant, m.round, m.option);
       if (!r.ok) return refuse(s, conn, 'rejected', r.reason, now);
       conn.send({ t: 'voted', round: m.round, option: m.option });
@@ -147,7 +177,8 @@ function route(s: WorkshopState, conn: Connection, m: ClientMessage, now: number
       return;
     }
     default:
-      if (conn.kind !== 'facilitator') return refuse(s, conn, 'unauthorized', "Only the facilitator's page can do that.", now);
+      if (conn.kind !== 'facilitator')
+        return refuse(s, conn, 'unauthorized', "Only the facilitator's page can do that.", now);
       return act(s, conn, m);
   }
 }
@@ -171,7 +202,8 @@ function host(s: WorkshopState, conn: Connection, token: string, now: number): v
 
 function join(s: WorkshopState, conn: Connection, code: string, name: string, now: number): void {
   if (conn.kind !== 'new') return refuse(s, conn, 'rejected', 'This page has already joined.', now);
-  if (code !== s.code) return refuse(s, conn, 'wrongRoom', `There is no room ${code} here: check the code on the shared screen.`, now);
+  if (code !== s.code)
+    return refuse(s, conn, 'wrongRoom', `There is no room ${code} here: check the code on the shared screen.`, now);
   const r = s.room.join(name);
   if (!r.ok) {
     s.room.count(r.refusal);
@@ -194,7 +226,13 @@ function resume(s: WorkshopState, conn: Connection, code: string, secret: string
   const p = s.room.resume(secret);
   if (!p) {
     s.room.count('notJoined');
-    conn.send({ t: 'bye', reason: 'unknown', text: s.room.closed ? 'This workshop is over: the room is closed.' : 'Your place in the room was not kept: join again.' });
+    conn.send({
+      t: 'bye',
+      reason: 'unknown',
+      text: s.room.closed
+        ? 'This workshop is over: the room is closed.'
+        : 'Your place in the room was not kept: join again.',
+    });
     return;
   }
   const before = s.phones.get(p.id);

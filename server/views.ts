@@ -19,7 +19,9 @@ export function phase(s: WorkshopState): Phase {
   return s.sim.tick === 0 ? 'waiting' : 'paused';
 }
 
-function voteView(s: WorkshopState): { round: number; options: ReturnType<typeof optionView>[]; endsIn: number } | null {
+function voteView(
+  s: WorkshopState,
+): { round: number; options: ReturnType<typeof optionView>[]; endsIn: number } | null {
   const v = s.room.vote;
   return v ? { round: v.round, options: v.options.map(optionView), endsIn: Math.max(0, v.endsAt - Date.now()) } : null;
 }
@@ -54,7 +56,13 @@ export function roomView(s: WorkshopState): RoomView {
     t: 'room',
     phase: phase(s),
     speed: s.speed,
-    participants: s.room.list().map((p) => ({ id: p.id, name: p.name, connected: p.connected, role: p.card.text, voted: ballots?.has(p.id) ?? false })),
+    participants: s.room.list().map((p) => ({
+      id: p.id,
+      name: p.name,
+      connected: p.connected,
+      role: p.card.text,
+      voted: ballots?.has(p.id) ?? false,
+    })),
     vote: v ? { ...v, tally: s.room.tally(), voters: ballots!.size } : null,
     decisions: s.room.decisions,
     refused: { ...s.room.refused },

@@ -9,7 +9,12 @@ import { setPath } from './scenario/access.ts';
 import { validate } from './scenario/load.ts';
 import type { Scenario } from './scenario/schema.ts';
 
-export function claimArm(base: Scenario, employees: number, set: Record<string, number | boolean | string> = {}, label = base.name): Scenario {
+export function claimArm(
+  base: Scenario,
+  employees: number,
+  set: Record<string, number | boolean | string> = {},
+  label = base.name,
+): Scenario {
   const scaled = atSize(base, employees) as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(set)) setPath(scaled, path, value);
   return validate(scaled, label);

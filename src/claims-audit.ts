@@ -37,14 +37,19 @@ export interface AuditParameter {
   kind: 'assumption' | 'posterior';
 }
 
-const armValues = (arms: readonly Scenario[], path: string) => arms.map((a) => getPath(a as unknown as Record<string, unknown>, path) as number);
+const armValues = (arms: readonly Scenario[], path: string) =>
+  arms.map((a) => getPath(a as unknown as Record<string, unknown>, path) as number);
 
 /**
  * The parameters an audit varies: the calibrated ones of the posterior, then every numeric parameter sourced
  * as an assumption over its plausible range; never the claim's premise, nor what its arms set differently (what
  * the arms compare stays as they set it), nor an assumption whose plausible range is one value.
  */
-export function auditParameters(claim: Claim, arms: readonly Scenario[], posterior: Pick<Posterior, 'parameters'> | null = null): AuditParameter[] {
+export function auditParameters(
+  claim: Claim,
+  arms: readonly Scenario[],
+  posterior: Pick<Posterior, 'parameters'> | null = null,
+): AuditParameter[] {
   const premise = new Set(claim.premise?.parameters ?? []);
   const out: AuditParameter[] = [];
   const sameInArms = (path: string) => {
@@ -56,11 +61,18 @@ export function auditParameters(claim: Claim, arms: readonly Scenario[], posteri
     if (premise.has(q.path)) continue;
     const base = sameInArms(q.path);
     if (base === null) continue;
-    out.push({ path: q.path, base, lo: q.prior[0], hi: q.prior[1], integer: parameterInfo(q.path)?.type === 'integer', kind: 'posterior' });
+    out.push({
+      path: q.path,
+      base,
+      lo: q.prior[0],
+      hi: q.prior[1],
+      integer: parameterInfo(q.path)?.type === 'integer',
+      kind: 'posterior',
+    });
   }
   for (const p of parameterList()) {
     if (p.type !== 'number' && p.type !== 'integer') continue;
-    if (!p.source || !p.source.startsWith('assumption')) continue;
+    if (!p.source?.startsWith('assumption')) continue;
     if (premise.has(p.path) || calibrated.has(p.path) || !p.plausible) continue;
     const base = sameInArms(p.path);
     if (base === null) continue;
@@ -89,7 +101,13 @@ export interface AuditDesign {
  * parameters from posterior particles resampled by weight (one stream for every claim: the claims are audited
  * on the same calibrated organizations).
  */
-export function auditDesign(params: readonly AuditParameter[], points: number, seed: number, claimId: string, posterior: Pick<Posterior, 'parameters' | 'particles' | 'weights'> | null = null): AuditDesign {
+export function auditDesign(
+  params: readonly AuditParameter[],
+  points: number,
+  seed: number,
+  claimId: string,
+  posterior: Pick<Posterior, 'parameters' | 'particles' | 'weights'> | null = null,
+): AuditDesign {
   const assumed = params.map((p, j) => [p, j] as const).filter(([p]) => p.kind === 'assumption');
   const unit = latinHypercube(points, assumed.length, designStream(seed, `audit:${claimId}`));
   const draws = posterior ? posteriorDraws(posterior, points, designStream(seed, 'audit:posterior')) : null;
@@ -172,7 +190,12 @@ export interface Flip {
  * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values);
  * the parameters with |z| >= minZ (2), strongest first. When every point holds (or none), nothing flips.
  */
-export function flips(params: readonly AuditParameter[], design: readonly number[][], held: readonly boolean[], minZ = 2): Flip[] {
+export function flips(
+  params: readonly AuditParameter[],
+  design: readonly number[][],
+  held: readonly boolean[],
+  minZ = 2,
+): Flip[] {
   const n = held.length;
   const k = held.filter(Boolean).length;
   if (n < 4 || k === 0 || k === n) return [];
@@ -186,7 +209,11 @@ export function flips(params: readonly AuditParameter[], design: readonly number
     let b1 = 0;
     let info11 = 1;
     for (let it = 0; it < 50; it++) {
-      let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+      let g0 = 0,
+        g1 = 0,
+        h00 = 0,
+        h01 = 0,
+        h11 = 0;
       for (let i = 0; i < n; i++) {
         const p1 = 1 / (1 + Math.exp(-(b0 + b1 * zs[i]!)));
         const r = (held[i] ? 1 : 0) - p1;
@@ -210,7 +237,13 @@ export function flips(params: readonly AuditParameter[], design: readonly number
     const z = se > 0 ? b1 / se : 0;
     if (!(Math.abs(z) >= minZ)) return;
     const crossing = b1 !== 0 ? mx - (b0 / b1) * sx : NaN;
-    out.push({ path: p.path, slope: b1 / sx, z, at: crossing >= p.lo && crossing <= p.hi ? crossing : null, holdsWhen: b1 < 0 ? 'below' : 'above' });
+    out.push({
+      path: p.path,
+      slope: b1 / sx,
+      z,
+      at: crossing >= p.lo && crossing <= p.hi ? crossing : null,
+      holdsWhen: b1 < 0 ? 'below' : 'above',
+    });
   });
   return out.sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
 }
@@ -220,14 +253,20 @@ export function flips(params: readonly AuditParameter[], design: readonly number
  * no longer points the predicted way, interpolated linearly from the step before. `null` when it holds at
  * every step (the claim does not rest on the premise alone).
  */
-export function premiseFlip(steps: readonly Record<string, number>[], effects: readonly number[], held: readonly boolean[]): { step: number; values: Record<string, number> } | null {
+export function premiseFlip(
+  steps: readonly Record<string, number>[],
+  effects: readonly number[],
+  held: readonly boolean[],
+): { step: number; values: Record<string, number> } | null {
   for (let j = 1; j < steps.length; j++) {
     if (held[j]) continue;
     if (!held[j - 1]) return { step: j - 1, values: steps[j - 1]! };
     const a = effects[j - 1]!;
     const b = effects[j]!;
     const t = a !== b && a > 0 && b <= 0 ? a / (a - b) : 1;
-    const values = Object.fromEntries(Object.keys(steps[j]!).map((k) => [k, steps[j - 1]![k]! + t * (steps[j]![k]! - steps[j - 1]![k]!)]));
+    const values = Object.fromEntries(
+      Object.keys(steps[j]!).map((k) => [k, steps[j - 1]![k]! + t * (steps[j]![k]! - steps[j - 1]![k]!)]),
+    );
     return { step: j - 1 + t, values };
   }
   return null;

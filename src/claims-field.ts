@@ -25,10 +25,15 @@ export const FIELD_STATISTICS = ['monthlyContributors', 'monthlyPosts'] as const
 /** The published spread of monthly contributors, from average networks to the best. */
 export const FIELD_BENCHMARK = {
   average: 0.2,
-  champions: [{ name: 'Syngenta', share: 0.3 }, { name: 'KFC', share: 0.4 }],
+  champions: [
+    { name: 'Syngenta', share: 0.3 },
+    { name: 'KFC', share: 0.4 },
+  ],
   /** The best published network: no governance should take a calibrated organization past it. */
   best: 0.4,
-  words: 'published: about 20% of employees contribute in a month in an average network (SWOOP Analytics 2016), 30% (Syngenta) to 40% (KFC) in the champions (SWOOP 2018)',
+  words:
+    'published: about 20% of employees contribute in a month in an average network (SWOOP Analytics 2016), ' +
+    '30% (Syngenta) to 40% (KFC) in the champions (SWOOP 2018)',
 } as const;
 
 /**
@@ -81,18 +86,30 @@ export function fieldEffect(claim: Claim, measures: Record<string, readonly (rea
   const { other, favoured } = favouredArms(claim);
   const k = fieldOffset(claim);
   const col = (arm: string, j: number) => (measures[arm] ?? []).map((m) => m[k + j]!);
-  const arms = Object.fromEntries(claim.arms.map((a) => [a, { contributors: mean(col(a, 0)), posts: mean(col(a, 1)) }]));
+  const arms = Object.fromEntries(
+    claim.arms.map((a) => [a, { contributors: mean(col(a, 0)), posts: mean(col(a, 1)) }]),
+  );
   const diff = (j: number) => {
     const f = col(favoured, j);
     const o = col(other, j);
     const ci = ci95(f.map((x, i) => x - o[i]!));
     return { difference: ci.mean, lo: ci.lo, hi: ci.hi };
   };
-  return { other, favoured, arms, contributors: diff(0), posts: diff(1), aboveBest: claim.arms.filter((a) => arms[a]!.contributors > FIELD_BENCHMARK.best) };
+  return {
+    other,
+    favoured,
+    arms,
+    contributors: diff(0),
+    posts: diff(1),
+    aboveBest: claim.arms.filter((a) => arms[a]!.contributors > FIELD_BENCHMARK.best),
+  };
 }
 
 /** The difference in monthly contributors (favoured minus other) of one organization's runs: its field effect. */
-export function pointFieldEffect(claim: Claim, measures: Record<string, readonly (readonly number[])[]>): { contributors: number; posts: number } {
+export function pointFieldEffect(
+  claim: Claim,
+  measures: Record<string, readonly (readonly number[])[]>,
+): { contributors: number; posts: number } {
   const { other, favoured } = favouredArms(claim);
   const k = fieldOffset(claim);
   const m = (arm: string, j: number) => mean((measures[arm] ?? []).map((r) => r[k + j]!));
@@ -122,7 +139,9 @@ export function fieldLevels(scenario: Scenario, seed: number): FieldLevel {
   const sim = new Simulation(scenario, seed, { trace: true });
   sim.run();
   const view = { ticks: sim.ticks, series: sim.series, world: sim.world, trace: sim.trace };
-  const [contributors, posts] = FIELD_STATISTICS.map((name) => statistic(view, name, FIELD_WINDOW.from, FIELD_WINDOW.to));
+  const [contributors, posts] = FIELD_STATISTICS.map((name) =>
+    statistic(view, name, FIELD_WINDOW.from, FIELD_WINDOW.to),
+  );
   return { contributors: contributors!, posts: posts! };
 }
 
@@ -130,8 +149,14 @@ export function fieldLevels(scenario: Scenario, seed: number): FieldLevel {
 export function ceilingRow(scenario: string, employees: number, levels: readonly FieldLevel[]): CeilingRow {
   const ci = ci95(levels.map((l) => l.contributors));
   return {
-    scenario, employees, runs: levels.length, contributors: ci.mean, lo: ci.lo, hi: ci.hi,
-    posts: mean(levels.map((l) => l.posts)), above: ci.mean > FIELD_BENCHMARK.best,
+    scenario,
+    employees,
+    runs: levels.length,
+    contributors: ci.mean,
+    lo: ci.lo,
+    hi: ci.hi,
+    posts: mean(levels.map((l) => l.posts)),
+    above: ci.mean > FIELD_BENCHMARK.best,
   };
 }
 

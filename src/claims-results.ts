@@ -27,7 +27,14 @@ export interface AuditResult {
   /** The field effect (favoured arm minus the other) over the organizations: monthly contributors (share), posts. */
   field: { contributors: { p5: number; p50: number; p95: number }; posts: { p5: number; p50: number; p95: number } };
   /** Where the organizations' calibrated parameters come from (null: the defaults, --posterior none). */
-  posterior: { name: string; note: string; particles: number; ess: number; targetsSha256: string; stale: string | null } | null;
+  posterior: {
+    name: string;
+    note: string;
+    particles: number;
+    ess: number;
+    targetsSha256: string;
+    stale: string | null;
+  } | null;
   flips: Flip[];
   /**
    * When the claim is not robust and nothing flips it at |z| >= 2: the parameter that comes closest (its |z| says
@@ -37,6 +44,14 @@ export interface AuditResult {
   premiseFlip: { step: number; values: Record<string, number> } | null;
   premiseSteps: { values: Record<string, number>; held: boolean; effect: number }[];
   ablations: { label: string; held: boolean; effect: number; lo: number; hi: number; verdicts: string[] }[];
-  points: { values: number[]; held: boolean; effect: number; effects: number[]; contributors: number; posts: number; particle: number | null }[];
+  points: {
+    values: number[];
+    held: boolean;
+    effect: number;
+    effects: number[];
+    contributors: number;
+    posts: number;
+    particle: number | null;
+  }[];
   parameters: AuditParameter[];
 }

@@ -47,7 +47,8 @@ export const MAX_NEEDED = 10_000;
 export function replicationsNeeded(effect: number, spread: number, alpha = 0.05): number {
   if (!(spread > 0)) return 2;
   if (!(Math.abs(effect) > 0)) return MAX_NEEDED + 1;
-  const enough = (n: number) => Math.abs(effect) >= ((tQuantile(1 - alpha / 2, n - 1) + tQuantile(0.8, n - 1)) * spread) / Math.sqrt(n);
+  const enough = (n: number) =>
+    Math.abs(effect) >= ((tQuantile(1 - alpha / 2, n - 1) + tQuantile(0.8, n - 1)) * spread) / Math.sqrt(n);
   if (!enough(MAX_NEEDED)) return MAX_NEEDED + 1;
   let lo = 2;
   let hi = MAX_NEEDED;
@@ -70,10 +71,17 @@ export function claimMeasures(claim: Claim, run: RunOutput): number[] {
 }
 
 /** holds / fails / inconclusive for an interval that must lie above 0, with the replications it would need. */
-function aboveZero(ci: { mean: number; lo: number; hi: number; sd: number; n: number }, strict: boolean): Pick<ComparisonResult, 'passed' | 'outcome' | 'needed'> {
+function aboveZero(
+  ci: { mean: number; lo: number; hi: number; sd: number; n: number },
+  strict: boolean,
+): Pick<ComparisonResult, 'passed' | 'outcome' | 'needed'> {
   if (!strict) return { passed: ci.mean > 0, outcome: ci.mean > 0 ? 'holds' : 'fails', needed: null };
   const outcome: Outcome = ci.lo > 0 ? 'holds' : ci.hi < 0 ? 'fails' : 'inconclusive';
-  return { passed: outcome === 'holds', outcome, needed: outcome === 'inconclusive' && ci.mean > 0 ? Math.max(ci.n + 1, replicationsNeeded(ci.mean, ci.sd)) : null };
+  return {
+    passed: outcome === 'holds',
+    outcome,
+    needed: outcome === 'inconclusive' && ci.mean > 0 ? Math.max(ci.n + 1, replicationsNeeded(ci.mean, ci.sd)) : null,
+  };
 }
 
 /**
@@ -81,7 +89,11 @@ function aboveZero(ci: { mean: number; lo: number; hi: number; sd: number; n: nu
  * (the same seeds in every arm). `strict` false only asks the estimate to point the predicted way (used where
  * a few replications per point cannot give a test its power: the robustness audit).
  */
-export function evaluateMeasures(claim: { id: string; comparisons: readonly ComparisonShape[] }, measures: Record<string, number[][]>, strict = true): ComparisonResult[] {
+export function evaluateMeasures(
+  claim: { id: string; comparisons: readonly ComparisonShape[] },
+  measures: Record<string, number[][]>,
+  strict = true,
+): ComparisonResult[] {
   const arm = (name: string, k: number) => {
     const r = measures[name];
     if (!r || r.length < 2) throw new Error(`${claim.id}: arm ${name} needs at least 2 replications`);
@@ -95,8 +107,16 @@ export function evaluateMeasures(claim: { id: string; comparisons: readonly Comp
       const ci = ci95(hi.map((x, i) => x - lo[i]!));
       const base = Math.abs(mean(lo)) || 1;
       return {
-        claim: claim.id, label: c.label, ...aboveZero(ci, strict), runs: hi.length, estimate: ci.mean / base, lo: ci.lo / base, hi: ci.hi / base,
-        verdict: `${c.label}: ${c.higher} ${num(mean(hi))} vs ${c.lower} ${num(mean(lo))}, difference ${pct(ci.mean / base)} [${pct(ci.lo / base)}, ${pct(ci.hi / base)}] (paired over ${hi.length} seeds)`,
+        claim: claim.id,
+        label: c.label,
+        ...aboveZero(ci, strict),
+        runs: hi.length,
+        estimate: ci.mean / base,
+        lo: ci.lo / base,
+        hi: ci.hi / base,
+        verdict:
+          `${c.label}: ${c.higher} ${num(mean(hi))} vs ${c.lower} ${num(mean(lo))}, difference ` +
+          `${pct(ci.mean / base)} [${pct(ci.lo / base)}, ${pct(ci.hi / base)}] (paired over ${hi.length} seeds)`,
       };
     }
     if (c.kind === 'paired') {
@@ -105,7 +125,13 @@ export function evaluateMeasures(claim: { id: string; comparisons: readonly Comp
       const d = a.map((x, i) => b[i]! - x);
       const ci = ci95(d);
       return {
-        claim: claim.id, label: c.label, ...aboveZero(ci, strict), runs: d.length, estimate: ci.mean, lo: ci.lo, hi: ci.hi,
+        claim: claim.id,
+        label: c.label,
+        ...aboveZero(ci, strict),
+        runs: d.length,
+        estimate: ci.mean,
+        lo: ci.lo,
+        hi: ci.hi,
         verdict: `${c.label}: ${num(ci.mean)} [${num(ci.lo)}, ${num(ci.hi)}] (paired over ${d.length} seeds)`,
       };
     }
@@ -121,12 +147,31 @@ export function evaluateMeasures(claim: { id: string; comparisons: readonly Comp
     const hi = m + half;
     const within = strict ? lo > -c.margin && hi < c.margin : Math.abs(m) < c.margin;
     // Two one-sided tests at 5%: it fails when the 90% interval lies wholly outside the margin.
-    const outcome: Outcome = within ? 'holds' : strict && (lo >= c.margin || hi <= -c.margin) ? 'fails' : strict ? 'inconclusive' : 'fails';
+    const outcome: Outcome = within
+      ? 'holds'
+      : strict && (lo >= c.margin || hi <= -c.margin)
+        ? 'fails'
+        : strict
+          ? 'inconclusive'
+          : 'fails';
     // The distance to the nearer bound of the margin is the effect a one-sided test at 5% must resolve.
-    const needed = outcome === 'inconclusive' && Math.abs(m) < c.margin ? Math.max(rel.length + 1, replicationsNeeded(c.margin - Math.abs(m), s, 0.1)) : null;
+    const needed =
+      outcome === 'inconclusive' && Math.abs(m) < c.margin
+        ? Math.max(rel.length + 1, replicationsNeeded(c.margin - Math.abs(m), s, 0.1))
+        : null;
     return {
-      claim: claim.id, label: c.label, passed: within, outcome, runs: rel.length, needed, estimate: m, lo, hi,
-      verdict: `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
+      claim: claim.id,
+      label: c.label,
+      passed: within,
+      outcome,
+      runs: rel.length,
+      needed,
+      estimate: m,
+      lo,
+      hi,
+      verdict:
+        `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ` +
+        `±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
     };
   });
 }
@@ -144,7 +189,12 @@ export function outcomeWords(r: Pick<ComparisonResult, 'outcome' | 'runs' | 'nee
   if (r.outcome === 'fails') return 'does not hold';
   const runs = `${r.runs.toLocaleString('en-US')} run${r.runs > 1 ? 's' : ''}`;
   if (r.needed === null) return `inconclusive with ${runs}; the estimate points the other way`;
-  return `inconclusive with ${runs}; about ${r.needed > MAX_NEEDED ? `more than ${MAX_NEEDED.toLocaleString('en-US')}` : r.needed.toLocaleString('en-US')} needed`;
+  return (
+    `inconclusive with ${runs}; about ` +
+    `${
+      r.needed > MAX_NEEDED ? `more than ${MAX_NEEDED.toLocaleString('en-US')}` : r.needed.toLocaleString('en-US')
+    } needed`
+  );
 }
 
 /**

@@ -29,13 +29,13 @@ const POW2 = (() => {
   return t;
 })();
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 /**
@@ -69,7 +69,6 @@ export function exp(x: number): number {
   // |k| <= 1023 here: 2^k is one exact table read.
   return (1 - (lo - (r * c) / (2 - c) - hi)) * POW2[k + 1022]!;
 }
-
 
 // V8 compiles code that inlines exp with what each of exp's branches has seen; a branch never taken there
 // deoptimizes that code (the decision kernel, say) the first time it is, in whatever Simulation. Take every branch
@@ -106,7 +105,7 @@ export function expFdlibm(x: number): number {
   return y * POW2[k + 1022]!;
 }
 
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;

@@ -13,7 +13,7 @@ import { evaluateMeasures, type ComparisonResult, type ComparisonShape } from '.
 import type { RunOutput } from './run.ts';
 import { COMMUNITY_MANAGER_ROWS } from './patterns/rows-community-managers.ts';
 import { ROLES_ROWS } from './patterns/rows-roles.ts';
-import { PATTERN_ARMS, type ArmName, type MeasuredRow, type PatternRow, type PatternTest, type Side } from './patterns/types.ts';
+import type { ArmName, MeasuredRow, PatternRow, PatternTest, Side } from './patterns/types.ts';
 
 export * from './patterns/types.ts';
 

@@ -127,7 +127,8 @@ export function binomial(n: number, p: number, rand: Random): number {
   // short, so that V8 inlines it where it is hot; the paths read q from BINOMIAL and take their logarithms in it
   // (a double passed to or returned from a call that is not inlined is a new heap object: garbage every tick).
   BINOMIAL[0] = p > 0.5 ? 1 - p : p;
-  const k = n <= 24 ? binomialByCount(n, rand) : n * BINOMIAL[0]! < 20 ? binomialByWaits(n, rand) : binomialByNormal(n, rand);
+  const k =
+    n <= 24 ? binomialByCount(n, rand) : n * BINOMIAL[0]! < 20 ? binomialByWaits(n, rand) : binomialByNormal(n, rand);
   return p > 0.5 ? n - k : k;
 }
 

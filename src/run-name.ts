@@ -77,8 +77,20 @@ export interface OrganizationFacts {
  * from its scenario's text, which describes the scenario before the changes.
  */
 export function describeOrganization(s: OrganizationFacts, basedOn: string): string {
-  const smm = s.smm.count === 0 ? 'no SMM' : `${plural(s.smm.count, `${s.smm.sourcing} SMM`, `${s.smm.sourcing} SMMs`)} animating open communities`;
-  const cm = !s.cm.present ? 'no community manager' : `${s.cm.sourcing === 'outsourced' ? 'an outsourced' : 'an internal'} community manager`;
-  const external = s.external.customers === 0 ? 'no external community' : `an external community of ${plural(s.external.customers, 'customer', 'customers')}`;
-  return `${plural(s.organization.employees, 'employee', 'employees')} in teams of ${count(s.organization.teamSize)}; ${smm}; ${cm}; ${external}; over ${plural(s.ticks, 'working day', 'working days')}. Everything else as in “${basedOn}”.`;
+  const smm =
+    s.smm.count === 0
+      ? 'no SMM'
+      : `${plural(s.smm.count, `${s.smm.sourcing} SMM`, `${s.smm.sourcing} SMMs`)} animating open communities`;
+  const cm = !s.cm.present
+    ? 'no community manager'
+    : `${s.cm.sourcing === 'outsourced' ? 'an outsourced' : 'an internal'} community manager`;
+  const external =
+    s.external.customers === 0
+      ? 'no external community'
+      : `an external community of ${plural(s.external.customers, 'customer', 'customers')}`;
+  return (
+    `${plural(s.organization.employees, 'employee', 'employees')} in teams of ` +
+    `${count(s.organization.teamSize)}; ${smm}; ${cm}; ${external}; over ` +
+    `${plural(s.ticks, 'working day', 'working days')}. Everything else as in “${basedOn}”.`
+  );
 }

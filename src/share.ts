@@ -40,7 +40,10 @@ export const MAX_LINK_CHARS = 4_000_000;
  */
 export function decodeShared(hash: string): Shared | undefined {
   if (!hash.startsWith('#run=')) return undefined;
-  if (hash.length > MAX_LINK_CHARS) throw new Error(`the shared link is too long (${Math.round(hash.length / 1000)} kB); the limit is ${MAX_LINK_CHARS / 1000} kB`);
+  if (hash.length > MAX_LINK_CHARS)
+    throw new Error(
+      `the shared link is too long (${Math.round(hash.length / 1000)} kB); the limit is ${MAX_LINK_CHARS / 1000} kB`,
+    );
   const m = /^#run=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m) throw new Error('the shared link is damaged: after "#run=" it holds characters a link never has');
   let value: unknown;
@@ -49,14 +52,23 @@ export function decodeShared(hash: string): Shared | undefined {
   } catch {
     throw new Error('the shared link is damaged: it does not decode (was it cut when copied?)');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('the shared link is damaged: it does not hold a run');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('the shared link is damaged: it does not hold a run');
   const v = value as Record<string, unknown>;
-  if (typeof v.scenario !== 'string' && (typeof v.scenario !== 'object' || v.scenario === null || Array.isArray(v.scenario))) {
-    throw new Error('the shared link does not name a scenario (scenario: expected a shipped scenario\'s name or a scenario object)');
+  if (
+    typeof v.scenario !== 'string' &&
+    (typeof v.scenario !== 'object' || v.scenario === null || Array.isArray(v.scenario))
+  ) {
+    throw new Error(
+      "the shared link does not name a scenario (scenario: expected a shipped scenario's name or a scenario object)",
+    );
   }
-  if (v.sets !== undefined && (!Array.isArray(v.sets) || v.sets.some((x) => typeof x !== 'string'))) throw new Error('the shared link is damaged: sets is not a list of path=value texts');
-  if (v.seed !== undefined && typeof v.seed !== 'number') throw new Error(`the shared link is damaged: seed = ${JSON.stringify(v.seed).slice(0, 40)} is not a number`);
-  if (v.interventions !== undefined && !Array.isArray(v.interventions)) throw new Error('the shared link is damaged: interventions is not a list');
+  if (v.sets !== undefined && (!Array.isArray(v.sets) || v.sets.some((x) => typeof x !== 'string')))
+    throw new Error('the shared link is damaged: sets is not a list of path=value texts');
+  if (v.seed !== undefined && typeof v.seed !== 'number')
+    throw new Error(`the shared link is damaged: seed = ${JSON.stringify(v.seed).slice(0, 40)} is not a number`);
+  if (v.interventions !== undefined && !Array.isArray(v.interventions))
+    throw new Error('the shared link is damaged: interventions is not a list');
   return {
     scenario: v.scenario as Shared['scenario'],
     sets: (v.sets as string[] | undefined) ?? [],

@@ -9,7 +9,16 @@ import { METRICS } from './compare/metrics.ts';
 import { allowedText, parseJson } from './scenario/load.ts';
 import { getPath } from './scenario/access.ts';
 import { ScenarioError, shorten, show } from './scenario/errors.ts';
-import { CLAIM_RUNS, CLAIM_SEED, CLAIMS, claimVerdict, evaluateMeasures, type Claim, type Comparison, type ComparisonResult } from './claims.ts';
+import {
+  CLAIM_RUNS,
+  CLAIM_SEED,
+  CLAIMS,
+  claimVerdict,
+  evaluateMeasures,
+  type Claim,
+  type Comparison,
+  type ComparisonResult,
+} from './claims.ts';
 import { seedList } from './rng.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -51,14 +60,19 @@ const AuditSchema = z.strictObject({
   flips: z.array(text(300)).max(20).default([]),
   /** Holds in at least 80% of the organizations (filled by scripts/claims-audit-fill.ts). */
   robust: z.boolean().optional(),
-  /** The main comparison's effect in 90% of the organizations (5th to 95th percentile); `model`: value, no field measure. */
-  effect: z.strictObject({
-    measure: text(300),
-    kind: z.enum(['relative', 'log ratio']),
-    lo: z.number().min(-1e6).max(1e6),
-    hi: z.number().min(-1e6).max(1e6),
-    model: z.boolean(),
-  }).optional(),
+  /**
+   * The main comparison's effect in 90% of the organizations (5th to 95th percentile); `model`: value, no field
+   * measure.
+   */
+  effect: z
+    .strictObject({
+      measure: text(300),
+      kind: z.enum(['relative', 'log ratio']),
+      lo: z.number().min(-1e6).max(1e6),
+      hi: z.number().min(-1e6).max(1e6),
+      model: z.boolean(),
+    })
+    .optional(),
 });
 
 /** A page of text only (the introduction, the closing words). */
@@ -123,7 +137,13 @@ export function claimPlan(step: StoryStep): ClaimPlan | undefined {
   const claim = CLAIMS.find((c) => c.id === step.claim);
   if (!claim) return undefined;
   const runs = stepRuns(step);
-  return { claim, employees: step.employees ?? STORY_CLAIM_EMPLOYEES, runs, seed: CLAIM_SEED, seeds: seedList(CLAIM_SEED, runs) };
+  return {
+    claim,
+    employees: step.employees ?? STORY_CLAIM_EMPLOYEES,
+    runs,
+    seed: CLAIM_SEED,
+    seeds: seedList(CLAIM_SEED, runs),
+  };
 }
 
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '\u2212' : ''}${Math.abs(x * 100).toFixed(0)}%`;
@@ -138,60 +158,100 @@ function howMuch(rel: number, than: string): string {
 
 /** One comparison of a claim, in the step's words (its arms by their labels on the page). */
 export function comparisonWords(c: Comparison, r: ComparisonResult, name: (arm: string) => string): string {
-  const range = c.kind === 'paired' ? `between ${short(r.lo)} and ${short(r.hi)}` : `between ${signed(r.lo)} and ${signed(r.hi)}`;
-  if (c.kind === 'higher') return `${cap(c.label)}: “${name(c.higher)}” ${howMuch(r.estimate, `“${name(c.lower)}”`)} (${range})`;
+  const range =
+    c.kind === 'paired' ? `between ${short(r.lo)} and ${short(r.hi)}` : `between ${signed(r.lo)} and ${signed(r.hi)}`;
+  if (c.kind === 'higher')
+    return `${cap(c.label)}: “${name(c.higher)}” ${howMuch(r.estimate, `“${name(c.lower)}”`)} (${range})`;
   if (c.kind === 'paired') return `${cap(c.label)}: ${short(r.estimate)} (${range}; above 0 means the claim's way)`;
-  return `${cap(c.label)}: “${name(c.other)}” ${signed(r.estimate)} from “${name(c.reference)}” (${range}; the claim allows \u00b1${(c.margin * 100).toFixed(0)}%)`;
+  return (
+    `${cap(c.label)}: “${name(c.other)}” ${signed(r.estimate)} from “${name(c.reference)}” (${range}; the ` +
+    `claim allows \u00b1${(c.margin * 100).toFixed(0)}%)`
+  );
 }
 
 /**
  * A claim step's verdict, said once: the claim's verdict as `orgsim claims` decides it (claimVerdict), and the
  * comparisons behind it, one line each.
  */
-export function claimStepVerdict(step: StoryStep, claim: Claim, results: readonly ComparisonResult[]): { headline: string; lines: string[] } {
+export function claimStepVerdict(
+  step: StoryStep,
+  claim: Claim,
+  results: readonly ComparisonResult[],
+): { headline: string; lines: string[] } {
   const v = claimVerdict(results);
   const label = (arm: string) => step.arms.find((a) => a.scenario === arm)?.label ?? arm;
   const runs = results[0]?.runs ?? 0;
   const size = (step.employees ?? STORY_CLAIM_EMPLOYEES).toLocaleString('en-US');
-  const headline = v.outcome === 'holds'
-    ? `The claim holds (${runs} runs of each scenario, ${size} employees).`
-    : v.outcome === 'fails'
-      ? `The claim does not hold (${runs} runs of each scenario, ${size} employees).`
-      : `${cap(v.words)} (${size} employees).`;
+  const headline =
+    v.outcome === 'holds'
+      ? `The claim holds (${runs} runs of each scenario, ${size} employees).`
+      : v.outcome === 'fails'
+        ? `The claim does not hold (${runs} runs of each scenario, ${size} employees).`
+        : `${cap(v.words)} (${size} employees).`;
   return { headline, lines: claim.comparisons.map((c, k) => comparisonWords(c, results[k]!, label)) };
 }
 
 /** steps.2.arms.0.scenario -> steps[2].arms[0].scenario */
-const fieldName = (path: readonly PropertyKey[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+const fieldName = (path: readonly PropertyKey[]) =>
+  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 
 /**
  * Parse and check a story. `scenarioExists` says whether a scenario id can be loaded (the page knows its
  * bundled scenarios, the CLI its folder). Throws a ScenarioError naming the field, the value and what is allowed.
  */
-export function parseStory(textIn: string, source: string, scenarioExists: (id: string) => boolean, known: readonly string[] = []): Story {
+export function parseStory(
+  textIn: string,
+  source: string,
+  scenarioExists: (id: string) => boolean,
+  known: readonly string[] = [],
+): Story {
   const raw = parseJson(textIn, source);
   const result = StorySchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = fieldName(issue.path);
-    if (issue.code === 'unrecognized_keys') throw new ScenarioError(`${source}: unknown field "${shorten(`${field ? `${field}.` : ''}${issue.keys[0]}`)}"`, field);
+    if (issue.code === 'unrecognized_keys')
+      throw new ScenarioError(
+        `${source}: unknown field "${shorten(`${field ? `${field}.` : ''}${issue.keys[0]}`)}"`,
+        field,
+      );
     const value = getPath(raw, issue.path.map(String).join('.'));
-    throw new ScenarioError(`${source}: ${field || 'story'} = ${show(value)} is not allowed; expected ${allowedText(issue)}`, field);
+    throw new ScenarioError(
+      `${source}: ${field || 'story'} = ${show(value)} is not allowed; expected ${allowedText(issue)}`,
+      field,
+    );
   }
   const story = result.data;
   story.steps.forEach((step, i) => {
     step.arms.forEach((arm, k) => {
       if (!scenarioExists(arm.scenario)) {
         const list = known.length ? `; shipped scenarios: ${known.join(', ')}` : '';
-        throw new ScenarioError(`${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not a shipped scenario${list}`, `steps[${i}].arms[${k}].scenario`);
+        throw new ScenarioError(
+          `${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not a shipped scenario${list}`,
+          `steps[${i}].arms[${k}].scenario`,
+        );
       }
     });
     if (step.claim !== undefined) checkClaimStep(step, i, source);
-    else if (step.employees !== undefined) throw new ScenarioError(`${source}: steps[${i}].employees = ${step.employees} is not allowed without steps[${i}].claim; a step that names no claim sets organization.employees in its arms' changes`, `steps[${i}].employees`);
+    else if (step.employees !== undefined)
+      throw new ScenarioError(
+        `${source}: steps[${i}].employees = ${step.employees} is not allowed without steps[${i}].claim; a ` +
+          `step that names no claim sets organization.employees in its arms' changes`,
+        `steps[${i}].employees`,
+      );
     const a = step.audit;
-    if (a && !(a.lo <= a.holds && a.holds <= a.hi)) throw new ScenarioError(`${source}: steps[${i}].audit.holds = ${a.holds} is not allowed; expected a share between audit.lo (${a.lo}) and audit.hi (${a.hi})`, `steps[${i}].audit.holds`);
+    if (a && !(a.lo <= a.holds && a.holds <= a.hi))
+      throw new ScenarioError(
+        `${source}: steps[${i}].audit.holds = ${a.holds} is not allowed; expected a share between audit.lo ` +
+          `(${a.lo}) and audit.hi (${a.hi})`,
+        `steps[${i}].audit.holds`,
+      );
     const m = step.measure;
-    if (m.to !== undefined && m.to <= m.from) throw new ScenarioError(`${source}: steps[${i}].measure.to = ${m.to} is not allowed; expected a day after measure.from (${m.from})`, `steps[${i}].measure.to`);
+    if (m.to !== undefined && m.to <= m.from)
+      throw new ScenarioError(
+        `${source}: steps[${i}].measure.to = ${m.to} is not allowed; expected a day after measure.from (${m.from})`,
+        `steps[${i}].measure.to`,
+      );
   });
   return story;
 }
@@ -213,7 +273,11 @@ export interface ClaimStepResult {
  * replication r (each run's claimMeasures, computed where it ran): the claim's own test (evaluateMeasures) and
  * verdict (claimVerdict), as `orgsim claims` applies them to the same runs.
  */
-export function claimStepResult(step: StoryStep, claim: Claim, measures: readonly (readonly number[])[][]): ClaimStepResult {
+export function claimStepResult(
+  step: StoryStep,
+  claim: Claim,
+  measures: readonly (readonly number[])[][],
+): ClaimStepResult {
   const byArm: Record<string, number[][]> = {};
   step.arms.forEach((a, i) => (byArm[a.scenario] = measures[i]!.map((m) => [...m])));
   const results = evaluateMeasures(claim, byArm);
@@ -221,18 +285,40 @@ export function claimStepResult(step: StoryStep, claim: Claim, measures: readonl
   const r = results[0]!;
   const idx = (arm: string) => step.arms.findIndex((a) => a.scenario === arm);
   const label = r.estimate >= 1 ? `${(1 + r.estimate).toFixed(1)}×` : signed(r.estimate);
-  const bracket = first.kind === 'higher' ? { arms: [idx(first.lower), idx(first.higher)] as [number, number], label } : undefined;
+  const bracket =
+    first.kind === 'higher' ? { arms: [idx(first.lower), idx(first.higher)] as [number, number], label } : undefined;
   return { results, ...claimStepVerdict(step, claim, results), words: claimVerdict(results).words, bracket };
 }
 
 /** A step that names a claim runs the claim's arms, each once and unchanged: what `orgsim claims` measures. */
 function checkClaimStep(step: StoryStep, i: number, source: string): void {
   const claim = CLAIMS.find((c) => c.id === step.claim);
-  if (!claim) throw new ScenarioError(`${source}: steps[${i}].claim = ${show(step.claim)} is not allowed; expected one of ${CLAIMS.map((c) => c.id).join(', ')}`, `steps[${i}].claim`);
+  if (!claim)
+    throw new ScenarioError(
+      `${source}: steps[${i}].claim = ${show(step.claim)} is not allowed; expected one of ` +
+        `${CLAIMS.map((c) => c.id).join(', ')}`,
+      `steps[${i}].claim`,
+    );
   step.arms.forEach((arm, k) => {
-    if (!claim.arms.includes(arm.scenario)) throw new ScenarioError(`${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not allowed; claim ${claim.id} compares ${claim.arms.join(', ')}`, `steps[${i}].arms[${k}].scenario`);
-    if (arm.changes.trim()) throw new ScenarioError(`${source}: steps[${i}].arms[${k}].changes = ${show(arm.changes)} is not allowed in a step that names claim ${claim.id}: it runs the claim as orgsim claims does (set the size with steps[${i}].employees)`, `steps[${i}].arms[${k}].changes`);
+    if (!claim.arms.includes(arm.scenario))
+      throw new ScenarioError(
+        `${source}: steps[${i}].arms[${k}].scenario = ${show(arm.scenario)} is not allowed; claim ` +
+          `${claim.id} compares ${claim.arms.join(', ')}`,
+        `steps[${i}].arms[${k}].scenario`,
+      );
+    if (arm.changes.trim())
+      throw new ScenarioError(
+        `${source}: steps[${i}].arms[${k}].changes = ${show(arm.changes)} is not allowed in a step that ` +
+          `names claim ${claim.id}: it runs the claim as orgsim claims does (set the size with ` +
+          `steps[${i}].employees)`,
+        `steps[${i}].arms[${k}].changes`,
+      );
   });
   const missing = claim.arms.filter((a) => !step.arms.some((x) => x.scenario === a));
-  if (missing.length || step.arms.length !== claim.arms.length) throw new ScenarioError(`${source}: steps[${i}].arms is not allowed; claim ${claim.id} compares ${claim.arms.join(', ')}, each once${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`, `steps[${i}].arms`);
+  if (missing.length || step.arms.length !== claim.arms.length)
+    throw new ScenarioError(
+      `${source}: steps[${i}].arms is not allowed; claim ${claim.id} compares ${claim.arms.join(', ')}, each ` +
+        `once${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`,
+      `steps[${i}].arms`,
+    );
 }

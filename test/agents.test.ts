@@ -16,7 +16,8 @@ describe('per-agent export', () => {
     const csv = agentCsv(sim.world).trim().split('\n');
     expect(csv.length).toBe(121);
     const header = csv[0]!.split(',');
-    for (const name of ['riskAversion', 'needForSense', 'alignment', 'webSociability', 'expertiseTopic', 'timeBudget']) expect(header).toContain(name);
+    for (const name of ['riskAversion', 'needForSense', 'alignment', 'webSociability', 'expertiseTopic', 'timeBudget'])
+      expect(header).toContain(name);
     const last = csv[120]!.split(',');
     expect(last[header.indexOf('role')]).toBe('customer');
     expect(Number(last[header.indexOf('riskAversion')])).toBe(sim.world.riskAversion[119]);
@@ -58,7 +59,18 @@ describe('orgsim run --agents, as a researcher finds it', () => {
   it('names the employees and the customers when it writes the table', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgsim-agents-'));
     try {
-      const r = await cli(['run', 'baseline', '--ticks', '3', '--set', 'organization.employees=200', '--set', 'external.customers=70', '--agents', join(dir, 'a.csv')]);
+      const r = await cli([
+        'run',
+        'baseline',
+        '--ticks',
+        '3',
+        '--set',
+        'organization.employees=200',
+        '--set',
+        'external.customers=70',
+        '--agents',
+        join(dir, 'a.csv'),
+      ]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/wrote .*a\.csv \(1 run x 270 agents \(200 employees \+ 70 customers\), /);
     } finally {

@@ -8,7 +8,15 @@ import seedrandom from 'seedrandom';
 import { normalCdf } from '../src/stats/normal.ts';
 import { fromUniform, normal } from '../src/rng.ts';
 import {
-  type Box, effectiveSampleSize, importanceWeights, kernelScales, perturbedDraws, priorDraws, selectBest, weightedMean, weightedQuantile,
+  type Box,
+  effectiveSampleSize,
+  importanceWeights,
+  kernelScales,
+  perturbedDraws,
+  priorDraws,
+  selectBest,
+  weightedMean,
+  weightedQuantile,
 } from '../src/calibrate/abc.ts';
 import { firstProposals, makePopulation, nextProposals, type Population } from '../src/calibrate/generation.ts';
 import { discrepancy, targetTerms } from '../src/calibrate/discrepancy.ts';
@@ -60,9 +68,23 @@ describe('kernel and weights (Beaumont et al. 2009)', () => {
 
   it('weights: 1 / sum_j W_j K(theta | theta_j), normalized', () => {
     const sigma = [1.5, 0.4];
-    const thetas = [[3, 0], [5, 0.2], [9, -0.9]];
+    const thetas = [
+      [3, 0],
+      [5, 0.2],
+      [9, -0.9],
+    ];
     const w = importanceWeights(thetas, pop, sigma);
-    const direct = thetas.map((x) => 1 / pop.reduce((s, p) => s + p.weight * Math.exp(-(((x[0]! - p.theta[0]!) / sigma[0]!) ** 2 + ((x[1]! - p.theta[1]!) / sigma[1]!) ** 2) / 2), 0));
+    const direct = thetas.map(
+      (x) =>
+        1 /
+        pop.reduce(
+          (s, p) =>
+            s +
+            p.weight *
+              Math.exp(-(((x[0]! - p.theta[0]!) / sigma[0]!) ** 2 + ((x[1]! - p.theta[1]!) / sigma[1]!) ** 2) / 2),
+          0,
+        ),
+    );
     const total = direct.reduce((a, b) => a + b, 0);
     w.forEach((v, i) => expect(v).toBeCloseTo(direct[i]! / total, 12));
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -72,11 +94,26 @@ describe('kernel and weights (Beaumont et al. 2009)', () => {
 
   it('weights with a box: the kernel truncated to the box, divided by its mass inside', () => {
     const sigma = [1.5, 0.4];
-    const thetas = [[3, 0], [5, 0.2], [9, -0.9]];
+    const thetas = [
+      [3, 0],
+      [5, 0.2],
+      [9, -0.9],
+    ];
     const w = importanceWeights(thetas, pop, sigma, box);
     const mass = (c: number, s: number, lo: number, hi: number) => normalCdf((hi - c) / s) - normalCdf((lo - c) / s);
-    const direct = thetas.map((x) => 1 / pop.reduce((acc, p) => acc + (p.weight * Math.exp(-(((x[0]! - p.theta[0]!) / sigma[0]!) ** 2 + ((x[1]! - p.theta[1]!) / sigma[1]!) ** 2) / 2)) /
-      (mass(p.theta[0]!, sigma[0]!, box.min[0]!, box.max[0]!) * mass(p.theta[1]!, sigma[1]!, box.min[1]!, box.max[1]!)), 0));
+    const direct = thetas.map(
+      (x) =>
+        1 /
+        pop.reduce(
+          (acc, p) =>
+            acc +
+            (p.weight *
+              Math.exp(-(((x[0]! - p.theta[0]!) / sigma[0]!) ** 2 + ((x[1]! - p.theta[1]!) / sigma[1]!) ** 2) / 2)) /
+              (mass(p.theta[0]!, sigma[0]!, box.min[0]!, box.max[0]!) *
+                mass(p.theta[1]!, sigma[1]!, box.min[1]!, box.max[1]!)),
+          0,
+        ),
+    );
     const total = direct.reduce((a, b) => a + b, 0);
     w.forEach((v, i) => expect(v).toBeCloseTo(direct[i]! / total, 10));
   });
@@ -85,7 +122,13 @@ describe('kernel and weights (Beaumont et al. 2009)', () => {
     const dims = 30;
     const wide: Box = { min: Array(dims).fill(0), max: Array(dims).fill(1) };
     const nearFaces = [{ theta: Array.from({ length: dims }, (_, d) => (d % 2 ? 0.01 : 0.99)), weight: 1 }];
-    const { proposals, clamped } = perturbedDraws(nearFaces, Array(dims).fill(0.3), wide, 200, seedrandom.alea('faces'));
+    const { proposals, clamped } = perturbedDraws(
+      nearFaces,
+      Array(dims).fill(0.3),
+      wide,
+      200,
+      seedrandom.alea('faces'),
+    );
     expect(clamped).toBe(0);
     for (const x of proposals) for (const v of x) expect(v >= 0 && v <= 1).toBe(true);
     // Not piled on the faces: the coordinates spread inside.
@@ -112,18 +155,35 @@ describe('kernel and weights (Beaumont et al. 2009)', () => {
 
 describe('discrepancy', () => {
   const observed = parseObserved('month,share\n1,0.5\n2,1.5\n', 'obs.csv');
-  const plan = makePlan({
-    name: 't', description: '', scenario: 's', set: {}, runs: 1,
-    parameters: [{ path: 'members.voiceSigma', lo: 0, hi: 3 }, { path: 'smm.count', lo: 0, hi: 4 }],
-    targets: [
-      { statistic: 'activeOnce', window: { from: -10, to: 0 }, value: 0.8, band: [0.7, 0.9], weight: 3, source: 'a' },
-      { series: 'activeOnce', csv: 'obs.csv', every: 5, from: 0, tolerance: 0.1, weight: 1, source: 'b' },
-    ],
-    method: { particles: 2, generations: 1, keep: 1, point: 'mean' },
-  }, 't.json', 100, (p) => p === 'smm.count', [null, observed]);
+  const plan = makePlan(
+    {
+      name: 't',
+      description: '',
+      scenario: 's',
+      set: {},
+      runs: 1,
+      parameters: [
+        { path: 'members.voiceSigma', lo: 0, hi: 3 },
+        { path: 'smm.count', lo: 0, hi: 4 },
+      ],
+      targets: [
+        { statistic: 'activeOnce', window: { from: -10, to: 0 }, value: 0.8, band: [0.7, 0.9], weight: 3, source: 'a' },
+        { series: 'activeOnce', csv: 'obs.csv', every: 5, from: 0, tolerance: 0.1, weight: 1, source: 'b' },
+      ],
+      method: { particles: 2, generations: 1, keep: 1, point: 'mean' },
+    },
+    't.json',
+    100,
+    (p) => p === 'smm.count',
+    [null, observed],
+  );
 
   it('windows, periods and whole-number parameters are resolved', () => {
-    expect(plan.requests.map((r) => [r.from, r.to])).toEqual([[90, 100], [0, 5], [5, 10]]);
+    expect(plan.requests.map((r) => [r.from, r.to])).toEqual([
+      [90, 100],
+      [0, 5],
+      [5, 10],
+    ]);
     expect(plan.requests[1]!.band[0]).toBeCloseTo(0.5 - 0.1, 12); // tolerance x mean observed (1)
     expect(plan.parameters[1]).toMatchObject({ min: -0.5, max: 4.5, integer: true });
     expect([-0.5, 0.49, 0.5, 3.7, 4.5].map((x) => modelValue(plan.parameters[1]!, x))).toEqual([0, 0, 1, 4, 4]);
@@ -149,7 +209,9 @@ describe('a whole ABC-SMC on a model with a known posterior', () => {
   // Keeping 10%: with a noisy model epsilon stops falling where the proposals' spread matches the noise; the
   // kept draws are then within about 0.25 of the observation, and the ABC posterior's sd is within 1% of 1.
   const method = { particles: 500, generations: 4, keep: 0.1, point: 'mean' as const };
-  const simulate = (g: number, i: number, theta: readonly number[]) => [Float64Array.of(theta[0]! + normal(fromUniform(seedrandom.alea(`toy:${g}:${i}`))))];
+  const simulate = (g: number, i: number, theta: readonly number[]) => [
+    Float64Array.of(theta[0]! + normal(fromUniform(seedrandom.alea(`toy:${g}:${i}`)))),
+  ];
 
   it('recovers the posterior mean and spread, epsilon falls, and the same seed gives the same bits', () => {
     const calibrate = () => {
@@ -167,7 +229,12 @@ describe('a whole ABC-SMC on a model with a known posterior', () => {
     const xs = last.particles.map((p) => p.theta[0]!);
     const ws = last.particles.map((p) => p.weight);
     const m = weightedMean(xs, ws);
-    const sd = Math.sqrt(weightedMean(xs.map((x) => (x - m) ** 2), ws));
+    const sd = Math.sqrt(
+      weightedMean(
+        xs.map((x) => (x - m) ** 2),
+        ws,
+      ),
+    );
     // Monte Carlo error with an effective sample of about 470: 0.05 on the mean, 0.035 on the sd. Without the
     // importance weights the kept particles' sd is about 0.87: too narrow.
     expect(m).toBeGreaterThan(2 - 0.15);

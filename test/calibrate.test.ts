@@ -61,7 +61,12 @@ describe('orgsim calibrate writes the same bytes however it runs', () => {
       for (const k of [0, 1]) {
         const r = await calibrate([t, '--out', out, '--shard', `${k}/2`, '--workers', '1']);
         expect(r.code, r.stderr).toBe(0);
-        expect(r.stderr).toMatch(new RegExp(`shard ${k}/2: \\d+ runs? done .*; once every shard of this stage is done: orgsim calibrate \\S+ --out \\S+ --advance`));
+        expect(r.stderr).toMatch(
+          new RegExp(
+            `shard ${k}/2: \\d+ runs? done .*; once every shard of this stage is done: orgsim calibrate \\S+ ` +
+              `--out \\S+ --advance`,
+          ),
+        );
       }
       if (stage === 0) {
         // Another shard of a stage that is done runs nothing; an advance cannot skip a stage.
@@ -70,7 +75,11 @@ describe('orgsim calibrate writes the same bytes however it runs', () => {
       }
       const a = await calibrate([t, '--out', out, '--advance']);
       expect(a.code, a.stderr).toBe(0);
-      expect(a.stderr).toMatch(stage < 2 ? /epsilon .*next, .*--shard k\/N for k = 0 \.\. N-1, then .* --advance/s : /calibration done: wrote fitted\.json/);
+      expect(a.stderr).toMatch(
+        stage < 2
+          ? /epsilon .*next, .*--shard k\/N for k = 0 \.\. N-1, then .* --advance/s
+          : /calibration done: wrote fitted\.json/,
+      );
     }
     expectSameFiles(out, path('one'));
     const done = await calibrate([t, '--out', out, '--advance']);
@@ -81,15 +90,27 @@ describe('orgsim calibrate writes the same bytes however it runs', () => {
 
   it('an advance before the runs are there is refused, naming what is missing', async () => {
     const out = path('early');
-    expectMistake(await calibrate([path('hostile.json'), '--out', out, '--advance']), /generation 1 of 2 \(gen-0\) is not complete: 32 of 32 runs are missing \(run 0, 1, 2, 3, 4, \.\.\.\); run them first/);
+    expectMistake(
+      await calibrate([path('hostile.json'), '--out', out, '--advance']),
+      new RegExp(
+        String.raw`generation 1 of 2 \(gen-0\) is not complete: 32 of 32 runs are missing \(run 0, 1, 2, 3, ` +
+          String.raw`4, \.\.\.\); run them first`,
+      ),
+    );
     await calibrate([path('hostile.json'), '--out', out, '--shard', '0/2', '--workers', '1']);
-    expectMistake(await calibrate([path('hostile.json'), '--out', out, '--advance']), /16 of 32 runs are missing \(run 1, 3, 5, 7, 9, \.\.\.\)/);
+    expectMistake(
+      await calibrate([path('hostile.json'), '--out', out, '--advance']),
+      /16 of 32 runs are missing \(run 1, 3, 5, 7, 9, \.\.\.\)/,
+    );
   });
 
   it('a folder made by another target file is refused, naming what differs', async () => {
     const other = writeTargets('other.json', (t) => (t.runs = 3));
     const r = await calibrate([other, '--out', path('one')]);
-    expectMistake(r, /holds a different calibration \(calibration\.json\): target\.runs 2 there, 3 here.*\(nothing was written\)/);
+    expectMistake(
+      r,
+      /holds a different calibration \(calibration\.json\): target\.runs 2 there, 3 here.*\(nothing was written\)/,
+    );
     writeFileSync(path('not-empty.txt'), 'x');
     expectMistake(await calibrate([other, '--out', path('not-empty.txt')]), /is a file/);
   });
@@ -97,12 +118,31 @@ describe('orgsim calibrate writes the same bytes however it runs', () => {
 
 describe('resuming a calibration', () => {
   /** Slower runs (120 ticks), so that a generation takes long enough to be caught part-way. */
-  const ARGS = (out: string, workers = 1) => ['calibrate', path('slow.json'), '--out', out, '--workers', String(workers)];
-  const parts = (out: string, stage: string) => (existsSync(join(out, stage, 'parts')) ? readdirSync(join(out, stage, 'parts')).filter((f) => f.endsWith('.json')).length : 0);
+  const ARGS = (out: string, workers = 1) => [
+    'calibrate',
+    path('slow.json'),
+    '--out',
+    out,
+    '--workers',
+    String(workers),
+  ];
+  const parts = (out: string, stage: string) =>
+    existsSync(join(out, stage, 'parts'))
+      ? readdirSync(join(out, stage, 'parts')).filter((f) => f.endsWith('.json')).length
+      : 0;
 
-  function interrupt(out: string, signal: NodeJS.Signals, stage: string, after: number, workers = 1): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  function interrupt(
+    out: string,
+    signal: NodeJS.Signals,
+    stage: string,
+    after: number,
+    workers = 1,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...ARGS(out, workers)], { cwd: ROOT, env: { ...process.env, CI: '1', ...PINNED_GIT } });
+      const child = spawn(process.execPath, [BIN, ...ARGS(out, workers)], {
+        cwd: ROOT,
+        env: { ...process.env, CI: '1', ...PINNED_GIT },
+      });
       let stderr = '';
       let sent = false;
       child.stderr.on('data', (d) => (stderr += String(d)));
@@ -140,7 +180,9 @@ describe('resuming a calibration', () => {
     expect(existsSync(join(out, 'gen-1', 'population.json'))).toBe(false);
     const second = await cli(ARGS(out), PINNED_GIT);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toMatch(new RegExp(`resuming .*: generation 2 of 2 \\(gen-1\\): ${kept} of 64 runs already done`));
+    expect(second.stderr).toMatch(
+      new RegExp(`resuming .*: generation 2 of 2 \\(gen-1\\): ${kept} of 64 runs already done`),
+    );
     expectSameFiles(out, path('slow-whole'));
   });
 
@@ -148,7 +190,12 @@ describe('resuming a calibration', () => {
     const out = path('slow-interrupted');
     const first = await interrupt(out, 'SIGINT', 'gen-0', 3, 2);
     expect(first.code).toBe(130);
-    expect(first.stderr).toMatch(/interrupted \(SIGINT\): generation 1 of 2 \(gen-0\): \d+ of 64 runs done, kept in .*gen-0.parts; run the same command again to resume/);
+    expect(first.stderr).toMatch(
+      new RegExp(
+        String.raw`interrupted \(SIGINT\): generation 1 of 2 \(gen-0\): \d+ of 64 runs done, kept in ` +
+          `.*gen-0.parts; run the same command again to resume`,
+      ),
+    );
     const second = await cli(ARGS(out), PINNED_GIT);
     expect(second.code, second.stderr).toBe(0);
     expectSameFiles(out, path('slow-whole'));
@@ -178,7 +225,8 @@ describe('the files of a finished calibration', () => {
     const rows = csvRecords(readFileSync(join(out, 'targets.csv'), 'utf8'));
     expect(rows.map((r) => r.target)).toEqual(['0', '1', '2', '3', '3', '3']);
     expect(rows[2]!.source).toBe(HOSTILE);
-    for (const r of rows) expect(r.inside).toBe(String(Number(r.mean) >= Number(r.band_lo) && Number(r.mean) <= Number(r.band_hi)));
+    for (const r of rows)
+      expect(r.inside).toBe(String(Number(r.mean) >= Number(r.band_lo) && Number(r.mean) <= Number(r.band_hi)));
     expect(fitted.targets.map((t: { of: number }) => t.of)).toEqual([1, 1, 1, 3]);
   });
 
@@ -223,9 +271,21 @@ describe('recovering known parameters', () => {
     // Writers' voice as the defaults had it when this test was written (207028f): with fewer lurkers' voices the
     // spread of contributions says less of voiceSigma. The test is of the method, on a model whose answer it knows.
     const writers = { writerShare: 0.2029, lurkerVoice: 0.1581 };
-    const org = { name: 'small and short', organization: { employees: 200 }, external: { customers: 50 }, cm: { present: false }, smm: { count: 0 }, members: writers, ticks: 120 };
+    const org = {
+      name: 'small and short',
+      organization: { employees: 200 },
+      external: { customers: 50 },
+      cm: { present: false },
+      smm: { count: 0 },
+      members: writers,
+      ticks: 120,
+    };
     writeFileSync(path('org.json'), JSON.stringify(org));
-    const truth = validate({ ...org, behaviour: { baseline: TRUTH.baseline }, members: { ...writers, voiceSigma: TRUTH.voiceSigma } });
+    const truth = validate({
+      ...org,
+      behaviour: { baseline: TRUTH.baseline },
+      members: { ...writers, voiceSigma: TRUTH.voiceSigma },
+    });
     const window = { from: 60, to: 120 };
     const requests = [
       { statistic: 'mean:activeShare', ...window },
@@ -237,24 +297,71 @@ describe('recovering known parameters', () => {
     ];
     const observed = seedList(999, 8).map((seed) => measureRun(truth, seed, requests));
     const mean = requests.map((_, q) => observed.reduce((s, v) => s + v[q]!, 0) / observed.length);
-    const sd = requests.map((_, q) => Math.sqrt(observed.reduce((s, v) => s + (v[q]! - mean[q]!) ** 2, 0) / (observed.length - 1)));
-    const band = (q: number) => [mean[q]! - 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS), mean[q]! + 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS)];
-    writeFileSync(path('observed.csv'), `period,activeShare\n${mean.slice(4).map((v, p) => `${p + 1},${v}`).join('\n')}\n`);
-    writeFileSync(path('recovery.json'), JSON.stringify({
-      name: 'synthetic recovery',
-      scenario: 'org.json',
-      runs: RUNS,
-      seed: 5,
-      parameters: [{ path: 'behaviour.baseline', lo: -3, hi: 0 }, { path: 'members.voiceSigma', lo: 0.2, hi: 2.8 }],
-      targets: [
-        { statistic: 'mean:activeShare', window: { from: -60, to: 0 }, value: mean[0], band: band(0), source: 'the model at the true values' },
-        { statistic: 'readOnlyShare', window: { from: -60, to: 0 }, value: mean[1], band: band(1), source: 'the model at the true values' },
-        { statistic: 'dailyContributors', window: { from: -60, to: 0 }, value: mean[2], band: band(2), source: 'the model at the true values' },
-        { statistic: 'mean:gini', window: { from: -60, to: 0 }, value: mean[3], band: band(3), source: 'the model at the true values' },
-        { series: 'mean:activeShare', csv: 'observed.csv', every: 20, tolerance: 0.15, source: 'the model at the true values' },
-      ],
-      method: { particles: 30, generations: 4, keep: 0.3 },
-    }));
+    const sd = requests.map((_, q) =>
+      Math.sqrt(observed.reduce((s, v) => s + (v[q]! - mean[q]!) ** 2, 0) / (observed.length - 1)),
+    );
+    const band = (q: number) => [
+      mean[q]! - 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS),
+      mean[q]! + 2 * sd[q]! * Math.sqrt(1 / 8 + 1 / RUNS),
+    ];
+    writeFileSync(
+      path('observed.csv'),
+      `period,activeShare\n${mean
+        .slice(4)
+        .map((v, p) => `${p + 1},${v}`)
+        .join('\n')}\n`,
+    );
+    writeFileSync(
+      path('recovery.json'),
+      JSON.stringify({
+        name: 'synthetic recovery',
+        scenario: 'org.json',
+        runs: RUNS,
+        seed: 5,
+        parameters: [
+          { path: 'behaviour.baseline', lo: -3, hi: 0 },
+          { path: 'members.voiceSigma', lo: 0.2, hi: 2.8 },
+        ],
+        targets: [
+          {
+            statistic: 'mean:activeShare',
+            window: { from: -60, to: 0 },
+            value: mean[0],
+            band: band(0),
+            source: 'the model at the true values',
+          },
+          {
+            statistic: 'readOnlyShare',
+            window: { from: -60, to: 0 },
+            value: mean[1],
+            band: band(1),
+            source: 'the model at the true values',
+          },
+          {
+            statistic: 'dailyContributors',
+            window: { from: -60, to: 0 },
+            value: mean[2],
+            band: band(2),
+            source: 'the model at the true values',
+          },
+          {
+            statistic: 'mean:gini',
+            window: { from: -60, to: 0 },
+            value: mean[3],
+            band: band(3),
+            source: 'the model at the true values',
+          },
+          {
+            series: 'mean:activeShare',
+            csv: 'observed.csv',
+            every: 20,
+            tolerance: 0.15,
+            source: 'the model at the true values',
+          },
+        ],
+        method: { particles: 30, generations: 4, keep: 0.3 },
+      }),
+    );
     const r = await calibrate([path('recovery.json'), '--out', path('recovery'), '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const fitted = JSON.parse(readFileSync(path('recovery/fitted.json'), 'utf8'));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { auditDesign, auditParameters, effectRange, flips, premiseFlip, premiseSteps, quantile, wilson, type AuditParameter } from '../src/claims-audit.ts';
+import {
+  auditDesign,
+  auditParameters,
+  effectRange,
+  flips,
+  premiseFlip,
+  premiseSteps,
+  quantile,
+  wilson,
+  type AuditParameter,
+} from '../src/claims-audit.ts';
 import { readPosterior, SHIPPED_POSTERIOR } from '../cli/posterior-file.ts';
 import { CLAIMS } from '../src/claims.ts';
 import { readScenario } from '../cli/scenarios.ts';
@@ -33,13 +43,19 @@ describe('assumption audit', () => {
     expect(calibrated.map((q) => q.path)).toEqual(posterior.parameters.map((q) => q.path));
     const design = auditDesign(params, 16, 2026, 'C3', posterior);
     expect(design.rows).toHaveLength(16);
-    design.rows.forEach((row) => row.forEach((x, j) => expect(x >= params[j]!.lo - 1e-9 && x <= params[j]!.hi + 1e-9).toBe(true)));
+    design.rows.forEach((row) =>
+      row.forEach((x, j) => expect(x >= params[j]!.lo - 1e-9 && x <= params[j]!.hi + 1e-9).toBe(true)),
+    );
     expect(auditDesign(params, 16, 2026, 'C3', posterior)).toEqual(design);
   });
 
   it('draws whole posterior particles (the joint posterior), never each parameter on its own', () => {
     const c = claim('C1');
-    const params = auditParameters(c, c.arms.map((a) => readScenario(a).scenario), posterior);
+    const params = auditParameters(
+      c,
+      c.arms.map((a) => readScenario(a).scenario),
+      posterior,
+    );
     const design = auditDesign(params, 40, 7, 'C1', posterior);
     const cols = params.map((p, j) => [p, j] as const).filter(([p]) => p.kind === 'posterior');
     design.rows.forEach((row, i) => {
@@ -48,12 +64,27 @@ describe('assumption audit', () => {
       cols.forEach(([p, j]) => expect(row[j]).toBe(particle[posterior.parameters.findIndex((q) => q.path === p.path)]));
     });
     // The same calibrated organizations for every claim (one stream), whatever the claim's assumptions.
-    expect(auditDesign(auditParameters(claim('C2'), claim('C2').arms.map((a) => readScenario(a).scenario), posterior), 40, 7, 'C2', posterior).particles).toEqual(design.particles);
+    expect(
+      auditDesign(
+        auditParameters(
+          claim('C2'),
+          claim('C2').arms.map((a) => readScenario(a).scenario),
+          posterior,
+        ),
+        40,
+        7,
+        'C2',
+        posterior,
+      ).particles,
+    ).toEqual(design.particles);
   });
 
   it('without a posterior, varies the assumptions only', () => {
     const c = claim('C8');
-    const params = auditParameters(c, c.arms.map((a) => readScenario(a).scenario));
+    const params = auditParameters(
+      c,
+      c.arms.map((a) => readScenario(a).scenario),
+    );
     expect(params.every((p) => p.kind === 'assumption')).toBe(true);
     expect(auditDesign(params, 8, 1, 'C8').particles).toEqual(new Array(8).fill(null));
   });
@@ -103,13 +134,23 @@ describe('assumption audit', () => {
     expect(found[0]!.at!).toBeGreaterThan(1.05);
     expect(found[0]!.at!).toBeLessThan(1.15);
     expect(found.some((f) => f.path === 'b')).toBe(false);
-    expect(flips(params, design, design.map(() => true))).toEqual([]);
+    expect(
+      flips(
+        params,
+        design,
+        design.map(() => true),
+      ),
+    ).toEqual([]);
   });
 
   it('interpolates the premise flip point between the last step that holds and the first that does not', () => {
     const steps = [{ x: 0 }, { x: 0.25 }, { x: 0.5 }, { x: 0.75 }, { x: 1 }];
     const effects = [0.4, 0.2, 0.1, -0.1, -0.3];
-    const flip = premiseFlip(steps, effects, effects.map((e) => e > 0));
+    const flip = premiseFlip(
+      steps,
+      effects,
+      effects.map((e) => e > 0),
+    );
     expect(flip!.values.x).toBeCloseTo(0.625, 12);
     expect(premiseFlip(steps, [1, 1, 1, 1, 1], [true, true, true, true, true])).toBeNull();
   });

@@ -5,7 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLAIMS, claimMeasures } from '../src/claims.ts';
-import { ceilingRow, claimRun, FIELD_BENCHMARK, FIELD_STATISTICS, FIELD_WINDOW, fieldEffect, measuresValue, pastTheBest, pointFieldEffect } from '../src/claims-field.ts';
+import {
+  ceilingRow,
+  claimRun,
+  FIELD_BENCHMARK,
+  FIELD_STATISTICS,
+  FIELD_WINDOW,
+  fieldEffect,
+  measuresValue,
+  pastTheBest,
+  pointFieldEffect,
+} from '../src/claims-field.ts';
 import { measureRun } from '../src/calibrate/measure.ts';
 import { ceilingCheck, shippedScenarios } from '../cli/field-ceiling.ts';
 import { readScenario } from '../cli/scenarios.ts';
@@ -30,8 +40,16 @@ describe('effects in field units', () => {
   it('give the favoured arm minus the other, paired on the seeds', () => {
     const c = claim('C1'); // favours c1-cm-relays over c1-no-governance; one comparison, then the field measures
     const measures = {
-      'c1-no-governance': [[100, 0.18, 1.0], [110, 0.2, 1.2], [90, 0.22, 1.1]],
-      'c1-cm-relays': [[300, 0.23, 1.5], [310, 0.26, 1.6], [290, 0.25, 1.6]],
+      'c1-no-governance': [
+        [100, 0.18, 1.0],
+        [110, 0.2, 1.2],
+        [90, 0.22, 1.1],
+      ],
+      'c1-cm-relays': [
+        [300, 0.23, 1.5],
+        [310, 0.26, 1.6],
+        [290, 0.25, 1.6],
+      ],
     };
     const f = fieldEffect(c, measures);
     expect(f.favoured).toBe('c1-cm-relays');
@@ -43,7 +61,16 @@ describe('effects in field units', () => {
     expect(f.posts.difference).toBeCloseTo(1.4 / 3, 12);
     expect(f.aboveBest).toEqual([]);
     expect(pointFieldEffect(c, measures).contributors).toBeCloseTo(0.0466667, 6);
-    expect(fieldEffect(c, { ...measures, 'c1-cm-relays': [[1, 0.41, 1], [1, 0.45, 1], [1, 0.42, 1]] }).aboveBest).toEqual(['c1-cm-relays']);
+    expect(
+      fieldEffect(c, {
+        ...measures,
+        'c1-cm-relays': [
+          [1, 0.41, 1],
+          [1, 0.45, 1],
+          [1, 0.42, 1],
+        ],
+      }).aboveBest,
+    ).toEqual(['c1-cm-relays']);
   });
 
   it('call value a model figure and participation not', () => {
@@ -56,8 +83,14 @@ describe('effects in field units', () => {
 
 describe('no shipped scenario past the best published networks', () => {
   it('flags a mean above 40% of employees contributing in a month, and only that', () => {
-    const low = ceilingRow('a', 200, [{ contributors: 0.38, posts: 1 }, { contributors: 0.4, posts: 2 }]);
-    const high = ceilingRow('b', 2000, [{ contributors: 0.41, posts: 1 }, { contributors: 0.43, posts: 1 }]);
+    const low = ceilingRow('a', 200, [
+      { contributors: 0.38, posts: 1 },
+      { contributors: 0.4, posts: 2 },
+    ]);
+    const high = ceilingRow('b', 2000, [
+      { contributors: 0.41, posts: 1 },
+      { contributors: 0.43, posts: 1 },
+    ]);
     expect(low.contributors).toBeCloseTo(0.39, 12);
     expect(low.posts).toBe(1.5);
     expect(pastTheBest([low, high])).toEqual([high]);
@@ -78,18 +111,27 @@ describe('no shipped scenario past the best published networks', () => {
 });
 
 describe('orgsim claims', () => {
-  it('gives each claim in field units beside the published spread, and a value effect as a model figure with its audited range', async () => {
+  it('gives each claim in field units beside the published spread, and a value effect as a model figure with its \
+audited range', async () => {
     const { cli } = await import('./sweep-helpers.ts');
     const { readShippedAudit } = await import('../cli/claims-audit-file.ts');
     const r = await cli(['claims', 'C10', 'C7', '--sizes', '200', '--runs', '2', '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/C10: [^\n]*\n\s+200 employees[^\n]*\n\s+(pass|FAIL|\?)\s+team-group value per contribution[^\n]*\n\s+\(a model figure: value has no field measure; over the posterior and the assumptions, 90% of plausible organizations: /);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        String.raw`C10: [^\n]*\n\s+200 employees[^\n]*\n\s+(pass|FAIL|\?)\s+team-group value per ` +
+          String.raw`contribution[^\n]*\n\s+\(a model figure: value has no field measure; over the posterior ` +
+          `and the assumptions, 90% of plausible organizations: `,
+      ),
+    );
     const shipped = readShippedAudit()!.claims.find((c) => c.claim === 'C10')!.effects[0]!;
     // (The lower bound is printed with a decimal when under 10%.)
     expect(r.stdout).toContain(` to +${Math.round(shipped.p95 * 100)}%, the shipped audit`);
     // C7 measures participation, not value: no model-figure note; both give field units.
     expect(r.stdout.split('C7:')[1]).not.toContain('a model figure');
-    expect(r.stdout.match(/field units, last six months: employees contributing in a month \d+\.\d% \([^)]*\) -> \d+\.\d%/g)).toHaveLength(2);
+    expect(
+      r.stdout.match(/field units, last six months: employees contributing in a month \d+\.\d% \([^)]*\) -> \d+\.\d%/g),
+    ).toHaveLength(2);
     expect(r.stdout).toContain('30% (Syngenta) to 40% (KFC) in the champions (SWOOP 2018)');
   }, 300_000);
 });

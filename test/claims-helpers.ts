@@ -4,7 +4,15 @@ import { readScenario } from '../cli/scenarios.ts';
 import { seedList } from '../src/rng.ts';
 import { runEnsemble } from '../workers/pool.ts';
 import { atSize } from '../src/scenario/scale.ts';
-import { CLAIMS, claimMeasures, claimVerdict, evaluateMeasures, inScope, outOfScopeWords, unreproduced } from '../src/claims.ts';
+import {
+  CLAIMS,
+  claimMeasures,
+  claimVerdict,
+  evaluateMeasures,
+  inScope,
+  outOfScopeWords,
+  unreproduced,
+} from '../src/claims.ts';
 import { readFileSync } from 'node:fs';
 import { claimPlan, claimStepResult, parseStory, STORY_CLAIM_EMPLOYEES } from '../src/story.ts';
 import { scenarioFiles } from '../cli/scenarios.ts';
@@ -12,7 +20,12 @@ import { scenarioFiles } from '../cli/scenarios.ts';
 /** The shipped story's step for a claim (story mode runs the claims at STORY_CLAIM_EMPLOYEES). */
 function storyStep(id: string) {
   const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
-  const story = parseStory(readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8'), 'claims.json', (x) => ids.includes(x), ids);
+  const story = parseStory(
+    readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8'),
+    'claims.json',
+    (x) => ids.includes(x),
+    ids,
+  );
   return story.steps.find((s) => s.claim === id);
 }
 
@@ -35,7 +48,10 @@ export function loadNamed(name: string) {
 export function claimTest(id: string, employees: number): void {
   const claim = CLAIMS.find((c) => c.id === id)!;
   const expected = inScope(claim, employees);
-  it(`${id} at ${employees.toLocaleString('en-US')} employees: ${expected ? '' : 'does not hold (its scope starts higher): '}${claim.text}`, { timeout: 1_800_000 }, async () => {
+  it(`${id} at ${employees.toLocaleString('en-US')} employees: \
+${expected ? '' : 'does not hold (its scope starts higher): '}${claim.text}`, {
+    timeout: 1_800_000,
+  }, async () => {
     const seeds = seedList(2026, replications(employees));
     const measures: Record<string, number[][]> = {};
     // On the process's worker threads, as orgsim claims runs them (the same numbers whatever the threads): there
@@ -52,10 +68,26 @@ export function claimTest(id: string, employees: number): void {
       const plan = claimPlan(step)!;
       expect(plan.employees).toBe(employees);
       expect(plan.seeds).toEqual(seeds);
-      expect(claimStepResult(step, claim, step.arms.map((a) => measures[a.scenario]!)).words).toBe(claimVerdict(results).words);
+      expect(
+        claimStepResult(
+          step,
+          claim,
+          step.arms.map((a) => measures[a.scenario]!),
+        ).words,
+      ).toBe(claimVerdict(results).words);
     }
-    // A comparison the model does not reproduce must not pass (Claim.unreproduced): a change that makes it pass is seen.
-    if (expected) for (const r of results) expect(r.passed, `${r.verdict}${unreproduced(claim, r.label, employees) ? ' (documented as not reproduced)' : ''}`).toBe(!unreproduced(claim, r.label, employees));
-    else expect(results.every((r) => r.passed), `${id} holds at ${employees} employees, ${outOfScopeWords(claim, employees)}`).toBe(false);
+    // A comparison the model does not reproduce must not pass (Claim.unreproduced): a change that makes it pass is
+    // seen.
+    if (expected)
+      for (const r of results)
+        expect(
+          r.passed,
+          `${r.verdict}${unreproduced(claim, r.label, employees) ? ' (documented as not reproduced)' : ''}`,
+        ).toBe(!unreproduced(claim, r.label, employees));
+    else
+      expect(
+        results.every((r) => r.passed),
+        `${id} holds at ${employees} employees, ${outOfScopeWords(claim, employees)}`,
+      ).toBe(false);
   });
 }

@@ -11,11 +11,15 @@ const c3 = CLAIMS.find((c) => c.id === 'C3')!;
 
 /** C1's two arms with these per-seed values (higher arm = lower arm + difference). */
 function c1With(lower: number[], diffs: number[]) {
-  return evaluateMeasures(c1, { 'c1-no-governance': lower.map((x) => [x]), 'c1-cm-relays': lower.map((x, i) => [x + diffs[i]!]) });
+  return evaluateMeasures(c1, {
+    'c1-no-governance': lower.map((x) => [x]),
+    'c1-cm-relays': lower.map((x, i) => [x + diffs[i]!]),
+  });
 }
 
 describe('replicationsNeeded', () => {
-  it('is the t test\'s sample size for 80% power: about 10 for an effect of one standard deviation, 4x for half of it', () => {
+  it("is the t test's sample size for 80% power: about 10 for an effect of one standard deviation, 4x for \
+half of it", () => {
     // The normal approximation gives (1.96 + 0.84)^2 = 7.8; with t quantiles a few more.
     expect(replicationsNeeded(1, 1)).toBeGreaterThanOrEqual(9);
     expect(replicationsNeeded(1, 1)).toBeLessThanOrEqual(11);
@@ -52,7 +56,12 @@ describe('claimVerdict', () => {
     const n = r[0]!.needed! + (r[0]!.needed! % 2);
     const a = sd * Math.sqrt((n - 1) / n);
     const more = Array.from({ length: n }, (_, i) => mean + (i % 2 ? a : -a));
-    expect(c1With(more.map(() => 100), more)[0]!.outcome).toBe('holds');
+    expect(
+      c1With(
+        more.map(() => 100),
+        more,
+      )[0]!.outcome,
+    ).toBe('holds');
   });
 
   it('an estimate pointing the other way without deciding is inconclusive, with no number of runs', () => {

@@ -19,9 +19,11 @@ const STACK = /\n\s+at /;
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-
 function parseCsv(text: string): string[][] {
-  return text.trimEnd().split('\n').map((line) => line.split(','));
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
 }
 
 beforeAll(() => {
@@ -62,12 +64,29 @@ describe('orgsim run', () => {
 
   it('writes JSON with the validated scenario, outcomes and every series', async () => {
     const out = file('two.json');
-    const r = await cli(['run', file('more-smm.json'), '--runs', '2', '--ticks', '30', '--out', out, '--summary', '--workers', '1']);
+    const r = await cli([
+      'run',
+      file('more-smm.json'),
+      '--runs',
+      '2',
+      '--ticks',
+      '30',
+      '--out',
+      out,
+      '--summary',
+      '--workers',
+      '1',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/mid-term activity/); // --summary prints it even with --out
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     expect(doc.orgsim).toMatch(/^\d+\.\d+\.\d+/);
-    expect(doc.scenario).toMatchObject({ name: 'more SMMs', ticks: 30, smm: { count: 3 }, organization: { employees: 100 } });
+    expect(doc.scenario).toMatchObject({
+      name: 'more SMMs',
+      ticks: 30,
+      smm: { count: 3 },
+      organization: { employees: 100 },
+    });
     expect(doc.runs).toHaveLength(2);
     expect(doc.runs[1].seed).toBe(seedList(1, 2)[1]);
     expect(Object.keys(doc.runs[0].series)).toEqual(SERIES_NAMES);
@@ -85,11 +104,62 @@ describe('orgsim run', () => {
   it('is deterministic: same seed, byte-identical CSV, whatever the number of workers', async () => {
     const a = file('det-a.csv');
     const b = file('det-b.csv');
-    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '7', '--out', a, '--workers', '1'])).code).toBe(0);
-    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '7', '--out', b, '--workers', '2'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'run',
+          file('small.json'),
+          '--runs',
+          '3',
+          '--ticks',
+          '30',
+          '--seed',
+          '7',
+          '--out',
+          a,
+          '--workers',
+          '1',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli([
+          'run',
+          file('small.json'),
+          '--runs',
+          '3',
+          '--ticks',
+          '30',
+          '--seed',
+          '7',
+          '--out',
+          b,
+          '--workers',
+          '2',
+        ])
+      ).code,
+    ).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const c = file('det-c.csv');
-    expect((await cli(['run', file('small.json'), '--runs', '3', '--ticks', '30', '--seed', '8', '--out', c, '--workers', '1'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'run',
+          file('small.json'),
+          '--runs',
+          '3',
+          '--ticks',
+          '30',
+          '--seed',
+          '8',
+          '--out',
+          c,
+          '--workers',
+          '1',
+        ])
+      ).code,
+    ).toBe(0);
     expect(readFileSync(a).equals(readFileSync(c))).toBe(false);
   });
 
@@ -100,10 +170,16 @@ describe('orgsim run', () => {
     expect(readdirSync(folder)).toEqual(['one.csv']);
 
     const missing = join(dir, 'no-such-folder', 'x.csv');
-    expectMistake(await cli(['run', file('small.json'), '--ticks', '30', '--out', missing]), /no-such-folder does not exist/);
+    expectMistake(
+      await cli(['run', file('small.json'), '--ticks', '30', '--out', missing]),
+      /no-such-folder does not exist/,
+    );
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
 
-    expectMistake(await cli(['run', file('small.json'), '--ticks', '30', '--out', join(folder, 'x.txt')]), /must end in \.csv or \.json/);
+    expectMistake(
+      await cli(['run', file('small.json'), '--ticks', '30', '--out', join(folder, 'x.txt')]),
+      /must end in \.csv or \.json/,
+    );
     expect(readdirSync(folder)).toEqual(['one.csv']);
   });
 
@@ -122,17 +198,35 @@ describe('orgsim run', () => {
 
   it('refuses absurd sizes up front, with the memory they would need', async () => {
     const r = await cli(['run', file('huge.json')], { ORGSIM_MAX_MEMORY_MB: '100' });
-    expectMistake(r, /organization\.employees = 2000000 needs about \d+ MB of memory .*the limit is 100 MB \(set ORGSIM_MAX_MEMORY_MB/);
-    const csv = await cli(['run', file('small.json'), '--runs', '2000', '--ticks', '100000', '--out', file('big.csv')], { ORGSIM_MAX_MEMORY_MB: '100000000' });
+    expectMistake(
+      r,
+      /organization\.employees = 2000000 needs about \d+ MB of memory .*the limit is 100 MB \(set ORGSIM_MAX_MEMORY_MB/,
+    );
+    const csv = await cli(
+      ['run', file('small.json'), '--runs', '2000', '--ticks', '100000', '--out', file('big.csv')],
+      { ORGSIM_MAX_MEMORY_MB: '100000000' },
+    );
     expectMistake(csv, /the CSV would have .* rows .*JSON/);
     expect(existsSync(file('big.csv'))).toBe(false);
   });
 
   it('applies --ticks, --seed and --set through validation', async () => {
-    expectMistake(await cli(['run', file('small.json'), '--ticks', '0']), /ticks = 0 is not allowed; expected from 1 to 100000/);
-    expectMistake(await cli(['run', file('small.json'), '--set', 'smm.cont=2']), /unknown parameter "smm\.cont"; did you mean "smm\.count"\?/);
-    expectMistake(await cli(['run', file('small.json'), '--set', 'smm.count=lots']), /smm\.count = "lots" is not allowed/);
-    expectMistake(await cli(['run', file('small.json'), '--runs', 'two']), /--runs = "two" is not allowed; expected a whole number/);
+    expectMistake(
+      await cli(['run', file('small.json'), '--ticks', '0']),
+      /ticks = 0 is not allowed; expected from 1 to 100000/,
+    );
+    expectMistake(
+      await cli(['run', file('small.json'), '--set', 'smm.cont=2']),
+      /unknown parameter "smm\.cont"; did you mean "smm\.count"\?/,
+    );
+    expectMistake(
+      await cli(['run', file('small.json'), '--set', 'smm.count=lots']),
+      /smm\.count = "lots" is not allowed/,
+    );
+    expectMistake(
+      await cli(['run', file('small.json'), '--runs', 'two']),
+      /--runs = "two" is not allowed; expected a whole number/,
+    );
   });
 
   it('resolves bare names in scenarios/ and suggests close ones', async () => {
@@ -151,36 +245,85 @@ describe('orgsim validate', () => {
   });
 
   it('explains each kind of mistake in one line', async () => {
-    expectMistake(await cli(['validate', file('malformed.json')]), /malformed\.json: not valid JSON at line 3, column \d+/);
-    expectMistake(await cli(['validate', file('unknown.json')]), /unknown field "organization\.employes"; did you mean "organization\.employees"\?/);
-    expectMistake(await cli(['validate', file('range.json')]), /organization\.employees = 5 is not allowed; expected from 10 to 2000000/);
-    expectMistake(await cli(['validate', file('type.json')]), /organization\.employees = "many" is not allowed; expected a whole number/);
-    expectMistake(await cli(['validate', file('orphan.json')]), /orphan\.json: extends: cannot read .*missing\.json: no such file/);
+    expectMistake(
+      await cli(['validate', file('malformed.json')]),
+      /malformed\.json: not valid JSON at line 3, column \d+/,
+    );
+    expectMistake(
+      await cli(['validate', file('unknown.json')]),
+      /unknown field "organization\.employes"; did you mean "organization\.employees"\?/,
+    );
+    expectMistake(
+      await cli(['validate', file('range.json')]),
+      /organization\.employees = 5 is not allowed; expected from 10 to 2000000/,
+    );
+    expectMistake(
+      await cli(['validate', file('type.json')]),
+      /organization\.employees = "many" is not allowed; expected a whole number/,
+    );
+    expectMistake(
+      await cli(['validate', file('orphan.json')]),
+      /orphan\.json: extends: cannot read .*missing\.json: no such file/,
+    );
     expectMistake(await cli(['validate', file('nothing-here.json')]), /nothing-here\.json: no such file|not found/);
-    expectMistake(await cli(['validate', file('small.json'), '--set', 'organisation.employees=3']), /unknown parameter "organisation\.employees"; did you mean "organization\.employees"\?/);
+    expectMistake(
+      await cli(['validate', file('small.json'), '--set', 'organisation.employees=3']),
+      /unknown parameter "organisation\.employees"; did you mean "organization\.employees"\?/,
+    );
   });
 });
 
 describe('orgsim compare', () => {
   it('prints every scenario with CIs and the difference against the first', async () => {
-    const r = await cli(['compare', file('small.json'), file('more-smm.json'), '--runs', '4', '--ticks', '30', '--out', file('cmp.csv'), '--workers', '1']);
+    const r = await cli([
+      'compare',
+      file('small.json'),
+      file('more-smm.json'),
+      '--runs',
+      '4',
+      '--ticks',
+      '30',
+      '--out',
+      file('cmp.csv'),
+      '--workers',
+      '1',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/B\s+more SMMs/);
     // The page's verdict in words, then the difference in the outcome's unit.
-    expect(r.stdout).toMatch(/(B yields (more|less) long-term value than A|No clear difference in long-term value between B and A): [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\], that is [+-][\d,.]+ hours \[[+-][\d,.]+, [+-][\d,.]+\] \(Welch p [=<] [\d.]+\)/);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `(B yields (more|less) long-term value than A|No clear difference in long-term value ` +
+          String.raw`between B and A): [+-]\d+\.\d% \[[+-]\d+\.\d%, [+-]\d+\.\d%\], that is [+-][\d,.]+ hours ` +
+          String.raw`\[[+-][\d,.]+, [+-][\d,.]+\] \(Welch p [=<] [\d.]+\)`,
+      ),
+    );
     expect(r.stdout).toMatch(/long-term value \(hours\)/);
     const rows = parseCsv(readFileSync(file('cmp.csv'), 'utf8'));
     expect(rows[0]).toEqual(['scenario', 'run', 'seed', 'outcome', 'value']);
     expect(rows.length - 1).toBe(2 * 4 * 3);
     // Common random numbers: both scenarios ran on the same seeds.
-    const seedsOf = (name: string) => rows.filter((row) => row[0] === name && row[3] === 'longValue').map((row) => row[2]);
+    const seedsOf = (name: string) =>
+      rows.filter((row) => row[0] === name && row[3] === 'longValue').map((row) => row[2]);
     expect(seedsOf(file('small.json'))).toEqual(seedsOf(file('more-smm.json')));
   });
 
   it('says so when two scenarios do not differ', async () => {
-    const r = await cli(['compare', file('small.json'), file('small.json'), '--runs', '3', '--ticks', '30', '--workers', '1']);
+    const r = await cli([
+      'compare',
+      file('small.json'),
+      file('small.json'),
+      '--runs',
+      '3',
+      '--ticks',
+      '30',
+      '--workers',
+      '1',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/No clear difference in mid-term activity between B and A: \+0\.0% .*, that is \+0\.0 percentage points/);
+    expect(r.stdout).toMatch(
+      /No clear difference in mid-term activity between B and A: \+0\.0% .*, that is \+0\.0 percentage points/,
+    );
   });
 
   it('refuses scenarios of different horizons, as the page does (issue 11, finding 4)', async () => {
@@ -188,10 +331,17 @@ describe('orgsim compare', () => {
     writeFileSync(file('long.json'), JSON.stringify({ ...SMALL, ticks: 500 }));
     expectMistake(
       await cli(['compare', file('long.json'), file('short.json'), '--runs', '2']),
-      /scenario B \(.*short\.json\): ticks = 100, but A \(.*long\.json\) runs 500 ticks; compared scenarios need the same horizon \(set "ticks": 500 in .*short\.json, or run all with --ticks 500\)/,
+      new RegExp(
+        String.raw`scenario B \(.*short\.json\): ticks = 100, but A \(.*long\.json\) runs 500 ticks; ` +
+          String.raw`compared scenarios need the same horizon \(set "ticks": 500 in .*short\.json, or run all ` +
+          String.raw`with --ticks 500\)`,
+      ),
     );
     // --ticks gives every scenario the same horizon.
-    expect((await cli(['compare', file('long.json'), file('short.json'), '--runs', '2', '--ticks', '20', '--workers', '1'])).code).toBe(0);
+    expect(
+      (await cli(['compare', file('long.json'), file('short.json'), '--runs', '2', '--ticks', '20', '--workers', '1']))
+        .code,
+    ).toBe(0);
   });
 
   it('needs two scenarios and two runs', async () => {
@@ -220,14 +370,21 @@ describe('orgsim commands and options', () => {
 
   it('suggests the command or option that was meant', async () => {
     expectMistake(await cli(['rn', 'baseline']), /^orgsim: unknown command "rn"; did you mean "run"\?$/m);
-    expectMistake(await cli(['run', 'baseline', '--sed', '3']), /unknown option --sed for "run"; did you mean --seed\?/);
+    expectMistake(
+      await cli(['run', 'baseline', '--sed', '3']),
+      /unknown option --sed for "run"; did you mean --seed\?/,
+    );
     expectMistake(await cli(['run', 'baseline', '--runs']), /option --runs needs a value/);
     expectMistake(await cli(['run', 'baseline', 'extra']), /unexpected argument "extra"/);
   });
 
   it('reports an internal error with exit 1, and its stack only with ORGSIM_DEBUG', async () => {
     vi.resetModules();
-    vi.doMock('../workers/pool.ts', () => ({ runEnsemble: async () => { throw new Error('worker exploded'); } }));
+    vi.doMock('../workers/pool.ts', () => ({
+      runEnsemble: async () => {
+        throw new Error('worker exploded');
+      },
+    }));
     try {
       const { main: mocked } = await import('../cli/main.ts');
       const quiet = await cli(['run', file('small.json'), '--ticks', '30'], { ORGSIM_DEBUG: undefined }, mocked);
@@ -247,7 +404,9 @@ describe('bin/orgsim.mjs (end to end)', () => {
   const exec = promisify(execFile);
   const spawn = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
     try {
-      const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env: { ...process.env, CI: '1', ...env } });
+      const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], {
+        env: { ...process.env, CI: '1', ...env },
+      });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const x = e as { code: number; stdout: string; stderr: string };
@@ -270,13 +429,20 @@ describe('bin/orgsim.mjs (end to end)', () => {
 
 describe('derived metrics', () => {
   it('are written as extra series after the reported ones', async () => {
-    writeFileSync(file('roi.json'), JSON.stringify({ ...SMALL, metrics: { roi: 'valueCum / costCum', contributorShare: 'contributors / (contributors + readers + absent)' } }));
+    writeFileSync(
+      file('roi.json'),
+      JSON.stringify({
+        ...SMALL,
+        metrics: { roi: 'valueCum / costCum', contributorShare: 'contributors / (contributors + readers + absent)' },
+      }),
+    );
     const out = file('roi.csv');
     const r = await cli(['run', file('roi.json'), '--ticks', '20', '--out', out, '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
     expect(rows.length).toBe(20 * (SERIES_NAMES.length + 2));
-    const at = (tick: number, name: string) => Number(rows.find((row) => row[2] === String(tick) && row[3] === name)![4]);
+    const at = (tick: number, name: string) =>
+      Number(rows.find((row) => row[2] === String(tick) && row[3] === name)![4]);
     expect(at(19, 'roi')).toBe(at(19, 'valueCum') / at(19, 'costCum'));
     expect(at(5, 'contributorShare')).toBe(at(5, 'contributors') / 100);
   });

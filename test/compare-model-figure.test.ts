@@ -8,8 +8,15 @@ import { parseStory } from '../src/story.ts';
 import { CLAIMS } from '../src/claims.ts';
 import { auditEffectRange, auditFigure, claimOfArms, RUN_TO_RUN } from '../viz/compare/model-figure.ts';
 
-const ids = readdirSync(new URL('../scenarios/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
-const story = parseStory(readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8'), 'claims.json', (id) => ids.includes(id), ids);
+const ids = readdirSync(new URL('../scenarios/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const story = parseStory(
+  readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8'),
+  'claims.json',
+  (id) => ids.includes(id),
+  ids,
+);
 const specs = (sources: string[], changes = '') => sources.map((source) => ({ source, changes }));
 
 describe('the label of value figures in the compare view', () => {
@@ -21,7 +28,8 @@ describe('the label of value figures in the compare view', () => {
     expect(claimOfArms(specs(['current', 'current']))).toBeUndefined();
   });
 
-  it("gives the claims' audit range of a claim whose audited effect is on value, the run-to-run interval otherwise", () => {
+  it("gives the claims' audit range of a claim whose audited effect is on value, the run-to-run \
+interval otherwise", () => {
     for (const claim of CLAIMS) {
       const effect = story.steps.find((s) => s.claim === claim.id)?.audit?.effect;
       const figure = auditFigure(claim, story.steps);

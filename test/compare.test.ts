@@ -3,7 +3,15 @@
  * what the interval says, and the compact measures agree with the run's own series.
  */
 import { describe, expect, it } from 'vitest';
-import { band, contrast, reduceWindow, summarize, verdict, OUTCOME_WORDING, type ArmResults } from '../src/compare/summary.ts';
+import {
+  band,
+  contrast,
+  reduceWindow,
+  summarize,
+  verdict,
+  OUTCOME_WORDING,
+  type ArmResults,
+} from '../src/compare/summary.ts';
 import { compactRun, measureOf, metricById, METRICS, type CompactRun } from '../src/compare/metrics.ts';
 import { ci95, tQuantile, mean, sd } from '../src/stats/index.ts';
 import { runScenario } from '../src/run.ts';
@@ -12,7 +20,12 @@ import { seedList } from '../src/rng.ts';
 
 const fake = (seed: number, values: number[][]): CompactRun => {
   const ticks = values[0]!.length;
-  return { seed, ticks, outcomes: { midActivity: values[0]![0]!, longValue: values[0]![ticks - 1]!, valuePerCost: 1 }, data: Float64Array.from(values.flat()) };
+  return {
+    seed,
+    ticks,
+    outcomes: { midActivity: values[0]![0]!, longValue: values[0]![ticks - 1]!, valuePerCost: 1 },
+    data: Float64Array.from(values.flat()),
+  };
 };
 
 describe('bands', () => {
@@ -42,7 +55,7 @@ describe('bands', () => {
   });
 });
 
-describe('a story step\'s measure over a window', () => {
+describe("a story step's measure over a window", () => {
   const xs = Float64Array.from([1, 2, 3, 4, 5]);
   it('is the mean over [from, to) or the value on the last day, clamped to the run', () => {
     expect(reduceWindow(xs, 1, 3, 'mean')).toBe(2.5);
@@ -59,8 +72,12 @@ describe('verdicts', () => {
     const c = contrast([118, 120, 116, 119, 117], [100, 101, 99, 100, 100]);
     expect(c.clear).toBe(true);
     expect(c.relative!.diff).toBeCloseTo(0.18, 10);
-    expect(verdict('B', 'A', w, c)).toMatch(/^B yields more long-term value than A: \+18\.0% \[\+1\d\.\d%, \+\d\d\.\d%\]$/);
-    expect(verdict('A', 'B', w, contrast([100, 101, 99, 100, 100], [118, 120, 116, 119, 117]))).toMatch(/^A yields less long-term value than B: -15\.3%/);
+    expect(verdict('B', 'A', w, c)).toMatch(
+      /^B yields more long-term value than A: \+18\.0% \[\+1\d\.\d%, \+\d\d\.\d%\]$/,
+    );
+    expect(verdict('A', 'B', w, contrast([100, 101, 99, 100, 100], [118, 120, 116, 119, 117]))).toMatch(
+      /^A yields less long-term value than B: -15\.3%/,
+    );
   });
 
   it('say "no clear difference" when the interval straddles 0', () => {
@@ -72,7 +89,9 @@ describe('verdicts', () => {
   it('fall back to points of activity when the reference is 0', () => {
     const c = contrast([0.1, 0.12, 0.11], [0, 0, 0]);
     expect(c.relative).toBeUndefined();
-    expect(verdict('B', 'A', OUTCOME_WORDING.midActivity, c)).toMatch(/^B has more mid-term activity than A: \+11\.0 points \[/);
+    expect(verdict('B', 'A', OUTCOME_WORDING.midActivity, c)).toMatch(
+      /^B has more mid-term activity than A: \+11\.0 points \[/,
+    );
   });
 });
 
@@ -114,12 +133,17 @@ describe('compact runs', () => {
     const byKind = m('value:team')[last]! + m('value:open')[last]! + m('value:external')[last]!;
     expect(byKind).toBeCloseTo(m('value:all')[last]!, 6);
     for (const id of ids.filter((i) => metricById(i).format === 'share')) {
-      expect(m(id).every((x) => x >= 0 && x <= 1), id).toBe(true);
+      expect(
+        m(id).every((x) => x >= 0 && x <= 1),
+        id,
+      ).toBe(true);
     }
     expect(Math.max(...m('participation:team'))).toBeGreaterThan(0);
   });
 
   it('refuse an unknown measure, naming the ones allowed', () => {
-    expect(() => compactRun(run, ['value:everything'])).toThrow(/unknown measure "value:everything"; allowed: participation:all, /);
+    expect(() => compactRun(run, ['value:everything'])).toThrow(
+      /unknown measure "value:everything"; allowed: participation:all, /,
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('csvCell', () => {
 
   it('reads back what it writes', () => {
     const cells = ['=1+1', 'a,b', 'x"y', 'plain', '-', '@'];
-    expect(parseCsv(`${cells.map(csvCell).join(',')}\n`)).toEqual([cells.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c))]);
+    expect(parseCsv(`${cells.map(csvCell).join(',')}\n`)).toEqual([
+      cells.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c)),
+    ]);
     expect(csvRecords('a,b\n1,2\n')).toEqual([{ a: '1', b: '2' }]);
   });
 
@@ -50,11 +52,15 @@ describe('compare --out file.csv', () => {
     const file = join(dir, '=cmd()+1.json');
     writeFileSync(file, JSON.stringify({ organization: { employees: 50 }, external: { customers: 10 }, ticks: 10 }));
     const out = join(dir, 'cmp.csv');
-    const r = await cli(['compare', '=cmd()+1.json', '=cmd()+1.json', '--runs', '2', '--workers', '1', '--out', out], {}, (args) => {
-      const cwd = process.cwd();
-      process.chdir(dir);
-      return import('../cli/main.ts').then(({ main }) => main(args)).finally(() => process.chdir(cwd));
-    });
+    const r = await cli(
+      ['compare', '=cmd()+1.json', '=cmd()+1.json', '--runs', '2', '--workers', '1', '--out', out],
+      {},
+      (args) => {
+        const cwd = process.cwd();
+        process.chdir(dir);
+        return import('../cli/main.ts').then(({ main }) => main(args)).finally(() => process.chdir(cwd));
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
     expect(rows.length).toBe(2 * 2 * 3);

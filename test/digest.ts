@@ -1,4 +1,6 @@
-/** SHA-256 of the bytes of typed arrays, in order: how golden files and bench/fingerprint.ts see bit-for-bit changes. */
+/**
+ * SHA-256 of the bytes of typed arrays, in order: how golden files and bench/fingerprint.ts see bit-for-bit changes.
+ */
 import { createHash } from 'node:crypto';
 
 export function digest(arrays: readonly ArrayBufferView[]): string {

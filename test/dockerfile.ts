@@ -7,20 +7,44 @@ import { cpSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { ROOT } from './sweep-helpers.ts';
 
-export interface Copy { from?: string; sources: string[]; dest: string }
-export interface Stage { from: string; name?: string; workdir: string; copies: Copy[]; runs: string[]; entrypoint?: string[]; user?: string; env: string[] }
+export interface Copy {
+  from?: string;
+  sources: string[];
+  dest: string;
+}
+export interface Stage {
+  from: string;
+  name?: string;
+  workdir: string;
+  copies: Copy[];
+  runs: string[];
+  entrypoint?: string[];
+  user?: string;
+  env: string[];
+}
 
 export const DOCKERFILE = join(ROOT, 'deploy/Dockerfile');
 
 export function dockerStages(text = readFileSync(DOCKERFILE, 'utf8')): Stage[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: Stage[] = [];
   for (const line of lines) {
     const [, word, rest] = /^(\w+)\s+(.*)$/.exec(line) ?? [];
     if (!word || rest === undefined) throw new Error(`deploy/Dockerfile: cannot read "${line}"`);
     if (word === 'FROM') {
       const [from, as, name] = rest.split(/\s+/);
-      stages.push({ from: from!, ...(as?.toUpperCase() === 'AS' ? { name } : {}), workdir: '/', copies: [], runs: [], env: [] });
+      stages.push({
+        from: from!,
+        ...(as?.toUpperCase() === 'AS' ? { name } : {}),
+        workdir: '/',
+        copies: [],
+        runs: [],
+        env: [],
+      });
       continue;
     }
     const stage = stages.at(-1);
@@ -45,7 +69,8 @@ export function stageContext(stage: Stage, dir: string): void {
   for (const copy of stage.copies.filter((c) => !c.from)) {
     for (const source of copy.sources) {
       const into = posix.relative(stage.workdir, copy.dest);
-      if (into.startsWith('..')) throw new Error(`deploy/Dockerfile: COPY ${source} ${copy.dest} is outside ${stage.workdir}`);
+      if (into.startsWith('..'))
+        throw new Error(`deploy/Dockerfile: COPY ${source} ${copy.dest} is outside ${stage.workdir}`);
       const target = copy.dest.endsWith('/') ? join(dir, into, basename(source)) : join(dir, into);
       mkdirSync(statSync(join(ROOT, source)).isDirectory() ? target : join(target, '..'), { recursive: true });
       cpSync(join(ROOT, source), target, { recursive: true });
@@ -55,5 +80,7 @@ export function stageContext(stage: Stage, dir: string): void {
 
 /** Whether `path` (relative to the context) is copied into the stage's work folder. */
 export function copied(stage: Stage, path: string): boolean {
-  return stage.copies.some((c) => !c.from && c.sources.some((s) => path === s || path.startsWith(`${s.replace(/\/$/, '')}/`)));
+  return stage.copies.some(
+    (c) => !c.from && c.sources.some((s) => path === s || path.startsWith(`${s.replace(/\/$/, '')}/`)),
+  );
 }

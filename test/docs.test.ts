@@ -56,12 +56,27 @@ describe('src/PARAMETERS.md', () => {
   it('has one row per parameter, with the columns the brief asks for', () => {
     const doc = renderParameters();
     for (const p of params) expect(doc, p.path).toContain(`| \`${p.path}\` |`);
-    expect(doc).toContain('| path | description | default | range | plausible range | unit | live | source of the default | seed sentence |');
+    expect(doc).toContain(
+      '| path | description | default | range | plausible range | unit | live | source of the default | seed ' +
+        'sentence |',
+    );
   });
 
   it('escapes pipes and newlines inside table cells', () => {
     const doc = renderParameters([
-      { path: 'x.y', type: 'number', default: 1, minimum: 0, maximum: 2, description: 'a | b', unit: 'u', source: 's', seed: 'one\ntwo', live: true, group: 'value' },
+      {
+        path: 'x.y',
+        type: 'number',
+        default: 1,
+        minimum: 0,
+        maximum: 2,
+        description: 'a | b',
+        unit: 'u',
+        source: 's',
+        seed: 'one\ntwo',
+        live: true,
+        group: 'value',
+      },
     ]);
     const row = doc.split('\n').find((l) => l.startsWith('| `x.y`'))!;
     expect(row).toContain('a \\| b');

@@ -5,7 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkOutPath, makeFolder, removeStaleTemporaries } from '../cli/files.ts';
@@ -24,7 +33,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Start the CLI, wait for a temporary file matching `pattern` to appear in `watch`, then send `signal`. */
-function interruptWhileWriting(args: string[], watch: string, pattern: RegExp, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; sawTemporary: boolean }> {
+function interruptWhileWriting(
+  args: string[],
+  watch: string,
+  pattern: RegExp,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; stderr: string; sawTemporary: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: '1' } });
     let stderr = '';
@@ -51,16 +65,37 @@ describe('interrupted writes leave no temporary file', () => {
   it('run --out: Ctrl-C while the CSV is written removes it and exits 130', { timeout: 120_000 }, async () => {
     const out = path('int', 'big.csv');
     mkdirSync(path('int'));
-    const r = await interruptWhileWriting(['run', path('tiny.json'), '--runs', '40', '--ticks', '2000', '--workers', '2', '--out', out], path('int'), /^\.big\.csv\.\d+\.[0-9a-f]{12}\.tmp$/, 'SIGINT');
+    const r = await interruptWhileWriting(
+      ['run', path('tiny.json'), '--runs', '40', '--ticks', '2000', '--workers', '2', '--out', out],
+      path('int'),
+      /^\.big\.csv\.\d+\.[0-9a-f]{12}\.tmp$/,
+      'SIGINT',
+    );
     expect(r.sawTemporary, r.stderr).toBe(true);
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/orgsim: stopped \(SIGINT\); the unfinished output was removed/);
     expect(readdirSync(path('int'))).toEqual([]);
   });
 
-  it('sweep: SIGTERM while runs.csv or ticks.csv is written removes it and exits 143', { timeout: 120_000 }, async () => {
+  it('sweep: SIGTERM while runs.csv or ticks.csv is written removes it and exits 143', {
+    timeout: 120_000,
+  }, async () => {
     const out = path('sweep');
-    const args = ['sweep', path('tiny.json'), '--param', 'smm.count=0:1:2', '--runs', '10', '--ticks', '2000', '--per-tick', '--workers', '2', '--out', out];
+    const args = [
+      'sweep',
+      path('tiny.json'),
+      '--param',
+      'smm.count=0:1:2',
+      '--runs',
+      '10',
+      '--ticks',
+      '2000',
+      '--per-tick',
+      '--workers',
+      '2',
+      '--out',
+      out,
+    ];
     const r = await interruptWhileWriting(args, out, /^\.(runs|ticks)\.csv\.\d+\.[0-9a-f]{12}\.tmp$/, 'SIGTERM');
     expect(r.sawTemporary, r.stderr).toBe(true);
     expect(r.code).toBe(143);
@@ -103,7 +138,21 @@ describe('temporary files of killed processes', () => {
 describe('--out is checked before any run', () => {
   it('refuses /proc at once (it used to run everything first)', async () => {
     const started = performance.now();
-    expectMistake(await cli(['run', path('tiny.json'), '--runs', '50', '--ticks', '2000', '--workers', '1', '--out', '/proc/x.csv']), /--out \/proc\/x\.csv: \/proc holds the system's processes, not results/);
+    expectMistake(
+      await cli([
+        'run',
+        path('tiny.json'),
+        '--runs',
+        '50',
+        '--ticks',
+        '2000',
+        '--workers',
+        '1',
+        '--out',
+        '/proc/x.csv',
+      ]),
+      /--out \/proc\/x\.csv: \/proc holds the system's processes, not results/,
+    );
     // Refused before the runs: 50 runs of 2,000 ticks would take seconds.
     expect(performance.now() - started).toBeLessThan(30_000);
   });
@@ -111,7 +160,10 @@ describe('--out is checked before any run', () => {
   it('refuses a read-only target, and leaves it as it was', async () => {
     writeFileSync(path('ro.csv'), 'keep\n');
     chmodSync(path('ro.csv'), 0o444);
-    expectMistake(await cli(['run', path('tiny.json'), '--out', path('ro.csv')]), /the file is read-only; make it writable \(chmod u\+w\) to replace it, or choose another name/);
+    expectMistake(
+      await cli(['run', path('tiny.json'), '--out', path('ro.csv')]),
+      /the file is read-only; make it writable \(chmod u\+w\) to replace it, or choose another name/,
+    );
     expect(readFileSync(path('ro.csv'), 'utf8')).toBe('keep\n');
     expect(() => checkOutPath(path('ro.csv'))).toThrow(/read-only/);
   });

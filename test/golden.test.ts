@@ -19,13 +19,25 @@ import { SERIES, SERIES_INDEX } from '../src/metrics/series.ts';
 import { agentTable } from '../src/metrics/agents.ts';
 import { digest } from './digest.ts';
 
-export const GOLDEN_EMPLOYEES = 2000;
-export const GOLDEN_TICKS = 150;
+const GOLDEN_EMPLOYEES = 2000;
+const GOLDEN_TICKS = 150;
 const GOLDEN_EVERY = 15;
-const SAMPLED = ['activeShare', 'contributors', 'readers', 'openMembers', 'valueCum', 'costCum', 'gini', 'legitimacy', 'framework', 'alignment', 'attentionMinutes'];
+const SAMPLED = [
+  'activeShare',
+  'contributors',
+  'readers',
+  'openMembers',
+  'valueCum',
+  'costCum',
+  'gini',
+  'legitimacy',
+  'framework',
+  'alignment',
+  'attentionMinutes',
+];
 
 /** The scenario as the golden run plays it: at most GOLDEN_EMPLOYEES employees and GOLDEN_TICKS ticks. */
-export function goldenScenario(s: Scenario): Scenario {
+function goldenScenario(s: Scenario): Scenario {
   const sized = s.organization.employees > GOLDEN_EMPLOYEES ? atSize(s, GOLDEN_EMPLOYEES) : structuredClone(s);
   sized.ticks = Math.min(sized.ticks, GOLDEN_TICKS);
   sized.interventions = sized.interventions.filter((iv) => iv.at < sized.ticks);
@@ -37,7 +49,8 @@ function golden(name: string): string {
   const sim = new Simulation(scenario, scenario.seed, { trace: true });
   sim.run();
   const sampled: Record<string, number[]> = {};
-  for (const n of SAMPLED) sampled[n] = Array.from(sim.series[SERIES_INDEX[n]!]!).filter((_, t) => t % GOLDEN_EVERY === GOLDEN_EVERY - 1);
+  for (const n of SAMPLED)
+    sampled[n] = Array.from(sim.series[SERIES_INDEX[n]!]!).filter((_, t) => t % GOLDEN_EVERY === GOLDEN_EVERY - 1);
   const trace = sim.trace!;
   const file = {
     scenario: name,

@@ -31,7 +31,7 @@ const opened: Client[] = [];
 let machine = 0;
 const nextAddress = () => {
   machine++;
-  return `127.${10 + (machine >> 16)}.${(machine >> 8) & 255}.${(machine & 255) || 1}`;
+  return `127.${10 + (machine >> 16)}.${(machine >> 8) & 255}.${machine & 255 || 1}`;
 };
 
 beforeAll(async () => {
@@ -54,7 +54,8 @@ function noticed(): string[] {
     if (b.client.closed) out.push(`bystander ${b.id}: closed ${b.client.closed.code}`);
     if (!workshop.room.get(b.id)?.connected) out.push(`bystander ${b.id}: away`);
   }
-  for (const m of host.messages) if (m.t === 'refused' || m.t === 'bye' || m.t === 'closed') out.push(`facilitator: ${m.t}`);
+  for (const m of host.messages)
+    if (m.t === 'refused' || m.t === 'bye' || m.t === 'closed') out.push(`facilitator: ${m.t}`);
   if (host.closed) out.push('facilitator: closed');
   return out;
 }
@@ -104,49 +105,83 @@ describe('the room: names that would disguise themselves (family 7)', () => {
 
 /** How each character of a role word can be disguised, as the look-alike readers of src/room/names.ts know. */
 const DISGUISES: Record<string, string[]> = {
-  a: ['a', 'A', '\u0430', '\u03b1', '4', '@', 'à', 'Ａ'], c: ['c', 'C', '\u0441', 'ç'], e: ['e', 'E', '\u0435', '\u03b5', '3', 'é'],
-  i: ['i', 'I', '\u0456', '\u03b9', '1', 'í', 'l', '|'], o: ['o', 'O', '\u043e', '\u03bf', '0', 'ö'], t: ['t', 'T', '7', '\u0442'],
-  s: ['s', 'S', '\u0455', '5', '$'], r: ['r', 'R'], m: ['m', 'M', '\u043c'], h: ['h', 'H', '\u04bb'], n: ['n', 'N'], d: ['d', 'D', '\u0501'],
-  l: ['l', 'L', '1', 'I', '\u04cf'], f: ['f', 'F', 'ℱ'], g: ['g', 'G'], p: ['p', 'P', '\u0440', '\u03c1'], y: ['y', 'Y', '\u0443'], z: ['z', 'Z'],
-  u: ['u', 'U'], v: ['v', 'V'], x: ['x', 'X', '\u0445'],
+  a: ['a', 'A', '\u0430', '\u03b1', '4', '@', 'à', 'Ａ'],
+  c: ['c', 'C', '\u0441', 'ç'],
+  e: ['e', 'E', '\u0435', '\u03b5', '3', 'é'],
+  i: ['i', 'I', '\u0456', '\u03b9', '1', 'í', 'l', '|'],
+  o: ['o', 'O', '\u043e', '\u03bf', '0', 'ö'],
+  t: ['t', 'T', '7', '\u0442'],
+  s: ['s', 'S', '\u0455', '5', '$'],
+  r: ['r', 'R'],
+  m: ['m', 'M', '\u043c'],
+  h: ['h', 'H', '\u04bb'],
+  n: ['n', 'N'],
+  d: ['d', 'D', '\u0501'],
+  l: ['l', 'L', '1', 'I', '\u04cf'],
+  f: ['f', 'F', 'ℱ'],
+  g: ['g', 'G'],
+  p: ['p', 'P', '\u0440', '\u03c1'],
+  y: ['y', 'Y', '\u0443'],
+  z: ['z', 'Z'],
+  u: ['u', 'U'],
+  v: ['v', 'V'],
+  x: ['x', 'X', '\u0445'],
 };
 const roleDisguised = fc
-  .tuple(fc.constantFrom(...ROOM_ROLES), fc.infiniteStream(fc.nat()), fc.constantFrom('', 'the ', 'Bob ', '~'), fc.constantFrom('', '.', ' (me)', '!', ' 2'))
+  .tuple(
+    fc.constantFrom(...ROOM_ROLES),
+    fc.infiniteStream(fc.nat()),
+    fc.constantFrom('', 'the ', 'Bob ', '~'),
+    fc.constantFrom('', '.', ' (me)', '!', ' 2'),
+  )
   .map(([role, picks, before, after]) => {
     const it = picks[Symbol.iterator]();
-    const word = [...role].map((ch) => {
-      const options = DISGUISES[ch] ?? [ch];
-      return options[it.next().value! % options.length]!;
-    }).join('');
+    const word = [...role]
+      .map((ch) => {
+        const options = DISGUISES[ch] ?? [ch];
+        return options[it.next().value! % options.length]!;
+      })
+      .join('');
     return { role, name: `${before}${word}${after}` };
   });
 
 describe('the room: fuzzing names and messages (fast-check)', () => {
-  it('any typed name is either refused in one line, or kept as a visible, normalized, one-line name that is no role', () => {
+  it('any typed name is either refused in one line, or kept as a visible, normalized, one-line name that \
+is no role', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'grapheme-composite', maxLength: 12 })), (typed) => {
-        const parsed = parseClientMessage(JSON.stringify({ t: 'join', room: 'ABCD', name: typed }));
-        if (!parsed.ok) {
-          expect(parsed.reason.split('\n')).toHaveLength(1);
-          expect(parsed.reason).not.toMatch(RAW);
-          return;
-        }
-        const name = (parsed.message as { name: string }).name;
-        expect(name).toBe(name.normalize('NFKC'));
-        expect(name).toBe(name.trim());
-        expect(name.length).toBeLessThanOrEqual(LIMITS.nameChars);
-        expect(name).not.toMatch(/[\p{Cc}\p{Zl}\p{Zp}]/u);
-        expect(name.replace(/(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu, '')).not.toMatch(/\p{Cf}/u);
-        expect(name.replace(/[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu, '')).not.toBe('');
-        expect(roleOf(name)).toBeUndefined();
-        // What the room keeps is itself a name the room keeps, unchanged.
-        expect(checkName(name, LIMITS.nameChars)).toEqual({ ok: true, name });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+          fc.string({ unit: 'grapheme-composite', maxLength: 12 }),
+        ),
+        (typed) => {
+          const parsed = parseClientMessage(JSON.stringify({ t: 'join', room: 'ABCD', name: typed }));
+          if (!parsed.ok) {
+            expect(parsed.reason.split('\n')).toHaveLength(1);
+            expect(parsed.reason).not.toMatch(RAW);
+            return;
+          }
+          const name = (parsed.message as { name: string }).name;
+          expect(name).toBe(name.normalize('NFKC'));
+          expect(name).toBe(name.trim());
+          expect(name.length).toBeLessThanOrEqual(LIMITS.nameChars);
+          expect(name).not.toMatch(/[\p{Cc}\p{Zl}\p{Zp}]/u);
+          expect(
+            name.replace(/(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu, ''),
+          ).not.toMatch(/\p{Cf}/u);
+          expect(name.replace(/[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu, '')).not.toBe('');
+          expect(roleOf(name)).toBeUndefined();
+          // What the room keeps is itself a name the room keeps, unchanged.
+          expect(checkName(name, LIMITS.nameChars)).toEqual({ ok: true, name });
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
-  it('a role of the room, in any case, with look-alike letters, accents or digits, alone or in a name, is refused', () => {
+  it('a role of the room, in any case, with look-alike letters, accents or digits, alone or in a name, \
+is refused', () => {
     fc.assert(
       fc.property(roleDisguised, ({ role, name }) => {
         const r = checkName(name, LIMITS.nameChars);
@@ -158,35 +193,75 @@ describe('the room: fuzzing names and messages (fast-check)', () => {
   });
 
   it('any name with a format character or a separator slipped in is refused', () => {
-    const slipped = fc.constantFrom('\u200b', '\u200c', '\u2060', '\u00ad', '\ufeff', '\u202e', '\u2066', '\u2028', '\u2029', '\u061c', '\u180e');
+    const slipped = fc.constantFrom(
+      '\u200b',
+      '\u200c',
+      '\u2060',
+      '\u00ad',
+      '\ufeff',
+      '\u202e',
+      '\u2066',
+      '\u2028',
+      '\u2029',
+      '\u061c',
+      '\u180e',
+    );
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 20 }), fc.nat(), slipped, (base, at, ch) => {
-        const k = at % (base.length + 1);
-        expect(checkName(base.slice(0, k) + ch + base.slice(k), LIMITS.nameChars).ok).toBe(false);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        slipped,
+        (base, at, ch) => {
+          const k = at % (base.length + 1);
+          expect(checkName(base.slice(0, k) + ch + base.slice(k), LIMITS.nameChars).ok).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
-  it('random messages from strangers are refused to them alone: the seated and the facilitator never notice', { timeout: 300_000 }, async () => {
-    const types = ['join', 'resume', 'vote', 'host', 'play', 'pause', 'speed', 'open-vote', 'close-vote', 'cancel-vote', 'kick', 'replay', 'close', '__proto__', 'constructor'];
+  it('random messages from strangers are refused to them alone: the seated and the facilitator never notice', {
+    timeout: 300_000,
+  }, async () => {
+    const types = [
+      'join',
+      'resume',
+      'vote',
+      'host',
+      'play',
+      'pause',
+      'speed',
+      'open-vote',
+      'close-vote',
+      'cancel-vote',
+      'kick',
+      'replay',
+      'close',
+      '__proto__',
+      'constructor',
+    ];
     const message = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.json({ maxDepth: 3 }),
-      fc.record({
-        t: fc.constantFrom(...types),
-        room: fc.oneof(fc.constant(workshop.code), fc.string({ maxLength: 10 })),
-        name: fc.string({ unit: 'binary', maxLength: 40 }),
-        secret: fc.string({ maxLength: 70 }),
-        token: fc.string({ maxLength: 130 }),
-        round: fc.oneof(fc.integer(), fc.double(), fc.string()),
-        option: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.string()),
-        participant: fc.oneof(...bystanders.map((b) => fc.constant(b.id)), fc.integer()),
-        days: fc.integer(),
-        seconds: fc.integer(),
-        options: fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }),
-        extra: fc.anything({ maxDepth: 2 }),
-      }, { requiredKeys: ['t'] }).map((m) => JSON.stringify(m)),
+      fc
+        .record(
+          {
+            t: fc.constantFrom(...types),
+            room: fc.oneof(fc.constant(workshop.code), fc.string({ maxLength: 10 })),
+            name: fc.string({ unit: 'binary', maxLength: 40 }),
+            secret: fc.string({ maxLength: 70 }),
+            token: fc.string({ maxLength: 130 }),
+            round: fc.oneof(fc.integer(), fc.double(), fc.string()),
+            option: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.string()),
+            participant: fc.oneof(...bystanders.map((b) => fc.constant(b.id)), fc.integer()),
+            days: fc.integer(),
+            seconds: fc.integer(),
+            options: fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }),
+            extra: fc.anything({ maxDepth: 2 }),
+          },
+          { requiredKeys: ['t'] },
+        )
+        .map((m) => JSON.stringify(m)),
       fc.uint8Array({ maxLength: 64 }),
     );
     await fc.assert(
@@ -215,7 +290,7 @@ class Siege {
   readonly sockets = new Set<WebSocket>();
   opens = 0;
 
-  constructor(private readonly addresses: string[], count: number) {
+  constructor(addresses: string[], count: number) {
     for (let k = 0; k < count; k++) this.open(addresses[k % addresses.length]!);
   }
 
@@ -283,7 +358,8 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
     expect(addressKey(undefined)).toBe('?');
   });
 
-  it(`refuses the ${UNJOINED.perAddress + 1}th silent socket of one address with 1013; the seated never notice`, async () => {
+  it(`refuses the ${UNJOINED.perAddress + 1}th silent socket of one address with 1013; the seated \
+never notice`, async () => {
     const address = nextAddress();
     const dropped = workshop.dropped;
     const held: Client[] = [];
@@ -323,39 +399,54 @@ describe('the room: silent sockets never keep it shut (family 6)', () => {
     expect(noticed()).toEqual([]);
   });
 
-  for (const machines of [10, 100]) it(`500 silent sockets from ${machines} addresses, held open and reopened as they close, while 30 phones join at once: all 30 are seated, nobody is displaced`, { timeout: 180_000 }, async () => {
-    const seated = new Map(bystanders.map((b) => [b.id, b.client]));
-    const earlier = [...siegePhones];
-    const attackers = Array.from({ length: machines }, nextAddress);
-    const siege = new Siege(attackers, 500);
-    let worst = { size: 0, largest: 0 };
-    const watch = setInterval(() => {
-      worst = { size: Math.max(worst.size, workshop.unjoined.size), largest: Math.max(worst.largest, workshop.unjoined.largest) };
-    }, 5);
-    try {
-      await until(() => workshop.unjoined.size === UNJOINED.total && siege.opens > 600, 'the siege to fill the unjoined sockets and reopen some', 60_000);
-      const phones = await Promise.all(Array.from({ length: 30 }, (_, k) => participant(wsUrl, workshop.code, `Phone ${machines}-${k + 1}`, nextAddress())));
-      opened.push(...phones.map((p) => p.client));
-      expect(new Set(phones.map((p) => p.id)).size).toBe(30);
-      siegePhones.push(...phones.map((p) => p.client));
-      for (const p of phones) expect(workshop.room.get(p.id)?.connected, `phone ${p.id}`).toBe(true);
-      // The siege went on all along: its sockets were refused or gave way, never a seated participant.
-      expect(siege.opens).toBeGreaterThan(600);
-      for (const [id, client] of seated) {
-        expect(client.closed, `bystander ${id}`).toBeUndefined();
-        expect(workshop.room.get(id)?.connected).toBe(true);
+  for (const machines of [10, 100])
+    it(`500 silent sockets from ${machines} addresses, held open and reopened as they close, while 30 phones join at \
+once: all 30 are seated, nobody is displaced`, {
+      timeout: 180_000,
+    }, async () => {
+      const seated = new Map(bystanders.map((b) => [b.id, b.client]));
+      const earlier = [...siegePhones];
+      const attackers = Array.from({ length: machines }, nextAddress);
+      const siege = new Siege(attackers, 500);
+      let worst = { size: 0, largest: 0 };
+      const watch = setInterval(() => {
+        worst = {
+          size: Math.max(worst.size, workshop.unjoined.size),
+          largest: Math.max(worst.largest, workshop.unjoined.largest),
+        };
+      }, 5);
+      try {
+        await until(
+          () => workshop.unjoined.size === UNJOINED.total && siege.opens > 600,
+          'the siege to fill the unjoined sockets and reopen some',
+          60_000,
+        );
+        const phones = await Promise.all(
+          Array.from({ length: 30 }, (_, k) =>
+            participant(wsUrl, workshop.code, `Phone ${machines}-${k + 1}`, nextAddress()),
+          ),
+        );
+        opened.push(...phones.map((p) => p.client));
+        expect(new Set(phones.map((p) => p.id)).size).toBe(30);
+        siegePhones.push(...phones.map((p) => p.client));
+        for (const p of phones) expect(workshop.room.get(p.id)?.connected, `phone ${p.id}`).toBe(true);
+        // The siege went on all along: its sockets were refused or gave way, never a seated participant.
+        expect(siege.opens).toBeGreaterThan(600);
+        for (const [id, client] of seated) {
+          expect(client.closed, `bystander ${id}`).toBeUndefined();
+          expect(workshop.room.get(id)?.connected).toBe(true);
+        }
+      } finally {
+        clearInterval(watch);
+        await siege.stop();
       }
-    } finally {
-      clearInterval(watch);
-      await siege.stop();
-    }
-    // The phones seated under an earlier siege were not displaced by this one.
-    for (const c of earlier) expect(c.closed).toBeUndefined();
-    expect(worst.size).toBeLessThanOrEqual(UNJOINED.total);
-    expect(worst.largest).toBeLessThanOrEqual(UNJOINED.perAddress);
-    expect(noticed()).toEqual([]);
-    // The room still runs: the facilitator plays it.
-    host.send({ t: 'play' });
-    await until(() => workshop.sim.tick > 0, 'the run to play');
-  });
+      // The phones seated under an earlier siege were not displaced by this one.
+      for (const c of earlier) expect(c.closed).toBeUndefined();
+      expect(worst.size).toBeLessThanOrEqual(UNJOINED.total);
+      expect(worst.largest).toBeLessThanOrEqual(UNJOINED.perAddress);
+      expect(noticed()).toEqual([]);
+      // The room still runs: the facilitator plays it.
+      host.send({ t: 'play' });
+      await until(() => workshop.sim.tick > 0, 'the run to play');
+    });
 });

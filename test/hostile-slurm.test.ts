@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SLURM_CASES } from './hostile/slurm.ts';
@@ -23,7 +32,10 @@ beforeAll(() => {
   fake = join(root, 'bin');
   mkdirSync(fake);
   for (const name of ['sbatch', 'squeue', 'scancel']) {
-    writeFileSync(join(fake, name), `#!/bin/sh\necho "${name} $*" >> "$FAKE_SLURM_LOG"\n[ ${name} = sbatch ] && echo 4242\nexit 0\n`);
+    writeFileSync(
+      join(fake, name),
+      `#!/bin/sh\necho "${name} $*" >> "$FAKE_SLURM_LOG"\n[ ${name} = sbatch ] && echo 4242\nexit 0\n`,
+    );
     chmodSync(join(fake, name), 0o755);
   }
 });
@@ -31,7 +43,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function submit(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, PATH: `${fake}:${process.env.PATH}`, FAKE_SLURM_LOG: join(cwd, '..', `${cwd.split('/').pop()}.calls`) };
+    const env = {
+      ...process.env,
+      PATH: `${fake}:${process.env.PATH}`,
+      FAKE_SLURM_LOG: join(cwd, '..', `${cwd.split('/').pop()}.calls`),
+    };
     execFile('bash', [SUBMIT, ...args], { cwd, env, timeout: 120_000, killSignal: 'SIGKILL' }, (e, stdout, stderr) => {
       const x = e as (Error & { code?: number; killed?: boolean }) | null;
       resolve({ code: x ? (x.killed ? -1 : (x.code ?? -1)) : 0, stdout, stderr });
@@ -59,7 +75,10 @@ describe('submit.sh: nothing submitted that every task would refuse', () => {
     it(`submit.sh ${c.id}`, { timeout: 130_000 }, async () => {
       const dir = caseDir(k, c.files);
       const before = snapshot(dir);
-      const r = await submit(c.args.map((a) => (a.startsWith('@') ? join(dir, a.slice(1)) : a)), dir);
+      const r = await submit(
+        c.args.map((a) => (a.startsWith('@') ? join(dir, a.slice(1)) : a)),
+        dir,
+      );
       expect(r.code, r.stderr + r.stdout).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
@@ -70,11 +89,19 @@ describe('submit.sh: nothing submitted that every task would refuse', () => {
     });
   });
 
-  it('a valid command line goes through the same stand-ins: the cases above would have seen a submission', { timeout: 130_000 }, async () => {
+  it('a valid command line goes through the same stand-ins: the cases above would have seen a submission', {
+    timeout: 130_000,
+  }, async () => {
     const dir = caseDir(SLURM_CASES.length);
-    const r = await submit(['--shards', '2', '--cpus', '1', 'sweep', 'small', '--param', 'smm.count=0:2', '--out', 'results'], dir);
+    const r = await submit(
+      ['--shards', '2', '--cpus', '1', 'sweep', 'small', '--param', 'smm.count=0:2', '--out', 'results'],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(0);
-    const calls = readFileSync(`${dir}.calls`, 'utf8').trim().split('\n').filter((l) => l.startsWith('sbatch --parsable'));
+    const calls = readFileSync(`${dir}.calls`, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('sbatch --parsable'));
     expect(calls).toHaveLength(2);
     expect(calls[0]).toContain('--comment=orgsim --out ');
     expect(readdirSync(dir)).toEqual(['logs']);

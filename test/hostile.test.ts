@@ -7,7 +7,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CASES, type HostileCase } from './hostile/cases.ts';
@@ -42,10 +52,21 @@ function makeFiles(dir: string, c: HostileCase): void {
 
 function spawned(args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: BOUND_MS, killSignal: 'SIGKILL', env: { ...process.env, CI: '1', ...env }, maxBuffer: 4 << 20 }, (e, stdout, stderr) => {
-      const x = e as (Error & { code?: number; killed?: boolean }) | null;
-      resolve({ code: x ? (x.killed ? -1 : (x.code ?? -1)) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: ROOT,
+        timeout: BOUND_MS,
+        killSignal: 'SIGKILL',
+        env: { ...process.env, CI: '1', ...env },
+        maxBuffer: 4 << 20,
+      },
+      (e, stdout, stderr) => {
+        const x = e as (Error & { code?: number; killed?: boolean }) | null;
+        resolve({ code: x ? (x.killed ? -1 : (x.code ?? -1)) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -63,7 +84,7 @@ function temporaries(dir: string): string[] {
   return out;
 }
 
-export interface Outcome {
+interface Outcome {
   id: string;
   clean: boolean;
   why: string;
@@ -74,11 +95,16 @@ describe('the hostile corpus', () => {
   it('holds at least 150 cases with distinct names, covering findings 1 and 3 to 10 of issue 11', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(150);
     expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
-    for (const finding of [1, 3, 4, 5, 6, 7, 9, 10]) expect(CASES.some((c) => c.finding === finding), `finding ${finding}`).toBe(true);
+    for (const finding of [1, 3, 4, 5, 6, 7, 9, 10])
+      expect(
+        CASES.some((c) => c.finding === finding),
+        `finding ${finding}`,
+      ).toBe(true);
   });
 
   it('covers the command-line families of issue 22 (1 to 5 and 9), at least 5 cases each', () => {
-    for (const family of [1, 2, 3, 4, 5, 9]) expect(CASES.filter((c) => c.family === family).length, `family ${family}`).toBeGreaterThanOrEqual(5);
+    for (const family of [1, 2, 3, 4, 5, 9])
+      expect(CASES.filter((c) => c.family === family).length, `family ${family}`).toBeGreaterThanOrEqual(5);
   });
 
   CASES.forEach((c, k) => {
@@ -93,14 +119,23 @@ describe('the hostile corpus', () => {
       const r = c.spawn ? await spawned(args, c.env) : await cli(args, c.env ?? {});
       const lines = r.stderr.trim().split('\n');
       const why =
-        r.code !== 2 ? `exit ${r.code}` :
-        lines.length !== 1 ? `${lines.length} lines` :
-        /\n\s+at /.test(r.stderr) ? 'a stack trace' :
-        RAW_CONTROL.test(r.stderr) ? 'a raw control character' :
-        !c.expect.test(r.stderr.trim()) ? 'another message' :
-        temporaries(dir).length ? 'a temporary file left' :
-        JSON.stringify(snapshot(dir)) !== JSON.stringify(before) ? 'the files changed' :
-        (c.absent ?? []).some((p) => existsSync(p)) ? 'a file made outside' : '';
+        r.code !== 2
+          ? `exit ${r.code}`
+          : lines.length !== 1
+            ? `${lines.length} lines`
+            : /\n\s+at /.test(r.stderr)
+              ? 'a stack trace'
+              : RAW_CONTROL.test(r.stderr)
+                ? 'a raw control character'
+                : !c.expect.test(r.stderr.trim())
+                  ? 'another message'
+                  : temporaries(dir).length
+                    ? 'a temporary file left'
+                    : JSON.stringify(snapshot(dir)) !== JSON.stringify(before)
+                      ? 'the files changed'
+                      : (c.absent ?? []).some((p) => existsSync(p))
+                        ? 'a file made outside'
+                        : '';
       outcomes.push({ id: c.id, clean: why === '', why });
       expect(r.code, r.stderr).toBe(2);
       expect(lines, r.stderr).toHaveLength(1);
@@ -120,7 +155,16 @@ describe('the hostile corpus', () => {
     // The figures for the issue's note: cases tried, refused cleanly, and anything else.
     if (process.env.ORGSIM_HOSTILE_TALLY) {
       const clean = outcomes.filter((o) => o.clean).length;
-      process.stderr.write(`hostile corpus: ${outcomes.length} tried, ${clean} clean, ${outcomes.length - clean} other${outcomes.some((o) => !o.clean) ? `: ${outcomes.filter((o) => !o.clean).map((o) => `${o.id} (${o.why})`).join('; ')}` : ''}\n`);
+      process.stderr.write(
+        `hostile corpus: ${outcomes.length} tried, ${clean} clean, ${outcomes.length - clean} other${
+          outcomes.some((o) => !o.clean)
+            ? `: ${outcomes
+                .filter((o) => !o.clean)
+                .map((o) => `${o.id} (${o.why})`)
+                .join('; ')}`
+            : ''
+        }\n`,
+      );
     }
   });
 });

@@ -11,7 +11,9 @@ import { dayOf } from '../src/import/calendar.ts';
 
 const day = (iso: string) => dayOf(Date.parse(`${iso}T12:00:00Z`));
 
-/** A network of `counts[a]` posts by account a, all in January 2024 (a full month: anchors on its first and last day). */
+/**
+ * A network of `counts[a]` posts by account a, all in January 2024 (a full month: anchors on its first and last day).
+ */
 function network(counts: number[]): Network {
   const net = new Network();
   const g = net.addGroup({ private: false });
@@ -40,14 +42,17 @@ function plainTop(xs: number[], f: number): number {
 describe('the figures of a network', () => {
   it('Gini and top shares are the textbook ones on the accounts (zeros included)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 2, maxLength: 60 }).filter((xs) => xs.some((x) => x > 0)), (counts) => {
-        const s = computeStatistics(network(counts).freeze(), 'slack', { replicates: 10 });
-        const f = (k: string) => (s.figures[k] as { value: number }).value;
-        expect(f('gini')).toBeCloseTo(plainGini(counts), 10);
-        expect(f('top10Share')).toBeCloseTo(plainTop(counts, 0.1), 10);
-        expect(f('top1Share')).toBeCloseTo(plainTop(counts, 0.01), 10);
-        expect(f('contributorShare')).toBeCloseTo(counts.filter((x) => x > 0).length / counts.length, 12);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 40 }), { minLength: 2, maxLength: 60 }).filter((xs) => xs.some((x) => x > 0)),
+        (counts) => {
+          const s = computeStatistics(network(counts).freeze(), 'slack', { replicates: 10 });
+          const f = (k: string) => (s.figures[k] as { value: number }).value;
+          expect(f('gini')).toBeCloseTo(plainGini(counts), 10);
+          expect(f('top10Share')).toBeCloseTo(plainTop(counts, 0.1), 10);
+          expect(f('top1Share')).toBeCloseTo(plainTop(counts, 0.01), 10);
+          expect(f('contributorShare')).toBeCloseTo(counts.filter((x) => x > 0).length / counts.length, 12);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -85,7 +90,9 @@ describe('the figures of a network', () => {
     net.contribute(a, day('2024-03-03'), REACTION, g);
     const s = computeStatistics(net.freeze(), 'slack', { replicates: 10 });
     const f = (k: string) => (s.figures[k] as { value: number }).value;
-    expect([f('threadsPerMonth'), f('repliesPerMonth'), f('reactionsPerMonth'), f('repliesPerThread')]).toEqual([1, 2, 1, 2]);
+    expect([f('threadsPerMonth'), f('repliesPerMonth'), f('reactionsPerMonth'), f('repliesPerThread')]).toEqual([
+      1, 2, 1, 2,
+    ]);
     expect(f('teamActivityShare')).toBe(1);
     expect(s.groups.meanTeamSize).toBe(5);
   });
@@ -96,7 +103,8 @@ describe('full and missing months', () => {
     const net = new Network();
     net.addGroup({ private: false });
     net.addAccount({});
-    for (const d of ['2024-01-15', '2024-02-01', '2024-02-29', '2024-04-03', '2024-05-31', '2024-06-02']) net.seen(day(d));
+    for (const d of ['2024-01-15', '2024-02-01', '2024-02-29', '2024-04-03', '2024-05-31', '2024-06-02'])
+      net.seen(day(d));
     const { full, used, missing } = fullMonths(net.freeze());
     const label = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
     expect(full.map(label)).toEqual(['2024-02', '2024-03', '2024-04', '2024-05']);

@@ -14,7 +14,27 @@ import { parts, untouched, waitFor } from './slurm-cluster.ts';
 let dir: string;
 // 64 runs in all: C10's own, its audit points, its premise moved in 2 steps and its ablation (the total orgsim
 // claims states when it starts).
-const args = (out: string) => ['claims', 'C10', '--sizes', '200', '--runs', '4', '--audit', '--points', '6', '--audit-runs', '2', '--premise-steps', '2', '--audit-size', '200', '--workers', '1', '--out', out];
+const args = (out: string) => [
+  'claims',
+  'C10',
+  '--sizes',
+  '200',
+  '--runs',
+  '4',
+  '--audit',
+  '--points',
+  '6',
+  '--audit-runs',
+  '2',
+  '--premise-steps',
+  '2',
+  '--audit-size',
+  '200',
+  '--workers',
+  '1',
+  '--out',
+  out,
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-interrupt-'));
@@ -27,14 +47,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('orgsim claims --out and SIGTERM', () => {
   it('stops cleanly, keeps its runs, and the same command ends with the bytes of an uninterrupted run', async () => {
     const out = join(dir, 'stopped');
-    const child = spawn(process.execPath, [BIN, ...args(out)], { cwd: ROOT, env: { ...process.env, CI: '1', ...PINNED_GIT } });
+    const child = spawn(process.execPath, [BIN, ...args(out)], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1', ...PINNED_GIT },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await waitFor('a few saved runs', () => parts(out).size >= 3, 60_000);
     child.kill('SIGTERM');
     expect(await exited, stderr).toBe(130);
-    expect(stderr).toMatch(/orgsim: interrupted \(SIGTERM\): \d+ of 64 runs done, kept in .*parts; run the same command again to resume/);
+    expect(stderr).toMatch(
+      /orgsim: interrupted \(SIGTERM\): \d+ of 64 runs done, kept in .*parts; run the same command again to resume/,
+    );
     const saved = parts(out);
     expect(saved.size).toBeGreaterThanOrEqual(3);
     expect(saved.size).toBeLessThan(64);

@@ -20,7 +20,11 @@ const K8S = join(ROOT, 'deploy/k8s');
 /** The kinds the manifests use: their model (schema validator) and their TypeScript type. */
 const KINDS: Record<string, { model: new (data: never) => { validate(): void }; type: string; module: string }> = {
   'batch/v1 Job': { model: Job as never, type: 'IJob', module: 'kubernetes-models/batch/v1/Job' },
-  'v1 PersistentVolumeClaim': { model: PersistentVolumeClaim as never, type: 'IPersistentVolumeClaim', module: 'kubernetes-models/v1/PersistentVolumeClaim' },
+  'v1 PersistentVolumeClaim': {
+    model: PersistentVolumeClaim as never,
+    type: 'IPersistentVolumeClaim',
+    module: 'kubernetes-models/v1/PersistentVolumeClaim',
+  },
 };
 
 type Manifest = Record<string, any>;
@@ -32,7 +36,9 @@ function documents(file: string): Manifest[] {
   });
 }
 
-const files = readdirSync(K8S).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(K8S)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const manifests = files.flatMap((file) => documents(file).map((doc, i) => ({ name: `${file}#${i}`, doc })));
 
 function kindOf(doc: Manifest) {
@@ -55,13 +61,35 @@ function schemaErrors(doc: Manifest): string {
 async function unknownFields(docs: { name: string; doc: Manifest }[]): Promise<string> {
   const dir = join(ROOT, 'node_modules/.cache/orgsim-k8s');
   mkdirSync(dir, { recursive: true });
-  const imports = [...new Set(docs.map(({ doc }) => kindOf(doc)))].map((k) => `import type { ${k.type} } from '${k.module}';`);
-  const body = docs.map(({ name, doc }, i) => `// ${name}\nexport const m${i}: ${kindOf(doc).type} = ${JSON.stringify(doc, null, 1)};`);
+  const imports = [...new Set(docs.map(({ doc }) => kindOf(doc)))].map(
+    (k) => `import type { ${k.type} } from '${k.module}';`,
+  );
+  const body = docs.map(
+    ({ name, doc }, i) => `// ${name}\nexport const m${i}: ${kindOf(doc).type} = ${JSON.stringify(doc, null, 1)};`,
+  );
   const file = join(dir, `manifests-${process.pid}.ts`);
   writeFileSync(file, [...imports, ...body].join('\n') + '\n');
   const tsc = join(ROOT, 'node_modules/.bin/tsc');
   try {
-    await promisify(execFile)(tsc, ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', '', file], { cwd: ROOT });
+    await promisify(execFile)(
+      tsc,
+      [
+        '--ignoreConfig',
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--target',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        '',
+        file,
+      ],
+      { cwd: ROOT },
+    );
     return '';
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string; message: string };
@@ -87,7 +115,10 @@ describe('deploy/k8s manifests', () => {
     container.spec.template.spec.containers[0].imagePulPolicy = 'Always';
     const spec = sweep();
     spec.spec.backoffLimitPerIndx = 3;
-    const found = await unknownFields([{ name: 'container', doc: container }, { name: 'spec', doc: spec }]);
+    const found = await unknownFields([
+      { name: 'container', doc: container },
+      { name: 'spec', doc: spec },
+    ]);
     expect(found).toMatch(/'"imagePulPolicy"' does not exist in type 'IContainer'/);
     expect(found).toMatch(/'"backoffLimitPerIndx"' does not exist in type 'IJobSpec'/);
     const typed = sweep();
@@ -118,6 +149,8 @@ describe('deploy/k8s manifests', () => {
       expect(spec.containers[0].volumeMounts[0]).toEqual({ name: spec.volumes[0].name, mountPath: '/results' });
     }
     expect(pvc.spec.accessModes).toContain('ReadWriteMany');
-    expect(merge.spec.template.spec.containers[0].args.join(' ')).toMatch(/^orgsim merge \/results\/sweep\/shard-\* --out \/results\/sweep\/merged/);
+    expect(merge.spec.template.spec.containers[0].args.join(' ')).toMatch(
+      /^orgsim merge \/results\/sweep\/shard-\* --out \/results\/sweep\/merged/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The house's floors (README, Layout): arrows only run down. src/ is the pure core: it imports nothing from
  * Node (`node:` or a built-in module), the command line, the server, the page or the workers. The page never
- * imports the node side. Only the commands (cli/commands/, cli/main.ts and the package's entry) start the workshop server, and the
- * server uses the command line's file helpers, never a command.
+ * imports the node side. Only the commands (cli/commands/, cli/main.ts and the package's entry) start the workshop
+ * server, and the server uses the command line's file helpers, never a command.
  *
  * The graph is read from the sources (every `import`/`export ... from`, `import(...)` and
  * `new URL(..., import.meta.url)`, type-only imports included: a type pulled up a floor is an arrow too).
@@ -38,12 +38,15 @@ function sources(dir: string): string[] {
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)(['"])([^'"\n]+)\1/g;
 
 /** Every specifier a file names, comments left out (a comment may quote an old path). */
-export function specifiers(text: string): string[] {
+function specifiers(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   return [...code.matchAll(SPECIFIER)].map((m) => m[2]!);
 }
 
-interface Arrow { from: string; to: string }
+interface Arrow {
+  from: string;
+  to: string;
+}
 function arrows(files: readonly string[]): Arrow[] {
   const out: Arrow[] = [];
   for (const from of files) {
@@ -68,7 +71,9 @@ describe('the layers', () => {
   });
 
   it('the core imports nothing from Node', () => {
-    expect(ARROWS.filter((a) => a.from.startsWith('src/') && isNode(a.to)).map((a) => `${a.from} -> ${a.to}`)).toEqual([]);
+    expect(ARROWS.filter((a) => a.from.startsWith('src/') && isNode(a.to)).map((a) => `${a.from} -> ${a.to}`)).toEqual(
+      [],
+    );
   });
 
   it('no arrow runs up a floor or across to another room of the same floor', () => {
@@ -82,7 +87,8 @@ describe('the layers', () => {
   });
 
   it('catches an arrow running up (the check is not vacuous)', () => {
-    const text = "import type { X } from '../../cli/commands/claims.ts';\nexport { y } from \"node:fs\";\n// from '../viz/x.ts'";
+    const text =
+      "import type { X } from '../../cli/commands/claims.ts';\nexport { y } from \"node:fs\";\n// from '../viz/x.ts'";
     expect(specifiers(text)).toEqual(['../../cli/commands/claims.ts', 'node:fs']);
   });
 });

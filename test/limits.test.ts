@@ -30,8 +30,13 @@ function sources(folder: string): string[] {
 }
 
 const FUNCTION_KINDS = new Set<number>([
-  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
-  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor,
+  SyntaxKind.FunctionDeclaration,
+  SyntaxKind.FunctionExpression,
+  SyntaxKind.ArrowFunction,
+  SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor,
+  SyntaxKind.GetAccessor,
+  SyntaxKind.SetAccessor,
 ]);
 
 interface Measured {
@@ -78,7 +83,7 @@ describe('length limits', () => {
   it(`no file in ${FILE_FOLDERS.join(', ')} is over ${MAX_FILE_LINES} lines`, () => {
     const over = files
       .map((file) => ({ file, lines: readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1 }))
-      .filter(({ file, lines }) => lines > MAX_FILE_LINES)
+      .filter(({ lines }) => lines > MAX_FILE_LINES)
       .map(({ file, lines }) => `${file}: ${lines} lines`);
     expect(over).toEqual([]);
   });
@@ -87,7 +92,9 @@ describe('length limits', () => {
     const measured = measureFunctions(files.filter((f) => f.startsWith('src/')));
     // The measure itself: it finds functions, and a long one would show (decide.ts has one of tens of lines).
     expect(measured.some((m) => m.file === 'src/model/decide.ts' && m.lines > 40)).toBe(true);
-    const over = measured.filter((m) => m.lines > MAX_FUNCTION_LINES).map((m) => `${m.file}:${m.line} ${m.name}: ${m.lines} lines`);
+    const over = measured
+      .filter((m) => m.lines > MAX_FUNCTION_LINES)
+      .map((m) => `${m.file}:${m.line} ${m.name}: ${m.lines} lines`);
     expect(over).toEqual([]);
   });
 
@@ -100,6 +107,10 @@ describe('length limits', () => {
 
   it('counts a function from its first token to its closing brace, nested ones too', () => {
     const measured = measureFunctions(['test/fixtures/function-lengths.ts']);
-    expect(measured.map((m) => [m.name, m.line, m.lines])).toEqual([['outer', 3, 7], ['inner', 4, 3], ['arrow', 7, 1]]);
+    expect(measured.map((m) => [m.name, m.line, m.lines])).toEqual([
+      ['outer', 3, 7],
+      ['inner', 4, 3],
+      ['arrow', 7, 1],
+    ]);
   });
 });

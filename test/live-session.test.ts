@@ -10,7 +10,14 @@ import { LiveSession } from '../src/live/session.ts';
 import { LiveSeries } from '../src/live/series.ts';
 import { withChanges } from '../src/scenario/live-change.ts';
 
-const small = async () => validate({ name: 'small', organization: { employees: 200 }, external: { customers: 50 }, ticks: 60, interventions: [{ at: 20, label: 'scheduled', set: { 'smm.count': 2 } }] });
+const small = async () =>
+  validate({
+    name: 'small',
+    organization: { employees: 200 },
+    external: { customers: 50 },
+    ticks: 60,
+    interventions: [{ at: 20, label: 'scheduled', set: { 'smm.count': 2 } }],
+  });
 
 const upTo = (series: Float64Array[], n: number) => series.map((s) => Array.from(s.subarray(0, n)));
 
@@ -43,7 +50,9 @@ describe('a live run with its ghost', () => {
     expect(upTo(kept.series, 60)).toEqual(upTo(run.series, 60));
     expect(upTo(kept.ghost!.series, 60)).toEqual(upTo(ghost.series, 60));
     // A live change made on the scheduled day comes before the scenario's own (it was applied before the day ran).
-    expect(withChanges(scenario, [{ tick: 20, label: 'x', set: { 'smm.count': 5 } }]).interventions.map((i) => i.label)).toEqual(['x', 'scheduled']);
+    expect(
+      withChanges(scenario, [{ tick: 20, label: 'x', set: { 'smm.count': 5 } }]).interventions.map((i) => i.label),
+    ).toEqual(['x', 'scheduled']);
   });
 
   it('a ghost catches up without the run advancing; days of a replaced ghost are left out', async () => {
@@ -63,6 +72,8 @@ describe('a live run with its ghost', () => {
     expect(kept.ghost).toBeUndefined();
     expect(kept.storeGhost(s.followGhost())).toEqual({ from: 0, to: 30, restart: true });
     expect(kept.ghost!.label).toBe('second');
-    expect(upTo(kept.ghost!.series, 30)).toEqual(upTo(runScenario(withChanges(scenario, s.changes.slice(0, 1)), 3).series, 30));
+    expect(upTo(kept.ghost!.series, 30)).toEqual(
+      upTo(runScenario(withChanges(scenario, s.changes.slice(0, 1)), 3).series, 30),
+    );
   });
 });

@@ -11,7 +11,8 @@ import { LiveRun } from '../viz/live.ts';
 import { validate } from '../src/scenario/load.ts';
 
 /** A small organization over 60 days: a run of a few dozen milliseconds. */
-const small = async () => validate({ name: 'small', organization: { employees: 200 }, external: { customers: 50 }, ticks: 60 });
+const small = async () =>
+  validate({ name: 'small', organization: { employees: 200 }, external: { customers: 50 }, ticks: 60 });
 
 /** The worker API in this process: one message at a time, in the order sent; intervene answers can be held. */
 function inProcess() {
@@ -32,27 +33,35 @@ function inProcess() {
       pumpQueue();
     });
   };
-  const remote = new Proxy({}, {
-    get: (_, method: string) => (...args: unknown[]) => new Promise((resolve, reject) => {
-      calls.push(`${method}(${typeof args[0] === 'number' ? args[0] : '…'})`);
-      queue.push(async () => {
-        try {
-          // The real handlers: intervene is async in the worker too (it loads the validator).
-          if (method === 'intervene') computing++;
-          const p = Promise.resolve((api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args));
-          if (method === 'intervene' && hold) {
-            // The answer is ready but not sent: the test decides when.
-            p.then((v) => held.push(() => resolve(v)), reject).finally(() => computing--);
-            return;
-          }
-          resolve(await p.finally(() => method === 'intervene' && computing--));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      pumpQueue();
-    }),
-  }) as Remote<SimApi>;
+  const remote = new Proxy(
+    {},
+    {
+      get:
+        (_, method: string) =>
+        (...args: unknown[]) =>
+          new Promise((resolve, reject) => {
+            calls.push(`${method}(${typeof args[0] === 'number' ? args[0] : '…'})`);
+            queue.push(async () => {
+              try {
+                // The real handlers: intervene is async in the worker too (it loads the validator).
+                if (method === 'intervene') computing++;
+                const p = Promise.resolve(
+                  (api as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args),
+                );
+                if (method === 'intervene' && hold) {
+                  // The answer is ready but not sent: the test decides when.
+                  p.then((v) => held.push(() => resolve(v)), reject).finally(() => computing--);
+                  return;
+                }
+                resolve(await p.finally(() => method === 'intervene' && computing--));
+              } catch (e) {
+                reject(e);
+              }
+            });
+            pumpQueue();
+          }),
+    },
+  ) as Remote<SimApi>;
   return {
     remote,
     calls,
@@ -102,7 +111,8 @@ describe('the live run', () => {
     expect(w.calls.slice(closedAt + 1).filter((c) => /\(1\)$/.test(c))).toEqual([]);
   });
 
-  it('the ghost is that of the latest live change, even when the worker answers the changes in reverse order', async () => {
+  it('the ghost is that of the latest live change, even when the worker answers the changes in \
+reverse order', async () => {
     const w = inProcess();
     const run = new LiveRun(w.remote);
     const errors: unknown[] = [];
@@ -144,17 +154,26 @@ describe('the live run', () => {
     await until(() => run.bound().ghost?.tick === run.tick, 'the ghost reaches the paused run');
     // A change made near the end, whose answer (and so whose ghost) comes only after the run has ended.
     run.playing = true;
-    await until(() => (run.pump((at.t += 100)), run.tick >= run.horizon - 8), 'near the end');
+    await until(() => {
+      run.pump((at.t += 100));
+      return run.tick >= run.horizon - 8;
+    }, 'near the end');
     run.playing = false;
     w.setHold(true);
     const late = run.intervene({ 'cm.speakShare': 0.5 }, 'Let the CM speak more');
     await until(() => w.held.length > 0, 'the answer to hold');
     run.playing = true;
-    await until(() => (run.pump((at.t += 100)), run.done), 'the run ends');
+    await until(() => {
+      run.pump((at.t += 100));
+      return run.done;
+    }, 'the run ends');
     w.held.pop()!();
     w.setHold(false);
     await late;
     await frames(run, 3, at);
-    await until(() => run.bound().ghost?.tick === run.tick && run.bound().ghost?.label === 'Let the CM speak more', 'the ghost reaches the ended run');
+    await until(
+      () => run.bound().ghost?.tick === run.tick && run.bound().ghost?.label === 'Let the CM speak more',
+      'the ghost reaches the ended run',
+    );
   });
 });

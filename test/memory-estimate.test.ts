@@ -21,13 +21,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const exec = promisify(execFile);
 
 async function measure(scenario: object): Promise<{ live: number; estimate: number }> {
-  const { stdout } = await exec(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', CHILD, JSON.stringify(scenario)], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const { stdout } = await exec(
+    process.execPath,
+    ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', CHILD, JSON.stringify(scenario)],
+    { cwd: ROOT, maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
 describe('estimateMemory', () => {
   for (const employees of [100_000, 300_000, 600_000]) {
-    it(`covers what a run keeps live at ${employees.toLocaleString('en-US')} employees, and not twice over`, async () => {
+    it(`covers what a run keeps live at ${employees.toLocaleString('en-US')} employees, and not \
+twice over`, async () => {
       const { live, estimate } = await measure({ organization: { employees }, external: { customers: 400 }, ticks: 2 });
       const mb = (x: number) => `${Math.round(x / 2 ** 20)} MB`;
       const why = `estimate ${mb(estimate)}, live ${mb(live)}`;

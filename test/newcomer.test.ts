@@ -13,9 +13,12 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const exec = promisify(execFile);
 
 describe('README', () => {
-  it('says on its first screen what orgsim is, the two commands, and what npm test needs and what happens without it', () => {
+  it('says on its first screen what orgsim is, the two commands, and what npm test needs and what happens \
+without it', () => {
     const head = readme.split('\n').slice(0, 20).join('\n');
-    expect(head.split('\n')[2]).toMatch(/^orgsim is an agent-based simulator of how communities live inside organizations/);
+    expect(head.split('\n')[2]).toMatch(
+      /^orgsim is an agent-based simulator of how communities live inside organizations/,
+    );
     expect(head).toContain('npm install && npm start');
     expect(head).toMatch(/\nnpm test +#/);
     expect(head).toMatch(/Node 20\.19 or later/);
@@ -29,8 +32,12 @@ describe('README', () => {
   });
 
   it('asks for the Node that every installed package accepts: no EBADENGINE warning on the Node it names', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
-    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }> };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      engines: { node: string };
+    };
+    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }>;
+    };
     expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
     expect(satisfies('20.19.0', pkg.engines.node)).toBe(true);
     expect(satisfies('20.18.0', pkg.engines.node)).toBe(false);
@@ -38,7 +45,8 @@ describe('README', () => {
     for (const [name, p] of Object.entries(lock.packages)) {
       const range = !Array.isArray(p.engines) ? p.engines?.node : undefined;
       if (!range || p.optional) continue;
-      for (const v of ['20.19.0', '22.12.0', process.versions.node]) if (!satisfies(v, range)) refused.push(`${name || 'orgsim'} wants node ${range}, not ${v}`);
+      for (const v of ['20.19.0', '22.12.0', process.versions.node])
+        if (!satisfies(v, range)) refused.push(`${name || 'orgsim'} wants node ${range}, not ${v}`);
     }
     expect(refused).toEqual([]);
   });
@@ -51,29 +59,43 @@ describe('README', () => {
 });
 
 describe('npm install and npm test', () => {
-  it('declines esbuild\'s install script explicitly (no npm warning), and esbuild still works', async () => {
+  it("declines esbuild's install script explicitly (no npm warning), and esbuild still works", async () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(pkg.allowScripts).toEqual({ esbuild: false });
     const { build } = await import('esbuild');
-    const out = await build({ stdin: { contents: 'export const x: number = 1' , loader: 'ts' }, write: false, format: 'esm' });
+    const out = await build({
+      stdin: { contents: 'export const x: number = 1', loader: 'ts' },
+      write: false,
+      format: 'esm',
+    });
     expect(out.outputFiles[0]!.text).toContain('x = 1');
   });
 
   it('leaves the browser tests out with one line when Chromium is missing', async () => {
-    const script = "process.argv.push('vitest'); const c = (await import('./vite.config.ts')).default; console.log(c.test.projects.map((p) => p.test.name).join(','))";
+    const script =
+      "process.argv.push('vitest'); const c = (await import('./vite.config.ts')).default; " +
+      "console.log(c.test.projects.map((p) => p.test.name).join(','))";
     const env = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', CI: '', ORGSIM_BROWSER_SKIP_SAID: '' };
     delete (env as Record<string, string | undefined>).CI;
     delete (env as Record<string, string | undefined>).ORGSIM_BROWSER_SKIP_SAID;
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env,
+    });
     expect(stdout.trim()).toBe('unit');
-    expect(stderr.trim()).toBe('browser tests skipped: no Chromium at /nonexistent/chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+    expect(stderr.trim()).toBe(
+      'browser tests skipped: no Chromium at /nonexistent/chromium (apt-get install chromium, or set CHROMIUM_PATH)',
+    );
   });
 });
 
 /** The children of a process. */
 function children(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0);
   } catch {
     return [];
   }
@@ -122,7 +144,11 @@ describe('orgsim list', () => {
   it('sorts naturally (c1, c2, ..., c10) and leaves out the base the claims extend', async () => {
     const r = await cli(['list']);
     expect(r.code).toBe(0);
-    const ids = r.stdout.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]!).filter((id) => /^c\d/.test(id));
+    const ids = r.stdout
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(/\s+/)[0]!)
+      .filter((id) => /^c\d/.test(id));
     const claim = (id: string) => Number(/^c(\d+)/.exec(id)![1]);
     expect(ids.map(claim)).toEqual([...ids.map(claim)].sort((a, b) => a - b));
     expect(ids.at(-1)).toMatch(/^c10-/);
@@ -135,21 +161,43 @@ describe('orgsim list', () => {
 
 /** Whether a version satisfies an npm range of the forms package locks use: ||, >=, >, <=, <, ^, ~, x.y.z. */
 function satisfies(version: string, range: string): boolean {
-  const parse = (v: string) => v.replace(/^v/, '').split('.').map((x) => Number.parseInt(x, 10) || 0).concat([0, 0, 0]).slice(0, 3);
+  const parse = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split('.')
+      .map((x) => Number.parseInt(x, 10) || 0)
+      .concat([0, 0, 0])
+      .slice(0, 3);
   const cmp = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
   const v = parse(version);
-  return range.replace(/(>=|<=|>|<|\^|~|=)\s+/g, '$1').split('||').some((alt) => alt.trim().split(/\s+/).filter(Boolean).every((c) => {
-    const m = /^(>=|<=|>|<|\^|~|=)?\s*(.+)$/.exec(c)!;
-    const w = parse(m[2]!);
-    const d = cmp(v, w);
-    switch (m[1]) {
-      case '>=': return d >= 0;
-      case '>': return d > 0;
-      case '<=': return d <= 0;
-      case '<': return d < 0;
-      case '^': return d >= 0 && (w[0]! > 0 ? v[0] === w[0] : v[1] === w[1]);
-      case '~': return d >= 0 && v[0] === w[0] && v[1] === w[1];
-      default: return m[2] === '*' || d === 0 || (m[2]!.split('.').length < 3 && v[0] === w[0]);
-    }
-  }));
+  return range
+    .replace(/(>=|<=|>|<|\^|~|=)\s+/g, '$1')
+    .split('||')
+    .some((alt) =>
+      alt
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((c) => {
+          const m = /^(>=|<=|>|<|\^|~|=)?\s*(.+)$/.exec(c)!;
+          const w = parse(m[2]!);
+          const d = cmp(v, w);
+          switch (m[1]) {
+            case '>=':
+              return d >= 0;
+            case '>':
+              return d > 0;
+            case '<=':
+              return d <= 0;
+            case '<':
+              return d < 0;
+            case '^':
+              return d >= 0 && (w[0]! > 0 ? v[0] === w[0] : v[1] === w[1]);
+            case '~':
+              return d >= 0 && v[0] === w[0] && v[1] === w[1];
+            default:
+              return m[2] === '*' || d === 0 || (m[2]!.split('.').length < 3 && v[0] === w[0]);
+          }
+        }),
+    );
 }

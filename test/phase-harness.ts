@@ -19,9 +19,13 @@ import { PEOPLE_ALIGNMENT, type ModelState } from '../src/model/state.ts';
 
 /** A tiny organization with every role present, duplicates, an external community and a visibility campaign. */
 export const TINY: Scenario = validate({
-  organization: { employees: 60 }, external: { customers: 20 }, ticks: 60,
-  cm: { present: true, speakShare: 0.3 }, smm: { count: 2, sourcing: 'outsourced' },
-  communities: { initialDuplicates: 1, duplicateSpawnPerYear: 5 }, policies: { visibility: 0.3 },
+  organization: { employees: 60 },
+  external: { customers: 20 },
+  ticks: 60,
+  cm: { present: true, speakShare: 0.3 },
+  smm: { count: 2, sourcing: 'outsourced' },
+  communities: { initialDuplicates: 1, duplicateSpawnPerYear: 5 },
+  policies: { visibility: 0.3 },
 });
 
 /** The phases of a tick, in order (simulation.ts: step), each run with its own stream of seed 11. */
@@ -34,7 +38,8 @@ export const PHASES = {
     agentTerms(st, p);
     st.org.alignmentMean = st.people[PEOPLE_ALIGNMENT]! / st.world.employees;
   },
-  decisions: (st, p) => decide(st.world, st.groups, aleaStream(11, 'decisions').state, decisionRule(p), new DecisionScratch()),
+  decisions: (st, p) =>
+    decide(st.world, st.groups, aleaStream(11, 'decisions').state, decisionRule(p), new DecisionScratch()),
   ownerPosts: (st, p) => ownerPosts(st, p, aleaStream(11, 'prompts')),
   activity: (st, p) => readActivity(st, p, null),
   value: (st, p) => produceValue(st, p, aleaStream(11, 'value')),
@@ -43,7 +48,7 @@ export const PHASES = {
 export type PhaseName = keyof typeof PHASES;
 
 /** A Simulation of TINY after `ticks` ticks, then the phases of the next tick before `phase`. */
-export function before(phase: PhaseName, ticks = 30): { st: ModelState; p: Scenario } {
+export function stateBefore(phase: PhaseName, ticks = 30): { st: ModelState; p: Scenario } {
   const sim = new Simulation(TINY, 3);
   sim.run(ticks);
   for (const [name, run] of Object.entries(PHASES) as [PhaseName, (st: ModelState, p: Scenario) => void][]) {
@@ -79,7 +84,8 @@ export function snapshot(st: ModelState): Map<string, unknown> {
 
 /** Bit for bit (NaN equals NaN). */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b))
+    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
   return Object.is(a, b);
 }
 

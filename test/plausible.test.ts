@@ -7,7 +7,9 @@ import { PLAUSIBLE } from '../src/scenario/plausible.ts';
 import { parameterInfo, parameterList } from '../src/scenario/paths.ts';
 import { renderParameters } from '../scripts/parameters-doc.ts';
 
-const assumed = parameterList().filter((p) => (p.type === 'number' || p.type === 'integer') && p.source?.startsWith('assumption'));
+const assumed = parameterList().filter(
+  (p) => (p.type === 'number' || p.type === 'integer') && p.source?.startsWith('assumption'),
+);
 
 describe('plausible ranges', () => {
   it('cover every numeric parameter whose default is an assumption', () => {
@@ -19,7 +21,10 @@ describe('plausible ranges', () => {
     for (const [path, { range, why }] of Object.entries(PLAUSIBLE)) {
       const p = parameterInfo(path);
       expect(p, path).toBeDefined();
-      expect(p!.source?.startsWith('assumption'), `${path} is sourced "${p!.source}": a plausible range is for assumptions`).toBe(true);
+      expect(
+        p!.source?.startsWith('assumption'),
+        `${path} is sourced "${p!.source}": a plausible range is for assumptions`,
+      ).toBe(true);
       expect(range[0], path).toBeLessThanOrEqual(range[1]);
       expect(range[0], path).toBeGreaterThanOrEqual(p!.minimum ?? -Infinity);
       expect(range[1], path).toBeLessThanOrEqual(p!.maximum ?? Infinity);
@@ -29,8 +34,12 @@ describe('plausible ranges', () => {
     }
   });
 
-  it('keep the kinds of community within the whole (their shares add up to at most 1 at the top of every range)', () => {
-    const top = ['communities.expertiseShare', 'communities.projectShare', 'communities.corporateShare'].reduce((s, k) => s + PLAUSIBLE[k]!.range[1], 0);
+  it('keep the kinds of community within the whole (their shares add up to at most 1 at the top of \
+every range)', () => {
+    const top = ['communities.expertiseShare', 'communities.projectShare', 'communities.corporateShare'].reduce(
+      (s, k) => s + PLAUSIBLE[k]!.range[1],
+      0,
+    );
     expect(top).toBeLessThanOrEqual(1);
   });
 

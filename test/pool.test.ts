@@ -24,7 +24,10 @@ describe('runEnsemble', () => {
   it('gives bit-identical series, in seed order, with 1 and 2 workers', async () => {
     const progress: number[] = [];
     const one = await runEnsemble(small, seeds, { workers: 1 });
-    const two = await runEnsemble(small, seeds, { workers: 2, onProgress: (done, total) => progress.push(done / total) });
+    const two = await runEnsemble(small, seeds, {
+      workers: 2,
+      onProgress: (done, total) => progress.push(done / total),
+    });
     expect(one.map((r) => r.seed)).toEqual(seeds);
     expect(two.map((r) => r.seed)).toEqual(seeds);
     for (let i = 0; i < seeds.length; i++) {
@@ -46,7 +49,12 @@ describe('runEnsemble', () => {
   });
 
   it('brings derived metrics back from the workers', async () => {
-    const withMetrics = validate({ organization: { employees: 200 }, external: { customers: 100 }, ticks: 60, metrics: { roi: 'valueCum / costCum' } });
+    const withMetrics = validate({
+      organization: { employees: 200 },
+      external: { customers: 100 },
+      ticks: 60,
+      metrics: { roi: 'valueCum / costCum' },
+    });
     const [one] = await runEnsemble(withMetrics, [8], { workers: 1 });
     const [a, b] = await runEnsemble(withMetrics, [8, 9], { workers: 2 });
     expect(a!.derived.roi).toBeInstanceOf(Float64Array);
@@ -61,7 +69,9 @@ describe('runEnsemble', () => {
 
   it('rejects with a message naming the run when a worker throws', async () => {
     const broken = { ...small, organization: undefined } as unknown as Scenario;
-    await expect(runEnsemble(broken, [1, 2, 3], { workers: 2 })).rejects.toThrow(/run \d \(seed \d\) failed in a worker: .+/);
+    await expect(runEnsemble(broken, [1, 2, 3], { workers: 2 })).rejects.toThrow(
+      /run \d \(seed \d\) failed in a worker: .+/,
+    );
   });
 });
 
@@ -75,14 +85,24 @@ describe('ThreadPool', () => {
       let jobs = 0;
       await runJobs(3, (i) => ({ scenario: small, seed: seeds[i]! }), { workers: 2, pool, onResult: () => jobs++ });
       const stats: Float64Array[] = [];
-      await runMeasureJobs(2, (i) => ({ scenario: small, seed: seeds[i]!, requests: [{ statistic: 'mean:activeShare', from: 0, to: 60 }] }), {
-        workers: 2, pool, onResult: (i, values) => (stats[i] = values),
-      });
+      await runMeasureJobs(
+        2,
+        (i) => ({ scenario: small, seed: seeds[i]!, requests: [{ statistic: 'mean:activeShare', from: 0, to: 60 }] }),
+        {
+          workers: 2,
+          pool,
+          onResult: (i, values) => (stats[i] = values),
+        },
+      );
       expect(jobs).toBe(3);
       expect(stats.every((v) => v.length === 1 && Number.isFinite(v[0]!))).toBe(true);
       expect(pool.threadIds).toEqual(ids);
       // The reused threads give the numbers of a fresh run.
-      expect(bytes(first[2]!.series[SERIES_INDEX.valueCum!]!).equals(bytes(runScenario(small, seeds[2]!).series[SERIES_INDEX.valueCum!]!))).toBe(true);
+      expect(
+        bytes(first[2]!.series[SERIES_INDEX.valueCum!]!).equals(
+          bytes(runScenario(small, seeds[2]!).series[SERIES_INDEX.valueCum!]!),
+        ),
+      ).toBe(true);
     } finally {
       await pool.close();
     }
@@ -109,12 +129,18 @@ describe('ThreadPool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgsim-pool-'));
     const script = join(dir, 'ensemble.mts');
     const root = new URL('..', import.meta.url);
-    writeFileSync(script, `import { runEnsemble, sharedPool } from ${JSON.stringify(new URL('workers/pool.ts', root).href)};
+    writeFileSync(
+      script,
+      `import { runEnsemble, sharedPool } from ${JSON.stringify(new URL('workers/pool.ts', root).href)};
       import { validate } from ${JSON.stringify(new URL('src/scenario/load.ts', root).href)};
-      const out = await runEnsemble(validate({ organization: { employees: 100 }, external: { customers: 0 }, ticks: 5 }), [1, 2, 3], { workers: 2 });
-      console.log(out.length, sharedPool().size);`);
+      const out = await runEnsemble(validate({ organization: { employees: 100 }, external: { customers: 0 }, ticks: ` +
+        `5 }), [1, 2, 3], { workers: 2 });
+      console.log(out.length, sharedPool().size);`,
+    );
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(root) });
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+        cwd: fileURLToPath(root),
+      });
       expect(stdout.trim()).toBe('3 2');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -146,8 +172,12 @@ describe('worker API over a thread', () => {
 
   it('refuses an intervention on an unknown or fixed parameter', async () => {
     const id = await sim.open(small, 1);
-    await expect(sim.intervene(id, { 'smm.cont': 2 }, 'x')).rejects.toThrow(/unknown parameter "smm.cont"; did you mean "smm.count"/);
-    await expect(sim.intervene(id, { 'organization.employees': 10 }, 'x')).rejects.toThrow(/cannot change during a run/);
+    await expect(sim.intervene(id, { 'smm.cont': 2 }, 'x')).rejects.toThrow(
+      /unknown parameter "smm.cont"; did you mean "smm.count"/,
+    );
+    await expect(sim.intervene(id, { 'organization.employees': 10 }, 'x')).rejects.toThrow(
+      /cannot change during a run/,
+    );
     await sim.intervene(id, { 'smm.count': 2 }, 'hire');
     expect((await sim.advance(id, 3)).series[SERIES_INDEX.smmCount!]![2]).toBe(2);
     await sim.close(id);

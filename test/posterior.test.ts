@@ -4,9 +4,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPosterior, posteriorDraws, posteriorText, resampleSystematic, type Posterior } from '../src/calibrate/posterior.ts';
+import {
+  checkPosterior,
+  posteriorDraws,
+  posteriorText,
+  resampleSystematic,
+  type Posterior,
+} from '../src/calibrate/posterior.ts';
 import { designStream } from '../src/research/random.ts';
-import { posteriorStaleness, readPosterior, SHIPPED_POSTERIOR, SHIPPED_TARGETS, targetsDigest } from '../cli/posterior-file.ts';
+import {
+  posteriorStaleness,
+  readPosterior,
+  SHIPPED_POSTERIOR,
+  SHIPPED_TARGETS,
+  targetsDigest,
+} from '../cli/posterior-file.ts';
 
 const shipped = readPosterior(SHIPPED_POSTERIOR);
 const raw = () => JSON.parse(readFileSync(SHIPPED_POSTERIOR, 'utf8')) as Record<string, unknown> & Posterior;
@@ -63,8 +75,13 @@ describe('the posterior file', () => {
     const targets = JSON.parse(readFileSync(SHIPPED_TARGETS, 'utf8'));
     expect(shipped.calibration.name).toBe(targets.name);
     expect(posteriorStaleness(shipped)).toBeNull();
-    const other = { ...shipped, calibration: { ...shipped.calibration, targetsSha256: targetsDigest({ targets: [] }) } };
-    expect(posteriorStaleness(other)).toMatch(/was fitted to other targets than .*mid\.json .*regenerate it \(npm run calibrate\)/);
+    const other = {
+      ...shipped,
+      calibration: { ...shipped.calibration, targetsSha256: targetsDigest({ targets: [] }) },
+    };
+    expect(posteriorStaleness(other)).toMatch(
+      /was fitted to other targets than .*mid\.json .*regenerate it \(npm run calibrate\)/,
+    );
     // Another fit (another name) is not the shipped one's: nothing to say.
     expect(posteriorStaleness({ ...other, calibration: { ...other.calibration, name: 'my own fit' } })).toBeNull();
   });
@@ -76,19 +93,78 @@ describe('the posterior file', () => {
   };
 
   it('is refused in one line naming the field, the value and what is allowed', () => {
-    expect(refused((p) => { p.format = 'other' as never; })).toThrow('p.json: format = "other" is not allowed; expected "orgsim-posterior"');
-    expect(refused((p) => { p.version = 2 as never; })).toThrow(/^p\.json: version = 2 is not allowed; expected 1/);
-    expect(refused((p) => { p.parameters[0]!.path = 'behaviour.nothing'; })).toThrow(/^p\.json: parameters\[0\]\.path = "behaviour\.nothing" is not allowed; expected a numeric scenario parameter/);
-    expect(refused((p) => { p.parameters[1]!.path = p.parameters[0]!.path; })).toThrow(/parameters\[1\]\.path = .* expected each parameter once/);
-    expect(refused((p) => { p.parameters[0]!.prior = [1, 0]; })).toThrow(/parameters\[0\]\.prior = \[1,0\] is not allowed; expected \[lo, hi\]/);
-    expect(refused((p) => { p.particles[2]![0] = 1e9; })).toThrow(/^p\.json: particles\[2\]\[0\] = 1000000000 is not allowed; expected a number from -10 to 5 \(behaviour\.baseline\)/);
-    expect(refused((p) => { p.particles[0]![0] = 'x' as never; })).toThrow(/particles\[0\]\[0\] = "x" is not allowed/);
-    expect(refused((p) => { p.particles[1] = p.particles[1]!.slice(1); })).toThrow(/particles\[1\] = "28 values" is not allowed; expected a list of 29 numbers/);
-    expect(refused((p) => { p.weights = p.weights.slice(1); })).toThrow(/weights = "59 weights" is not allowed; expected a list of 60 weights/);
-    expect(refused((p) => { p.weights[3] = -1; })).toThrow(/weights\[3\] = -1 is not allowed; expected a finite number of at least 0/);
-    expect(refused((p) => { p.weights = p.weights.map(() => 0); })).toThrow(/weights = "all 0" is not allowed/);
-    expect(refused((p) => { (p as Record<string, unknown>).code = 'x'; })).toThrow(/^p\.json: code = "x" is not allowed; expected no such field/);
-    expect(refused((p) => { p.calibration.targetsSha256 = 'abc'; })).toThrow(/calibration\.targetsSha256 = "abc" is not allowed; expected a sha256 digest/);
+    expect(
+      refused((p) => {
+        p.format = 'other' as never;
+      }),
+    ).toThrow('p.json: format = "other" is not allowed; expected "orgsim-posterior"');
+    expect(
+      refused((p) => {
+        p.version = 2 as never;
+      }),
+    ).toThrow(/^p\.json: version = 2 is not allowed; expected 1/);
+    expect(
+      refused((p) => {
+        p.parameters[0]!.path = 'behaviour.nothing';
+      }),
+    ).toThrow(
+      /^p\.json: parameters\[0\]\.path = "behaviour\.nothing" is not allowed; expected a numeric scenario parameter/,
+    );
+    expect(
+      refused((p) => {
+        p.parameters[1]!.path = p.parameters[0]!.path;
+      }),
+    ).toThrow(/parameters\[1\]\.path = .* expected each parameter once/);
+    expect(
+      refused((p) => {
+        p.parameters[0]!.prior = [1, 0];
+      }),
+    ).toThrow(/parameters\[0\]\.prior = \[1,0\] is not allowed; expected \[lo, hi\]/);
+    expect(
+      refused((p) => {
+        p.particles[2]![0] = 1e9;
+      }),
+    ).toThrow(
+      new RegExp(
+        String.raw`^p\.json: particles\[2\]\[0\] = 1000000000 is not allowed; expected a number from -10 to ` +
+          String.raw`5 \(behaviour\.baseline\)`,
+      ),
+    );
+    expect(
+      refused((p) => {
+        p.particles[0]![0] = 'x' as never;
+      }),
+    ).toThrow(/particles\[0\]\[0\] = "x" is not allowed/);
+    expect(
+      refused((p) => {
+        p.particles[1] = p.particles[1]!.slice(1);
+      }),
+    ).toThrow(/particles\[1\] = "28 values" is not allowed; expected a list of 29 numbers/);
+    expect(
+      refused((p) => {
+        p.weights = p.weights.slice(1);
+      }),
+    ).toThrow(/weights = "59 weights" is not allowed; expected a list of 60 weights/);
+    expect(
+      refused((p) => {
+        p.weights[3] = -1;
+      }),
+    ).toThrow(/weights\[3\] = -1 is not allowed; expected a finite number of at least 0/);
+    expect(
+      refused((p) => {
+        p.weights = p.weights.map(() => 0);
+      }),
+    ).toThrow(/weights = "all 0" is not allowed/);
+    expect(
+      refused((p) => {
+        (p as Record<string, unknown>).code = 'x';
+      }),
+    ).toThrow(/^p\.json: code = "x" is not allowed; expected no such field/);
+    expect(
+      refused((p) => {
+        p.calibration.targetsSha256 = 'abc';
+      }),
+    ).toThrow(/calibration\.targetsSha256 = "abc" is not allowed; expected a sha256 digest/);
     expect(() => checkPosterior([], 'p.json')).toThrow(/^p\.json: posterior = \[\] is not allowed/);
   });
 });
@@ -104,10 +180,19 @@ describe('orgsim claims --audit --posterior', () => {
       const bad = raw();
       bad.particles[0]![1] = -3;
       writeFileSync(join(dir, 'p.json'), JSON.stringify(bad));
-      expectMistake(await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'p.json')]), /p\.json: particles\[0\]\[1\] = -3 is not allowed; expected a number from 0 to 5 \(behaviour\.teamBonus\)/);
+      expectMistake(
+        await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'p.json')]),
+        /p\.json: particles\[0\]\[1\] = -3 is not allowed; expected a number from 0 to 5 \(behaviour\.teamBonus\)/,
+      );
       writeFileSync(join(dir, 'deep.json'), '['.repeat(100_000));
-      expectMistake(await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'deep.json')]), /deep\.json: .*nest/i);
-      expectMistake(await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'none.json')]), /cannot read the posterior .*none\.json: no such file/);
+      expectMistake(
+        await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'deep.json')]),
+        /deep\.json: .*nest/i,
+      );
+      expectMistake(
+        await cli(['claims', 'C10', '--audit', '--posterior', join(dir, 'none.json')]),
+        /cannot read the posterior .*none\.json: no such file/,
+      );
       expectMistake(await cli(['claims', 'C10', '--posterior', 'none']), /--posterior needs --audit/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

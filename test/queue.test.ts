@@ -101,7 +101,15 @@ describe('drainJobs', () => {
     expect(done).toBe(got.length);
     expect(got.length).toBeLessThan(5);
     expect(got).not.toContain(4);
-    expect(await drainJobs(workers, 5, { job: (i) => i, call: async (_w, i) => i, died: (w) => w.died, onResult: () => {}, signal: stop.signal })).toBe(0);
+    expect(
+      await drainJobs(workers, 5, {
+        job: (i) => i,
+        call: async (_w, i) => i,
+        died: (w) => w.died,
+        onResult: () => {},
+        signal: stop.signal,
+      }),
+    ).toBe(0);
   });
 
   it('uses at least one worker and never more than one per job', () => {

@@ -6,7 +6,16 @@
  * files the docs name in code exist; the README's short list of claims is the claims table's; the JSON
  * examples of a scenario, a story step and a calibration target file are accepted by orgsim itself.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +30,10 @@ const README = join(ROOT, 'README.md');
 const DOCS = [
   README,
   join(ROOT, 'CONTRIBUTING.md'),
-  ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f)).sort(),
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(ROOT, 'docs', f))
+    .sort(),
 ];
 const read = (file: string) => readFileSync(file, 'utf8');
 const PACKAGE = JSON.parse(read(join(ROOT, 'package.json'))) as { scripts: Record<string, string> };
@@ -74,21 +86,28 @@ function brokenLink(file: string, href: string): string | null {
   const target = path ? join(dirname(file), decodeURIComponent(path)) : file;
   if (!existsSync(target)) return `${href}: no file ${relative(ROOT, target)}`;
   if (anchor === undefined) return null;
-  if (!target.endsWith('.md') || statSync(target).isDirectory()) return `${href}: an anchor into a file that is not markdown`;
-  return anchors(read(target)).has(anchor) ? null : `${href}: no heading with the anchor #${anchor} in ${relative(ROOT, target)}`;
+  if (!target.endsWith('.md') || statSync(target).isDirectory())
+    return `${href}: an anchor into a file that is not markdown`;
+  return anchors(read(target)).has(anchor)
+    ? null
+    : `${href}: no heading with the anchor #${anchor} in ${relative(ROOT, target)}`;
 }
 
 /** The shell lines of a text's code blocks (sh, bash, shell or none), continuations joined, comments cut. */
 function shellLines(md: string): string[] {
   return tokens(md)
     .filter((t) => t.type === 'code' && ['sh', 'bash', 'shell', ''].includes((t as Tokens.Code).lang ?? ''))
-    .flatMap((t) => ((t as Tokens.Code).text).replace(/\\\n\s*/g, ' ').split('\n'))
+    .flatMap((t) => (t as Tokens.Code).text.replace(/\\\n\s*/g, ' ').split('\n'))
     .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
     .filter(Boolean);
 }
 
 /** The commands of a shell line (`a && b` is two). */
-const commands = (line: string) => line.split('&&').map((c) => c.trim().split(/\s+/)).filter((w) => w[0]);
+const commands = (line: string) =>
+  line
+    .split('&&')
+    .map((c) => c.trim().split(/\s+/))
+    .filter((w) => w[0]);
 
 /** The orgsim commands and the text of each one's help, as `orgsim help` prints them. */
 const help = new Map<string, string>();
@@ -114,13 +133,15 @@ function wrongCommand(words: string[], strict: boolean): string | null {
   if (head === 'npm') {
     const [sub, name] = rest;
     if (sub === 'install' || sub === 'ci') return null;
-    if (sub === 'start' || sub === 'test') return PACKAGE.scripts[sub] ? null : `npm ${sub}: no "${sub}" script in package.json`;
+    if (sub === 'start' || sub === 'test')
+      return PACKAGE.scripts[sub] ? null : `npm ${sub}: no "${sub}" script in package.json`;
     if (sub === 'run') return name && PACKAGE.scripts[name] ? null : `npm run ${name}: no such script in package.json`;
     return strict ? `npm ${sub}: not an npm script` : null;
   }
   const args = head === 'npx' && rest[0] === 'orgsim' ? rest.slice(1) : head === 'orgsim' ? rest : null;
   if (!args) {
-    if (head === 'npx' && rest[0] === 'tsx') return existsSync(join(ROOT, rest[1] ?? '')) ? null : `npx tsx ${rest[1]}: no such file`;
+    if (head === 'npx' && rest[0] === 'tsx')
+      return existsSync(join(ROOT, rest[1] ?? '')) ? null : `npx tsx ${rest[1]}: no such file`;
     return strict ? `${words.join(' ')}: neither an npm script nor an orgsim command` : null;
   }
   const [command, ...given] = args;
@@ -132,11 +153,21 @@ function wrongCommand(words: string[], strict: boolean): string | null {
     if (!known.has(name)) return `orgsim ${command} --${name}: not an option of orgsim ${command}`;
   }
   if (!strict) return null;
-  const positionals = given.slice(0, Math.max(0, given.findIndex((a) => a.startsWith('--')))).concat(given.some((a) => a.startsWith('--')) ? [] : given);
-  if (command === 'help') return positionals.every((p) => help.has(p)) ? null : `orgsim help ${positionals.join(' ')}: no such command`;
+  const positionals = given
+    .slice(
+      0,
+      Math.max(
+        0,
+        given.findIndex((a) => a.startsWith('--')),
+      ),
+    )
+    .concat(given.some((a) => a.startsWith('--')) ? [] : given);
+  if (command === 'help')
+    return positionals.every((p) => help.has(p)) ? null : `orgsim help ${positionals.join(' ')}: no such command`;
   if (['run', 'compare', 'sweep', 'sensitivity', 'serve', 'validate'].includes(command!)) {
     for (const s of positionals) {
-      if (!existsSync(join(ROOT, s)) && !existsSync(join(ROOT, 'scenarios', `${s}.json`))) return `orgsim ${command} ${s}: no such scenario`;
+      if (!existsSync(join(ROOT, s)) && !existsSync(join(ROOT, 'scenarios', `${s}.json`)))
+        return `orgsim ${command} ${s}: no such scenario`;
     }
   }
   return null;
@@ -155,8 +186,13 @@ describe('README.md', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('shows experiments that orgsim itself accepts (ORGSIM_CHECK_ONLY=1: checked, nothing run or written)', async () => {
-    const experiments = shellLines(read(README)).flatMap(commands).filter((w) => w[0] === 'npx' && w[1] === 'orgsim' && ['sweep', 'sensitivity', 'claims', 'calibrate'].includes(w[2]!));
+  it('shows experiments that orgsim itself accepts (ORGSIM_CHECK_ONLY=1: checked, nothing run \
+or written)', async () => {
+    const experiments = shellLines(read(README))
+      .flatMap(commands)
+      .filter(
+        (w) => w[0] === 'npx' && w[1] === 'orgsim' && ['sweep', 'sensitivity', 'claims', 'calibrate'].includes(w[2]!),
+      );
     expect(experiments.length).toBeGreaterThanOrEqual(2);
     for (const w of experiments) {
       const r = await cli(w.slice(2), { ORGSIM_CHECK_ONLY: '1' });
@@ -166,7 +202,9 @@ describe('README.md', () => {
 
   it('lists the claims as the claims table of docs/results.md states them', () => {
     const short = new Map([...read(README).matchAll(/^\| (C\d+) \| (.+) \|$/gm)].map((m) => [m[1]!, m[2]!]));
-    const table = new Map([...read(join(ROOT, 'docs/results.md')).matchAll(/^\| (C\d+) ([^|]+?) \|/gm)].map((m) => [m[1]!, m[2]!]));
+    const table = new Map(
+      [...read(join(ROOT, 'docs/results.md')).matchAll(/^\| (C\d+) ([^|]+?) \|/gm)].map((m) => [m[1]!, m[2]!]),
+    );
     expect([...short.keys()]).toEqual(CLAIMS.map((c) => c.id));
     expect(short).toEqual(table);
   });
@@ -190,7 +228,12 @@ describe('README.md, CONTRIBUTING.md and docs/*.md', () => {
   });
 
   it('link only to files and headings that exist', () => {
-    const broken = DOCS.flatMap((f) => links(read(f)).map((h) => brokenLink(f, h)).filter(Boolean).map((e) => `${relative(ROOT, f)}: ${e}`));
+    const broken = DOCS.flatMap((f) =>
+      links(read(f))
+        .map((h) => brokenLink(f, h))
+        .filter(Boolean)
+        .map((e) => `${relative(ROOT, f)}: ${e}`),
+    );
     expect(broken).toEqual([]);
   });
 
@@ -200,17 +243,26 @@ describe('README.md, CONTRIBUTING.md and docs/*.md', () => {
   });
 
   it('show npm scripts that exist, and orgsim commands with options they take', () => {
-    const wrong = DOCS.flatMap((f) => shellLines(read(f)).flatMap((l) => commands(l).map((c) => wrongCommand(c, false)).filter(Boolean).map((e) => `${relative(ROOT, f)}: ${e}`)));
+    const wrong = DOCS.flatMap((f) =>
+      shellLines(read(f)).flatMap((l) =>
+        commands(l)
+          .map((c) => wrongCommand(c, false))
+          .filter(Boolean)
+          .map((e) => `${relative(ROOT, f)}: ${e}`),
+      ),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('name in code only files of the repository that exist (src/..., test/..., scripts/...)', () => {
     const re = /^(?:src|cli|server|viz|workers|scripts|bench|test|deploy|scenarios|docs|bin)\/[\w./-]*\.[a-z]+$/;
-    const missing = DOCS.flatMap((f) => tokens(read(f))
-      .filter((t) => t.type === 'codespan')
-      .map((t) => (t as Tokens.Codespan).text)
-      .filter((p) => re.test(p) && !existsSync(join(ROOT, p)))
-      .map((p) => `${relative(ROOT, f)}: ${p}`));
+    const missing = DOCS.flatMap((f) =>
+      tokens(read(f))
+        .filter((t) => t.type === 'codespan')
+        .map((t) => (t as Tokens.Codespan).text)
+        .filter((p) => re.test(p) && !existsSync(join(ROOT, p)))
+        .map((p) => `${relative(ROOT, f)}: ${p}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -219,11 +271,13 @@ describe('README.md, CONTRIBUTING.md and docs/*.md', () => {
     const known = new Set(params.flatMap((p) => p.split('.').map((_, k, keys) => keys.slice(0, k + 1).join('.'))));
     const sections = [...new Set(params.filter((p) => p.includes('.')).map((p) => p.split('.')[0]!))];
     const re = new RegExp(`(?<![A-Za-z0-9_.$/-])(?:${sections.join('|')})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+`, 'g');
-    const unknown = DOCS.flatMap((f) => tokens(read(f))
-      .filter((t) => t.type === 'codespan' || t.type === 'code')
-      .flatMap((t) => [...(t as Tokens.Code | Tokens.Codespan).text.matchAll(re)].map((m) => m[0]))
-      .filter((p) => !known.has(p))
-      .map((p) => `${relative(ROOT, f)}: ${p}`));
+    const unknown = DOCS.flatMap((f) =>
+      tokens(read(f))
+        .filter((t) => t.type === 'codespan' || t.type === 'code')
+        .flatMap((t) => [...(t as Tokens.Code | Tokens.Codespan).text.matchAll(re)].map((m) => m[0]))
+        .filter((p) => !known.has(p))
+        .map((p) => `${relative(ROOT, f)}: ${p}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -231,7 +285,10 @@ describe('README.md, CONTRIBUTING.md and docs/*.md', () => {
 describe('docs/reference.md', () => {
   const reference = () => read(join(ROOT, 'docs/reference.md'));
   /** The text of the reference's section on one command, from its heading to the next. */
-  const section = (command: string) => reference().split(/^### /m).find((s) => s.startsWith(`orgsim ${command}\n`)) ?? '';
+  const section = (command: string) =>
+    reference()
+      .split(/^### /m)
+      .find((s) => s.startsWith(`orgsim ${command}\n`)) ?? '';
 
   it('has a section per orgsim command, naming every option orgsim help gives it', () => {
     expect(help.size).toBeGreaterThanOrEqual(12);
@@ -247,14 +304,19 @@ describe('docs/reference.md', () => {
 
   it('lists every npm script', () => {
     const text = reference();
-    const missing = Object.keys(PACKAGE.scripts).filter((s) => !text.includes(s === 'start' || s === 'test' ? `| \`npm ${s}\` |` : `| \`npm run ${s}\` |`));
+    const missing = Object.keys(PACKAGE.scripts).filter(
+      (s) => !text.includes(s === 'start' || s === 'test' ? `| \`npm ${s}\` |` : `| \`npm run ${s}\` |`),
+    );
     expect(missing).toEqual([]);
   });
 });
 
 describe('the JSON examples of the docs', () => {
   /** The JSON code blocks of a doc, in order. */
-  const examples = (doc: string) => tokens(read(join(ROOT, 'docs', doc))).filter((t) => t.type === 'code' && (t as Tokens.Code).lang === 'json').map((t) => (t as Tokens.Code).text);
+  const examples = (doc: string) =>
+    tokens(read(join(ROOT, 'docs', doc)))
+      .filter((t) => t.type === 'code' && (t as Tokens.Code).lang === 'json')
+      .map((t) => (t as Tokens.Code).text);
 
   it('are accepted by orgsim: a scenario file, a story step, a calibration target file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgsim-doc-examples-'));
@@ -272,9 +334,12 @@ describe('the JSON examples of the docs', () => {
 
       const [targets] = examples('researcher.md');
       const file = JSON.parse(targets!) as { targets: { csv?: string; series?: string }[] };
-      for (const t of file.targets) if (t.csv) writeFileSync(join(dir, t.csv), `month,${t.series}\n2024-01,0.5\n2024-02,0.55\n`);
+      for (const t of file.targets)
+        if (t.csv) writeFileSync(join(dir, t.csv), `month,${t.series}\n2024-01,0.5\n2024-02,0.55\n`);
       writeFileSync(join(dir, 'targets.json'), targets!);
-      const c = await cli(['calibrate', join(dir, 'targets.json'), '--out', join(dir, 'out')], { ORGSIM_CHECK_ONLY: '1' });
+      const c = await cli(['calibrate', join(dir, 'targets.json'), '--out', join(dir, 'out')], {
+        ORGSIM_CHECK_ONLY: '1',
+      });
       expect(c.code, c.stderr).toBe(0);
       expect(existsSync(join(dir, 'out', 'calibration.json'))).toBe(false);
     } finally {

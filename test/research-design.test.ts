@@ -10,11 +10,21 @@ import { canonicalJson } from '../src/research/canonical.ts';
 import { manifestDifferences, type Manifest } from '../src/research/manifest.ts';
 import { parseCsv } from '../src/csv.ts';
 
-const range = (path: string, lo: number, hi: number, steps: number | null, integer = false): ParamRange => ({ path, lo, hi, steps, integer });
+const range = (path: string, lo: number, hi: number, steps: number | null, integer = false): ParamRange => ({
+  path,
+  lo,
+  hi,
+  steps,
+  integer,
+});
 
 describe('Latin hypercube', () => {
   it('puts exactly one point in each of the K strata of every parameter', () => {
-    for (const [k, d] of [[10, 3], [37, 5], [1, 2]] as const) {
+    for (const [k, d] of [
+      [10, 3],
+      [37, 5],
+      [1, 2],
+    ] as const) {
       const rows = latinHypercube(k, d, designStream(7, 'lhs'));
       expect(rows).toHaveLength(k);
       for (let j = 0; j < d; j++) {
@@ -29,7 +39,11 @@ describe('Latin hypercube', () => {
     const d = makeDesign(params, { method: 'lhs', samples: 20, levels: null }, 3);
     const strata = d.values.map((v) => Math.floor(((v[0]! - 0.2) / 0.4) * 20)).sort((a, b) => a - b);
     expect(strata).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    const order = (j: number) => d.unit.map((r, i) => [r[j]!, i] as const).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    const order = (j: number) =>
+      d.unit
+        .map((r, i) => [r[j]!, i] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, i]) => i);
     expect(order(0)).not.toEqual(order(1));
   });
 
@@ -43,13 +57,23 @@ describe('Latin hypercube', () => {
 
 describe('grid', () => {
   it('has the product of the steps as its size, every combination once, the first parameter slowest', () => {
-    const params = [range('smm.count', 0, 4, 3, true), range('cm.speakShare', 0, 1, 2), range('policies.visibility', 0, 0.5, 4)];
+    const params = [
+      range('smm.count', 0, 4, 3, true),
+      range('cm.speakShare', 0, 1, 2),
+      range('policies.visibility', 0, 0.5, 4),
+    ];
     expect(gridSize(params)).toBe(24);
     expect(designSize(params, { method: 'grid', samples: null, levels: null })).toBe(24);
     const { values } = makeDesign(params, { method: 'grid', samples: null, levels: null }, 1);
     expect(values).toHaveLength(24);
     expect(new Set(values.map((v) => v.join())).size).toBe(24);
-    expect(values.slice(0, 5)).toEqual([[0, 0, 0], [0, 0, 0.5 / 3], [0, 0, 1 / 3], [0, 0, 0.5], [0, 1, 0]]);
+    expect(values.slice(0, 5)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0.5 / 3],
+      [0, 0, 1 / 3],
+      [0, 0, 0.5],
+      [0, 1, 0],
+    ]);
     expect(values[23]).toEqual([4, 1, 0.5]);
     expect(gridDesign(params)[8]).toEqual([0.5, 0, 0]);
   });
@@ -75,7 +99,8 @@ describe('--param', () => {
     expect(parseParam('smm.count=0:4:5', true)).toEqual(range('smm.count', 0, 4, 5, true));
     expect(parseParam('cm.speakShare=0.1:0.9', true)).toEqual(range('cm.speakShare', 0.1, 0.9, 3));
     expect(parseParam('cm.speakShare=0.1:0.9', false)).toEqual(range('cm.speakShare', 0.1, 0.9, null));
-    expect(parseParam('smm.count=0:1', true)).toEqual(range('smm.count', 0, 1, 2, true)); // default 3 steps, or fewer values
+    // default 3 steps, or fewer values
+    expect(parseParam('smm.count=0:1', true)).toEqual(range('smm.count', 0, 1, 2, true));
   });
 
   it.each([
@@ -108,8 +133,12 @@ describe('--param', () => {
 describe('design sizes', () => {
   const two = [range('a', 0, 1, null), range('b', 0, 1, null)];
   it('refuses sizes a method cannot use', () => {
-    expect(() => checkDesign(two, 'sobol', 8, undefined)).toThrow(/--samples 8 is too small for Sobol indices: at least 32 base samples/);
-    expect(() => checkDesign(two, 'morris', 1, undefined)).toThrow(/--samples 1 is too small for Morris: at least 2 trajectories/);
+    expect(() => checkDesign(two, 'sobol', 8, undefined)).toThrow(
+      /--samples 8 is too small for Sobol indices: at least 32 base samples/,
+    );
+    expect(() => checkDesign(two, 'morris', 1, undefined)).toThrow(
+      /--samples 1 is too small for Morris: at least 2 trajectories/,
+    );
     expect(() => checkDesign(two, 'morris', 4, 3)).toThrow(/--levels 3 is not allowed for Morris: an even number/);
     expect(() => checkDesign(two, 'lhs', 1, undefined)).toThrow(/too small for a Latin hypercube/);
     expect(() => checkDesign(two, 'grid', 5, undefined)).toThrow(/--samples is for --design lhs/);
@@ -137,24 +166,54 @@ describe('runs, shards and manifests', () => {
   });
 
   it('hashes scenarios by canonical JSON, whatever the order of keys', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
+    );
   });
 
   it('names what differs between two manifests, the scenario field by field', () => {
     const base = {
-      orgsim: '1', git: 'abc', command: 'sweep', scenario: { file: 'a.json', name: 'a', sha256: 'x' }, seed: 1, ticks: 30, runsPerPoint: 2, seeds: [1, 2],
-      perTick: false, design: { method: 'grid', samples: null, levels: null, bootstrap: null }, parameters: [range('smm.count', 0, 2, 3, true)],
-      outcomes: [], totalRuns: 6, shard: null, runOrder: '', points: [[0], [1], [2]], validatedScenario: { organization: { employees: 100 }, seed: 1 },
+      orgsim: '1',
+      git: 'abc',
+      command: 'sweep',
+      scenario: { file: 'a.json', name: 'a', sha256: 'x' },
+      seed: 1,
+      ticks: 30,
+      runsPerPoint: 2,
+      seeds: [1, 2],
+      perTick: false,
+      design: { method: 'grid', samples: null, levels: null, bootstrap: null },
+      parameters: [range('smm.count', 0, 2, 3, true)],
+      outcomes: [],
+      totalRuns: 6,
+      shard: null,
+      runOrder: '',
+      points: [[0], [1], [2]],
+      validatedScenario: { organization: { employees: 100 }, seed: 1 },
     } as Manifest;
     expect(manifestDifferences(base, structuredClone(base))).toEqual([]);
-    const other = { ...structuredClone(base), runsPerPoint: 3, validatedScenario: { organization: { employees: 120 }, seed: 1 }, shard: { index: 0, count: 2 } };
-    expect(manifestDifferences(base, other)).toEqual(['runs per point: 2 there, 3 here', 'scenario: organization.employees 100 there, 120 here', 'shard: none there, 0/2 here']);
+    const other = {
+      ...structuredClone(base),
+      runsPerPoint: 3,
+      validatedScenario: { organization: { employees: 120 }, seed: 1 },
+      shard: { index: 0, count: 2 },
+    };
+    expect(manifestDifferences(base, other)).toEqual([
+      'runs per point: 2 there, 3 here',
+      'scenario: organization.employees 100 there, 120 here',
+      'shard: none there, 0/2 here',
+    ]);
     expect(manifestDifferences(base, other, true)).toHaveLength(2);
     // Derived fields are named when nothing explains them (the code that derives them changed).
-    expect(manifestDifferences(base, { ...structuredClone(base), points: [[0], [1], [3]] })).toEqual(['points: [[0],[1],[2]] there, [[0],[1],[3]] here']);
+    expect(manifestDifferences(base, { ...structuredClone(base), points: [[0], [1], [3]] })).toEqual([
+      'points: [[0],[1],[2]] there, [[0],[1],[3]] here',
+    ]);
   });
 
   it('reads CSV with quoted fields', () => {
-    expect(parseCsv('a,b\n"x,""y""",2\n')).toEqual([['a', 'b'], ['x,"y"', '2']]);
+    expect(parseCsv('a,b\n"x,""y""",2\n')).toEqual([
+      ['a', 'b'],
+      ['x,"y"', '2'],
+    ]);
   });
 });

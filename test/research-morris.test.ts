@@ -11,7 +11,11 @@ const LEVELS = 4;
  * sign of a downward move is undone by dividing by -delta). So the elementary effect of x_i is uniform over
  * (lower level of x_i) x (levels of the others).
  */
-function exact(f: (u: number[]) => number, dims: number, levels: number): { mu: number[]; muStar: number[]; sigma: number[] } {
+function exact(
+  f: (u: number[]) => number,
+  dims: number,
+  levels: number,
+): { mu: number[]; muStar: number[]; sigma: number[] } {
   const delta = morrisDelta(levels);
   const grid = Array.from({ length: levels }, (_, k) => k / (levels - 1));
   const lower = grid.slice(0, levels / 2);
@@ -20,7 +24,9 @@ function exact(f: (u: number[]) => number, dims: number, levels: number): { mu: 
   const sigma: number[] = [];
   for (let i = 0; i < dims; i++) {
     const effects: number[] = [];
-    const others = Array.from({ length: levels ** (dims - 1) }, (_, code) => Array.from({ length: dims - 1 }, (_, k) => grid[Math.floor(code / levels ** k) % levels]!));
+    const others = Array.from({ length: levels ** (dims - 1) }, (_, code) =>
+      Array.from({ length: dims - 1 }, (_, k) => grid[Math.floor(code / levels ** k) % levels]!),
+    );
     for (const xi of lower) {
       for (const rest of others) {
         const x = [...rest.slice(0, i), xi, ...rest.slice(i)];
@@ -51,7 +57,7 @@ describe('Morris elementary effects', () => {
   it('has the published ordering on 4 levels: mu* of x2 > x1 > x3 (SALib example: 7.9, 7.7, 6.3)', () => {
     expect(truth.muStar[1]!).toBeGreaterThan(truth.muStar[0]!);
     expect(truth.muStar[0]!).toBeGreaterThan(truth.muStar[2]!);
-    [7.70, 7.875, 6.25].forEach((v, i) => expect(truth.muStar[i]).toBeCloseTo(v, 2));
+    [7.7, 7.875, 6.25].forEach((v, i) => expect(truth.muStar[i]).toBeCloseTo(v, 2));
     const est = result.mu_star.map((e) => e.estimate);
     expect(est[1]!).toBeGreaterThan(est[0]!);
     expect(est[0]!).toBeGreaterThan(est[2]!);
@@ -61,7 +67,9 @@ describe('Morris elementary effects', () => {
     for (let i = 0; i < 3; i++) {
       expect(Math.abs(result.mu_star[i]!.estimate - truth.muStar[i]!)).toBeLessThan(REL * truth.muStar[i]!);
       expect(Math.abs(result.sigma[i]!.estimate - truth.sigma[i]!)).toBeLessThan(REL * truth.sigma[i]!);
-      expect(Math.abs(result.mu[i]!.estimate - truth.mu[i]!)).toBeLessThan(Math.max(0.25, REL * Math.abs(truth.mu[i]!)));
+      expect(Math.abs(result.mu[i]!.estimate - truth.mu[i]!)).toBeLessThan(
+        Math.max(0.25, REL * Math.abs(truth.mu[i]!)),
+      );
     }
   });
 
@@ -90,14 +98,22 @@ describe('Morris elementary effects', () => {
         moved.add(changed[0]!);
       }
       expect(moved.size).toBe(4); // every parameter moves once
-      for (const row of rows.slice(t * 5, t * 5 + 5)) row.forEach((x) => (expect(onGrid(x)).toBe(true), counts[Math.round(x * (levels - 1))]!++));
+      for (const row of rows.slice(t * 5, t * 5 + 5))
+        row.forEach((x) => {
+          expect(onGrid(x)).toBe(true);
+          counts[Math.round(x * (levels - 1))]!++;
+        });
     }
     expect(counts.every((c) => c > 0)).toBe(true); // every level visited
   });
 
   it('reads the effects from the points: a linear model gives its slopes exactly, sigma 0', () => {
     const unit = morrisTrajectories(5, 3, 4, designStream(2, 'morris'));
-    const effects = elementaryEffects(unit, unit.map(([a, b, c]) => 2 * a! - 3 * b! + 0 * c!), 3);
+    const effects = elementaryEffects(
+      unit,
+      unit.map(([a, b, c]) => 2 * a! - 3 * b! + 0 * c!),
+      3,
+    );
     for (const ee of effects) {
       expect(ee[0]).toBeCloseTo(2, 12);
       expect(ee[1]).toBeCloseTo(-3, 12);

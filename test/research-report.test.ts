@@ -27,15 +27,22 @@ describe('summaries', () => {
   const grid = [0, 0, 0, 1, 1, 1];
   const y = [1, 2, 3, 10, 11, 12];
   const data = summarize({
-    title: 't', subtitle: 's',
-    parameters: [{ path: 'a', lo: 0, hi: 1, values: grid }, { path: 'b', lo: 0, hi: 1, values: [0.05, 0.15, 0.25, 0.35, 0.45, 0.95] }],
+    title: 't',
+    subtitle: 's',
+    parameters: [
+      { path: 'a', lo: 0, hi: 1, values: grid },
+      { path: 'b', lo: 0, hi: 1, values: [0.05, 0.15, 0.25, 0.35, 0.45, 0.95] },
+    ],
     outcomes: [{ key: 'o', label: 'O', values: y }],
     indices: [],
   });
 
   it('give the mean and 95% CI per level of a grid parameter', () => {
     const a = data.scatters.find((s) => s.parameter === 'a')!;
-    expect(a.levels.map((l) => [l.x, l.mean, l.n])).toEqual([[0, 2, 3], [1, 11, 3]]);
+    expect(a.levels.map((l) => [l.x, l.mean, l.n])).toEqual([
+      [0, 2, 3],
+      [1, 11, 3],
+    ]);
     expect(a.levels[0]!.lo).toBeCloseTo(2 - 4.302653 * (1 / Math.sqrt(3)), 5);
     expect(a.runs).toHaveLength(6);
   });
@@ -50,7 +57,13 @@ describe('summaries', () => {
 
   it('thin the dots of a large sweep, not its means', () => {
     const n = 3 * MAX_SCATTER_POINTS;
-    const big = summarize({ title: '', subtitle: '', parameters: [{ path: 'a', lo: 0, hi: 1, values: Array.from({ length: n }, (_, i) => i % 2) }], outcomes: [{ key: 'o', label: 'O', values: Array.from({ length: n }, (_, i) => i) }], indices: [] });
+    const big = summarize({
+      title: '',
+      subtitle: '',
+      parameters: [{ path: 'a', lo: 0, hi: 1, values: Array.from({ length: n }, (_, i) => i % 2) }],
+      outcomes: [{ key: 'o', label: 'O', values: Array.from({ length: n }, (_, i) => i) }],
+      indices: [],
+    });
     expect(big.shownRuns).toBeLessThanOrEqual(MAX_SCATTER_POINTS);
     expect(big.scatters[0]!.levels.reduce((s, l) => s + l.n, 0)).toBe(n);
   });
@@ -62,12 +75,36 @@ const path = (name: string) => join(dir, name);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-report-'));
   writeFileSync(path('tiny.json'), JSON.stringify({ ...TINY, name: HOSTILE }));
-  const r = await cli(['sensitivity', path('tiny.json'), '--method', 'sobol', '--samples', '32', '--param', 'cm.speakShare=0:1', '--param', 'smm.count=0:2', '--bootstrap', '50', '--workers', '1', '--set', 'cm.present=true', '--out', path('sens')]);
+  const r = await cli([
+    'sensitivity',
+    path('tiny.json'),
+    '--method',
+    'sobol',
+    '--samples',
+    '32',
+    '--param',
+    'cm.speakShare=0:1',
+    '--param',
+    'smm.count=0:2',
+    '--bootstrap',
+    '50',
+    '--workers',
+    '1',
+    '--set',
+    'cm.present=true',
+    '--out',
+    path('sens'),
+  ]);
   expect(r.code, r.stderr).toBe(0);
   const report = await cli(['report', path('sens')]);
   expect(report.code, report.stderr).toBe(0);
   // What it wrote and where, on stdout (the command's result).
-  expect(report.stdout).toMatch(/^orgsim report: wrote .*sens\/report.html \([\d.]+ kB\), the report "Sensitivity analysis of .*": open it in a browser/);
+  expect(report.stdout).toMatch(
+    new RegExp(
+      String.raw`^orgsim report: wrote .*sens\/report.html \([\d.]+ kB\), the report "Sensitivity analysis ` +
+        `of .*": open it in a browser`,
+    ),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,31 +131,35 @@ describe('orgsim report', () => {
   });
 
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (!chromium && !process.env.CI) process.stderr.write('research-report.test.ts: no chromium: the in-browser check of the report is skipped\n');
+  if (!chromium && !process.env.CI)
+    process.stderr.write('research-report.test.ts: no chromium: the in-browser check of the report is skipped\n');
 
-  it.skipIf(!chromium && !process.env.CI)('draws its charts in a browser, offline, with the names as text', async () => {
-    const { chromium: pw } = await import('playwright-core');
-    const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('request', (r) => requests.push(r.url()));
-      const url = `file://${path('sens/report.html')}`;
-      await page.goto(url);
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([url]);
-      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-      expect(await page.locator('h1').textContent()).toBe(`Sensitivity analysis of ${HOSTILE}`);
-      expect(await page.locator('img').count()).toBe(0);
-      // 3 index charts, 3 x 2 scatters, 3 heatmaps; dots for every run of every scatter.
-      expect(await page.locator('svg').count()).toBe(3 + 6 + 3);
-      expect(await page.locator('circle.run').count()).toBe(6 * 32 * 4);
-      expect(await page.locator('rect[class^="bar-"]').count()).toBeGreaterThanOrEqual(3 * 4);
-    } finally {
-      await browser.close();
-    }
-  });
+  it.skipIf(!chromium && !process.env.CI)(
+    'draws its charts in a browser, offline, with the names as text',
+    async () => {
+      const { chromium: pw } = await import('playwright-core');
+      const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        const requests: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('request', (r) => requests.push(r.url()));
+        const url = `file://${path('sens/report.html')}`;
+        await page.goto(url);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await page.locator('h1').textContent()).toBe(`Sensitivity analysis of ${HOSTILE}`);
+        expect(await page.locator('img').count()).toBe(0);
+        // 3 index charts, 3 x 2 scatters, 3 heatmaps; dots for every run of every scatter.
+        expect(await page.locator('svg').count()).toBe(3 + 6 + 3);
+        expect(await page.locator('circle.run').count()).toBe(6 * 32 * 4);
+        expect(await page.locator('rect[class^="bar-"]').count()).toBeGreaterThanOrEqual(3 * 4);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -17,16 +17,23 @@ describe('Sobol indices (Saltelli sampling, Saltelli 2010 / Jansen estimators)',
   const result = sobol(ishigamiUnit, 3, { samples: N, seed: 1, bootstrap: 200 });
 
   it('finds the analytic first-order indices of the Ishigami function', () => {
-    result.S1.forEach((e, i) => expect(Math.abs(e.estimate - S1[i]!), `S${i + 1} = ${e.estimate}`).toBeLessThan(TOLERANCE));
+    result.S1.forEach((e, i) =>
+      expect(Math.abs(e.estimate - S1[i]!), `S${i + 1} = ${e.estimate}`).toBeLessThan(TOLERANCE),
+    );
   });
 
   it('finds the analytic total-order indices of the Ishigami function', () => {
-    result.ST.forEach((e, i) => expect(Math.abs(e.estimate - ST[i]!), `ST${i + 1} = ${e.estimate}`).toBeLessThan(TOLERANCE));
+    result.ST.forEach((e, i) =>
+      expect(Math.abs(e.estimate - ST[i]!), `ST${i + 1} = ${e.estimate}`).toBeLessThan(TOLERANCE),
+    );
   });
 
   it('gives bootstrap intervals around the estimate that mostly cover the true values', () => {
     let covered = 0;
-    for (const [k, truth] of [['S1', S1], ['ST', ST]] as const) {
+    for (const [k, truth] of [
+      ['S1', S1],
+      ['ST', ST],
+    ] as const) {
       result[k].forEach((e, i) => {
         expect(e.lo).toBeLessThanOrEqual(e.estimate);
         expect(e.hi).toBeGreaterThanOrEqual(e.estimate);
@@ -41,7 +48,9 @@ describe('Sobol indices (Saltelli sampling, Saltelli 2010 / Jansen estimators)',
   it('is reproducible from its seed, and differs with another seed', () => {
     const again = sobol(ishigamiUnit, 3, { samples: 256, seed: 5, bootstrap: 20 });
     expect(sobol(ishigamiUnit, 3, { samples: 256, seed: 5, bootstrap: 20 })).toEqual(again);
-    expect(sobol(ishigamiUnit, 3, { samples: 256, seed: 6, bootstrap: 20 }).S1[0]!.estimate).not.toBe(again.S1[0]!.estimate);
+    expect(sobol(ishigamiUnit, 3, { samples: 256, seed: 6, bootstrap: 20 }).S1[0]!.estimate).not.toBe(
+      again.S1[0]!.estimate,
+    );
   });
 
   it('lays out blocks [A, AB_1 .. AB_d, B]: AB_i is A with column i from B', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { Alea, aleaNext, aleaStream, betaDraw, binomial, poisson, replicationSeed, seedList, stream } from '../src/rng.ts';
+import {
+  Alea,
+  aleaNext,
+  aleaStream,
+  betaDraw,
+  binomial,
+  poisson,
+  replicationSeed,
+  seedList,
+  stream,
+} from '../src/rng.ts';
 import { ci95 } from '../src/stats/index.ts';
 
 describe('rng', () => {
@@ -13,7 +23,8 @@ describe('rng', () => {
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
   });
 
-  it('Alea gives the numbers of seedrandom\'s alea, bit for bit, whether drawn by next() or stepped on its state', () => {
+  it("Alea gives the numbers of seedrandom's alea, bit for bit, whether drawn by next() or stepped \
+on its state", () => {
     for (const seed of ['orgsim:1:decisions', 'orgsim:123456789:value', '', 'é']) {
       const ours = new Alea(seed);
       const theirs = seedrandom.alea(seed);

@@ -56,8 +56,13 @@ export class Client {
     for (;;) {
       const found = this.messages.slice(from).find(match);
       if (found) return found;
-      if (this.closed) throw new Error(`closed (${this.closed.code} ${this.closed.reason}) before the message came; got ${this.messages.map((m) => m.t).join(', ')}`);
-      if (Date.now() > deadline) throw new Error(`no such message in ${timeoutMs} ms; got ${this.messages.map((m) => m.t).join(', ')}`);
+      if (this.closed)
+        throw new Error(
+          `closed (${this.closed.code} ${this.closed.reason}) before the message came; got ` +
+            `${this.messages.map((m) => m.t).join(', ')}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`no such message in ${timeoutMs} ms; got ${this.messages.map((m) => m.t).join(', ')}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
@@ -95,10 +100,17 @@ export async function until(cond: () => boolean, what: string, timeoutMs = 60_00
  * A small organization and a long horizon: the run is cheap and does not end while a test or the bench
  * still needs it, so they measure the room, not the model.
  */
-export const SMALL_ROOM = validate({ name: 'workshop test', organization: { employees: 300 }, external: { customers: 60 }, ticks: 5000 });
+export const SMALL_ROOM = validate({
+  name: 'workshop test',
+  organization: { employees: 300 },
+  external: { customers: 60 },
+  ticks: 5000,
+});
 
 /** A workshop on loopback, any free port, with a stand-in page (the room's tests need no built page). */
-export async function startRoom(opts: Partial<WorkshopOptions> = {}): Promise<{ workshop: Workshop; wsUrl: string; dir: string }> {
+export async function startRoom(
+  opts: Partial<WorkshopOptions> = {},
+): Promise<{ workshop: Workshop; wsUrl: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'orgsim-room-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>orgsim</title>');
   const workshop = await Workshop.start({
@@ -114,7 +126,12 @@ export async function startRoom(opts: Partial<WorkshopOptions> = {}): Promise<{ 
 }
 
 /** A participant that has joined: its client and its welcome. */
-export async function participant(wsUrl: string, code: string, name: string, localAddress?: string): Promise<{ client: Client; id: number; secret: string }> {
+export async function participant(
+  wsUrl: string,
+  code: string,
+  name: string,
+  localAddress?: string,
+): Promise<{ client: Client; id: number; secret: string }> {
   const client = await Client.open(wsUrl, {}, localAddress);
   client.send({ t: 'join', room: code, name });
   const w = await client.next((m) => m.t === 'welcome' || m.t === 'bye' || m.t === 'refused');

@@ -20,7 +20,14 @@ function org(): Org {
 }
 
 let counter = 0;
-const room = (max = 10) => new Room({ code: 'ABCD', maxParticipants: max, events: LIVE_EVENTS, org: org(), secret: () => `secret-${String(++counter).padStart(12, '0')}` });
+const room = (max = 10) =>
+  new Room({
+    code: 'ABCD',
+    maxParticipants: max,
+    events: LIVE_EVENTS,
+    org: org(),
+    secret: () => `secret-${String(++counter).padStart(12, '0')}`,
+  });
 const join = (r: Room, name: string) => {
   const j = r.join(name);
   if (!j.ok) throw new Error(j.reason);
@@ -70,7 +77,11 @@ describe('room: joining, coming back, leaving', () => {
 describe('room: votes', () => {
   it('counts one vote per participant (the last one), the majority wins, a tie goes to the first offered', () => {
     const r = room();
-    const [a, b, c] = ['a', 'b', 'c'].map((n) => join(r, n)) as [ReturnType<typeof join>, ReturnType<typeof join>, ReturnType<typeof join>];
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => join(r, n)) as [
+      ReturnType<typeof join>,
+      ReturnType<typeof join>,
+      ReturnType<typeof join>,
+    ];
     const v = r.openVote(['hire-smm', 'cm-speaks', 'visibility'], 30, 1000);
     expect(v.endsAt).toBe(31_000);
     r.castVote(a.id, v.round, 2);
@@ -133,7 +144,10 @@ describe('room: messages', () => {
   const ok = (m: unknown) => parseClientMessage(JSON.stringify(m));
 
   it('accepts the messages of the protocol', () => {
-    expect(ok({ t: 'join', room: 'K7QF', name: '  Ana  ' })).toEqual({ ok: true, message: { t: 'join', room: 'K7QF', name: 'Ana' } });
+    expect(ok({ t: 'join', room: 'K7QF', name: '  Ana  ' })).toEqual({
+      ok: true,
+      message: { t: 'join', room: 'K7QF', name: 'Ana' },
+    });
     expect(ok({ t: 'vote', round: 3, option: 1 }).ok).toBe(true);
     expect(ok({ t: 'open-vote', options: ['hire-smm', 'visibility'], seconds: 30 }).ok).toBe(true);
     expect(ok({ t: 'speed', days: 20 }).ok).toBe(true);
@@ -145,7 +159,11 @@ describe('room: messages', () => {
       [{ t: 'vote', round: '1', option: 0 }, 'invalid', /round = "1" is not allowed; expected number/],
       [{ t: 'vote', round: 1, option: 9 }, 'invalid', /option = 9 is not allowed; expected at most 3/],
       [{ t: 'eval', code: 'process.exit()' }, 'invalid', /t = "eval" is not a known message/],
-      [{ t: 'join', room: 'K7QF', name: 'a\u001b[2Jb' }, 'invalid', /name = .* expected a name without control characters/],
+      [
+        { t: 'join', room: 'K7QF', name: 'a\u001b[2Jb' },
+        'invalid',
+        /name = .* expected a name without control characters/,
+      ],
       [{ t: 'join', room: 'K7QF', name: 'x'.repeat(33) }, 'invalid', /name = "x+" is not allowed; expected at most 32/],
       [{ t: 'speed', days: 1e9 }, 'invalid', /days = 1000000000 is not allowed; expected one of 1, 2, 5, 10, 20, 60/],
       [[1, 2], 'malformed', /expected one JSON object/],
@@ -199,7 +217,7 @@ describe('room: roles and numbers', () => {
     state[6] = 1;
     const contributions = new Float64Array(40);
     contributions[5] = 7;
-    const series: Record<string, number> = { activeShare: 0.434, valueCum: 12_345, managerEngagement: 0.5 };
+    const series: Record<string, number> = { activeShare: 0.431, valueCum: 12_345, managerEngagement: 0.5 };
     const numbers = personalNumbers(manager, teamMembers(o, 1), { state, contributions }, (n) => series[n]);
     expect(Object.fromEntries(numbers.map((n) => [n.label, n.value]))).toEqual({
       'You today': 'contributed',

@@ -57,21 +57,35 @@ describe('scenario schema and loader', () => {
   });
 
   it('names the field of a wrong type and of a bad choice', () => {
-    expect(fail(() => validate({ organization: { employees: 'many' } })).message).toMatch(/organization\.employees = "many" is not allowed; expected a whole number/);
-    expect(fail(() => validate({ smm: { sourcing: 'agency' } })).message).toMatch(/smm\.sourcing = "agency" is not allowed; expected one of "internal", "outsourced"/);
+    expect(fail(() => validate({ organization: { employees: 'many' } })).message).toMatch(
+      /organization\.employees = "many" is not allowed; expected a whole number/,
+    );
+    expect(fail(() => validate({ smm: { sourcing: 'agency' } })).message).toMatch(
+      /smm\.sourcing = "agency" is not allowed; expected one of "internal", "outsourced"/,
+    );
   });
 
   it('checks --set paths and values', () => {
-    expect(fail(() => applyOverrides({}, ['smm.cuont=3'])).message).toMatch(/unknown parameter "smm.cuont"; did you mean "smm.count"/);
+    expect(fail(() => applyOverrides({}, ['smm.cuont=3'])).message).toMatch(
+      /unknown parameter "smm.cuont"; did you mean "smm.count"/,
+    );
     expect(validate(applyOverrides({}, ['smm.count=3', 'cm.present=true'])).smm.count).toBe(3);
     expect(fail(() => validate(applyOverrides({}, ['smm.count=-1']))).message).toMatch(/smm\.count = -1/);
   });
 
   it('refuses interventions on unknown, structural or out-of-range parameters, or past the horizon', () => {
-    expect(fail(() => validate({ interventions: [{ at: 5, set: { 'smm.cont': 1 } }] })).message).toMatch(/did you mean "smm.count"/);
-    expect(fail(() => validate({ interventions: [{ at: 5, set: { 'organization.employees': 100 } }] })).message).toMatch(/cannot change during a run/);
-    expect(fail(() => validate({ interventions: [{ at: 5, set: { 'policies.visibility': 3 } }] })).message).toMatch(/policies\.visibility = 3 is not allowed/);
-    expect(fail(() => validate({ ticks: 10, interventions: [{ at: 10, set: { 'smm.count': 1 } }] })).message).toMatch(/interventions\.0\.at = 10/);
+    expect(fail(() => validate({ interventions: [{ at: 5, set: { 'smm.cont': 1 } }] })).message).toMatch(
+      /did you mean "smm.count"/,
+    );
+    expect(
+      fail(() => validate({ interventions: [{ at: 5, set: { 'organization.employees': 100 } }] })).message,
+    ).toMatch(/cannot change during a run/);
+    expect(fail(() => validate({ interventions: [{ at: 5, set: { 'policies.visibility': 3 } }] })).message).toMatch(
+      /policies\.visibility = 3 is not allowed/,
+    );
+    expect(fail(() => validate({ ticks: 10, interventions: [{ at: 10, set: { 'smm.count': 1 } }] })).message).toMatch(
+      /interventions\.0\.at = 10/,
+    );
   });
 
   it('resolves extends with deep merging and refuses cycles', () => {
@@ -98,7 +112,12 @@ describe('scenario schema and loader', () => {
 
 describe('overrides typed in one line (the compare view)', () => {
   it('split on semicolons, new lines, and commas that start the next path=', () => {
-    expect(splitSets('smm.count=3; cm.speakShare = 0.2\ncm.present=false, smm.sourcing=outsourced')).toEqual(['smm.count=3', 'cm.speakShare=0.2', 'cm.present=false', 'smm.sourcing=outsourced']);
+    expect(splitSets('smm.count=3; cm.speakShare = 0.2\ncm.present=false, smm.sourcing=outsourced')).toEqual([
+      'smm.count=3',
+      'cm.speakShare=0.2',
+      'cm.present=false',
+      'smm.sourcing=outsourced',
+    ]);
     expect(splitSets('name="A, B", smm.count=2')).toEqual(['name="A, B"', 'smm.count=2']);
     expect(splitSets('  ;; \n')).toEqual([]);
   });
@@ -106,6 +125,8 @@ describe('overrides typed in one line (the compare view)', () => {
   it('feed the same validation as --set, naming the source', () => {
     const text = JSON.stringify({ smm: { count: 1 } });
     expect(loadScenario(text, { sets: splitSets('smm.count=4'), setsSource: 'changes' }).smm.count).toBe(4);
-    expect(() => loadScenario(text, { sets: splitSets('smm.cont=4'), setsSource: 'changes' })).toThrow(/^changes: unknown parameter "smm\.cont"; did you mean "smm\.count"\?$/);
+    expect(() => loadScenario(text, { sets: splitSets('smm.cont=4'), setsSource: 'changes' })).toThrow(
+      /^changes: unknown parameter "smm\.cont"; did you mean "smm\.count"\?$/,
+    );
   });
 });

@@ -35,7 +35,23 @@ async function startServe(args: string[], cwd: string) {
 describe('orgsim serve', () => {
   it('prints the addresses and the QR code, runs a room, and leaves a replay file on Ctrl-C', async () => {
     const replay = join(dir, 'room.replay.json');
-    const { child, io, exited } = await startServe(['--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '60', '--set', 'organization.employees=200', '--replay-out', replay], ROOT);
+    const { child, io, exited } = await startServe(
+      [
+        '--site',
+        dir,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--ticks',
+        '60',
+        '--set',
+        'organization.employees=200',
+        '--replay-out',
+        replay,
+      ],
+      ROOT,
+    );
     const out = io.out;
     expect(out).toMatch(/room [A-Z2-9]{4}, "Baseline/);
     expect(out).toMatch(/this machine only: phones cannot reach it/);
@@ -76,9 +92,14 @@ describe('orgsim serve', () => {
   it('without --replay-out, writes the replay file in out/rooms/ of the folder it runs in, and names it', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'orgsim-serve-cwd-'));
     try {
-      const { child, io, exited } = await startServe(['--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '20', '--set', 'organization.employees=100'], cwd);
+      const { child, io, exited } = await startServe(
+        ['--site', dir, '--host', '127.0.0.1', '--port', '0', '--ticks', '20', '--set', 'organization.employees=100'],
+        cwd,
+      );
       const out = io.out;
-      expect(out).toMatch(/The replay file is out\/rooms\/room-[A-Z2-9]{4}\.replay\.json, written after every decision/);
+      expect(out).toMatch(
+        /The replay file is out\/rooms\/room-[A-Z2-9]{4}\.replay\.json, written after every decision/,
+      );
       expect(existsSync(join(cwd, 'out', 'rooms'))).toBe(true);
       child.kill('SIGINT');
       expect(await exited).toBe(0);

@@ -77,7 +77,10 @@ describe('orgsim serve: hostile clients', () => {
     const dropped = workshop.dropped;
     d.send('x'.repeat(LIMITS.frameBytes + 1));
     expect((await d.waitClosed()).code).toBe(1009);
-    await until(() => workshop.room.refused.oversized === before + 2 && workshop.dropped === dropped + 1, 'the huge frame to be counted');
+    await until(
+      () => workshop.room.refused.oversized === before + 2 && workshop.dropped === dropped + 1,
+      'the huge frame to be counted',
+    );
   });
 
   it('refuses facilitator actions without the key, from a new page or a participant, and a wrong key', async () => {
@@ -87,7 +90,14 @@ describe('orgsim serve: hostile clients', () => {
     const victim = await participant(wsUrl, workshop.code, 'Victim');
     others.push(victim.client);
     const before = workshop.room.refused.unauthorized;
-    const actions = [{ t: 'pause' }, { t: 'open-vote', options: ['hire-smm', 'visibility'], seconds: 10 }, { t: 'kick', participant: victim.id }, { t: 'close' }, { t: 'replay' }, { t: 'speed', days: 1 }];
+    const actions = [
+      { t: 'pause' },
+      { t: 'open-vote', options: ['hire-smm', 'visibility'], seconds: 10 },
+      { t: 'kick', participant: victim.id },
+      { t: 'close' },
+      { t: 'replay' },
+      { t: 'speed', days: 1 },
+    ];
     for (const c of [stranger, p.client]) for (const a of actions) c.send(a);
     await until(() => workshop.room.refused.unauthorized >= before + 2 * actions.length, 'the actions to be refused');
     expect(workshop.room.refused.unauthorized).toBe(before + 2 * actions.length);
@@ -101,7 +111,12 @@ describe('orgsim serve: hostile clients', () => {
 
     const guesser = await open();
     const bad = workshop.room.refused.badToken;
-    for (const token of ['guess', workshop.token.slice(0, -1) + (workshop.token.endsWith('A') ? 'B' : 'A'), 'x'.repeat(128)]) guesser.send({ t: 'host', token });
+    for (const token of [
+      'guess',
+      workshop.token.slice(0, -1) + (workshop.token.endsWith('A') ? 'B' : 'A'),
+      'x'.repeat(128),
+    ])
+      guesser.send({ t: 'host', token });
     expect((await guesser.waitClosed()).code).toBe(1008);
     expect(workshop.room.refused.badToken).toBe(bad + 3);
     expect(guesser.messages.some((m) => m.t === 'hosted')).toBe(false);
@@ -127,7 +142,10 @@ describe('orgsim serve: hostile clients', () => {
     expect(workshop.room.vote!.ballots.size).toBeLessThanOrEqual(workshop.room.size);
     expect(workshop.room.vote!.ballots.get(fair.id)).toBe(1);
     host.send({ t: 'cancel-vote' });
-    await until(() => workshop.room.vote === null && workshop.playing, 'the vote to be cancelled and the run to play on');
+    await until(
+      () => workshop.room.vote === null && workshop.playing,
+      'the vote to be cancelled and the run to play on',
+    );
   });
 
   it('takes names as text: markup is kept as typed, control characters are refused', async () => {
@@ -184,7 +202,15 @@ describe('orgsim serve: hostile clients', () => {
         req.end();
       });
     expect(await get('/')).toBe(200);
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '//etc/passwd', '/index.html/..', '/ws/../index.html?x']) expect(await get(path), path).toBe(404);
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '//etc/passwd',
+      '/index.html/..',
+      '/ws/../index.html?x',
+    ])
+      expect(await get(path), path).toBe(404);
     expect(await get('/index.html', 'POST')).toBe(405);
   });
 
@@ -192,12 +218,17 @@ describe('orgsim serve: hostile clients', () => {
     const tick = workshop.sim.tick;
     await until(() => workshop.sim.tick > tick || workshop.sim.done, 'the run to go on');
     expect(workshop.error).toBeUndefined();
-    const voters = workshop.room.list().filter((p) => p.connected).slice(0, 3);
+    const voters = workshop.room
+      .list()
+      .filter((p) => p.connected)
+      .slice(0, 3);
     const clients = voters.map((p) => others.find((c) => c.messages.some((m) => m.t === 'welcome' && m.id === p.id))!);
     const decisions = workshop.room.decisions.length;
     host.send({ t: 'open-vote', options: ['visibility', 'hire-smm'], seconds: 120 });
     for (const c of clients) {
-      const s = await c.next((m) => m.t === 'state' && m.vote !== null && (m.vote as { round: number }).round === workshop.room.vote?.round);
+      const s = await c.next(
+        (m) => m.t === 'state' && m.vote !== null && (m.vote as { round: number }).round === workshop.room.vote?.round,
+      );
       c.send({ t: 'vote', round: (s.vote as { round: number }).round, option: 1 });
     }
     await until(() => workshop.room.vote?.ballots.size === 3, 'three votes');
@@ -207,7 +238,9 @@ describe('orgsim serve: hostile clients', () => {
     expect(d.choice).toBe('hire-smm');
     expect(d.voters).toBe(3);
     const replay = replayScenario(JSON.parse(readFileSync(workshop.replayFile, 'utf8')), 'replay');
-    expect(replay.replay.decisions.map((x) => [x.round, x.tick, x.choice])).toEqual(workshop.room.decisions.map((x) => [x.round, x.tick, x.choice]));
+    expect(replay.replay.decisions.map((x) => [x.round, x.tick, x.choice])).toEqual(
+      workshop.room.decisions.map((x) => [x.round, x.tick, x.choice]),
+    );
     // Every refusal was counted, none crashed the server.
     const r = workshop.room.refused;
     expect(r.malformed + r.invalid + r.oversized + r.flood + r.unauthorized + r.badToken).toBeGreaterThan(100);

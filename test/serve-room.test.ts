@@ -28,10 +28,12 @@ async function room(phones = 3) {
   return { workshop, wsUrl, host, phones: ps };
 }
 
-const stateWithVote = (round: number) => (m: Message) => m.t === 'state' && (m.vote as { round: number } | null)?.round === round;
+const stateWithVote = (round: number) => (m: Message) =>
+  m.t === 'state' && (m.vote as { round: number } | null)?.round === round;
 
 describe('orgsim serve: the facilitator in control', () => {
-  it('a vote pauses the run; the decision applies on that day; the run plays on; Play during the decision is kept', async () => {
+  it('a vote pauses the run; the decision applies on that day; the run plays on; Play during the \
+decision is kept', async () => {
     const { workshop, host, phones } = await room();
     host.send({ t: 'speed', days: 20 });
     host.send({ t: 'play' });
@@ -49,7 +51,9 @@ describe('orgsim serve: the facilitator in control', () => {
     host.send({ t: 'play' }); // pressed before the decision is applied: kept
     await until(() => workshop.room.decisions.length === 1, 'the decision');
     expect(workshop.room.decisions[0]).toMatchObject({ round: 1, tick: day, choice: 'hire-smm', voters: 3 });
-    expect(workshop.sim.changes).toEqual([{ tick: day, label: 'Vote 1: Hire an SMM', set: { 'smm.count': workshop.sim.scenario.smm.count + 1 } }]);
+    expect(workshop.sim.changes).toEqual([
+      { tick: day, label: 'Vote 1: Hire an SMM', set: { 'smm.count': workshop.sim.scenario.smm.count + 1 } },
+    ]);
     await until(() => workshop.sim.tick > day + 5, 'the run to play on');
     expect(workshop.playing).toBe(true);
     // The ghost follows the run without the decision.
@@ -109,7 +113,10 @@ describe('orgsim serve: the facilitator in control', () => {
     const data = new Float64Array(new Uint8Array(Buffer.from(main.data, 'base64')).buffer);
     SERIES_NAMES.forEach((name, k) => {
       const server = workshop.seriesOf(name).subarray(0, n);
-      expect(Buffer.from(data.buffer, k * n * 8, n * 8).equals(Buffer.from(server.buffer, server.byteOffset, n * 8)), name).toBe(true);
+      expect(
+        Buffer.from(data.buffer, k * n * 8, n * 8).equals(Buffer.from(server.buffer, server.byteOffset, n * 8)),
+        name,
+      ).toBe(true);
     });
   });
 
@@ -118,7 +125,10 @@ describe('orgsim serve: the facilitator in control', () => {
     host.send({ t: 'close' });
     for (const p of phones) expect((await p.client.next((m) => m.t === 'bye')).reason).toBe('closed');
     expect((await host.next((m) => m.t === 'closed')).replayFile).toBe(workshop.replayFile);
-    expect(JSON.parse(readFileSync(workshop.replayFile, 'utf8'))).toMatchObject({ format: 'orgsim-replay', decisions: [] });
+    expect(JSON.parse(readFileSync(workshop.replayFile, 'utf8'))).toMatchObject({
+      format: 'orgsim-replay',
+      decisions: [],
+    });
     const late = await Client.open(wsUrl);
     open!.clients.push(late);
     late.send({ t: 'join', room: workshop.code, name: 'Late' });

@@ -12,7 +12,8 @@ describe('Simulation', () => {
     const b = new Simulation(small, 7);
     a.run();
     b.run();
-    for (let k = 0; k < a.series.length; k++) expect(Buffer.from(a.series[k]!.buffer).equals(Buffer.from(b.series[k]!.buffer))).toBe(true);
+    for (let k = 0; k < a.series.length; k++)
+      expect(Buffer.from(a.series[k]!.buffer).equals(Buffer.from(b.series[k]!.buffer))).toBe(true);
   });
 
   it('gives different series for different seeds', () => {
@@ -33,19 +34,27 @@ describe('Simulation', () => {
     }
   });
 
-  it('gives the same numbers whether or not open communities\' records are touched before deciding (large organizations)', () => {
+  it("gives the same numbers whether or not open communities' records are touched before deciding (large \
+organizations)", () => {
     // The kernel touches the records first only above 98,304 agents; forcing it here on a small organization.
     const a = new Simulation(small, 5);
     const b = new Simulation(small, 5);
     const scratch = new DecisionScratch();
-    const touching = b as unknown as { decide(): void; params: typeof small; world: typeof b.world; state: typeof b.state; decisions: { state: Float64Array } };
+    const touching = b as unknown as {
+      decide(): void;
+      params: typeof small;
+      world: typeof b.world;
+      state: typeof b.state;
+      decisions: { state: Float64Array };
+    };
     touching.decide = function () {
       decide(this.world, this.state.groups, this.decisions.state, decisionRule(this.params), scratch, 0);
     };
     a.run();
     b.run();
     let leaves = 0;
-    for (let k = 0; k < a.series.length; k++) expect(Buffer.from(a.series[k]!.buffer).equals(Buffer.from(b.series[k]!.buffer))).toBe(true);
+    for (let k = 0; k < a.series.length; k++)
+      expect(Buffer.from(a.series[k]!.buffer).equals(Buffer.from(b.series[k]!.buffer))).toBe(true);
     for (let t = 0; t < a.ticks; t++) leaves += a.series[SERIES_INDEX.leaves_open!]![t]!;
     expect(leaves).toBeGreaterThan(0);
     expect(Buffer.from(a.world.engagement.buffer).equals(Buffer.from(b.world.engagement.buffer))).toBe(true);
@@ -61,7 +70,10 @@ describe('Simulation', () => {
 describe('interventions', () => {
   it('apply scheduled parameter changes at their tick and record them', () => {
     const s = validate({
-      organization: { employees: 200 }, external: { customers: 0 }, ticks: 80, cm: { present: true },
+      organization: { employees: 200 },
+      external: { customers: 0 },
+      ticks: 80,
+      cm: { present: true },
       interventions: [{ at: 50, label: 'Hire two SMMs', set: { 'smm.count': 2 } }],
     });
     const sim = new Simulation(s, 4);
@@ -78,19 +90,33 @@ describe('interventions', () => {
     live.run(30);
     live.intervene({ 'policies.visibility': 0.8 }, 'campaign');
     live.run();
-    const scheduled = new Simulation(validate({ ...base, interventions: [{ at: 30, label: 'campaign', set: { 'policies.visibility': 0.8 } }] }), 9);
+    const scheduled = new Simulation(
+      validate({ ...base, interventions: [{ at: 30, label: 'campaign', set: { 'policies.visibility': 0.8 } }] }),
+      9,
+    );
     scheduled.run();
     expect(live.series).toEqual(scheduled.series);
     const without = new Simulation(validate(base), 9);
     without.run();
-    expect(live.series[SERIES_INDEX.activeShare!]!.slice(0, 30)).toEqual(without.series[SERIES_INDEX.activeShare!]!.slice(0, 30));
-    expect(live.series[SERIES_INDEX.activeShare!]!.slice(30)).not.toEqual(without.series[SERIES_INDEX.activeShare!]!.slice(30));
+    expect(live.series[SERIES_INDEX.activeShare!]!.slice(0, 30)).toEqual(
+      without.series[SERIES_INDEX.activeShare!]!.slice(0, 30),
+    );
+    expect(live.series[SERIES_INDEX.activeShare!]!.slice(30)).not.toEqual(
+      without.series[SERIES_INDEX.activeShare!]!.slice(30),
+    );
   });
 });
 
 describe('invariants through merges, spawns, joins and leaves', () => {
   it('keeps joinedCount equal to the joined memberships of each agent', () => {
-    const s = validate({ organization: { employees: 400 }, external: { customers: 0 }, ticks: 300, cm: { present: true }, smm: { count: 1 }, communities: { initialDuplicates: 2 } });
+    const s = validate({
+      organization: { employees: 400 },
+      external: { customers: 0 },
+      ticks: 300,
+      cm: { present: true },
+      smm: { count: 1 },
+      communities: { initialDuplicates: 2 },
+    });
     const sim = new Simulation(s, 5);
     sim.run();
     const w = sim.world;
@@ -105,11 +131,30 @@ describe('invariants through merges, spawns, joins and leaves', () => {
 
 describe('golden snapshot', () => {
   it('small scenario, seed 1: selected series every 10 ticks', () => {
-    const s = validate({ organization: { employees: 200 }, external: { customers: 100 }, ticks: 100, cm: { present: true }, smm: { count: 1 } });
+    const s = validate({
+      organization: { employees: 200 },
+      external: { customers: 100 },
+      ticks: 100,
+      cm: { present: true },
+      smm: { count: 1 },
+    });
     const sim = new Simulation(s, 1);
     sim.run();
-    const pick = ['activeShare', 'contributors', 'readers', 'value', 'valueCum', 'costCum', 'gini', 'legitimacy', 'framework', 'openMembers'];
-    const golden = Object.fromEntries(pick.map((n) => [n, Array.from(sim.series[SERIES_INDEX[n]!]!).filter((_, t) => t % 10 === 9)]));
+    const pick = [
+      'activeShare',
+      'contributors',
+      'readers',
+      'value',
+      'valueCum',
+      'costCum',
+      'gini',
+      'legitimacy',
+      'framework',
+      'openMembers',
+    ];
+    const golden = Object.fromEntries(
+      pick.map((n) => [n, Array.from(sim.series[SERIES_INDEX[n]!]!).filter((_, t) => t % 10 === 9)]),
+    );
     expect(golden).toMatchSnapshot();
   });
 });

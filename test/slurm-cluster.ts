@@ -33,7 +33,11 @@ export function ensureCluster(): ClusterState {
   if (status.status === 0) return { up: true, startedHere: false, reason: '', broken: false };
   const start = spawnSync(CLUSTER, ['start'], { encoding: 'utf8', timeout: 15 * 60_000 });
   if (start.status === 0) return { up: true, startedHere: true, reason: '', broken: false };
-  const reason = (start.stderr || start.stdout || String(start.error ?? 'no output')).trim().split('\n').pop()!.replace(/^local-cluster: /, '');
+  const reason = (start.stderr || start.stdout || String(start.error ?? 'no output'))
+    .trim()
+    .split('\n')
+    .pop()!
+    .replace(/^local-cluster: /, '');
   // Exit 1: it cannot run here (not root, no packages and no apt); anything else is a fault.
   return { up: false, startedHere: false, reason, broken: start.status !== 1 };
 }
@@ -42,9 +46,17 @@ export function stopCluster(): void {
   spawnSync(CLUSTER, ['stop'], { encoding: 'utf8', timeout: 120_000 });
 }
 
-export async function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...SLURM_ENV, ...options.env }, maxBuffer: 16 * 2 ** 20 });
+    const { stdout, stderr } = await exec(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...SLURM_ENV, ...options.env },
+      maxBuffer: 16 * 2 ** 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -61,7 +73,17 @@ export async function submit(args: string[], cwd: string, env: Record<string, st
   return line[1]!.trim().split(/\s+/);
 }
 
-const TERMINAL = new Set(['COMPLETED', 'CANCELLED', 'FAILED', 'TIMEOUT', 'NODE_FAIL', 'PREEMPTED', 'BOOT_FAIL', 'DEADLINE', 'OUT_OF_MEMORY']);
+const TERMINAL = new Set([
+  'COMPLETED',
+  'CANCELLED',
+  'FAILED',
+  'TIMEOUT',
+  'NODE_FAIL',
+  'PREEMPTED',
+  'BOOT_FAIL',
+  'DEADLINE',
+  'OUT_OF_MEMORY',
+]);
 
 export interface JobState {
   /** 12 for a job, 11_3 for task 3 of array 11. */
@@ -95,7 +117,10 @@ export async function waitForJobs(ids: string[], timeoutMs = 360_000): Promise<J
   for (;;) {
     const states = await jobStates(ids);
     if (states.length && states.every((s) => TERMINAL.has(s.state))) return states;
-    if (Date.now() > until) throw new Error(`jobs still not done after ${timeoutMs / 1000} s: ${states.map((s) => `${s.id} ${s.state}`).join(', ')}`);
+    if (Date.now() > until)
+      throw new Error(
+        `jobs still not done after ${timeoutMs / 1000} s: ${states.map((s) => `${s.id} ${s.state}`).join(', ')}`,
+      );
     await sleep(500);
   }
 }
@@ -103,7 +128,12 @@ export async function waitForJobs(ids: string[], timeoutMs = 360_000): Promise<J
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll until `check` gives a value (not undefined or false); fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 120_000, everyMs = 20): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 120_000,
+  everyMs = 20,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = check();

@@ -16,9 +16,25 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
-import { ensureCluster, orgsimProcess, parts, readIfThere, run, stopCluster, submit, SUBMIT, untouched, waitFor, waitForJobs, type JobState } from './slurm-cluster.ts';
+import {
+  ensureCluster,
+  orgsimProcess,
+  parts,
+  readIfThere,
+  run,
+  stopCluster,
+  submit,
+  SUBMIT,
+  untouched,
+  waitFor,
+  waitForJobs,
+  type JobState,
+} from './slurm-cluster.ts';
 
-const cluster = process.platform === 'linux' ? ensureCluster() : { up: false, startedHere: false, reason: 'Slurm runs on Linux only', broken: false };
+const cluster =
+  process.platform === 'linux'
+    ? ensureCluster()
+    : { up: false, startedHere: false, reason: 'Slurm runs on Linux only', broken: false };
 if (!cluster.up) process.stderr.write(`slurm.test.ts: the Slurm tests are skipped: ${cluster.reason}\n`);
 
 let dir: string;
@@ -28,10 +44,27 @@ const frozen = new Set<number>();
 /** The figures of each case, written to test-results/slurm.json for docs/researcher.md. */
 const figures: Record<string, unknown>[] = [];
 
-const TINY = { name: 'tiny', organization: { employees: 100 }, external: { customers: 50 }, ticks: 30, cm: { present: true } };
+const TINY = {
+  name: 'tiny',
+  organization: { employees: 100 },
+  external: { customers: 50 },
+  ticks: 30,
+  cm: { present: true },
+};
 const SHARDS = 4;
 /** 25 points x 16 replications = 400 runs, 100 a shard: about a second of work for each task. */
-const sweepArgs = (out: string) => ['sweep', path('tiny.json'), '--param', 'smm.count=0:4:5', '--param', 'cm.speakShare=0:1:5', '--runs', '16', '--out', out];
+const sweepArgs = (out: string) => [
+  'sweep',
+  path('tiny.json'),
+  '--param',
+  'smm.count=0:4:5',
+  '--param',
+  'cm.speakShare=0:1:5',
+  '--runs',
+  '16',
+  '--out',
+  out,
+];
 const SWEEP_RUNS = 400;
 
 /**
@@ -39,19 +72,33 @@ const SWEEP_RUNS = 400;
  * were named there).
  */
 async function single(args: string[]): Promise<void> {
-  const r = await run(process.execPath, [BIN, ...args, '--workers', '2'], { cwd: dir, env: { ...PINNED_GIT, CI: '1' } });
+  const r = await run(process.execPath, [BIN, ...args, '--workers', '2'], {
+    cwd: dir,
+    env: { ...PINNED_GIT, CI: '1' },
+  });
   expect(r.code, r.stderr).toBe(0);
 }
 
 async function submitSweep(name: string, time = '10'): Promise<string[]> {
-  const ids = await submit(['--shards', String(SHARDS), '--cpus', '1', '--time', time, ...sweepArgs(path(name))], dir, PINNED_GIT);
+  const ids = await submit(
+    ['--shards', String(SHARDS), '--cpus', '1', '--time', time, ...sweepArgs(path(name))],
+    dir,
+    PINNED_GIT,
+  );
   submitted.push(...ids);
   return ids;
 }
 
-/** Freeze the orgsim process of sweep shard k writing into `shardDir` once it has saved 10 of its 100 runs; its parts then. */
+/**
+ * Freeze the orgsim process of sweep shard k writing into `shardDir` once it has saved 10 of its 100 runs; its parts
+ * then.
+ */
 async function freezeMidRun(k: number, shardDir: string): Promise<{ pid: number; before: Map<string, string> }> {
-  const pid = await waitFor(`shard ${k} to save 10 runs`, () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, shardDir), 240_000);
+  const pid = await waitFor(
+    `shard ${k} to save 10 runs`,
+    () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, shardDir),
+    240_000,
+  );
   process.kill(pid, 'SIGSTOP');
   frozen.add(pid);
   return { pid, before: parts(shardDir) };
@@ -74,13 +121,18 @@ function countRuns(runsCsv: string, expected: number) {
   return { rows: rows.length, lost, duplicated: rows.length - ids.size };
 }
 
-const arrayLog = (ids: string[], k: number, name = 'orgsim-sweep') => readIfThere(path('logs', `${name}-${ids[0]}_${k}.out`));
+const arrayLog = (ids: string[], k: number, name = 'orgsim-sweep') =>
+  readIfThere(path('logs', `${name}-${ids[0]}_${k}.out`));
 const tasksOf = (states: JobState[], array: string) => states.filter((s) => s.id.startsWith(`${array}_`));
 
 /** Every job COMPLETED; the message lists the states and the logs' tails if not. */
 function expectCompleted(states: JobState[]): void {
   const bad = states.filter((s) => s.state !== 'COMPLETED');
-  const logs = bad.length ? readdirSync(path('logs')).map((f) => `--- ${f}\n${readIfThere(path('logs', f)).slice(-600)}`).join('\n') : '';
+  const logs = bad.length
+    ? readdirSync(path('logs'))
+        .map((f) => `--- ${f}\n${readIfThere(path('logs', f)).slice(-600)}`)
+        .join('\n')
+    : '';
   expect(bad, `jobs not COMPLETED: ${JSON.stringify(bad)}\n${logs}`).toEqual([]);
 }
 
@@ -112,13 +164,18 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     if (figures.length) {
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results/slurm.json'), JSON.stringify(figures, null, 1) + '\n');
-      const line = (f: Record<string, unknown>) => `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? '-'}`;
-      process.stderr.write(`slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`);
+      const line = (f: Record<string, unknown>) =>
+        `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} ` +
+        `runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? '-'}`;
+      process.stderr.write(
+        `slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`,
+      );
     }
     if (dir && !process.env.ORGSIM_SLURM_KEEP) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a task reaching its time limit stops on the recipe\'s --signal, keeps its runs, requeues itself and finishes', async () => {
+  it("a task reaching its time limit stops on the recipe's --signal, keeps its runs, requeues itself \
+and finishes", async () => {
     // Two minutes: Slurm warns (SIGUSR1 to the batch script, the recipe's --signal=B:USR1@60) 30 to 60 s
     // after the start; meanwhile the frozen task holds one of the two CPUs.
     const started = Date.now();
@@ -138,10 +195,18 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     const count = countRuns(path('timelimit/merged/runs.csv'), SWEEP_RUNS);
     expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
     const kept = Number(/interrupted \(SIGTERM\): (\d+) of 100/.exec(log)![1]);
-    record('sweep: task at its time limit', started, states, { runs: SWEEP_RUNS, ...count, savedAtFault: before.size, keptAtStop: kept, runAgain: before.size - untouched(before, parts(path('timelimit/shard-3'))), identical: true });
+    record('sweep: task at its time limit', started, states, {
+      runs: SWEEP_RUNS,
+      ...count,
+      savedAtFault: before.size,
+      keptAtStop: kept,
+      runAgain: before.size - untouched(before, parts(path('timelimit/shard-3'))),
+      identical: true,
+    });
   });
 
-  it('submit.sh: a sweep as a job array, then the merge as a dependent job, gives the bytes of one process', async () => {
+  it('submit.sh: a sweep as a job array, then the merge as a dependent job, gives the bytes of \
+one process', async () => {
     const started = Date.now();
     const ids = await submitSweep('sweep');
     expect(ids).toHaveLength(2);
@@ -158,7 +223,8 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     record('sweep: array + merge', started, states, { runs: SWEEP_RUNS, ...count, identical: true });
   });
 
-  it('a task requeued mid-run (scontrol requeue) resumes: nothing lost, nothing run twice, the same bytes', async () => {
+  it('a task requeued mid-run (scontrol requeue) resumes: nothing lost, nothing run twice, the \
+same bytes', async () => {
     const started = Date.now();
     const ids = await submitSweep('requeue');
     const { before } = await freezeMidRun(1, path('requeue/shard-1'));
@@ -176,10 +242,18 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     expect(Number(resumed![1])).toBeGreaterThanOrEqual(before.size);
     const count = countRuns(path('requeue/merged/runs.csv'), SWEEP_RUNS);
     expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
-    record('sweep: task requeued mid-run', started, states, { runs: SWEEP_RUNS, ...count, savedAtFault: before.size, keptAtResume: Number(resumed![1]), runAgain: before.size - untouched(before, parts(path('requeue/shard-1'))), identical: true });
+    record('sweep: task requeued mid-run', started, states, {
+      runs: SWEEP_RUNS,
+      ...count,
+      savedAtFault: before.size,
+      keptAtResume: Number(resumed![1]),
+      runAgain: before.size - untouched(before, parts(path('requeue/shard-1'))),
+      identical: true,
+    });
   });
 
-  it('a task cancelled mid-run (scancel), then the same submit: nothing lost, nothing run twice, the same bytes', async () => {
+  it('a task cancelled mid-run (scancel), then the same submit: nothing lost, nothing run twice, the \
+same bytes', async () => {
     const started = Date.now();
     const first = await submitSweep('cancel');
     const { before } = await freezeMidRun(2, path('cancel/shard-2'));
@@ -199,15 +273,39 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     expect(untouched(atCancel, parts(path('cancel/shard-2')))).toBe(atCancel.size);
     expect(untouched(before, parts(path('cancel/shard-2')))).toBe(before.size);
     // The shards that had finished ran nothing the second time.
-    for (const k of [0, 1, 3]) expect(arrayLog(again, k)).toMatch(new RegExp(`resuming .*shard ${k}/4: 100 of 100 runs already done`));
+    for (const k of [0, 1, 3])
+      expect(arrayLog(again, k)).toMatch(new RegExp(`resuming .*shard ${k}/4: 100 of 100 runs already done`));
     const count = countRuns(path('cancel/merged/runs.csv'), SWEEP_RUNS);
     expect(count).toEqual({ rows: SWEEP_RUNS, lost: 0, duplicated: 0 });
-    record('sweep: task cancelled, same submit again', started, [...cancelled, ...states], { runs: SWEEP_RUNS, ...count, savedAtFault: atCancel.size, runAgain: atCancel.size - untouched(atCancel, parts(path('cancel/shard-2'))), identical: true });
+    record('sweep: task cancelled, same submit again', started, [...cancelled, ...states], {
+      runs: SWEEP_RUNS,
+      ...count,
+      savedAtFault: atCancel.size,
+      runAgain: atCancel.size - untouched(atCancel, parts(path('cancel/shard-2'))),
+      identical: true,
+    });
   });
 
   it('sensitivity (Morris) in 3 shards, merged: the bytes of one process', async () => {
     const started = Date.now();
-    const args = (out: string) => ['sensitivity', path('tiny.json'), '--method', 'morris', '--samples', '4', '--param', 'cm.speakShare=0:1', '--param', 'smm.count=0:3', '--runs', '2', '--bootstrap', '40', '--out', out];
+    const args = (out: string) => [
+      'sensitivity',
+      path('tiny.json'),
+      '--method',
+      'morris',
+      '--samples',
+      '4',
+      '--param',
+      'cm.speakShare=0:1',
+      '--param',
+      'smm.count=0:3',
+      '--runs',
+      '2',
+      '--bootstrap',
+      '40',
+      '--out',
+      out,
+    ];
     await single(args(path('sens-single')));
     const ids = await submit(['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('sens'))], dir, PINNED_GIT);
     submitted.push(...ids);
@@ -223,16 +321,42 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
 
   it('claims --audit in 3 shards into one folder, then the same command: the bytes of one process', async () => {
     const started = Date.now();
-    const args = (out: string) => ['claims', 'C10', '--sizes', '200', '--runs', '4', '--audit', '--points', '6', '--audit-runs', '2', '--premise-steps', '2', '--audit-size', '200', '--out', out];
+    const args = (out: string) => [
+      'claims',
+      'C10',
+      '--sizes',
+      '200',
+      '--runs',
+      '4',
+      '--audit',
+      '--points',
+      '6',
+      '--audit-runs',
+      '2',
+      '--premise-steps',
+      '2',
+      '--audit-size',
+      '200',
+      '--out',
+      out,
+    ];
     await single(args(path('claims-single')));
-    const ids = await submit(['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('claims'))], dir, PINNED_GIT);
+    const ids = await submit(
+      ['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('claims'))],
+      dir,
+      PINNED_GIT,
+    );
     submitted.push(...ids);
     const states = await waitForJobs(ids);
     expectCompleted(states);
     expectSameFiles(path('claims'), path('claims-single'));
-    expect(readdirSync(path('claims'))).toEqual(expect.arrayContaining(['claims.csv', 'claims.json', 'audit-points.csv']));
+    expect(readdirSync(path('claims'))).toEqual(
+      expect.arrayContaining(['claims.csv', 'claims.json', 'audit-points.csv']),
+    );
     // The results job's log ends with the summary the command prints.
-    expect(readIfThere(path('logs', `orgsim-claims-results-${ids[1]}.out`))).toMatch(/C10: .*\n\s+200 employees: (holds|DOES NOT HOLD|inconclusive with \d+ runs)/);
+    expect(readIfThere(path('logs', `orgsim-claims-results-${ids[1]}.out`))).toMatch(
+      /C10: .*\n\s+200 employees: (holds|DOES NOT HOLD|inconclusive with \d+ runs)/,
+    );
     const runs = parts(path('claims-single')).size;
     expect(parts(path('claims')).size).toBe(runs);
     record('claims --audit', started, states, { runs, lost: runs - parts(path('claims')).size, identical: true });
@@ -242,7 +366,11 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     const started = Date.now();
     const targets = join(ROOT, 'test/fixtures/calibrate/targets.json');
     await single(['calibrate', targets, '--out', path('cal-single')]);
-    const ids = await submit(['--shards', '2', '--cpus', '1', '--time', '10', 'calibrate', targets, '--out', path('cal')], dir, PINNED_GIT);
+    const ids = await submit(
+      ['--shards', '2', '--cpus', '1', '--time', '10', 'calibrate', targets, '--out', path('cal')],
+      dir,
+      PINNED_GIT,
+    );
     submitted.push(...ids);
     // 2 generations, then the final runs: 3 stages of (array, advance).
     expect(ids).toHaveLength(6);
@@ -252,7 +380,11 @@ describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout:
     expect(readdirSync(path('cal'))).toEqual(expect.arrayContaining(['fitted.json', 'targets.csv', 'report.html']));
     const runs = parts(path('cal-single')).size;
     expect(parts(path('cal')).size).toBe(runs);
-    record('calibrate (2 generations + final)', started, states, { runs, lost: runs - parts(path('cal')).size, identical: true });
+    record('calibrate (2 generations + final)', started, states, {
+      runs,
+      lost: runs - parts(path('cal')).size,
+      identical: true,
+    });
   });
 });
 
@@ -265,14 +397,35 @@ describe('submit.sh refuses what it cannot submit, in one line, before submittin
     expect(r.stderr).toMatch(pattern);
   };
   it('options, commands and the arguments the recipe sets', async () => {
-    await refused(['--shards', '0', 'sweep', 'mid', '--out', 'x'], /--shards "0" is not allowed; expected a whole number from 1 to 1000/);
-    await refused(['--cpus', 'four', 'sweep', 'mid', '--out', 'x'], /--cpus "four" is not allowed; expected a whole number of CPUs/);
-    await refused(['--nodes', '2', 'sweep', 'mid', '--out', 'x'], /unknown option --nodes \(options: --shards, --cpus, --time, --mem-per-cpu, --logs; then the orgsim command\)/);
-    await refused(['run', 'mid', '--out', 'x'], /"run" cannot be submitted; expected sweep, sensitivity, claims or calibrate/);
-    await refused(['sweep', 'mid', '--param', 'smm.count=0:4', '--shard', '0/2', '--out', 'x'], /--shard is set by the recipe: give the number of shards with --shards/);
-    await refused(['claims', 'C1', '--workers=2', '--out', 'x'], /--workers=2 is set by the recipe: give the CPUs of each task with --cpus/);
+    await refused(
+      ['--shards', '0', 'sweep', 'mid', '--out', 'x'],
+      /--shards "0" is not allowed; expected a whole number from 1 to 1000/,
+    );
+    await refused(
+      ['--cpus', 'four', 'sweep', 'mid', '--out', 'x'],
+      /--cpus "four" is not allowed; expected a whole number of CPUs/,
+    );
+    await refused(
+      ['--nodes', '2', 'sweep', 'mid', '--out', 'x'],
+      /unknown option --nodes \(options: --shards, --cpus, --time, --mem-per-cpu, --logs; then the orgsim command\)/,
+    );
+    await refused(
+      ['run', 'mid', '--out', 'x'],
+      /"run" cannot be submitted; expected sweep, sensitivity, claims or calibrate/,
+    );
+    await refused(
+      ['sweep', 'mid', '--param', 'smm.count=0:4', '--shard', '0/2', '--out', 'x'],
+      /--shard is set by the recipe: give the number of shards with --shards/,
+    );
+    await refused(
+      ['claims', 'C1', '--workers=2', '--out', 'x'],
+      /--workers=2 is set by the recipe: give the CPUs of each task with --cpus/,
+    );
     await refused(['sensitivity', 'mid', '--param', 'smm.count=0:4'], /the sensitivity command needs --out DIR/);
-    await refused(['calibrate', join(ROOT, 'package.json'), '--out', 'x'], /cannot read method.generations .* in the target file ".*package.json"/);
+    await refused(
+      ['calibrate', join(ROOT, 'package.json'), '--out', 'x'],
+      /cannot read method.generations .* in the target file ".*package.json"/,
+    );
   });
 });
 

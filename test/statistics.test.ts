@@ -65,7 +65,7 @@ describe('window statistics', () => {
     expect(statistic(run, 'dailyContributors', 0, 0)).toBe(0.125);
   });
 
-  it('counts monthly contributors over full months only, counted back from the window\'s end', () => {
+  it("counts monthly contributors over full months only, counted back from the window's end", () => {
     // 63 ticks = 3 months of 21 days; 2 employees. Employee 0 contributes on day 0 (month 1) and day 62 (month 3);
     // employee 1 on day 30 (month 2). Each month one of two contributed: 0.5. Months are counted back from the
     // window's end: over the last 50 days, only days 21..41 and 42..62 count.
@@ -79,7 +79,12 @@ describe('window statistics', () => {
     series[SERIES_INDEX.posts_team!]!.fill(2);
     series[SERIES_INDEX.ownerPosts!]!.fill(1);
     const world = { employees: E } as unknown as World;
-    const run: RunView = { ticks, series, world, trace: { employees: E, ticks, state, open: new Uint8Array(E * ticks) } };
+    const run: RunView = {
+      ticks,
+      series,
+      world,
+      trace: { employees: E, ticks, state, open: new Uint8Array(E * ticks) },
+    };
     expect(statistic(run, 'monthlyContributors', 0, 0)).toBe(0.5);
     expect(statistic(run, 'monthlyContributors', -50, 0)).toBe(0.5);
     // The last month alone: employee 0 only. A window shorter than a month has no full month: 0.

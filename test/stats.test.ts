@@ -63,7 +63,8 @@ describe('tCdf', () => {
   });
 
   it('inverts tQuantile', () => {
-    for (const df of [1, 2.5, 9, 40, 1000]) for (const p of [0.001, 0.05, 0.3, 0.9, 0.999]) expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 12);
+    for (const df of [1, 2.5, 9, 40, 1000])
+      for (const p of [0.001, 0.05, 0.3, 0.9, 0.999]) expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 12);
   });
 
   it('tends to the normal distribution', () => {
@@ -125,7 +126,7 @@ describe('welch', () => {
     const r = welch(a, b);
     expect(r.diff).toBeCloseTo(-3.5, 14);
     expect(r.t).toBeCloseTo(-3.5 / Math.sqrt(va + vb), 13);
-    expect(r.df).toBeCloseTo((va + vb) ** 2 / (va ** 2 / 3 + vb ** 2 / 4), 12); 
+    expect(r.df).toBeCloseTo((va + vb) ** 2 / (va ** 2 / 3 + vb ** 2 / 4), 12);
     expect(r.df).toBeCloseTo(5.520788, 5); // 2.416667² / (0.416667² / 3 + 2² / 4) = 5.840278 / 1.057870
     expect(r.p).toBeCloseTo(2 * tCdf(r.t, r.df), 14);
     expect(r.hi - r.diff).toBeCloseTo(tQuantile(0.975, r.df) * Math.sqrt(va + vb), 12);
@@ -133,7 +134,10 @@ describe('welch', () => {
 
   it('matches scipy on a second pair of samples', () => {
     const a = [19.8, 20.4, 19.6, 17.8, 18.5, 18.9, 18.3, 18.9, 19.5, 22.0];
-    const b = [28.2, 26.6, 20.1, 23.3, 25.2, 22.1, 17.7, 27.6, 20.6, 13.7, 23.2, 17.5, 20.6, 18.0, 23.9, 21.6, 24.3, 20.4, 23.9, 13.3];
+    const b = [
+      28.2, 26.6, 20.1, 23.3, 25.2, 22.1, 17.7, 27.6, 20.6, 13.7, 23.2, 17.5, 20.6, 18.0, 23.9, 21.6, 24.3, 20.4, 23.9,
+      13.3,
+    ];
     const r = welch(a, b);
     expect(r.t).toBeCloseTo(-2.225512039969852, 12);
     expect(r.df).toBeCloseTo(24.524634944257343, 10);

@@ -59,7 +59,8 @@ function cliSays(stdout: string): Map<string, { words: string; lines: string[] }
 const claimSteps = story.steps.filter((s) => s.claim);
 
 describe('a story step runs its claim as orgsim claims does', () => {
-  it('every claim step: the claim\'s arms at its size, CLAIM_RUNS replications on the claims\' seeds (orgsim claims\' defaults)', () => {
+  it("every claim step: the claim's arms at its size, CLAIM_RUNS replications on the claims' seeds (orgsim \
+claims' defaults)", () => {
     expect(claimSteps.map((s) => s.claim)).toEqual(CLAIMS.map((c) => c.id));
     for (const step of claimSteps) {
       const plan = claimPlan(step)!;
@@ -73,11 +74,14 @@ describe('a story step runs its claim as orgsim claims does', () => {
     }
   });
 
-  it('each step\'s chart shows the measure of the claim\'s first comparison, over the same window', () => {
+  it("each step's chart shows the measure of the claim's first comparison, over the same window", () => {
     for (const step of claimSteps) {
       const plan = claimPlan(step)!;
       // A short, small run is enough to compare the two ways of measuring it.
-      const scenario = { ...atSize(readScenario(plan.claim.arms[0]!).scenario, 100), ticks: Math.max(160, step.measure.to ?? 0) };
+      const scenario = {
+        ...atSize(readScenario(plan.claim.arms[0]!).scenario, 100),
+        ticks: Math.max(160, step.measure.to ?? 0),
+      };
       const run = runScenario(scenario, 7);
       const m = step.measure;
       const chart = reduceWindow(metricById(m.metric).compute(run), m.from, m.to ?? run.ticks, m.reduce);
@@ -86,7 +90,10 @@ describe('a story step runs its claim as orgsim claims does', () => {
     }
   });
 
-  it('says the verdict orgsim claims says, on the same seeds: every claim at 200 employees with 4 runs (where most are inconclusive)', { timeout: 600_000 }, async () => {
+  it('says the verdict orgsim claims says, on the same seeds: every claim at 200 employees with 4 runs (where most are \
+inconclusive)', {
+    timeout: 600_000,
+  }, async () => {
     const r = await spawnCli(['claims', '--sizes', '200', '--runs', '4', '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const cli = cliSays(r.stdout);
@@ -103,7 +110,9 @@ describe('a story step runs its claim as orgsim claims does', () => {
     expect(words.size).toBeGreaterThan(1);
   });
 
-  it('says the verdict orgsim claims says at the story\'s size, for the two steps that contradicted it (C3, C5)', { timeout: 600_000 }, async () => {
+  it("says the verdict orgsim claims says at the story's size, for the two steps that contradicted it (C3, C5)", {
+    timeout: 600_000,
+  }, async () => {
     const runs = 3;
     const r = await spawnCli(['claims', 'C3', 'C5', '--sizes', '2000', '--runs', String(runs), '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);

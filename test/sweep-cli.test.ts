@@ -29,7 +29,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('orgsim sweep', () => {
   it('writes runs.csv: one row per run, with point, replicate, seed, parameters and outcomes', () => {
     const rows = csvRecords(readFileSync(path('grid/runs.csv'), 'utf8'));
-    expect(readFileSync(path('grid/runs.csv'), 'utf8').split('\n')[0]).toBe('run,point,replicate,seed,smm.count,policies.rulesClarity,midActivity,longValue,valuePerCost');
+    expect(readFileSync(path('grid/runs.csv'), 'utf8').split('\n')[0]).toBe(
+      'run,point,replicate,seed,smm.count,policies.rulesClarity,midActivity,longValue,valuePerCost',
+    );
     expect(rows).toHaveLength(3 * 2 * 2);
     const seeds = seedList(1, 2);
     rows.forEach((r, run) => {
@@ -38,13 +40,22 @@ describe('orgsim sweep', () => {
       expect(Number(r.seed)).toBe(seeds[run % 2]); // common random numbers: the same seeds at every point
     });
     expect(rows.map((r) => [r['smm.count'], r['policies.rulesClarity']]).filter((_, i) => i % 2 === 0)).toEqual([
-      ['0', '0.2'], ['0', '0.8'], ['1', '0.2'], ['1', '0.8'], ['2', '0.2'], ['2', '0.8'],
+      ['0', '0.2'],
+      ['0', '0.8'],
+      ['1', '0.2'],
+      ['1', '0.8'],
+      ['2', '0.2'],
+      ['2', '0.8'],
     ]);
     // A row holds exactly what a direct run of that point and seed gives.
     const point = validate({ ...TINY, smm: { count: 1 }, policies: { rulesClarity: 0.8 } });
     const direct = runScenario(point, seeds[1]!);
     const o = outcomes(direct.series, direct.ticks);
-    expect(rows[7]).toMatchObject({ midActivity: String(o.midActivity), longValue: String(o.longValue), valuePerCost: String(o.valuePerCost) });
+    expect(rows[7]).toMatchObject({
+      midActivity: String(o.midActivity),
+      longValue: String(o.longValue),
+      valuePerCost: String(o.valuePerCost),
+    });
   });
 
   it('writes a manifest with version, commit, scenario hash, ranges, design, seeds and points', () => {
@@ -78,7 +89,24 @@ describe('orgsim sweep', () => {
   });
 
   it('samples a Latin hypercube from the master seed, whole numbers drawn evenly', async () => {
-    const r = await cli(['sweep', path('tiny.json'), '--design', 'lhs', '--samples', '5', '--param', 'cm.speakShare=0:1', '--param', 'smm.count=0:4', '--workers', '1', '--seed', '3', '--out', path('lhs')]);
+    const r = await cli([
+      'sweep',
+      path('tiny.json'),
+      '--design',
+      'lhs',
+      '--samples',
+      '5',
+      '--param',
+      'cm.speakShare=0:1',
+      '--param',
+      'smm.count=0:4',
+      '--workers',
+      '1',
+      '--seed',
+      '3',
+      '--out',
+      path('lhs'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRecords(readFileSync(path('lhs/runs.csv'), 'utf8'));
     expect(rows).toHaveLength(5);
@@ -94,7 +122,8 @@ describe('orgsim sweep', () => {
     rmSync(join(copy, 'runs.csv'));
     rmSync(join(copy, 'parts', 'run-3.json'));
     writeFileSync(join(copy, 'parts', 'run-5.json'), '{"run":5,"seed":'); // cut short
-    writeFileSync(join(copy, 'parts', 'run-6.json'), readFileSync(join(copy, 'parts', 'run-7.json'))); // another run's part
+    // another run's part
+    writeFileSync(join(copy, 'parts', 'run-6.json'), readFileSync(join(copy, 'parts', 'run-7.json')));
     writeFileSync(join(copy, 'parts', '.run-8.json.999999999.abc.tmp'), 'half');
     const r = await cli(['sweep', path('tiny.json'), ...GRID, '--workers', '1', '--out', copy]);
     expect(r.code, r.stderr).toBe(0);
@@ -105,13 +134,32 @@ describe('orgsim sweep', () => {
 
 describe('orgsim sensitivity', () => {
   it('runs Morris: indices.csv with mu, mu* and sigma per outcome and parameter, and a table', async () => {
-    const r = await cli(['sensitivity', path('tiny.json'), '--method', 'morris', '--samples', '3', '--param', 'cm.speakShare=0:1', '--param', 'policies.rulesClarity=0:1', '--bootstrap', '50', '--workers', '1', '--out', path('morris')]);
+    const r = await cli([
+      'sensitivity',
+      path('tiny.json'),
+      '--method',
+      'morris',
+      '--samples',
+      '3',
+      '--param',
+      'cm.speakShare=0:1',
+      '--param',
+      'policies.rulesClarity=0:1',
+      '--bootstrap',
+      '50',
+      '--workers',
+      '1',
+      '--out',
+      path('morris'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRecords(readFileSync(path('morris/indices.csv'), 'utf8'));
     expect(Object.keys(rows[0]!)).toEqual(['method', 'outcome', 'parameter', 'index', 'estimate', 'lo', 'hi']);
     expect(rows).toHaveLength(3 * 2 * 3);
     expect(new Set(rows.map((x) => x.index))).toEqual(new Set(['mu', 'mu_star', 'sigma']));
-    expect(rows.every((x) => Number(x.lo) <= Number(x.estimate) + 1e-12 && Number(x.estimate) <= Number(x.hi) + 1e-12)).toBe(true);
+    expect(
+      rows.every((x) => Number(x.lo) <= Number(x.estimate) + 1e-12 && Number(x.estimate) <= Number(x.hi) + 1e-12),
+    ).toBe(true);
     expect(csvRecords(readFileSync(path('morris/runs.csv'), 'utf8'))).toHaveLength(3 * 3);
     expect(r.stdout).toMatch(/Morris elementary effects/);
     expect(r.stdout).toMatch(/mid-term activity \(midActivity\) \[95% bootstrap CI, 50 resamples\]/);
@@ -119,10 +167,34 @@ describe('orgsim sensitivity', () => {
   });
 
   it('runs Sobol: S1 and ST per outcome and parameter, the mean over replications per point', async () => {
-    const r = await cli(['sensitivity', path('tiny.json'), '--method', 'sobol', '--samples', '32', '--param', 'policies.rulesClarity=0:1', '--runs', '2', '--bootstrap', '20', '--workers', '2', '--out', path('sobol')]);
+    const r = await cli([
+      'sensitivity',
+      path('tiny.json'),
+      '--method',
+      'sobol',
+      '--samples',
+      '32',
+      '--param',
+      'policies.rulesClarity=0:1',
+      '--runs',
+      '2',
+      '--bootstrap',
+      '20',
+      '--workers',
+      '2',
+      '--out',
+      path('sobol'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const rows = csvRecords(readFileSync(path('sobol/indices.csv'), 'utf8'));
-    expect(rows.map((x) => `${x.outcome}.${x.index}`)).toEqual(['midActivity.S1', 'midActivity.ST', 'longValue.S1', 'longValue.ST', 'valuePerCost.S1', 'valuePerCost.ST']);
+    expect(rows.map((x) => `${x.outcome}.${x.index}`)).toEqual([
+      'midActivity.S1',
+      'midActivity.ST',
+      'longValue.S1',
+      'longValue.ST',
+      'valuePerCost.S1',
+      'valuePerCost.ST',
+    ]);
     expect(csvRecords(readFileSync(path('sobol/runs.csv'), 'utf8'))).toHaveLength(32 * 3 * 2);
     expect(r.stdout).toMatch(/first order S1\s+total order ST/);
   });
@@ -140,17 +212,37 @@ describe('bad input: one line, exit 2, nothing written', () => {
 
   const sweep = (...args: string[]) => cli(['sweep', path('tiny.json'), '--workers', '1', ...args]);
   const cases: [string, string[], RegExp][] = [
-    ['an unknown parameter', ['--param', 'smm.cont=0:2', '--out', 'x'], /unknown parameter "smm.cont"; did you mean "smm.count"\?/],
+    [
+      'an unknown parameter',
+      ['--param', 'smm.cont=0:2', '--out', 'x'],
+      /unknown parameter "smm.cont"; did you mean "smm.count"\?/,
+    ],
     ['a parameter that is not numeric', ['--param', 'cm.present=0:1', '--out', 'x'], /"cm.present" is not numeric/],
-    ['a range outside the schema', ['--param', 'cm.speakShare=0:2', '--out', 'x'], /hi = 2 is above the maximum \(cm.speakShare goes from 0 to 1/],
+    [
+      'a range outside the schema',
+      ['--param', 'cm.speakShare=0:2', '--out', 'x'],
+      /hi = 2 is above the maximum \(cm.speakShare goes from 0 to 1/,
+    ],
     ['lo > hi', ['--param', 'cm.speakShare=0.9:0.1', '--out', 'x'], /lo \(0.9\) must be below hi \(0.1\)/],
     ['steps < 2', ['--param', 'cm.speakShare=0:1:1', '--out', 'x'], /steps = 1 is not allowed/],
     ['no --param', ['--out', 'x'], /no --param given/],
     ['no --out', ['--param', 'cm.speakShare=0:1'], /missing --out DIR/],
-    ['an unknown design', ['--param', 'cm.speakShare=0:1', '--design', 'grd', '--out', 'x'], /--design "grd" is not allowed; expected grid or lhs; did you mean "grid"\?/],
+    [
+      'an unknown design',
+      ['--param', 'cm.speakShare=0:1', '--design', 'grd', '--out', 'x'],
+      /--design "grd" is not allowed; expected grid or lhs; did you mean "grid"\?/,
+    ],
     ['a bad shard', ['--param', 'cm.speakShare=0:1', '--shard', '4/4', '--out', 'x'], /--shard "4\/4" is not allowed/],
-    ['a parameter both fixed and varied', ['--param', 'smm.count=0:2', '--set', 'smm.count=1', '--out', 'x'], /"smm.count" is both fixed .* and varied/],
-    ['too many runs', ['--param', 'cm.speakShare=0:1:1000', '--param', 'policies.visibility=0:1:1000', '--runs', '2', '--out', 'x'], /2,000,000 runs; the limit is 1,000,000/],
+    [
+      'a parameter both fixed and varied',
+      ['--param', 'smm.count=0:2', '--set', 'smm.count=1', '--out', 'x'],
+      /"smm.count" is both fixed .* and varied/,
+    ],
+    [
+      'too many runs',
+      ['--param', 'cm.speakShare=0:1:1000', '--param', 'policies.visibility=0:1:1000', '--runs', '2', '--out', 'x'],
+      /2,000,000 runs; the limit is 1,000,000/,
+    ],
   ];
   it.each(cases)('%s', async (_, args, message) => {
     expectMistake(await sweep(...args), message);
@@ -158,33 +250,82 @@ describe('bad input: one line, exit 2, nothing written', () => {
   });
 
   it('a point the schema refuses, named with its values', async () => {
-    writeFileSync(path('campaign.json'), JSON.stringify({ ...TINY, interventions: [{ at: 25, label: 'campaign', set: { 'policies.visibility': 0.8 } }] }));
-    const r = await cli(['sweep', path('campaign.json'), '--param', 'ticks=20:40', '--workers', '1', '--out', path('never')]);
-    expectMistake(r, /campaign.json: point 0 \(ticks=20\): interventions.0.at = 25 is not allowed; expected a tick from 0 to 19/);
-    expectMistake(await cli(['sweep', path('campaign.json'), '--param', 'ticks=20:40', '--ticks', '50', '--out', path('never')]), /"ticks" is both fixed/);
+    writeFileSync(
+      path('campaign.json'),
+      JSON.stringify({ ...TINY, interventions: [{ at: 25, label: 'campaign', set: { 'policies.visibility': 0.8 } }] }),
+    );
+    const r = await cli([
+      'sweep',
+      path('campaign.json'),
+      '--param',
+      'ticks=20:40',
+      '--workers',
+      '1',
+      '--out',
+      path('never'),
+    ]);
+    expectMistake(
+      r,
+      /campaign.json: point 0 \(ticks=20\): interventions.0.at = 25 is not allowed; expected a tick from 0 to 19/,
+    );
+    expectMistake(
+      await cli(['sweep', path('campaign.json'), '--param', 'ticks=20:40', '--ticks', '50', '--out', path('never')]),
+      /"ticks" is both fixed/,
+    );
     expect(statSync(path('never'), { throwIfNoEntry: false })).toBeUndefined();
   });
 
   it('sample sizes too small for the method', async () => {
     const base = ['sensitivity', path('tiny.json'), '--param', 'cm.speakShare=0:1', '--out', path('never')];
-    expectMistake(await cli([...base, '--method', 'sobol', '--samples', '8']), /--samples 8 is too small for Sobol indices: at least 32/);
-    expectMistake(await cli([...base, '--method', 'morris', '--samples', '1']), /--samples 1 is too small for Morris: at least 2 trajectories/);
+    expectMistake(
+      await cli([...base, '--method', 'sobol', '--samples', '8']),
+      /--samples 8 is too small for Sobol indices: at least 32/,
+    );
+    expectMistake(
+      await cli([...base, '--method', 'morris', '--samples', '1']),
+      /--samples 1 is too small for Morris: at least 2 trajectories/,
+    );
     expectMistake(await cli([...base, '--method', 'morris', '--levels', '5']), /--levels 5 is not allowed for Morris/);
     expectMistake(await cli([...base]), /missing --method morris\|sobol/);
-    expectMistake(await cli([...base, '--method', 'sobol', '--param', 'cm.speakShare=0:1:3']), /steps are for --design grid/);
+    expectMistake(
+      await cli([...base, '--method', 'sobol', '--param', 'cm.speakShare=0:1:3']),
+      /steps are for --design grid/,
+    );
     expect(statSync(path('never'), { throwIfNoEntry: false })).toBeUndefined();
   });
 
   it('an --out that is a file, or a folder of other files', async () => {
     expectMistake(await sweep('--param', 'cm.speakShare=0:1', '--out', path('a-file')), /--out .*a-file: is a file/);
     expect(readFileSync(path('a-file'), 'utf8')).toBe('not a folder');
-    expectMistake(await sweep('--param', 'cm.speakShare=0:1', '--out', path('busy')), /the folder is not empty and holds no manifest.json/);
+    expectMistake(
+      await sweep('--param', 'cm.speakShare=0:1', '--out', path('busy')),
+      /the folder is not empty and holds no manifest.json/,
+    );
     expect(readdirSync(path('busy'))).toEqual(['notes.txt']);
   });
 
   it('a manifest that does not match the command, naming what differs', async () => {
-    const r = await sweep('--param', 'smm.count=0:3', '--param', 'policies.rulesClarity=0.2:0.8:2', '--runs', '3', '--set', 'organization.employees=120', '--out', path('grid'));
-    expectMistake(r, /holds a different experiment \(manifest.json\): runs per point: 2 there, 3 here; parameters: smm.count=0:2:3 .* there, smm.count=0:3:3 .* here; scenario: organization.employees 100 there, 120 here\. Use another --out folder, or repeat the original command to resume it \(nothing was written\)/);
+    const r = await sweep(
+      '--param',
+      'smm.count=0:3',
+      '--param',
+      'policies.rulesClarity=0.2:0.8:2',
+      '--runs',
+      '3',
+      '--set',
+      'organization.employees=120',
+      '--out',
+      path('grid'),
+    );
+    expectMistake(
+      r,
+      new RegExp(
+        String.raw`holds a different experiment \(manifest.json\): runs per point: 2 there, 3 here; ` +
+          `parameters: smm.count=0:2:3 .* there, smm.count=0:3:3 .* here; scenario: ` +
+          String.raw`organization.employees 100 there, 120 here\. Use another --out folder, or repeat the ` +
+          String.raw`original command to resume it \(nothing was written\)`,
+      ),
+    );
     const shard = await sweep(...GRID, '--shard', '0/2', '--out', path('grid'));
     expectMistake(shard, /shard: none there, 0\/2 here/);
     const after = untouched();

@@ -12,7 +12,19 @@ import { cli, expectMistake, expectSameFiles, PINNED_GIT, TINY } from './sweep-h
 
 let dir: string;
 const path = (...names: string[]) => join(dir, ...names);
-const SWEEP = (out: string, more: string[] = []) => ['sweep', path('tiny.json'), '--param', 'smm.count=0:2', '--runs', '2', '--workers', '1', '--out', out, ...more];
+const SWEEP = (out: string, more: string[] = []) => [
+  'sweep',
+  path('tiny.json'),
+  '--param',
+  'smm.count=0:2',
+  '--runs',
+  '2',
+  '--workers',
+  '1',
+  '--out',
+  out,
+  ...more,
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-parts-'));
@@ -43,14 +55,23 @@ describe('part checksums', () => {
     const r = await cli(SWEEP(path('edited')), PINNED_GIT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/resuming .*: 5 of 6 runs already done/);
-    expect(r.stderr).toMatch(/1 part file in .*parts was damaged or edited \(content or checksum does not match\): that run is run again/);
+    expect(r.stderr).toMatch(
+      /1 part file in .*parts was damaged or edited \(content or checksum does not match\): that run is run again/,
+    );
     expectSameFiles(path('edited'), path('whole'));
     expect(readFileSync(path('edited', 'runs.csv'), 'utf8')).not.toContain('12345');
   });
 
   it('a merge refuses a shard with an edited part', async () => {
-    for (const k of [0, 1]) expect((await cli(SWEEP(path(`shard${k}`), ['--shard', `${k}/2`]), PINNED_GIT)).code).toBe(0);
+    for (const k of [0, 1])
+      expect((await cli(SWEEP(path(`shard${k}`), ['--shard', `${k}/2`]), PINNED_GIT)).code).toBe(0);
     edit(path('shard1', 'parts', 'run-1.json'));
-    expectMistake(await cli(['merge', path('shard0'), path('shard1'), '--out', path('merged')], PINNED_GIT), /shard 1\/2 in .*shard1 is not finished: 1 of 3 runs missing \(1 of them damaged or edited: content or checksum does not match\)/);
+    expectMistake(
+      await cli(['merge', path('shard0'), path('shard1'), '--out', path('merged')], PINNED_GIT),
+      new RegExp(
+        String.raw`shard 1\/2 in .*shard1 is not finished: 1 of 3 runs missing \(1 of them damaged or ` +
+          String.raw`edited: content or checksum does not match\)`,
+      ),
+    );
   });
 });

@@ -12,7 +12,21 @@ import { BIN, cli, expectSameFiles, PINNED_GIT, ROOT, spawnCli, TINY } from './s
 let dir: string;
 const path = (name: string) => join(dir, name);
 /** 150 runs of about 10 ms: long enough to be caught part-way, short enough for the suite. */
-const ARGS = (out: string, workers: number) => ['sweep', path('tiny.json'), '--param', 'policies.rulesClarity=0:1:5', '--param', 'smm.count=0:2', '--runs', '10', '--per-tick', '--workers', String(workers), '--out', out];
+const ARGS = (out: string, workers: number) => [
+  'sweep',
+  path('tiny.json'),
+  '--param',
+  'policies.rulesClarity=0:1:5',
+  '--param',
+  'smm.count=0:2',
+  '--runs',
+  '10',
+  '--per-tick',
+  '--workers',
+  String(workers),
+  '--out',
+  out,
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-resume-'));
@@ -23,12 +37,21 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const parts = (out: string) => (existsSync(join(out, 'parts')) ? readdirSync(join(out, 'parts')).filter((f) => f.endsWith('.json')).length : 0);
+const parts = (out: string) =>
+  existsSync(join(out, 'parts')) ? readdirSync(join(out, 'parts')).filter((f) => f.endsWith('.json')).length : 0;
 
 /** Start the sweep, send `signal` once at least `after` parts exist; resolve with its exit code and stderr. */
-function interrupt(out: string, workers: number, signal: NodeJS.Signals, after: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; partsAtSignal: number }> {
+function interrupt(
+  out: string,
+  workers: number,
+  signal: NodeJS.Signals,
+  after: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; partsAtSignal: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...ARGS(out, workers)], { cwd: ROOT, env: { ...process.env, CI: '1', ...PINNED_GIT } });
+    const child = spawn(process.execPath, [BIN, ...ARGS(out, workers)], {
+      cwd: ROOT,
+      env: { ...process.env, CI: '1', ...PINNED_GIT },
+    });
     let stderr = '';
     let partsAtSignal = -1;
     child.stderr.on('data', (d) => (stderr += String(d)));
@@ -67,7 +90,9 @@ describe('resuming a sweep', () => {
     const out = path('interrupted');
     const first = await interrupt(out, 2, 'SIGINT', 5);
     expect(first.code).toBe(130);
-    expect(first.stderr).toMatch(/interrupted \(SIGINT\): \d+ of 150 runs done, kept in .*parts; run the same command again to resume/);
+    expect(first.stderr).toMatch(
+      /interrupted \(SIGINT\): \d+ of 150 runs done, kept in .*parts; run the same command again to resume/,
+    );
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
     const second = await spawnCli(ARGS(out, 1), PINNED_GIT);
     expect(second.code, second.stderr).toBe(0);

@@ -18,7 +18,16 @@ const path = (name: string) => join(dir, name);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-terminal-'));
-  writeFileSync(path('evil.json'), JSON.stringify({ name: NAME, description: `${NAME}. More.`, organization: { employees: 50 }, external: { customers: 10 }, ticks: 10 }));
+  writeFileSync(
+    path('evil.json'),
+    JSON.stringify({
+      name: NAME,
+      description: `${NAME}. More.`,
+      organization: { employees: 50 },
+      external: { customers: 10 },
+      ticks: 10,
+    }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,7 +41,8 @@ describe('visible and oneLine', () => {
 });
 
 describe('the QR code of orgsim serve', () => {
-  it('keeps the renderer\'s own colour codes (dark on light), so that it prints as a code and not as escapes', async () => {
+  it("keeps the renderer's own colour codes (dark on light), so that it prints as a code and not \
+as escapes", async () => {
     const qr = await qrTerminal('http://192.168.1.20:8787/join#ABCD');
     expect(qr).toContain('\u001b[47m');
     expect(visibleQr(qr)).toBe(qr);
@@ -40,7 +50,9 @@ describe('the QR code of orgsim serve', () => {
     expect(visible(qr)).toContain('\\u001b[47m'); // what it printed before: 17 lines of escaped text
   });
   it('still escapes anything else that drives a terminal', () => {
-    expect(visibleQr('\u001b[47m█\u001b]0;pwned\u0007\u001b[2J\u001b[0m')).toBe('\u001b[47m█\\u001b]0;pwned\\u0007\\u001b[2J\u001b[0m');
+    expect(visibleQr('\u001b[47m█\u001b]0;pwned\u0007\u001b[2J\u001b[0m')).toBe(
+      '\u001b[47m█\\u001b]0;pwned\\u0007\\u001b[2J\u001b[0m',
+    );
   });
 });
 

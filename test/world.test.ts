@@ -38,7 +38,8 @@ describe('world', () => {
     const g = w.externalGroup;
     expect(w.groupKind[g]).toBe(KIND_EXTERNAL);
     expect(w.groupStart[g + 1]! - w.groupStart[g]!).toBe(120);
-    for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++) expect(w.memberAgent[m]).toBeGreaterThanOrEqual(w.employees);
+    for (let m = w.groupStart[g]!; m < w.groupStart[g + 1]!; m++)
+      expect(w.memberAgent[m]).toBeGreaterThanOrEqual(w.employees);
   });
 
   it('keeps joinedCount equal to the joined memberships of each agent', () => {

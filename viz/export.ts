@@ -21,7 +21,9 @@ function standalone(svg: SVGSVGElement, title: string): string {
   clone.setAttribute('width', String(w));
   clone.setAttribute('height', String(h));
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = 'text{font-family:system-ui,sans-serif;fill:#111}.axis text,.axis-title{font-size:13px}.marker line{stroke:#333;stroke-dasharray:4 3}.marker text{font-size:11px}';
+  style.textContent =
+    'text{font-family:system-ui,sans-serif;fill:#111}.axis text,.axis-title{font-size:13px}.marker ' +
+    'line{stroke:#333;stroke-dasharray:4 3}.marker text{font-size:11px}';
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   bg.setAttribute('width', '100%');
   bg.setAttribute('height', '100%');
@@ -66,7 +68,8 @@ export function exportCanvasPng(canvas: HTMLCanvasElement, name: string): void {
 /** Tidy CSV of the ticks run so far: tick,series,value, numbers at full precision. */
 export function runCsv(run: LiveRun): string {
   const rows = ['tick,series,value'];
-  for (let t = 0; t < run.tick; t++) for (let k = 0; k < SERIES_NAMES.length; k++) rows.push(`${t},${SERIES_NAMES[k]},${String(run.series[k]![t])}`);
+  for (let t = 0; t < run.tick; t++)
+    for (let k = 0; k < SERIES_NAMES.length; k++) rows.push(`${t},${SERIES_NAMES[k]},${String(run.series[k]![t])}`);
   return `${rows.join('\n')}\n`;
 }
 
@@ -76,5 +79,12 @@ export function runJson(run: LiveRun, name = run.scenario.name): string {
   SERIES_NAMES.forEach((n, k) => (series[n] = Array.from(run.series[k]!.subarray(0, run.tick))));
   // The scenario that reproduces the run (opening this file on the page opens it).
   const scenario = { ...run.reproducible(), name: name.slice(0, 120) };
-  return JSON.stringify({ orgsim: 'web', seed: run.seed, ticks: run.tick, scenario, interventions: run.markers, series });
+  return JSON.stringify({
+    orgsim: 'web',
+    seed: run.seed,
+    ticks: run.tick,
+    scenario,
+    interventions: run.markers,
+    series,
+  });
 }

@@ -123,12 +123,18 @@ export class LiveRun {
    * Getters bound to the arrays of this run and of its ghost as they are now: a chart that redraws what it drew
    * later (on a resize) reads the same arrays, even after another run has replaced them.
    */
-  bound(): { get: (name: string) => Float64Array; ghost: { get: (name: string) => Float64Array; tick: number; label: string } | undefined } {
+  bound(): {
+    get: (name: string) => Float64Array;
+    ghost: { get: (name: string) => Float64Array; tick: number; label: string } | undefined;
+  } {
     const series = this.series;
     const g = this.ghost;
     return {
       get: (name) => series[SERIES_INDEX[name]!] ?? EMPTY,
-      ghost: g && g.tick > 0 ? { get: (name) => g.series[SERIES_INDEX[name]!] ?? EMPTY, tick: Math.min(g.tick, this.tick), label: g.label } : undefined,
+      ghost:
+        g && g.tick > 0
+          ? { get: (name) => g.series[SERIES_INDEX[name]!] ?? EMPTY, tick: Math.min(g.tick, this.tick), label: g.label }
+          : undefined,
     };
   }
 
@@ -216,7 +222,10 @@ export class LiveRun {
   private async interveneNow(set: Record<string, number | boolean | string>, label: string): Promise<void> {
     await this.opened;
     if (this.done) {
-      throw new Error(`The run has ended (day ${this.tick} of ${this.horizon}): “${label}” would have no working day left to act. Reset (r) to start again, or choose a longer horizon in “Your organization”.`);
+      throw new Error(
+        `The run has ended (day ${this.tick} of ${this.horizon}): “${label}” would have no working day left ` +
+          `to act. Reset (r) to start again, or choose a longer horizon in “Your organization”.`,
+      );
     }
     const generation = this.generation;
     const tick = await this.api.intervene(this.id, set, label);

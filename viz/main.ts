@@ -28,7 +28,9 @@ const control = new RunControl(page, run, charts);
 
 // The header wraps on a narrow screen (84 px at 1366): the panel sticks under its real height, not a guess.
 const bar = document.querySelector<HTMLElement>('header.bar')!;
-new ResizeObserver(() => document.documentElement.style.setProperty('--bar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`)).observe(bar);
+new ResizeObserver(() =>
+  document.documentElement.style.setProperty('--bar-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`),
+).observe(bar);
 
 // --- Controls.
 const picker = $('scenario') as HTMLSelectElement;
@@ -75,7 +77,11 @@ $('seed').addEventListener('change', () => {
   if (Number.isInteger(v) && v >= 0 && v < 2 ** 31) {
     page.seed = v;
     void control.requestReset();
-  } else showError(`seed = ${($('seed') as HTMLInputElement).value} is not allowed; expected a whole number from 0 to ${2 ** 31 - 1}`);
+  } else
+    showError(
+      `seed = ${($('seed') as HTMLInputElement).value} is not allowed; expected a whole number from 0 to ` +
+        `${2 ** 31 - 1}`,
+    );
 });
 $('file').addEventListener('change', () => {
   const f = ($('file') as HTMLInputElement).files?.[0];
@@ -97,10 +103,20 @@ $('sweep-files').addEventListener('change', async () => {
   try {
     const manifest = byName('manifest.json');
     const runs = byName('runs.csv');
-    if (!manifest || !runs) throw new Error(`choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`);
+    if (!manifest || !runs)
+      throw new Error(
+        `choose a sweep folder's manifest.json and runs.csv together (and indices.csv after a sensitivity ` +
+          `analysis); got ${files.map((f) => f.name).join(', ') || 'nothing'}`,
+      );
     const m = JSON.parse(await manifest.text()) as Manifest;
-    if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario) throw new Error('manifest.json: not the manifest of an orgsim sweep');
-    const [{ reportData }, { drawReport }, { REPORT_CSS }, { scopeCss }] = await Promise.all([import('../src/research/report/data.ts'), import('./research/charts.ts'), import('../src/research/report/page.ts'), import('./research/scope-css.ts')]);
+    if (!m || !Array.isArray(m.parameters) || !Array.isArray(m.outcomes) || !m.design || !m.scenario)
+      throw new Error('manifest.json: not the manifest of an orgsim sweep');
+    const [{ reportData }, { drawReport }, { REPORT_CSS }, { scopeCss }] = await Promise.all([
+      import('../src/research/report/data.ts'),
+      import('./research/charts.ts'),
+      import('../src/research/report/page.ts'),
+      import('./research/scope-css.ts'),
+    ]);
     // The report's own styles, scoped to the view: it looks like orgsim report.
     if (!document.getElementById('sweep-style')) {
       const style = document.createElement('style');
@@ -120,13 +136,26 @@ $('sweep-close').addEventListener('click', () => ($('sweep-view').hidden = true)
 $('share').addEventListener('click', () => {
   const link = control.shareLink();
   history.replaceState(null, '', link);
-  navigator.clipboard?.writeText(link).then(() => notice('Link copied: it reproduces this run exactly.'), () => notice(`Link: ${link}`));
+  navigator.clipboard?.writeText(link).then(
+    () => notice('Link copied: it reproduces this run exactly.'),
+    () => notice(`Link: ${link}`),
+  );
 });
-$('export-csv').addEventListener('click', () => download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })));
-$('export-json').addEventListener('click', () => download('orgsim-run.json', new Blob([runJson(run, control.currentName())], { type: 'application/json' })));
+$('export-csv').addEventListener('click', () =>
+  download('orgsim-run.csv', new Blob([runCsv(run)], { type: 'text/csv' })),
+);
+$('export-json').addEventListener('click', () =>
+  download('orgsim-run.json', new Blob([runJson(run, control.currentName())], { type: 'application/json' })),
+);
 $('export-agents').addEventListener('click', async () => {
   const columns = await run.agentTable();
-  download(`orgsim-agents-${page.source.label.replace(/\.json$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}${page.sets.length ? '-modified' : ''}-day-${run.tick}.csv`, new Blob([agentCsvHeader(columns), agentCsvRows(0, run.seed, columns)], { type: 'text/csv' }));
+  download(
+    `orgsim-agents-${page.source.label
+      .replace(/\.json$/i, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .slice(0, 60)}${page.sets.length ? '-modified' : ''}-day-${run.tick}.csv`,
+    new Blob([agentCsvHeader(columns), agentCsvRows(0, run.seed, columns)], { type: 'text/csv' }),
+  );
 });
 for (const ev of LIVE_EVENTS) {
   const b = document.createElement('button');
@@ -135,10 +164,13 @@ for (const ev of LIVE_EVENTS) {
   b.textContent = ev.label;
   b.title = `“${ev.seed}”`;
   b.addEventListener('click', () => {
-    run.intervene(ev.change(run.params), ev.label).then(() => {
-      notice(`${ev.label}: from day ${run.tick}`);
-      control.showChanges();
-    }, (e: unknown) => showError(messageOf(e)));
+    run.intervene(ev.change(run.params), ev.label).then(
+      () => {
+        notice(`${ev.label}: from day ${run.tick}`);
+        control.showChanges();
+      },
+      (e: unknown) => showError(messageOf(e)),
+    );
   });
   $('events').append(b);
 }
@@ -162,7 +194,14 @@ const toggleFullScreen = () => {
 function loadViews(): Promise<{ compare: CompareView; story: StoryMode }> {
   page.views ??= Promise.all([import('./compare/view.ts'), import('./story.ts')]).then(([c, st]) => {
     page.compare = new c.CompareView(
-      () => ({ scenario: run.scenario ? run.reproducible() : shipped('baseline')!, name: control.currentName() + (run.liveChanges.length ? ` + ${run.liveChanges.length} live change${run.liveChanges.length > 1 ? 's' : ''}` : '') }),
+      () => ({
+        scenario: run.scenario ? run.reproducible() : shipped('baseline')!,
+        name:
+          control.currentName() +
+          (run.liveChanges.length
+            ? ` + ${run.liveChanges.length} live change${run.liveChanges.length > 1 ? 's' : ''}`
+            : ''),
+      }),
       () => {
         run.playing = false;
         charts.invalidate();
@@ -224,9 +263,11 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'f') toggleFullScreen();
   else if (e.key === 'c') void toggleCompare();
   else if (e.key === 's') void toggleStory();
-  else if (e.key === 'Escape' && page.mode === 'compare' && !help.open) void page.story?.close().then(() => setMode('live'));
+  else if (e.key === 'Escape' && page.mode === 'compare' && !help.open)
+    void page.story?.close().then(() => setMode('live'));
   // A story: next and previous (presentation remotes send Page Down and Page Up).
-  else if (page.story?.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key)) void page.story.go(page.story.index + 1);
+  else if (page.story?.active && ['ArrowRight', 'PageDown', 'n'].includes(e.key))
+    void page.story.go(page.story.index + 1);
   else if (page.story?.active && ['ArrowLeft', 'PageUp', 'b'].includes(e.key)) void page.story.go(page.story.index - 1);
   // The live run's keys act only where it is shown.
   else if (page.mode !== 'live') return;
@@ -234,8 +275,7 @@ document.addEventListener('keydown', (e) => {
     // Space on a focused button presses it; elsewhere it plays or pauses.
     if (target.tagName === 'BUTTON') return;
     togglePlay();
-  }
-  else if (e.key === 'ArrowRight') step();
+  } else if (e.key === 'ArrowRight') step();
   else if (e.key === 'r') void control.requestReset();
   else if (/^[1-9]$/.test(e.key) && catalog()[Number(e.key) - 1]) void control.openId(catalog()[Number(e.key) - 1]!.id);
   else return;
@@ -259,25 +299,58 @@ requestAnimationFrame(frame);
 // Test and automation hook: read-only numbers, never code.
 Object.assign(window, {
   __orgsim: {
-    get tick() { return run.tick; },
-    get done() { return run.done; },
-    get playing() { return run.playing; },
-    get markers() { return run.markers.map((m) => ({ ...m })); },
-    get longestDraw() { return charts.longestDraw; },
-    get timing() { return { ...charts.timing }; },
-    get chunk() { return { ticks: run.chunk, computeMs: run.lastComputeMs }; },
+    get tick() {
+      return run.tick;
+    },
+    get done() {
+      return run.done;
+    },
+    get playing() {
+      return run.playing;
+    },
+    get markers() {
+      return run.markers.map((m) => ({ ...m }));
+    },
+    get longestDraw() {
+      return charts.longestDraw;
+    },
+    get timing() {
+      return { ...charts.timing };
+    },
+    get chunk() {
+      return { ticks: run.chunk, computeMs: run.lastComputeMs };
+    },
     value: (name: string, t: number) => run.get(name)[t],
     series: (name: string) => Array.from(run.get(name).subarray(0, run.tick)),
-    get mode() { return page.mode; },
+    get mode() {
+      return page.mode;
+    },
     /** Cheap to poll: where the comparison is. */
-    get compare() { return page.compare?.state(); },
+    get compare() {
+      return page.compare?.state();
+    },
     /** The full picture (seeds, every run's outcomes, verdicts): read it once, at the end. */
     compareResults: () => page.compare?.snapshot(),
     compareBand: (i: number, metric: string) => {
       const b = page.compare!.band(i, metric);
-      return { n: b.n, mean: Array.from(b.mean), lo90: Array.from(b.lo90), hi90: Array.from(b.hi90), lo95: Array.from(b.lo95), hi95: Array.from(b.hi95) };
+      return {
+        n: b.n,
+        mean: Array.from(b.mean),
+        lo90: Array.from(b.lo90),
+        hi90: Array.from(b.hi90),
+        lo95: Array.from(b.lo95),
+        hi95: Array.from(b.hi95),
+      };
     },
-    get story() { return { active: !!page.story?.active, index: page.story?.index ?? 0, length: page.story?.length ?? 0, title: page.story?.step?.title, kind: page.story?.kind }; },
+    get story() {
+      return {
+        active: !!page.story?.active,
+        index: page.story?.index ?? 0,
+        length: page.story?.length ?? 0,
+        title: page.story?.step?.title,
+        kind: page.story?.kind,
+      };
+    },
   },
 });
 
@@ -287,7 +360,10 @@ Object.assign(window, {
  */
 function linkFailed(message: string): void {
   const box = $('error');
-  box.replaceChildren(`This shared link cannot be opened: ${message.replace(/^the shared link /, 'it ').replace(/^shared link: /, '')}.`, ' ');
+  box.replaceChildren(
+    `This shared link cannot be opened: ${message.replace(/^the shared link /, 'it ').replace(/^shared link: /, '')}.`,
+    ' ',
+  );
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = 'Open the baseline instead';

@@ -53,12 +53,28 @@ export function parseStatistics(text: string, name: string): NetworkStatistics {
     throw new Error(`${name}: not valid JSON; expected the statistics.json written by orgsim import`);
   }
   const bad = (what: string) => new Error(`${name}: ${what}; expected the statistics.json written by orgsim import`);
-  if (!isObject(raw) || !isObject(raw.span) || !isObject(raw.accounts) || !isObject(raw.groups) || !isObject(raw.figures)) throw bad('no "span", "accounts", "groups" and "figures"');
+  if (
+    !isObject(raw) ||
+    !isObject(raw.span) ||
+    !isObject(raw.accounts) ||
+    !isObject(raw.groups) ||
+    !isObject(raw.figures)
+  )
+    throw bad('no "span", "accounts", "groups" and "figures"');
   const span = raw.span;
   const months = Array.isArray(span.months) ? span.months : [];
-  if (!months.length || months.length > 1200 || !months.every((m) => typeof m === 'string' && MONTH.test(m))) throw bad('"span.months" is not a list of months (2024-01)');
-  if (typeof span.first !== 'string' || !MONTH.test(span.first) || typeof span.last !== 'string' || !MONTH.test(span.last)) throw bad('"span.first" and "span.last" are not months');
-  const missing = Array.isArray(span.missing) ? span.missing.filter((m): m is string => typeof m === 'string' && MONTH.test(m)).slice(0, 1200) : [];
+  if (!months.length || months.length > 1200 || !months.every((m) => typeof m === 'string' && MONTH.test(m)))
+    throw bad('"span.months" is not a list of months (2024-01)');
+  if (
+    typeof span.first !== 'string' ||
+    !MONTH.test(span.first) ||
+    typeof span.last !== 'string' ||
+    !MONTH.test(span.last)
+  )
+    throw bad('"span.first" and "span.last" are not months');
+  const missing = Array.isArray(span.missing)
+    ? span.missing.filter((m): m is string => typeof m === 'string' && MONTH.test(m)).slice(0, 1200)
+    : [];
   const accounts = raw.accounts.counted;
   if (!finite(accounts) || accounts < 0) throw bad('"accounts.counted" is not a count');
   const count = (v: unknown) => (finite(v) && v >= 0 ? Math.round(v) : 0);
@@ -68,8 +84,16 @@ export function parseStatistics(text: string, name: string): NetworkStatistics {
     if (!isObject(f)) continue;
     const value = f.value === null ? null : finite(f.value) ? f.value : undefined;
     if (value === undefined) throw bad(`"figures.${key}.value" is not a number`);
-    const interval = Array.isArray(f.interval) && f.interval.length === 2 && f.interval.every(finite) ? (f.interval as [number, number]) : undefined;
-    figures[key] = { value, interval, unit: typeof f.unit === 'string' ? f.unit.slice(0, 60) : '', reason: typeof f.reason === 'string' ? f.reason.slice(0, 200) : undefined };
+    const interval =
+      Array.isArray(f.interval) && f.interval.length === 2 && f.interval.every(finite)
+        ? (f.interval as [number, number])
+        : undefined;
+    figures[key] = {
+      value,
+      interval,
+      unit: typeof f.unit === 'string' ? f.unit.slice(0, 60) : '',
+      reason: typeof f.reason === 'string' ? f.reason.slice(0, 200) : undefined,
+    };
   }
   return {
     format: raw.format === 'slack' ? 'Slack' : raw.format === 'viva-engage' ? 'Viva Engage' : 'an',
@@ -111,11 +135,14 @@ export class NetworkFigures {
     input.id = 'network-files';
     input.multiple = true;
     input.accept = '.json,application/json';
-    input.setAttribute('aria-label', "Open the scenario.json or statistics.json that orgsim import wrote from your network's export");
+    input.setAttribute(
+      'aria-label',
+      "Open the scenario.json or statistics.json that orgsim import wrote from your network's export",
+    );
     open.append(input);
     const hint = document.createElement('small');
     hint.className = 'hint';
-    hint.textContent = 'Open the scenario.json or statistics.json that orgsim import wrote from your network\'s export';
+    hint.textContent = "Open the scenario.json or statistics.json that orgsim import wrote from your network's export";
     this.error = document.createElement('p');
     this.error.className = 'field-error';
     this.error.id = 'network-error';
@@ -141,7 +168,8 @@ export class NetworkFigures {
     this.error.hidden = true;
     for (const file of files.slice(0, 2)) {
       try {
-        if (file.size > MAX_BYTES) throw new Error(`${file.name}: ${Math.round(file.size / 1e6)} MB is too large; the limit is 5 MB`);
+        if (file.size > MAX_BYTES)
+          throw new Error(`${file.name}: ${Math.round(file.size / 1e6)} MB is too large; the limit is 5 MB`);
         const text = await file.text();
         if (/"figures"\s*:/.test(text) && /"span"\s*:/.test(text)) {
           this.stats = parseStatistics(text, file.name);
@@ -170,7 +198,9 @@ export class NetworkFigures {
     const table = document.createElement('table');
     table.className = 'network-table';
     const caption = document.createElement('caption');
-    caption.textContent = `Your ${s.format} network: ${n(s.accounts)} accounts, ${s.months} full months (${s.first} to ${s.last}${s.missing.length ? `; ${s.missing.length} missing` : ''})`;
+    caption.textContent =
+      `Your ${s.format} network: ${n(s.accounts)} accounts, ${s.months} full months (${s.first} to ` +
+      `${s.last}${s.missing.length ? `; ${s.missing.length} missing` : ''})`;
     table.append(caption);
     const row = (cells: string[], head = false) => {
       const tr = document.createElement('tr');
@@ -189,16 +219,32 @@ export class NetworkFigures {
     // The model's teams and topics (src/model/world.ts: teams = round(employees / team size), one open
     // community per topic before duplicates).
     const o = c?.organization;
-    row(['Team groups', n(s.groups.team), o ? n(Math.max(1, Math.min(Math.floor(o.employees / 2), Math.round(o.employees / o.teamSize)))) : '']);
-    row(['Open communities', n(s.groups.open + s.groups.closed), o ? n(Math.round((o.employees * o.topicsPerThousand) / 1000)) : '']);
+    row([
+      'Team groups',
+      n(s.groups.team),
+      o ? n(Math.max(1, Math.min(Math.floor(o.employees / 2), Math.round(o.employees / o.teamSize)))) : '',
+    ]);
+    row([
+      'Open communities',
+      n(s.groups.open + s.groups.closed),
+      o ? n(Math.round((o.employees * o.topicsPerThousand) / 1000)) : '',
+    ]);
     for (const [key, words] of SHOWN) {
       const f = s.figures[key];
       if (!f) continue;
-      row([words, f.value === null ? 'not in the export' : `${fmt(f, f.value)}${f.interval ? ` (${fmt(f, f.interval[0])}–${fmt(f, f.interval[1])})` : ''}`, '—']);
+      row([
+        words,
+        f.value === null
+          ? 'not in the export'
+          : `${fmt(f, f.value)}${f.interval ? ` (${fmt(f, f.interval[0])}–${fmt(f, f.interval[1])})` : ''}`,
+        '—',
+      ]);
     }
     const note = document.createElement('p');
     note.className = 'hint';
-    note.textContent = "In brackets: the 95% interval over accounts. —: to see the model's own figures, calibrate it to your network (orgsim calibrate targets.json): its report draws them beside these.";
+    note.textContent =
+      "In brackets: the 95% interval over accounts. —: to see the model's own figures, calibrate it to your " +
+      'network (orgsim calibrate targets.json): its report draws them beside these.';
     this.table.append(table, note);
   }
 }

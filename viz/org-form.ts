@@ -61,13 +61,22 @@ export function formSets(base: Scenario, v: Values): string[] {
     ['ticks', v.ticks, base.ticks],
   ];
   // A department count that only restates the base's is not a change (rounding would otherwise move it).
-  const sameDepartments = v.departments === departmentsOf(v.employees, v.teamSize, base.organization.teamsPerDepartment);
-  return want.filter(([p, now, was]) => now !== was && !(p === 'organization.teamsPerDepartment' && sameDepartments)).map(([p, now]) => `${p}=${JSON.stringify(now)}`);
+  const sameDepartments =
+    v.departments === departmentsOf(v.employees, v.teamSize, base.organization.teamsPerDepartment);
+  return want
+    .filter(([p, now, was]) => now !== was && !(p === 'organization.teamsPerDepartment' && sameDepartments))
+    .map(([p, now]) => `${p}=${JSON.stringify(now)}`);
 }
 
 const range = (path: string) => PARAMETERS.find((p) => p.path === path);
 
-function numberField(id: string, label: string, path: string, hint: string, opts: { min?: number; max?: number; step?: string } = {}): HTMLElement {
+function numberField(
+  id: string,
+  label: string,
+  path: string,
+  hint: string,
+  opts: { min?: number; max?: number; step?: string } = {},
+): HTMLElement {
   const p = range(path);
   const wrap = document.createElement('label');
   wrap.className = 'org-field';
@@ -114,7 +123,10 @@ const FIELD_OF: Record<string, string> = {
 
 /** A field's value that is not allowed: its message says the field, the value and what is allowed. */
 class FieldError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -155,13 +167,40 @@ export class OrgForm {
     form.noValidate = true;
     form.append(
       numberField('org-employees', 'Employees', 'organization.employees', 'everyone can take part'),
-      numberField('org-departments', 'Departments', 'organization.teamsPerDepartment', '', { min: 1, max: 100_000, step: '1' }),
+      numberField('org-departments', 'Departments', 'organization.teamsPerDepartment', '', {
+        min: 1,
+        max: 100_000,
+        step: '1',
+      }),
       numberField('org-team-size', 'Team size', 'organization.teamSize', 'people per team, manager included'),
       numberField('org-smm-count', 'Social media managers', 'smm.count', 'they animate open communities'),
-      selectField('org-smm-sourcing', 'SMMs are', [['internal', 'internal'], ['outsourced', 'outsourced']]),
-      selectField('org-cm', 'Community manager', [['none', 'none'], ['internal', 'internal (a senior manager)'], ['outsourced', 'outsourced']], 'pilots the whole system'),
-      numberField('org-customers', 'Customers in the external community', 'external.customers', '0: no external community'),
-      numberField('org-emcee', 'Emcee speaking in it (% of his day)', 'external.emceeEffort', 'the brand community manager', { min: 0, max: 100, step: '5' }),
+      selectField('org-smm-sourcing', 'SMMs are', [
+        ['internal', 'internal'],
+        ['outsourced', 'outsourced'],
+      ]),
+      selectField(
+        'org-cm',
+        'Community manager',
+        [
+          ['none', 'none'],
+          ['internal', 'internal (a senior manager)'],
+          ['outsourced', 'outsourced'],
+        ],
+        'pilots the whole system',
+      ),
+      numberField(
+        'org-customers',
+        'Customers in the external community',
+        'external.customers',
+        '0: no external community',
+      ),
+      numberField(
+        'org-emcee',
+        'Emcee speaking in it (% of his day)',
+        'external.emceeEffort',
+        'the brand community manager',
+        { min: 0, max: 100, step: '5' },
+      ),
       numberField('org-ticks', 'Horizon (working days)', 'ticks', '250 working days ≈ one year'),
     );
     const buttons = document.createElement('div');
@@ -193,7 +232,8 @@ export class OrgForm {
       $(id).addEventListener('input', () => {
         const e = Number($<HTMLInputElement>('org-employees').value);
         const size = Number($<HTMLInputElement>('org-team-size').value);
-        if (!this.departmentsSet && this.base && e > 0 && size > 0) $<HTMLInputElement>('org-departments').value = String(departmentsOf(e, size, this.teamsPerDepartment));
+        if (!this.departmentsSet && this.base && e > 0 && size > 0)
+          $<HTMLInputElement>('org-departments').value = String(departmentsOf(e, size, this.teamsPerDepartment));
         this.hintDepartments();
       });
     }
@@ -230,7 +270,9 @@ export class OrgForm {
     }
     const teams = teamsOf(e, size);
     const per = Math.max(1, Math.round(teams / d));
-    hint.textContent = `${teams} teams: about ${per} per department, so ${Math.ceil(teams / per)} department${Math.ceil(teams / per) > 1 ? 's' : ''}`;
+    hint.textContent =
+      `${teams} teams: about ${per} per department, so ${Math.ceil(teams / per)} ` +
+      `department${Math.ceil(teams / per) > 1 ? 's' : ''}`;
   }
 
   /**
@@ -239,7 +281,12 @@ export class OrgForm {
    */
   showError(message: string, field?: string): void {
     this.clearError();
-    const id = field ?? Object.entries(FIELD_OF).find(([path]) => new RegExp(`(^|[\\s:])${path.replace('.', '\\.')}\\b`).test(message))?.[1] ?? 'org-form';
+    const id =
+      field ??
+      Object.entries(FIELD_OF).find(([path]) =>
+        new RegExp(`(^|[\\s:])${path.replace('.', '\\.')}\\b`).test(message),
+      )?.[1] ??
+      'org-form';
     const box = $(`${id}-error`);
     box.textContent = message;
     box.hidden = false;
@@ -247,7 +294,10 @@ export class OrgForm {
     const input = id === 'org-form' ? undefined : $<HTMLInputElement>(id);
     if (input) {
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', `${id}-error ${input.getAttribute('aria-describedby')?.replace(`${id}-error`, '').trim() ?? ''}`.trim());
+      input.setAttribute(
+        'aria-describedby',
+        `${id}-error ${input.getAttribute('aria-describedby')?.replace(`${id}-error`, '').trim() ?? ''}`.trim(),
+      );
       input.focus({ preventScroll: true });
     }
     (input ?? box).scrollIntoView({ block: 'nearest' });
@@ -263,9 +313,12 @@ export class OrgForm {
       box.hidden = true;
       box.textContent = '';
       const input = document.getElementById(field);
-      if (input && input.hasAttribute('aria-invalid')) {
+      if (input?.hasAttribute('aria-invalid')) {
         input.removeAttribute('aria-invalid');
-        input.setAttribute('aria-describedby', (input.getAttribute('aria-describedby') ?? '').replace(`${field}-error`, '').trim());
+        input.setAttribute(
+          'aria-describedby',
+          (input.getAttribute('aria-describedby') ?? '').replace(`${field}-error`, '').trim(),
+        );
       }
     }
   }
@@ -280,7 +333,11 @@ export class OrgForm {
       const max = input.max === '' ? Infinity : Number(input.max);
       const whole = input.step === '1';
       if (text === '' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
-        throw new FieldError(id, `${what} = ${text || '(empty)'} is not allowed; expected ${whole ? 'a whole number' : 'a number'} from ${min} to ${max === Infinity ? 'any' : max.toLocaleString('en-US')}`);
+        throw new FieldError(
+          id,
+          `${what} = ${text || '(empty)'} is not allowed; expected ${whole ? 'a whole number' : 'a number'} ` +
+            `from ${min} to ${max === Infinity ? 'any' : max.toLocaleString('en-US')}`,
+        );
       }
       return v;
     };

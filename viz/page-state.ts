@@ -41,7 +41,14 @@ export interface PageState {
 export function initialPage(): PageState {
   return {
     source: { id: 'baseline', label: 'baseline', base: shipped('baseline')! },
-    sets: [], pendingSets: [], seed: 1, linkInterventions: [],
-    mode: 'live', playingBeforeCompare: false, compare: undefined, story: undefined, views: undefined,
+    sets: [],
+    pendingSets: [],
+    seed: 1,
+    linkInterventions: [],
+    mode: 'live',
+    playingBeforeCompare: false,
+    compare: undefined,
+    story: undefined,
+    views: undefined,
   };
 }

@@ -18,4 +18,13 @@ export const OKABE_ITO = {
 export const STATE_COLOURS = { contributed: OKABE_ITO.vermillion, read: OKABE_ITO.blue, absent: '#d9d9d9' } as const;
 
 /** Colours for up to eight lines, in order. */
-export const LINE_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.green, OKABE_ITO.orange, OKABE_ITO.purple, OKABE_ITO.skyBlue, OKABE_ITO.black, OKABE_ITO.grey];
+export const LINE_COLOURS = [
+  OKABE_ITO.blue,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.green,
+  OKABE_ITO.orange,
+  OKABE_ITO.purple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.black,
+  OKABE_ITO.grey,
+];

@@ -16,8 +16,15 @@ import importance from './importance.json';
 export type OnChange = (param: ParamInfo, value: number | boolean | string, day0: boolean) => void;
 
 type Rank = 'high' | 'medium' | 'low';
-const IMPORTANCE = importance as unknown as { samples: number; parameters: Record<string, { rank: Rank; relative: Record<string, number>; range: [number, number] } | undefined> };
-const OUTCOME_WORDS: Record<string, string> = { midActivity: 'mid-term activity', longValue: 'long-term value', valuePerCost: 'value per cost' };
+const IMPORTANCE = importance as unknown as {
+  samples: number;
+  parameters: Record<string, { rank: Rank; relative: Record<string, number>; range: [number, number] } | undefined>;
+};
+const OUTCOME_WORDS: Record<string, string> = {
+  midActivity: 'mid-term activity',
+  longValue: 'long-term value',
+  valuePerCost: 'value per cost',
+};
 
 /** Section titles; a section the schema adds later is shown under its own name. */
 const SECTIONS: Record<string, string> = {
@@ -42,7 +49,11 @@ const sectionOf = (p: ParamInfo) => (p.path.includes('.') ? p.path.split('.')[0]
 
 /** "teamsPerDepartment" -> "Teams per department"; "members.riskAversion.a" -> "Risk aversion: shape a". */
 export function readableLabel(path: string): string {
-  const words = (k: string) => k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();
+  const words = (k: string) =>
+    k
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .toLowerCase();
   const keys = path.split('.');
   const leaf = keys[keys.length - 1]!;
   const text = /^[ab]$/.test(leaf) && keys.length > 2 ? `${words(keys[keys.length - 2]!)}: shape ${leaf}` : words(leaf);
@@ -55,7 +66,12 @@ function importanceWords(path: string): string | undefined {
   const i = IMPORTANCE.parameters[path];
   if (!i) return undefined;
   const top = Object.entries(i.relative).sort((a, b) => b[1] - a[1])[0]!;
-  return `${i.rank === 'high' ? 'Matters most' : i.rank === 'medium' ? 'Matters somewhat' : 'Matters little'} in a screening of the baseline (Morris, ${IMPORTANCE.samples} trajectories, varied from ${show(i.range[0])} to ${show(i.range[1])}): strongest on ${OUTCOME_WORDS[top[0]] ?? top[0]}, ${Math.round(top[1] * 100)}% of the parameter that moves it most.`;
+  return (
+    `${i.rank === 'high' ? 'Matters most' : i.rank === 'medium' ? 'Matters somewhat' : 'Matters little'} in a ` +
+    `screening of the baseline (Morris, ${IMPORTANCE.samples} trajectories, varied from ${show(i.range[0])} to ` +
+    `${show(i.range[1])}): strongest on ${OUTCOME_WORDS[top[0]] ?? top[0]}, ${Math.round(top[1] * 100)}% of ` +
+    `the parameter that moves it most.`
+  );
 }
 
 interface Row {
@@ -142,7 +158,8 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
     for (const [section, params] of pending.splice(0)) buildSection(section, params);
   };
   // When the main thread is idle (the page's first frames come first), within a second at most.
-  const later = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 16));
+  const later = (f: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 16);
   const buildNext = () => {
     const next = pending.shift();
     if (next) {
@@ -171,7 +188,8 @@ export function buildPanel(root: HTMLElement, onChange: OnChange): Panel {
       // A search opens the groups it finds something in.
       if (words.length || onlyBox.checked) g.details.open = any;
     }
-    count.textContent = words.length || onlyBox.checked ? `${shown} of ${rows.length} parameters` : `${rows.length} parameters`;
+    count.textContent =
+      words.length || onlyBox.checked ? `${shown} of ${rows.length} parameters` : `${rows.length} parameters`;
   };
   search.addEventListener('input', filter);
   onlyBox.addEventListener('change', filter);
@@ -217,7 +235,9 @@ function buildRow(p: ParamInfo, change: OnChange, openInfo: () => void): Row {
   const badge = document.createElement('span');
   badge.className = `badge ${p.live ? 'live' : 'reset'}`;
   badge.textContent = p.live ? 'live' : 'at reset';
-  badge.title = p.live ? 'Acts live: a change takes effect at the next working day' : 'Shapes the organization at the start: takes effect at the next reset';
+  badge.title = p.live
+    ? 'Acts live: a change takes effect at the next working day'
+    : 'Shapes the organization at the start: takes effect at the next reset';
   const rank = IMPORTANCE.parameters[p.path]?.rank;
   const imp = document.createElement('span');
   if (rank && rank !== 'low') {
@@ -300,15 +320,35 @@ function buildRow(p: ParamInfo, change: OnChange, openInfo: () => void): Row {
   meta.id = `${id}-meta`;
   meta.textContent = `${p.description ?? ''}${p.unit ? ` (${p.unit})` : ''}; default ${show(p.default)}`;
   row.append(head, path, control, meta);
-  const r: Row = { p, row, input, slider, changed, reset, haystack: [p.path, readableLabel(p.path), p.description, p.seed, p.unit, p.source].join(' ').toLowerCase() };
+  const r: Row = {
+    p,
+    row,
+    input,
+    slider,
+    changed,
+    reset,
+    haystack: [p.path, readableLabel(p.path), p.description, p.seed, p.unit, p.source].join(' ').toLowerCase(),
+  };
   // The mark follows the value as the user changes it.
-  input.addEventListener('change', () => markChanged(r, input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : p.type === 'enum' ? input.value : Number(input.value)));
+  input.addEventListener('change', () =>
+    markChanged(
+      r,
+      input instanceof HTMLInputElement && input.type === 'checkbox'
+        ? input.checked
+        : p.type === 'enum'
+          ? input.value
+          : Number(input.value),
+    ),
+  );
   reset.addEventListener('click', () => markChanged(r, p.default));
   return r;
 }
 
 /** One popover for every parameter: real text (selectable, copyable), opened by click or touch, closed by Esc. */
-function buildPopover(): { element: HTMLElement; open: (p: ParamInfo, near: HTMLElement, scenario: Scenario | undefined) => void } {
+function buildPopover(): {
+  element: HTMLElement;
+  open: (p: ParamInfo, near: HTMLElement, scenario: Scenario | undefined) => void;
+} {
   const el = document.createElement('div');
   el.id = 'param-popover';
   el.className = 'param-popover';
@@ -333,7 +373,14 @@ function buildPopover(): { element: HTMLElement; open: (p: ParamInfo, near: HTML
       const copy = document.createElement('button');
       copy.type = 'button';
       copy.textContent = 'Copy path';
-      copy.addEventListener('click', () => void navigator.clipboard?.writeText(p.path).then(() => (copy.textContent = 'Copied'), () => (copy.textContent = 'Select and copy the path')));
+      copy.addEventListener(
+        'click',
+        () =>
+          void navigator.clipboard?.writeText(p.path).then(
+            () => (copy.textContent = 'Copied'),
+            () => (copy.textContent = 'Select and copy the path'),
+          ),
+      );
       pathRow.append(code, ' ', copy);
       el.append(pathRow);
       if (p.description) add('p', p.description);
@@ -348,9 +395,13 @@ function buildPopover(): { element: HTMLElement; open: (p: ParamInfo, near: HTML
       if (scenario) item('Now', show(getPath(scenario, p.path)));
       item('Default', show(p.default));
       if (p.unit) item('Unit', p.unit);
-      if (p.minimum !== undefined || p.maximum !== undefined) item('Range', `${show(p.minimum ?? '−∞')} to ${show(p.maximum ?? '∞')}`);
+      if (p.minimum !== undefined || p.maximum !== undefined)
+        item('Range', `${show(p.minimum ?? '−∞')} to ${show(p.maximum ?? '∞')}`);
       if (p.options) item('Choices', p.options.join(', '));
-      item('When it acts', p.live ? 'live: from the next working day (recorded as a change of the run)' : 'at the start: it needs a reset');
+      item(
+        'When it acts',
+        p.live ? 'live: from the next working day (recorded as a change of the run)' : 'at the start: it needs a reset',
+      );
       if (p.source) item('Default from', p.source);
       const imp = importanceWords(p.path);
       if (imp) item('Importance', imp);

@@ -20,7 +20,18 @@ import type { PageState } from './page-state.ts';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The stable paths the "Your organization" form writes. */
-const FORM_PATHS = ['organization.employees', 'organization.teamSize', 'organization.teamsPerDepartment', 'smm.count', 'smm.sourcing', 'cm.present', 'cm.sourcing', 'external.customers', 'external.emceeEffort', 'ticks'];
+const FORM_PATHS = [
+  'organization.employees',
+  'organization.teamSize',
+  'organization.teamsPerDepartment',
+  'smm.count',
+  'smm.sourcing',
+  'cm.present',
+  'cm.sourcing',
+  'external.customers',
+  'external.emceeEffort',
+  'ticks',
+];
 
 export class RunControl {
   private readonly panel: ReturnType<typeof buildPanel>;
@@ -32,7 +43,12 @@ export class RunControl {
     private readonly charts: LiveCharts,
   ) {
     this.panel = buildPanel($('params'), (p, v, day0) => this.onParameter(p, v, day0));
-    this.orgForm = new OrgForm($('org-form-root'), (formChanges) => void this.applyDay0(formChanges), () => this.saveScenario(), clearError);
+    this.orgForm = new OrgForm(
+      $('org-form-root'),
+      (formChanges) => void this.applyDay0(formChanges),
+      () => this.saveScenario(),
+      clearError,
+    );
   }
 
   /** The form's day-0 settings replace the earlier ones on the same paths; the run starts again from day 0. */
@@ -56,10 +72,24 @@ export class RunControl {
   saveScenario(): void {
     if (!this.run.scenario) return;
     const name = this.currentName().slice(0, 120);
-    const { extends: _e, ...scenario } = { ...this.run.scenario, name, description: this.currentDescription(this.run.scenario) };
-    const file = `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'scenario'}.json`;
+    const { extends: _e, ...scenario } = {
+      ...this.run.scenario,
+      name,
+      description: this.currentDescription(this.run.scenario),
+    };
+    const file = `${
+      name
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase()
+        .slice(0, 60) || 'scenario'
+    }.json`;
     download(file, new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
-    notice(`Saved ${file}: open it again with “Open file…”.${this.run.liveChanges.length ? ' Live changes are not in it (the JSON export of the run has them).' : ''}`);
+    notice(
+      `Saved ${file}: open it again with “Open ` +
+        `file…”.` +
+        `${this.run.liveChanges.length ? ' Live changes are not in it (the JSON export of the run has them).' : ''}`,
+    );
   }
 
   /** The scenario to (re)start: the source with its changes, checked in the scenario worker when there are any. */
@@ -81,7 +111,9 @@ export class RunControl {
   }
   /** The scenario's own words, or after day-0 changes the run's settings (the scenario's text would be stale). */
   currentDescription(scenario: Scenario): string {
-    return this.page.sets.length ? describeOrganization(scenario, this.page.source.base.name) : scenario.description || scenario.name;
+    return this.page.sets.length
+      ? describeOrganization(scenario, this.page.source.base.name)
+      : scenario.description || scenario.name;
   }
 
   /**
@@ -126,15 +158,26 @@ export class RunControl {
   showChanges(): void {
     const live = this.run.liveChanges.length;
     $('run-name').textContent = this.currentName() + (live ? ` + ${live} live change${live > 1 ? 's' : ''}` : '');
-    const day0 = [...parseSets(this.page.sets)].map(([p, v]) => changeWords(p, v, parseSets(this.page.sets))).filter(Boolean);
+    const day0 = [...parseSets(this.page.sets)]
+      .map(([p, v]) => changeWords(p, v, parseSets(this.page.sets)))
+      .filter(Boolean);
     $('changes-day0').textContent = day0.length ? day0.join('; ') : 'none: as in the scenario';
     $('changes-day0-undo').hidden = !this.page.sets.length;
     const scheduled = this.run.scenario?.interventions.length ?? 0;
-    $('changes-scheduled').textContent = scheduled ? `${scheduled} scheduled change${scheduled > 1 ? 's' : ''} (${this.run.scenario!.interventions.slice(0, 3).map((i) => `day ${i.at}: ${i.label}`).join('; ')}${scheduled > 3 ? '; …' : ''})` : '';
+    $('changes-scheduled').textContent = scheduled
+      ? `${scheduled} scheduled change${scheduled > 1 ? 's' : ''} (${this.run
+          .scenario!.interventions.slice(0, 3)
+          .map((i) => `day ${i.at}: ${i.label}`)
+          .join('; ')}${scheduled > 3 ? '; …' : ''})`
+      : '';
     $('changes-scheduled').hidden = !scheduled;
-    $('changes-live').textContent = live ? this.run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ') : 'none yet: the buttons above the charts and the panel\'s live parameters act now';
+    $('changes-live').textContent = live
+      ? this.run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ')
+      : "none yet: the buttons above the charts and the panel's live parameters act now";
     $('changes-pending').hidden = !this.page.pendingSets.length;
-    $('changes-pending').textContent = this.page.pendingSets.length ? `Waiting for a reset: ${this.page.pendingSets.map((x) => x.replace('=', ' = ')).join('; ')}` : '';
+    $('changes-pending').textContent = this.page.pendingSets.length
+      ? `Waiting for a reset: ${this.page.pendingSets.map((x) => x.replace('=', ' = ')).join('; ')}`
+      : '';
   }
 
   /**
@@ -155,7 +198,13 @@ export class RunControl {
     $('reset-what').textContent = this.run.liveChanges.map((m) => `day ${m.tick}: ${m.label}`).join('; ');
     dialog.returnValue = 'cancel';
     dialog.showModal();
-    return new Promise((resolve) => dialog.addEventListener('close', () => resolve((dialog.returnValue || 'cancel') as 'keep' | 'discard' | 'cancel'), { once: true }));
+    return new Promise((resolve) =>
+      dialog.addEventListener(
+        'close',
+        () => resolve((dialog.returnValue || 'cancel') as 'keep' | 'discard' | 'cancel'),
+        { once: true },
+      ),
+    );
   }
 
   async reset(): Promise<void> {
@@ -189,10 +238,17 @@ export class RunControl {
   /** A file from disk: untrusted. Validation errors are shown inline; the current run goes on untouched. */
   async openFile(file: File): Promise<void> {
     try {
-      if (file.size > 5_000_000) throw new Error(`${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`);
+      if (file.size > 5_000_000)
+        throw new Error(
+          `${file.name}: too large for a scenario (${Math.round(file.size / 1e6)} MB); the limit is 5 MB`,
+        );
       const text = await file.text();
       const scenario = await loadText(text, file.name);
-      this.page.source = { object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, label: file.name, base: scenario };
+      this.page.source = {
+        object: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>,
+        label: file.name,
+        base: scenario,
+      };
       this.page.linkInterventions = [];
       this.page.sets = [];
       this.page.pendingSets = [];
@@ -207,13 +263,19 @@ export class RunControl {
 
   onParameter(p: ParamInfo, v: number | boolean | string, day0: boolean): void {
     if (!day0) {
-      this.run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(() => {
-        clearError();
-        this.showChanges();
-      }, (e: unknown) => showError(messageOf(e)));
+      this.run.intervene({ [p.path]: v }, `${p.path} = ${String(v)}`).then(
+        () => {
+          clearError();
+          this.showChanges();
+        },
+        (e: unknown) => showError(messageOf(e)),
+      );
       return;
     }
-    this.page.pendingSets = [...this.page.pendingSets.filter((s) => !s.startsWith(`${p.path}=`)), `${p.path}=${JSON.stringify(v)}`];
+    this.page.pendingSets = [
+      ...this.page.pendingSets.filter((s) => !s.startsWith(`${p.path}=`)),
+      `${p.path}=${JSON.stringify(v)}`,
+    ];
     this.build().then(
       () => {
         clearError();
@@ -231,14 +293,24 @@ export class RunControl {
     const repro = this.run.reproducible();
     const shared: Shared = this.page.source.id
       ? { scenario: this.page.source.id, sets: this.page.sets, seed: this.run.seed, interventions: repro.interventions }
-      : { scenario: { ...repro, interventions: [] } as unknown as Record<string, unknown>, sets: [], seed: this.run.seed, interventions: repro.interventions };
+      : {
+          scenario: { ...repro, interventions: [] } as unknown as Record<string, unknown>,
+          sets: [],
+          seed: this.run.seed,
+          interventions: repro.interventions,
+        };
     return `${location.origin}${location.pathname}${encodeShared(shared)}`;
   }
 
   openShared(shared: Shared, scenario: Scenario): Promise<void> {
-    this.page.source = typeof shared.scenario === 'string'
-      ? { id: shared.scenario, label: shared.scenario, base: shipped(shared.scenario) ?? scenario }
-      : { object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] }, label: 'shared link', base: { ...scenario, interventions: [] } };
+    this.page.source =
+      typeof shared.scenario === 'string'
+        ? { id: shared.scenario, label: shared.scenario, base: shipped(shared.scenario) ?? scenario }
+        : {
+            object: { ...(scenario as unknown as Record<string, unknown>), interventions: [] },
+            label: 'shared link',
+            base: { ...scenario, interventions: [] },
+          };
     this.page.linkInterventions = scenario.interventions;
     if (this.page.source.id) ($('scenario') as HTMLSelectElement).value = this.page.source.id;
     // The link's interventions are part of the scenario now; its overrides stay overrides of a shipped one.

@@ -11,11 +11,10 @@ import { claimPlan, claimStepResult, stepRuns } from '../src/story.ts';
 import { checkClaimArms, checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
 import { auditEffectRange } from './compare/model-figure.ts';
-import { metricById, measureOf, type CompactRun } from '../src/compare/metrics.ts';
+import { metricById, measureOf } from '../src/compare/metrics.ts';
 import { band, contrast, finished, reduceWindow, type Band, type Contrast } from '../src/compare/summary.ts';
 import { contrastSentence, effectLabel } from '../src/compare/words.ts';
 import { seedList } from '../src/rng.ts';
-import type { Scenario } from '../src/scenario/schema.ts';
 import { BandChart, DASHES, type Highlight } from './charts/band-chart.ts';
 import { LINE_COLOURS } from './palette.ts';
 import { load } from './scenarios.ts';
@@ -24,9 +23,16 @@ import { StepRun } from './story-run.ts';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const files = import.meta.glob('../scenarios/stories/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const files = import.meta.glob('../scenarios/stories/*.json', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
 
-/** A story's text, checked against the shipped scenarios (in the scenario worker). Rejects with a message naming the field. */
+/**
+ * A story's text, checked against the shipped scenarios (in the scenario worker). Rejects with a message naming the
+ * field.
+ */
 export function readStory(text: string, source: string): Promise<Story> {
   return checkStory(text, source);
 }
@@ -106,7 +112,11 @@ export class StoryMode {
     this.pages = [
       ...(story.introduction ? [{ kind: 'intro' as const, ...story.introduction }] : []),
       ...story.steps.map((step, n) => ({ kind: 'step' as const, step, n })),
-      { kind: 'closing' as const, title: story.closing?.title ?? 'What we saw', text: story.closing?.text ?? 'Each step, in one line:' },
+      {
+        kind: 'closing' as const,
+        title: story.closing?.title ?? 'What we saw',
+        text: story.closing?.text ?? 'Each step, in one line:',
+      },
     ];
     // The cores go to the story's runs: no comparison of the compare view runs meanwhile.
     await this.compare.stop();
@@ -140,7 +150,12 @@ export class StoryMode {
     this.index = k;
     const page = this.pages[k]!;
     const steps = this.story.steps.length;
-    $('story-position').textContent = page.kind === 'step' ? `Step ${page.n + 1} of ${steps}${page.step.claim ? ` · ${page.step.claim}` : ''}` : page.kind === 'intro' ? 'Introduction' : 'The end';
+    $('story-position').textContent =
+      page.kind === 'step'
+        ? `Step ${page.n + 1} of ${steps}${page.step.claim ? ` · ${page.step.claim}` : ''}`
+        : page.kind === 'intro'
+          ? 'Introduction'
+          : 'The end';
     $<HTMLButtonElement>('story-prev').disabled = k === 0;
     $<HTMLButtonElement>('story-next').disabled = k === this.pages.length - 1;
     // A button that just became disabled loses the keyboard focus: give it to the other one.
@@ -229,11 +244,15 @@ export class StoryMode {
   private scheduleDraw(): void {
     if (this.drawTimer !== undefined) return;
     const wait = Math.max(0, 500 - (performance.now() - this.lastDraw));
-    this.drawTimer = setTimeout(() => requestAnimationFrame(() => {
-      this.drawTimer = undefined;
-      this.lastDraw = performance.now();
-      this.draw();
-    }), wait);
+    this.drawTimer = setTimeout(
+      () =>
+        requestAnimationFrame(() => {
+          this.drawTimer = undefined;
+          this.lastDraw = performance.now();
+          this.draw();
+        }),
+      wait,
+    );
   }
 
   /** The step on screen: its progress, its chart, and once its runs are in, its verdict. */
@@ -257,7 +276,8 @@ export class StoryMode {
     } else if (run.state === 'running') {
       syncLines($('story-verdict'), [`Running: ${run.done} of ${run.total} runs…`]);
       syncLines($('story-evidence'), []);
-      $('story-status').textContent = `${plan}, on ${run.workers} worker${run.workers > 1 ? 's' : ''}; the result comes when every run is in.`;
+      $('story-status').textContent =
+        `${plan}, on ${run.workers} worker${run.workers > 1 ? 's' : ''}; the result comes when every run is in.`;
     } else {
       const said = this.verdict(run);
       if (said) {
@@ -265,27 +285,45 @@ export class StoryMode {
         syncLines($('story-verdict'), [said.headline]);
         syncLines($('story-evidence'), said.lines);
       }
-      $('story-status').textContent = `${plan}${step.claim ? `, as orgsim claims ${step.claim} --sizes ${claimPlan(step)!.employees} --runs ${run.seeds.length} runs them` : ', on the same seeds'}.`;
+      const how = step.claim
+        ? `, as orgsim claims ${step.claim} --sizes ${claimPlan(step)!.employees} --runs ${run.seeds.length} runs them`
+        : ', on the same seeds';
+      $('story-status').textContent = `${plan}${how}.`;
     }
     this.drawChart(step, run);
   }
 
-  /** What a finished step says: the claim's own verdict, or for a step without a claim each scenario against the first. */
+  /**
+   * What a finished step says: the claim's own verdict, or for a step without a claim each scenario against the first.
+   */
   private verdict(run: StepRun): Said | undefined {
     const step = run.step;
     const plan = claimPlan(step);
     if (plan) {
-      const r = claimStepResult(step, plan.claim, run.measures.map((arm) => arm.map((m) => m!)));
+      const r = claimStepResult(
+        step,
+        plan.claim,
+        run.measures.map((arm) => arm.map((m) => m!)),
+      );
       return { headline: r.headline, lines: r.lines, short: r.words, bracket: r.bracket };
     }
     const values = run.arms.map((_, i) => this.values(run, i));
     const m = step.measure;
     const format = metricById(m.metric).format;
-    const noun = { noun: m.noun, format, unit: format === 'share' ? undefined : metricById(m.metric).unit.replace(/ \(cumulative\)$/, '') };
+    const noun = {
+      noun: m.noun,
+      format,
+      unit: format === 'share' ? undefined : metricById(m.metric).unit.replace(/ \(cumulative\)$/, ''),
+    };
     const contrasts: Contrast[] = values.slice(1).map((xs) => contrast(xs, values[0]!));
     const lines = contrasts.map((c, k) => contrastSentence(step.arms[k + 1]!.label, step.arms[0]!.label, noun, c));
     const c = contrasts[0]!;
-    return { headline: lines[0]!, lines: lines.slice(1), short: lines[0]!, bracket: { arms: [0, 1], label: c.clear ? effectLabel(c.other, c.reference, format) : 'no clear difference' } };
+    return {
+      headline: lines[0]!,
+      lines: lines.slice(1),
+      short: lines[0]!,
+      bracket: { arms: [0, 1], label: c.clear ? effectLabel(c.other, c.reference, format) : 'no clear difference' },
+    };
   }
 
   /** The step's measure of each finished run of arm i (the chart's measure over the step's window). */
@@ -306,28 +344,66 @@ export class StoryMode {
     const end = to * 1.5 < horizon ? to : horizon;
     const bands: Band[] = step.arms.map((_, i) => {
       const b = run ? band(finished(run.results[i]!), 0) : undefined;
-      return b ? (end < horizon ? truncate(b, end) : b) : { n: 0, mean: new Float64Array(0), lo90: new Float64Array(0), hi90: new Float64Array(0), lo95: new Float64Array(0), hi95: new Float64Array(0) };
+      return b
+        ? end < horizon
+          ? truncate(b, end)
+          : b
+        : {
+            n: 0,
+            mean: new Float64Array(0),
+            lo90: new Float64Array(0),
+            hi90: new Float64Array(0),
+            lo95: new Float64Array(0),
+            hi95: new Float64Array(0),
+          };
     });
-    const series = step.arms.map((a, i) => ({ label: a.label, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: bands[i]! }));
-    const values = run ? run.arms.map((_, i) => {
-      const xs = this.values(run, i);
-      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
-    }) : [];
+    const series = step.arms.map((a, i) => ({
+      label: a.label,
+      colour: LINE_COLOURS[i]!,
+      dash: DASHES[i] ?? '',
+      band: bands[i]!,
+    }));
+    const values = run
+      ? run.arms.map((_, i) => {
+          const xs = this.values(run, i);
+          return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+        })
+      : [];
     const said = run?.state === 'done' ? this.said.get(this.current()!.n) : undefined;
     const b = said?.bracket;
     const pair = b ? b.arms.map((i) => values[i]) : [];
-    const highlight: Highlight = m.reduce === 'last'
-      ? { from: to - 1, to, marker: true, text: from > 0 ? `days ${from} to ${to}, measured on day ${to}` : `measured on day ${to}` }
-      : { from, to, text: `averaged over days ${from} to ${to}`, levels: values.flatMap((v, i) => (v === undefined ? [] : [{ value: v, colour: series[i]!.colour }])) };
-    if (b && pair.every((v) => v !== undefined)) highlight.bracket = { at: to - 1, values: pair as number[], label: b.label };
+    const highlight: Highlight =
+      m.reduce === 'last'
+        ? {
+            from: to - 1,
+            to,
+            marker: true,
+            text: from > 0 ? `days ${from} to ${to}, measured on day ${to}` : `measured on day ${to}`,
+          }
+        : {
+            from,
+            to,
+            text: `averaged over days ${from} to ${to}`,
+            levels: values.flatMap((v, i) => (v === undefined ? [] : [{ value: v, colour: series[i]!.colour }])),
+          };
+    if (b && pair.every((v) => v !== undefined))
+      highlight.bracket = { at: to - 1, values: pair as number[], label: b.label };
     chart.update(series, end, metric.unit, metric.format, highlight);
     const n = run ? Math.min(...run.results.map((r) => finished(r).length)) : 0;
-    chart.frame.setCaption(n ? `${cap(metric.label)}. Lines: the mean over ${n} run${n > 1 ? 's' : ''} of each scenario; bands: 90% and 95% confidence intervals of the mean.${b ? ' The bracket: the first comparison of the result.' : ''}` : 'The lines appear as the runs come in.');
+    chart.frame.setCaption(
+      n
+        ? `${cap(metric.label)}. Lines: the mean over ${n} run${n > 1 ? 's' : ''} of each scenario; bands: 90% ` +
+            `and 95% confidence intervals of the ` +
+            `mean.${b ? ' The bracket: the first comparison of the result.' : ''}`
+        : 'The lines appear as the runs come in.',
+    );
   }
 
   /** The closing page: each step's title and what it said. */
   private summary(): string[] {
-    return (this.story?.steps ?? []).map((s, n) => `${n + 1}. ${s.title}${s.claim ? ` (${s.claim})` : ''}: ${this.said.get(n)?.short ?? 'not shown yet'}`);
+    return (this.story?.steps ?? []).map(
+      (s, n) => `${n + 1}. ${s.title}${s.claim ? ` (${s.claim})` : ''}: ${this.said.get(n)?.short ?? 'not shown yet'}`,
+    );
   }
 
   /** How robust the claim is, in plain words, when the step carries an audit. */
@@ -337,8 +413,14 @@ export class StoryMode {
     box.hidden = !a;
     if (!a) return;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const effect = a.effect ? `; in 90% of them, ${a.effect.measure}: ${auditEffectRange(a.effect)}${a.effect.model ? ' (a model figure)' : ''}` : '';
-    box.textContent = `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ${pct(a.hi)})${a.robust === false ? ': not robust' : ''}${effect}; rests on: ${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
+    const effect = a.effect
+      ? `; in 90% of them, ${a.effect.measure}: ` +
+        `${auditEffectRange(a.effect)}${a.effect.model ? ' (a model figure)' : ''}`
+      : '';
+    box.textContent =
+      `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ` +
+      `${pct(a.hi)})${a.robust === false ? ': not robust' : ''}${effect}; rests on: ` +
+      `${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
   }
 
   private async openFile(): Promise<void> {
@@ -347,7 +429,8 @@ export class StoryMode {
     input.value = '';
     if (!file) return;
     try {
-      if (file.size > 1_000_000) throw new Error(`${file.name}: too large for a story (${Math.round(file.size / 1e3)} kB); the limit is 1 MB`);
+      if (file.size > 1_000_000)
+        throw new Error(`${file.name}: too large for a story (${Math.round(file.size / 1e3)} kB); the limit is 1 MB`);
       await this.open(await readStory(await file.text(), file.name));
     } catch (e) {
       this.onError(messageOf(e));
@@ -359,7 +442,14 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The first `ticks` days of a band (views, no copy). */
 function truncate(b: Band, ticks: number): Band {
-  return { n: b.n, mean: b.mean.subarray(0, ticks), lo90: b.lo90.subarray(0, ticks), hi90: b.hi90.subarray(0, ticks), lo95: b.lo95.subarray(0, ticks), hi95: b.hi95.subarray(0, ticks) };
+  return {
+    n: b.n,
+    mean: b.mean.subarray(0, ticks),
+    lo90: b.lo90.subarray(0, ticks),
+    hi90: b.hi90.subarray(0, ticks),
+    lo95: b.lo95.subarray(0, ticks),
+    hi95: b.hi95.subarray(0, ticks),
+  };
 }
 
 /** Lines of text in a box (as text, never markup), changed only when they differ. */
@@ -367,10 +457,12 @@ function syncLines(box: HTMLElement, lines: string[]): void {
   const now = Array.from(box.children, (c) => c.textContent);
   if (now.length === lines.length && now.every((t, i) => t === lines[i])) return;
   const tag = box.tagName === 'UL' ? 'li' : 'span';
-  box.replaceChildren(...lines.map((l) => {
-    const p = document.createElement(tag);
-    p.className = 'verdict-line';
-    p.textContent = l;
-    return p;
-  }));
+  box.replaceChildren(
+    ...lines.map((l) => {
+      const p = document.createElement(tag);
+      p.className = 'verdict-line';
+      p.textContent = l;
+      return p;
+    }),
+  );
 }

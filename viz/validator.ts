@@ -39,7 +39,11 @@ async function call<T>(what: string, f: (a: Remote<ScenarioApi>) => Promise<Chec
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       restart();
-      reject(new Error(`${what}: checking it took more than ${TIMEOUT_MS / 1000} s, so it was abandoned; is it unusually large?`));
+      reject(
+        new Error(
+          `${what}: checking it took more than ${TIMEOUT_MS / 1000} s, so it was abandoned; is it unusually large?`,
+        ),
+      );
     }, TIMEOUT_MS);
   });
   try {
@@ -52,8 +56,11 @@ async function call<T>(what: string, f: (a: Remote<ScenarioApi>) => Promise<Chec
 }
 
 export const checkScenario = (spec: ScenarioSpec): Promise<Scenario> => call(spec.source, (a) => a.scenario(spec));
-export const checkScenarios = (specs: ScenarioSpec[]): Promise<Scenario[]> => call('the scenarios', (a) => a.scenarios(specs));
-export const checkShared = (hash: string): Promise<{ shared: Shared; scenario: Scenario }> => call('the shared link', (a) => a.shared(hash));
-export const checkClaimArms = (id: string, employees: number): Promise<Scenario[]> => call(`claim ${id}`, (a) => a.claimArms(id, employees));
+export const checkScenarios = (specs: ScenarioSpec[]): Promise<Scenario[]> =>
+  call('the scenarios', (a) => a.scenarios(specs));
+export const checkShared = (hash: string): Promise<{ shared: Shared; scenario: Scenario }> =>
+  call('the shared link', (a) => a.shared(hash));
+export const checkClaimArms = (id: string, employees: number): Promise<Scenario[]> =>
+  call(`claim ${id}`, (a) => a.claimArms(id, employees));
 export const checkStory = (text: string, source: string): Promise<Story> => call(source, (a) => a.story(text, source));
 export type { ScenarioSpec };

@@ -12,7 +12,9 @@ export interface SimWorker {
 export function startSimWorker(): SimWorker {
   const worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`a simulation worker failed: ${e.message || 'it could not start'}`)));
+    worker.addEventListener('error', (e) =>
+      reject(new Error(`a simulation worker failed: ${e.message || 'it could not start'}`)),
+    );
   });
   failed.catch(() => {}); // observed by whoever races it
   return { worker, api: wrap<SimApi>(worker), failed };

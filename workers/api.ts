@@ -11,7 +11,16 @@ import { compactRun, type CompactRun } from '../src/compare/metrics.ts';
 import { measureRun, type StatisticRequest } from '../src/calibrate/measure.ts';
 import { CLAIMS, claimMeasures } from '../src/claims.ts';
 import { claimRun } from '../src/claims-field.ts';
-import { openSession, advanceSession, catchUpGhost, interveneSession, closeSession, session, type Frame, type GhostFrame } from './sessions.ts';
+import {
+  openSession,
+  advanceSession,
+  catchUpGhost,
+  interveneSession,
+  closeSession,
+  session,
+  type Frame,
+  type GhostFrame,
+} from './sessions.ts';
 import type { AgentColumn } from '../src/metrics/agents.ts';
 import type { LiveSet } from '../src/scenario/live-change.ts';
 
@@ -23,7 +32,11 @@ export const api = {
   runReplication(scenario: Scenario, seed: number, options: RunOptions = {}): RunOutput {
     const out = runScenario(scenario, seed, options);
     // A Set: arrays sharing one buffer must list it once, or postMessage refuses the transfer.
-    const buffers = new Set([...out.series, ...Object.values(out.derived), ...(out.agents ?? []).map((c) => c.values)].map((s) => s.buffer as ArrayBuffer));
+    const buffers = new Set(
+      [...out.series, ...Object.values(out.derived), ...(out.agents ?? []).map((c) => c.values)].map(
+        (s) => s.buffer as ArrayBuffer,
+      ),
+    );
     return transfer(out, [...buffers]);
   },
 
@@ -40,7 +53,12 @@ export const api = {
    * One replication of a claim's arm (a story step that names the claim): the claim's own measures of the run
    * (claimMeasures, as `orgsim claims` takes them) and the requested measures per tick, for the chart.
    */
-  runClaim(claimId: string, scenario: Scenario, seed: number, metricIds: string[]): { measures: number[]; run: CompactRun } {
+  runClaim(
+    claimId: string,
+    scenario: Scenario,
+    seed: number,
+    metricIds: string[],
+  ): { measures: number[]; run: CompactRun } {
     const claim = CLAIMS.find((c) => c.id === claimId);
     if (!claim) throw new Error(`no claim ${claimId}`);
     const full = runScenario(scenario, seed);
@@ -101,7 +119,14 @@ export const api = {
   /** Who is where: once per open (teams, departments, roles, groups), for the organization view. */
   layout(id: number): Layout {
     const l = session(id).layout();
-    return transfer(l, [l.team.buffer, l.department.buffer, l.role.buffer, l.groupKind.buffer, l.groupTopic.buffer, l.groupSize.buffer] as ArrayBuffer[]);
+    return transfer(l, [
+      l.team.buffer,
+      l.department.buffer,
+      l.role.buffer,
+      l.groupKind.buffer,
+      l.groupTopic.buffer,
+      l.groupSize.buffer,
+    ] as ArrayBuffer[]);
   },
 
   /** This tick's state of every employee, contributions so far, and each group's participation. */
@@ -113,7 +138,10 @@ export const api = {
   /** The per-agent table of a live run (the same columns as `orgsim run --agents`). */
   agentTable(id: number): AgentColumn[] {
     const t = session(id).agentTable();
-    return transfer(t, t.map((c) => c.values.buffer as ArrayBuffer));
+    return transfer(
+      t,
+      t.map((c) => c.values.buffer as ArrayBuffer),
+    );
   },
 
   close(id: number): void {

@@ -130,7 +130,8 @@ export function sharedPool(): ThreadPool {
 function runError(e: unknown, index: number, seed: number): Error {
   const err = e instanceof Error ? e : new Error(String(e));
   if (err.name === 'ScenarioError') return new ScenarioError(err.message);
-  if (err.message.startsWith('orgsim: worker')) return new Error(`${err.message} (during run ${index}, seed ${seed})`, { cause: err });
+  if (err.message.startsWith('orgsim: worker'))
+    return new Error(`${err.message} (during run ${index}, seed ${seed})`, { cause: err });
   return new Error(`orgsim: run ${index} (seed ${seed}) failed in a worker: ${err.message}`, { cause: err });
 }
 
@@ -152,22 +153,31 @@ export interface EnsembleOptions {
 }
 
 /** Replications of one scenario, result i being the run of seeds[i]. */
-export async function runEnsemble(scenario: Scenario, seeds: readonly number[], opts: EnsembleOptions = {}): Promise<RunOutput[]> {
+export async function runEnsemble(
+  scenario: Scenario,
+  seeds: readonly number[],
+  opts: EnsembleOptions = {},
+): Promise<RunOutput[]> {
   const results = new Array<RunOutput>(seeds.length);
   let done = 0;
   const agents = opts.agents;
-  await runQueue(seeds.length, (i) => ({ scenario, seed: seeds[i]! }), {
-    here: (job) => withDerived(job.scenario.metrics, runScenario(job.scenario, job.seed, { agents })),
-    there: (remote, job) => remote.runReplication(job.scenario, job.seed, { agents }),
-    after: (out, job) => withDerived(job.scenario.metrics, out),
-  }, {
-    workers: opts.workers,
-    pool: opts.pool,
-    onResult: (i, out) => {
-      results[i] = out;
-      opts.onProgress?.(++done, seeds.length);
+  await runQueue(
+    seeds.length,
+    (i) => ({ scenario, seed: seeds[i]! }),
+    {
+      here: (job) => withDerived(job.scenario.metrics, runScenario(job.scenario, job.seed, { agents })),
+      there: (remote, job) => remote.runReplication(job.scenario, job.seed, { agents }),
+      after: (out, job) => withDerived(job.scenario.metrics, out),
     },
-  });
+    {
+      workers: opts.workers,
+      pool: opts.pool,
+      onResult: (i, out) => {
+        results[i] = out;
+        opts.onProgress?.(++done, seeds.length);
+      },
+    },
+  );
   return results;
 }
 
@@ -186,11 +196,16 @@ export interface JobsOptions {
  * caller can save each run at once. Resolves with the number of jobs finished (fewer when aborted).
  */
 export function runJobs(count: number, job: (index: number) => Job, opts: JobsOptions): Promise<number> {
-  return runQueue(count, job, {
-    here: ({ scenario, seed, agents }) => withDerived(scenario.metrics, runScenario(scenario, seed, { agents })),
-    there: (remote, { scenario, seed, agents }) => remote.runReplication(scenario, seed, { agents }),
-    after: (out, { scenario }) => withDerived(scenario.metrics, out),
-  }, opts);
+  return runQueue(
+    count,
+    job,
+    {
+      here: ({ scenario, seed, agents }) => withDerived(scenario.metrics, runScenario(scenario, seed, { agents })),
+      there: (remote, { scenario, seed, agents }) => remote.runReplication(scenario, seed, { agents }),
+      after: (out, { scenario }) => withDerived(scenario.metrics, out),
+    },
+    opts,
+  );
 }
 
 /** One run of a calibration: a scenario, a seed, and the statistics wanted from it. */
@@ -211,12 +226,21 @@ export interface MeasureOptions {
  * Runs `count` calibration runs like runJobs, but each comes back as its statistics only (computed in the
  * worker, where the run's activity trace is): one small transferred buffer, never series or traces.
  */
-export function runMeasureJobs(count: number, job: (index: number) => MeasureJob, opts: MeasureOptions): Promise<number> {
-  return runQueue(count, job, {
-    here: ({ scenario, seed, requests }) => measureRun(scenario, seed, requests),
-    there: (remote, { scenario, seed, requests }) => remote.measure(scenario, seed, [...requests]),
-    after: (values) => values,
-  }, opts);
+export function runMeasureJobs(
+  count: number,
+  job: (index: number) => MeasureJob,
+  opts: MeasureOptions,
+): Promise<number> {
+  return runQueue(
+    count,
+    job,
+    {
+      here: ({ scenario, seed, requests }) => measureRun(scenario, seed, requests),
+      there: (remote, { scenario, seed, requests }) => remote.measure(scenario, seed, [...requests]),
+      after: (values) => values,
+    },
+    opts,
+  );
 }
 
 /** One run of a claim's arm. */
@@ -229,11 +253,16 @@ export interface ClaimJob extends Job {
  * (src/claims-field.ts: claimRun), computed in the worker where the run's activity trace is.
  */
 export function runClaimJobs(count: number, job: (index: number) => ClaimJob, opts: MeasureOptions): Promise<number> {
-  return runQueue(count, job, {
-    here: ({ scenario, seed, claim }) => claimRun(CLAIMS.find((c) => c.id === claim)!, scenario, seed),
-    there: (remote, { scenario, seed, claim }) => remote.claimRun(scenario, seed, claim),
-    after: (values) => values,
-  }, opts);
+  return runQueue(
+    count,
+    job,
+    {
+      here: ({ scenario, seed, claim }) => claimRun(CLAIMS.find((c) => c.id === claim)!, scenario, seed),
+      there: (remote, { scenario, seed, claim }) => remote.claimRun(scenario, seed, claim),
+      after: (values) => values,
+    },
+    opts,
+  );
 }
 
 interface Executor<J, R> {
@@ -252,7 +281,12 @@ interface QueueOptions<R> {
   pool?: ThreadPool;
 }
 
-async function runQueue<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: QueueOptions<R>): Promise<number> {
+async function runQueue<J extends Job, R>(
+  count: number,
+  job: (index: number) => J,
+  exec: Executor<J, R>,
+  opts: QueueOptions<R>,
+): Promise<number> {
   if (count === 0 || opts.signal?.aborted) return 0;
   const n = workerCount(count, opts.workers ?? availableParallelism());
   if (n <= 1) return runHere(count, job, exec, opts);
@@ -272,7 +306,12 @@ async function runQueue<J extends Job, R>(count: number, job: (index: number) =>
 }
 
 /** With one worker the runs happen in this thread, one after the other, in job order. */
-async function runHere<J extends Job, R>(count: number, job: (index: number) => J, exec: Executor<J, R>, opts: QueueOptions<R>): Promise<number> {
+async function runHere<J extends Job, R>(
+  count: number,
+  job: (index: number) => J,
+  exec: Executor<J, R>,
+  opts: QueueOptions<R>,
+): Promise<number> {
   let done = 0;
   for (let i = 0; i < count && !opts.signal?.aborted; i++) {
     opts.onResult(i, exec.here(job(i)));

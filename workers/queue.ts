@@ -30,7 +30,9 @@ export interface Drain<W, J, R> {
 export async function drainJobs<W, J, R>(workers: readonly W[], count: number, d: Drain<W, J, R>): Promise<number> {
   const signal = d.signal;
   if (count === 0 || signal?.aborted) return 0;
-  const aborted = new Promise<'aborted'>((resolve) => signal?.addEventListener('abort', () => resolve('aborted'), { once: true }));
+  const aborted = new Promise<'aborted'>((resolve) =>
+    signal?.addEventListener('abort', () => resolve('aborted'), { once: true }),
+  );
   let next = 0;
   let done = 0;
   let failed = false;

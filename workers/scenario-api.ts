@@ -12,7 +12,10 @@ import { CLAIMS } from '../src/claims.ts';
 import { claimArm } from '../src/claim-arms.ts';
 import type { Intervention, Scenario } from '../src/scenario/schema.ts';
 
-const files = import.meta.glob('../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
+const files = import.meta.glob('../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<
+  string,
+  string
+>;
 const texts = new Map(Object.entries(files).map(([path, text]) => [path.split('/').pop()!, text]));
 
 /** `extends` resolves among the shipped files: a file from disk may extend a shipped scenario. */
@@ -56,7 +59,8 @@ function build(spec: ScenarioSpec): Scenario {
   let base: Scenario;
   if (spec.id !== undefined) {
     const text = texts.get(`${spec.id}.json`);
-    if (text === undefined || spec.id === 'claim-base') throw new Error(`${spec.source}: no shipped scenario named ${JSON.stringify(spec.id).slice(0, 80)}`);
+    if (text === undefined || spec.id === 'claim-base')
+      throw new Error(`${spec.source}: no shipped scenario named ${JSON.stringify(spec.id).slice(0, 80)}`);
     base = loadScenario(text, { source: `${spec.id}.json`, resolve, sets, setsSource: 'changes' });
   } else {
     const raw = spec.text !== undefined ? scenarioOf(parseJson(spec.text, spec.source)).raw : spec.object;
@@ -100,7 +104,8 @@ export const scenarioApi = {
   claimArms(id: string, employees: number): Checked<Scenario[]> {
     return checked(() => {
       const claim = CLAIMS.find((c) => c.id === id);
-      if (!claim) throw new Error(`no claim ${JSON.stringify(id).slice(0, 40)}; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
+      if (!claim)
+        throw new Error(`no claim ${JSON.stringify(id).slice(0, 40)}; claims: ${CLAIMS.map((c) => c.id).join(', ')}`);
       return claim.arms.map((arm) => claimArm(build({ id: arm, source: `${arm}.json` }), employees));
     });
   },

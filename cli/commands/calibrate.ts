@@ -7,15 +7,31 @@
 import { join } from 'node:path';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { runMeasureJobs, sharedPool, type ThreadPool } from '../../workers/pool.ts';
-import { firstProposals, makePopulation, nextProposals, type Population, type Proposals } from '../../src/calibrate/generation.ts';
+import {
+  firstProposals,
+  makePopulation,
+  nextProposals,
+  type Population,
+  type Proposals,
+} from '../../src/calibrate/generation.ts';
 import { pointEstimate } from '../../src/calibrate/summary.ts';
 import { shardRuns, type Shard } from '../../src/research/runs.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { checkOnly, parseCommand, positionals, usageError } from '../args.ts';
 import { prepareCalibration, type Calibration } from '../calibrate-setup.ts';
 import {
-  checkFolder, exists, FITTED, openFolder, readPart, readPopulation, removeStaleTemporaries, saveProposals, stageDir,
-  writePart, writePopulation, type Part,
+  checkFolder,
+  exists,
+  FITTED,
+  openFolder,
+  readPart,
+  readPopulation,
+  removeStaleTemporaries,
+  saveProposals,
+  stageDir,
+  writePart,
+  writePopulation,
+  type Part,
 } from '../calibrate-folder.ts';
 import { writeFinal } from '../calibrate-results.ts';
 import { parseShard } from '../experiment-setup.ts';
@@ -64,7 +80,9 @@ function shellWord(text: string): string {
 
 function stageName(ctx: Context, stage: Stage): string {
   const g = ctx.cal.manifest.target.method.generations;
-  return stage.generation === 'final' ? 'final runs at the point estimate' : `generation ${stage.generation + 1} of ${g} (gen-${stage.generation})`;
+  return stage.generation === 'final'
+    ? 'final runs at the point estimate'
+    : `generation ${stage.generation + 1} of ${g} (gen-${stage.generation})`;
 }
 
 /** The first stage not finished, its proposals written; 'done' once fitted.json is there. */
@@ -79,13 +97,19 @@ function currentStage(ctx: Context): Stage | 'done' {
       populations.push(pop);
       continue;
     }
-    const proposals = g === 0 ? firstProposals(plan, count, m.seed) : nextProposals(plan, populations[g - 1]!, count, m.seed);
+    const proposals =
+      g === 0 ? firstProposals(plan, count, m.seed) : nextProposals(plan, populations[g - 1]!, count, m.seed);
     saveProposals(dir, proposals);
     return { generation: g, dir, proposals, seeds: m.seeds, populations };
   }
   if (exists(join(ctx.out, FITTED))) return 'done';
   const dir = stageDir(ctx.out, 'final');
-  const proposals: Proposals = { generation: m.target.method.generations, sigma: null, clamped: 0, theta: [pointEstimate(populations[populations.length - 1]!, m.target.method.point)] };
+  const proposals: Proposals = {
+    generation: m.target.method.generations,
+    sigma: null,
+    clamped: 0,
+    theta: [pointEstimate(populations[populations.length - 1]!, m.target.method.point)],
+  };
   saveProposals(dir, proposals);
   return { generation: 'final', dir, proposals, seeds: m.finalSeeds, populations };
 }
@@ -106,7 +130,12 @@ function pendingRuns(ctx: Context, stage: Stage, shard: Shard | null): { mine: n
 }
 
 /** Run `pending` into the stage's parts; the signal that stopped them, if one did. */
-async function execute(ctx: Context, stage: Stage, pending: readonly number[], label: string): Promise<{ finished: number; interrupted: NodeJS.Signals | null }> {
+async function execute(
+  ctx: Context,
+  stage: Stage,
+  pending: readonly number[],
+  label: string,
+): Promise<{ finished: number; interrupted: NodeJS.Signals | null }> {
   const { cal } = ctx;
   const requests = cal.plan.requests.map(({ statistic, from, to }) => ({ statistic, from, to }));
   const base = cal.manifest.validatedScenario;
@@ -120,18 +149,25 @@ async function execute(ctx: Context, stage: Stage, pending: readonly number[], l
   let finished = 0;
   try {
     const { interrupted } = await interruptible((signal) =>
-      runMeasureJobs(pending.length, (k) => {
-        const e = expected(ctx, stage, pending[k]!);
-        return { scenario: scenarioOf(e.proposal), seed: e.seed, requests };
-      }, {
-        workers: ctx.workers,
-        pool: ctx.pool,
-        signal,
-        onResult: (k, values) => {
-          writePart(stage.dir, { ...expected(ctx, stage, pending[k]!), values: Array.from(values, (x) => (Number.isFinite(x) ? x : null)) });
-          bar.update(++finished);
+      runMeasureJobs(
+        pending.length,
+        (k) => {
+          const e = expected(ctx, stage, pending[k]!);
+          return { scenario: scenarioOf(e.proposal), seed: e.seed, requests };
         },
-      }),
+        {
+          workers: ctx.workers,
+          pool: ctx.pool,
+          signal,
+          onResult: (k, values) => {
+            writePart(stage.dir, {
+              ...expected(ctx, stage, pending[k]!),
+              values: Array.from(values, (x) => (Number.isFinite(x) ? x : null)),
+            });
+            bar.update(++finished);
+          },
+        },
+      ),
     );
     return { finished, interrupted };
   } finally {
@@ -153,16 +189,25 @@ function collect(ctx: Context, stage: Stage): Float64Array[][] {
   if (missing.length) {
     const some = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', ...' : '');
     throw new ScenarioError(
-      `${displayPath(stage.dir)}: ${stageName(ctx, stage)} is not complete: ${missing.length} of ${runsOf(ctx, stage)} runs are missing (run ${some}); ` +
+      `${displayPath(stage.dir)}: ${stageName(ctx, stage)} is not complete: ${missing.length} of ` +
+        `${runsOf(ctx, stage)} runs are missing (run ${some}); ` +
         `run them first (${ctx.again} --shard k/N for every k, or ${ctx.again} alone), then --advance`,
     );
   }
   return byProposal;
 }
 
-const fmt = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : String(Number(x.toPrecision(4))));
+const fmt = (x: number | null) =>
+  x === null || !Number.isFinite(x)
+    ? 'n/a'
+    : Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3)
+      ? x.toExponential(3)
+      : String(Number(x.toPrecision(4)));
 
-/** Close a complete stage: its population and the next proposals, or the final files. Returns a line saying what was written. */
+/**
+ * Close a complete stage: its population and the next proposals, or the final files. Returns a line saying what was
+ * written.
+ */
 function advance(ctx: Context, stage: Stage): string {
   const { manifest: m, plan } = ctx.cal;
   const byProposal = collect(ctx, stage);
@@ -175,27 +220,63 @@ function advance(ctx: Context, stage: Stage): string {
   writePopulation(stage.dir, pop);
   const next = currentStage(ctx);
   const wrote = next === 'done' ? '' : `; wrote ${displayPath(join(next.dir, 'proposals.json'))}`;
-  return `${stageName(ctx, stage)}: epsilon ${fmt(pop.epsilon)}, effective sample size ${fmt(pop.ess)} of ${pop.particles.length} particles${stage.proposals.clamped ? ` (${stage.proposals.clamped} moves clamped into the box)` : ''}${wrote}`;
+  return (
+    `${stageName(ctx, stage)}: epsilon ${fmt(pop.epsilon)}, effective sample size ${fmt(pop.ess)} of ` +
+    `${pop.particles.length} ` +
+    `particles${stage.proposals.clamped ? ` (${stage.proposals.clamped} moves clamped into the box)` : ''}` +
+    `${wrote}`
+  );
 }
 
 function nextStep(ctx: Context, stage: Stage | 'done'): string {
-  if (stage === 'done') return `the calibration is finished: read ${displayPath(join(ctx.out, FITTED))}, or draw its charts: orgsim report ${shellWord(ctx.out)}`;
-  return `next, ${stageName(ctx, stage)}: ${ctx.again} --shard k/N for k = 0 .. N-1, then ${ctx.again} --advance (or ${ctx.again} alone on one machine)`;
+  if (stage === 'done')
+    return (
+      `the calibration is finished: read ${displayPath(join(ctx.out, FITTED))}, or draw its charts: orgsim ` +
+      `report ${shellWord(ctx.out)}`
+    );
+  return (
+    `next, ${stageName(ctx, stage)}: ${ctx.again} --shard k/N for k = 0 .. N-1, then ${ctx.again} --advance ` +
+    `(or ${ctx.again} alone on one machine)`
+  );
 }
 
 /** What a finished calibration found, for the terminal: the fitted values, then each target. */
 function summary(ctx: Context): string {
-  const fitted = JSON.parse(readInput(join(ctx.out, FITTED), INPUTS.manifest)) as import('../calibrate-results.ts').Fitted;
-  const params = table([
-    ['parameter', 'fitted', 'median', '95% interval', 'prior'],
-    ...fitted.parameters.map((p) => [p.path, fmt(p.value), fmt(p.median), `[${fmt(p.lo95)}, ${fmt(p.hi95)}]`, `[${fmt(p.prior[0])}, ${fmt(p.prior[1])}]`]),
-  ], ['l', 'r', 'r', 'l', 'l']);
-  const targets = table([
-    ['target', 'weight', 'term', 'inside its band'],
-    ...fitted.targets.map((t) => [terminalText(t.label), fmt(t.weight), fmt(t.term), t.of === 1 ? (t.inside ? 'yes' : 'no') : `${t.inside} of ${t.of} periods`]),
-  ], ['l', 'r', 'r', 'l']);
-  return `${terminalText(fitted.name)}: ${fitted.generations} generations of ${fitted.particles} particles, ${fitted.runs} runs each; epsilon ${fmt(fitted.epsilon)}\n\n${params}\n\n` +
-    `At the fitted values, over ${fitted.runs} fresh run${fitted.runs > 1 ? 's' : ''} (discrepancy ${fmt(fitted.discrepancy)}; per target, the RMS of (mean - value) / (distance to the band's edge on that side)):\n${targets}\n`;
+  const fitted = JSON.parse(
+    readInput(join(ctx.out, FITTED), INPUTS.manifest),
+  ) as import('../calibrate-results.ts').Fitted;
+  const params = table(
+    [
+      ['parameter', 'fitted', 'median', '95% interval', 'prior'],
+      ...fitted.parameters.map((p) => [
+        p.path,
+        fmt(p.value),
+        fmt(p.median),
+        `[${fmt(p.lo95)}, ${fmt(p.hi95)}]`,
+        `[${fmt(p.prior[0])}, ${fmt(p.prior[1])}]`,
+      ]),
+    ],
+    ['l', 'r', 'r', 'l', 'l'],
+  );
+  const targets = table(
+    [
+      ['target', 'weight', 'term', 'inside its band'],
+      ...fitted.targets.map((t) => [
+        terminalText(t.label),
+        fmt(t.weight),
+        fmt(t.term),
+        t.of === 1 ? (t.inside ? 'yes' : 'no') : `${t.inside} of ${t.of} periods`,
+      ]),
+    ],
+    ['l', 'r', 'r', 'l'],
+  );
+  return (
+    `${terminalText(fitted.name)}: ${fitted.generations} generations of ${fitted.particles} particles, ` +
+    `${fitted.runs} runs each; epsilon ${fmt(fitted.epsilon)}\n\n${params}\n\n` +
+    `At the fitted values, over ${fitted.runs} fresh run${fitted.runs > 1 ? 's' : ''} (discrepancy ` +
+    `${fmt(fitted.discrepancy)}; per target, the RMS of (mean - value) / (distance to the band's edge on ` +
+    `that side)):\n${targets}\n`
+  );
 }
 
 async function runAll(ctx: Context, resumed: boolean): Promise<number> {
@@ -205,12 +286,24 @@ async function runAll(ctx: Context, resumed: boolean): Promise<number> {
     if (stage === 'done') break;
     const { mine, pending } = pendingRuns(ctx, stage, null);
     removeStaleTemporaries(stage.dir, new Set(mine));
-    if (first && mine.length > pending.length) note(`orgsim: resuming ${displayPath(ctx.out)}: ${stageName(ctx, stage)}: ${mine.length - pending.length} of ${mine.length} runs already done`);
+    if (first && mine.length > pending.length)
+      note(
+        `orgsim: resuming ${displayPath(ctx.out)}: ${stageName(ctx, stage)}: ${mine.length - pending.length} ` +
+          `of ${mine.length} runs already done`,
+      );
     first = false;
-    const exec = await execute(ctx, stage, pending, `calibrate ${stage.generation === 'final' ? 'final' : `gen-${stage.generation}`}`);
+    const exec = await execute(
+      ctx,
+      stage,
+      pending,
+      `calibrate ${stage.generation === 'final' ? 'final' : `gen-${stage.generation}`}`,
+    );
     if (exec.interrupted) {
       const done = mine.length - pending.length + exec.finished;
-      note(`orgsim: interrupted (${exec.interrupted}): ${stageName(ctx, stage)}: ${done} of ${mine.length} runs done, kept in ${displayPath(join(stage.dir, 'parts'))}; run the same command again to resume`);
+      note(
+        `orgsim: interrupted (${exec.interrupted}): ${stageName(ctx, stage)}: ${done} of ${mine.length} runs ` +
+          `done, kept in ${displayPath(join(stage.dir, 'parts'))}; run the same command again to resume`,
+      );
       return EXIT_INTERRUPTED;
     }
     note(`orgsim: ${advance(ctx, stage)}`);
@@ -229,14 +322,27 @@ async function runShard(ctx: Context, shard: Shard): Promise<number> {
   const { mine, pending } = pendingRuns(ctx, stage, shard);
   removeStaleTemporaries(stage.dir, new Set(mine));
   const where = `${stageName(ctx, stage)}, shard ${shard.index}/${shard.count}`;
-  const exec = await execute(ctx, stage, pending, `calibrate ${stage.generation === 'final' ? 'final' : `gen-${stage.generation}`} shard ${shard.index}/${shard.count}`);
+  const exec = await execute(
+    ctx,
+    stage,
+    pending,
+    `calibrate ${stage.generation === 'final' ? 'final' : `gen-${stage.generation}`} shard ` +
+      `${shard.index}/${shard.count}`,
+  );
   const done = mine.length - pending.length + exec.finished;
   if (exec.interrupted) {
-    note(`orgsim: interrupted (${exec.interrupted}): ${where}: ${done} of ${mine.length} runs done, kept in ${displayPath(join(stage.dir, 'parts'))}; run the same command again to resume`);
+    note(
+      `orgsim: interrupted (${exec.interrupted}): ${where}: ${done} of ${mine.length} runs done, kept in ` +
+        `${displayPath(join(stage.dir, 'parts'))}; run the same command again to resume`,
+    );
     return EXIT_INTERRUPTED;
   }
   const before = mine.length - pending.length;
-  note(`orgsim: ${where}: ${mine.length} run${mine.length === 1 ? '' : 's'} done${before ? ` (${before} were already there)` : ''} in ${displayPath(join(stage.dir, 'parts'))}; once every shard of this stage is done: ${ctx.again} --advance`);
+  note(
+    `orgsim: ${where}: ${mine.length} run${mine.length === 1 ? '' : 's'} ` +
+      `done${before ? ` (${before} were already there)` : ''} in ${displayPath(join(stage.dir, 'parts'))}; ` +
+      `once every shard of this stage is done: ${ctx.again} --advance`,
+  );
   return 0;
 }
 
@@ -260,9 +366,17 @@ export async function calibrate(argv: string[]): Promise<number> {
     return 0;
   }
   const [file] = positionals('calibrate', given, 'the target file (orgsim calibrate <targets.json> --out DIR)', 1);
-  if (values.shard !== undefined && values.advance) throw usageError('calibrate', '--shard and --advance are separate steps: run the shards of a stage, then one --advance');
+  if (values.shard !== undefined && values.advance)
+    throw usageError(
+      'calibrate',
+      '--shard and --advance are separate steps: run the shards of a stage, then one --advance',
+    );
   const out = values.out;
-  if (out === undefined || out.trim() === '') throw usageError('calibrate', 'missing --out DIR: the folder of the calibration (calibration.json, a folder per generation, fitted.json...)');
+  if (out === undefined || out.trim() === '')
+    throw usageError(
+      'calibrate',
+      'missing --out DIR: the folder of the calibration (calibration.json, a folder per generation, fitted.json...)',
+    );
   checkNotSystem(out, '--out');
   checkFolderKind(out, 'calibrate');
   const workers = workerCount('calibrate', values.workers);
@@ -273,7 +387,13 @@ export async function calibrate(argv: string[]): Promise<number> {
   for (const line of cal.notes) note(`orgsim: ${line}`);
   openFolder(out, cal.manifest, state);
   // The process's threads: every generation runs on the same ones (an idle thread does not keep the process alive).
-  const ctx: Context = { out, cal, workers, pool: sharedPool(), again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}` };
+  const ctx: Context = {
+    out,
+    cal,
+    workers,
+    pool: sharedPool(),
+    again: `orgsim calibrate ${shellWord(file!)} --out ${shellWord(out)}`,
+  };
   if (values.advance) return advanceOnce(ctx);
   if (shard) return await runShard(ctx, shard);
   return await runAll(ctx, state === 'resume');

@@ -31,8 +31,10 @@ export function checkSameHorizon(loaded: readonly LoadedScenario[]): void {
   others.forEach((l, k) => {
     if (l.scenario.ticks !== horizon) {
       throw new ScenarioError(
-        `scenario ${armLabel(k + 1)} (${l.source}): ticks = ${l.scenario.ticks}, but A (${first!.source}) runs ${horizon} ticks; ` +
-          `compared scenarios need the same horizon (set "ticks": ${horizon} in ${l.source}, or run all with --ticks ${horizon})`,
+        `scenario ${armLabel(k + 1)} (${l.source}): ticks = ${l.scenario.ticks}, but A (${first!.source}) ` +
+          `runs ${horizon} ticks; ` +
+          `compared scenarios need the same horizon (set "ticks": ${horizon} in ${l.source}, or run all with ` +
+          `--ticks ${horizon})`,
         'ticks',
       );
     }
@@ -45,7 +47,13 @@ export async function compare(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.compare!);
     return 0;
   }
-  const files = positionals('compare', given, 'scenarios: compare needs at least two (orgsim compare <a> <b>)', 2, true);
+  const files = positionals(
+    'compare',
+    given,
+    'scenarios: compare needs at least two (orgsim compare <a> <b>)',
+    2,
+    true,
+  );
   const runs = wholeNumber('compare', 'runs', values.runs, 1, MAX_RUNS) ?? DEFAULT_RUNS;
   if (runs < 2) throw usageError('compare', '--runs must be at least 2 to estimate a difference');
   const workers = workerCount('compare', values.workers);
@@ -53,20 +61,33 @@ export async function compare(argv: string[]): Promise<number> {
   const sets = overrides(values);
   const labels = overrideLabels(values);
   const loaded = files.map((f) => readScenario(f, sets, labels));
-  checkDistinctOutputs([{ option: '--out', path: values.out }], loaded.map((l, i) => ({ what: `scenario ${armLabel(i)}`, path: l.source })));
+  checkDistinctOutputs(
+    [{ option: '--out', path: values.out }],
+    loaded.map((l, i) => ({ what: `scenario ${armLabel(i)}`, path: l.source })),
+  );
   checkSameHorizon(loaded);
   const budget = memoryBudget();
   for (const { scenario, source } of loaded) checkMemory(scenario, source, runs, workers, budget);
 
   const masterSeed = loaded[0]!.scenario.seed;
   const seeds = seedList(masterSeed, runs);
-  const progress = ensembleProgress('compare', loaded.map((l) => l.scenario), runs);
+  const progress = ensembleProgress(
+    'compare',
+    loaded.map((l) => l.scenario),
+    runs,
+  );
   const results: ScenarioRuns[] = [];
   try {
     for (const [i, { scenario }] of loaded.entries()) {
       // Only the outcomes are kept: one scenario's series at a time are in memory.
       const outputs = await progress.run(scenario, seeds, workers);
-      results.push({ label: armLabel(i), file: files[i]!, scenario, seeds, outcomes: outputs.map((o) => outcomes(o.series, o.ticks)) });
+      results.push({
+        label: armLabel(i),
+        file: files[i]!,
+        scenario,
+        seeds,
+        outcomes: outputs.map((o) => outcomes(o.series, o.ticks)),
+      });
     }
   } finally {
     progress.stop();
@@ -78,13 +99,21 @@ export async function compare(argv: string[]): Promise<number> {
       scenario: r.label,
       against: reference.label,
       outcome: key,
-      ...welch(r.outcomes.map((o) => o[key]), reference.outcomes.map((o) => o[key])),
+      ...welch(
+        r.outcomes.map((o) => o[key]),
+        reference.outcomes.map((o) => o[key]),
+      ),
     })),
   );
 
   if (values.out !== undefined) {
-    const bytes = await writeAtomicAsync(values.out, format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences));
-    note(`orgsim: wrote ${displayPath(values.out)} (${results.length} scenarios x ${runs} runs, ${formatBytes(bytes)})`);
+    const bytes = await writeAtomicAsync(
+      values.out,
+      format === 'csv' ? compareCsv(results) : compareJson(version(), masterSeed, results, differences),
+    );
+    note(
+      `orgsim: wrote ${displayPath(values.out)} (${results.length} scenarios x ${runs} runs, ${formatBytes(bytes)})`,
+    );
   }
   print(compareReport(results, masterSeed, differences));
   return 0;

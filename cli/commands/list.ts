@@ -63,10 +63,17 @@ export async function list(argv: string[]): Promise<number> {
   });
   // Name on the first line, description under it: descriptions are too long for a third column.
   const width = Math.max(...entries.map((e) => e.bare.length));
-  const lines = entries.flatMap((e) => [`${e.bare.padEnd(width)}  ${e.name}`, ...(e.about ? [`${' '.repeat(width)}  ${e.about}`] : [])]);
+  const lines = entries.flatMap((e) => [
+    `${e.bare.padEnd(width)}  ${e.name}`,
+    ...(e.about ? [`${' '.repeat(width)}  ${e.about}`] : []),
+  ]);
   if (hidden.length) {
     const names = hidden.map((f) => f.replace(/\.json$/, '')).join(', ');
-    lines.push('', `Not listed: ${names}, the base${hidden.length > 1 ? 's' : ''} other scenarios extend (orgsim list --all lists ${hidden.length > 1 ? 'them' : 'it'}).`);
+    lines.push(
+      '',
+      `Not listed: ${names}, the base${hidden.length > 1 ? 's' : ''} other scenarios extend (orgsim list ` +
+        `--all lists ${hidden.length > 1 ? 'them' : 'it'}).`,
+    );
   }
   print(lines.join('\n'));
   return 0;

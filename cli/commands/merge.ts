@@ -31,9 +31,14 @@ interface ShardFolder {
 
 function readShard(dir: string): ShardFolder {
   const kind = folderKind(dir);
-  if (kind && kind.kind !== 'sweep' && kind.kind !== 'sensitivity') throw new ScenarioError(`${displayPath(dir)} holds ${kind.kind === 'claims' ? 'claims runs' : 'a calibration'} (${kind.file}), not a shard of a sweep or a sensitivity analysis: merge joins those only`);
+  if (kind && kind.kind !== 'sweep' && kind.kind !== 'sensitivity')
+    throw new ScenarioError(
+      `${displayPath(dir)} holds ${kind.kind === 'claims' ? 'claims runs' : 'a calibration'} (${kind.file}), ` +
+        `not a shard of a sweep or a sensitivity analysis: merge joins those only`,
+    );
   const m = readManifest(dir);
-  if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST}: not the folder of a sweep (or of a shard)`);
+  if (!m)
+    throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST}: not the folder of a sweep (or of a shard)`);
   return { dir, manifest: m as Manifest, shard: m.shard ?? { index: 0, count: 1 } };
 }
 
@@ -42,18 +47,32 @@ function checkShards(folders: readonly ShardFolder[]): void {
   const first = folders[0]!;
   for (const f of folders.slice(1)) {
     const diff = manifestDifferences(f.manifest, first.manifest, true);
-    if (diff.length) throw new ScenarioError(`${displayPath(f.dir)} is not a shard of the same experiment as ${displayPath(first.dir)}: ${diff.join('; ')}`);
+    if (diff.length)
+      throw new ScenarioError(
+        `${displayPath(f.dir)} is not a shard of the same experiment as ${displayPath(first.dir)}: ${diff.join('; ')}`,
+      );
   }
   const count = first.shard.count;
   const seen = new Map<number, string>();
   for (const f of folders) {
-    if (f.shard.count !== count) throw new ScenarioError(`${displayPath(f.dir)} is shard ${f.shard.index}/${f.shard.count}, ${displayPath(first.dir)} is shard ${first.shard.index}/${count}: the shards of one merge are cut the same way`);
+    if (f.shard.count !== count)
+      throw new ScenarioError(
+        `${displayPath(f.dir)} is shard ${f.shard.index}/${f.shard.count}, ${displayPath(first.dir)} is ` +
+          `shard ${first.shard.index}/${count}: the shards of one merge are cut the same way`,
+      );
     const other = seen.get(f.shard.index);
-    if (other !== undefined) throw new ScenarioError(`shard ${f.shard.index}/${count} is given twice (${displayPath(other)} and ${displayPath(f.dir)})`);
+    if (other !== undefined)
+      throw new ScenarioError(
+        `shard ${f.shard.index}/${count} is given twice (${displayPath(other)} and ${displayPath(f.dir)})`,
+      );
     seen.set(f.shard.index, f.dir);
   }
   const missing = Array.from({ length: count }, (_, k) => k).filter((k) => !seen.has(k));
-  if (missing.length) throw new ScenarioError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')}: give the folders of all ${count} shards`);
+  if (missing.length)
+    throw new ScenarioError(
+      `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')}: give ` +
+        `the folders of all ${count} shards`,
+    );
 }
 
 /** Every run of every shard is done; else name the shard, and how to finish it. */
@@ -64,7 +83,10 @@ function checkComplete(f: ShardFolder): void {
   const damaged = states.filter((p) => p === 'damaged').length;
   if (missing) {
     const why = damaged ? ` (${damaged} of them damaged or edited: content or checksum does not match)` : '';
-    throw new ScenarioError(`shard ${f.shard.index}/${f.shard.count} in ${displayPath(f.dir)} is not finished: ${missing} of ${runs.length} runs missing${why}; run its command again (it resumes and redoes them), then merge`);
+    throw new ScenarioError(
+      `shard ${f.shard.index}/${f.shard.count} in ${displayPath(f.dir)} is not finished: ${missing} of ` +
+        `${runs.length} runs missing${why}; run its command again (it resumes and redoes them), then merge`,
+    );
   }
 }
 
@@ -76,7 +98,8 @@ export async function merge(argv: string[]): Promise<number> {
   }
   const dirs = positionals('merge', given, 'the shard folders to merge (orgsim merge DIR... --out DIR)', 1, true);
   const out = checkOutFolder('merge', values.out);
-  if (dirs.some((d) => resolve(d) === resolve(out))) throw usageError('merge', `--out ${out} is one of the shard folders; merge into a new folder`);
+  if (dirs.some((d) => resolve(d) === resolve(out)))
+    throw usageError('merge', `--out ${out} is one of the shard folders; merge into a new folder`);
 
   const folders = dirs.map(readShard);
   checkShards(folders);
@@ -84,7 +107,10 @@ export async function merge(argv: string[]): Promise<number> {
   // The analysis regenerates the design: it must be the design the shards ran.
   const design = makeDesign(merged.parameters, merged.design, merged.seed);
   if (JSON.stringify(design.values) !== JSON.stringify(merged.points)) {
-    throw new ScenarioError(`the points in ${displayPath(join(folders[0]!.dir, MANIFEST))} do not follow from its design with this orgsim (${merged.orgsim} there): merge with the version that ran the shards`);
+    throw new ScenarioError(
+      `the points in ${displayPath(join(folders[0]!.dir, MANIFEST))} do not follow from its design with this ` +
+        `orgsim (${merged.orgsim} there): merge with the version that ran the shards`,
+    );
   }
   folders.forEach(checkComplete);
   checkFolderKind(out, merged.command);
@@ -92,11 +118,15 @@ export async function merge(argv: string[]): Promise<number> {
 
   openFolder(out, merged, state);
   const owner = (run: number) => folders.find((f) => run % f.shard.count === f.shard.index)!.dir;
-  for (let run = 0; run < merged.totalRuns; run++) writeAtomic(partPath(out, run), [readInput(partPath(owner(run), run), INPUTS.part)]);
+  for (let run = 0; run < merged.totalRuns; run++)
+    writeAtomic(partPath(out, run), [readInput(partPath(owner(run), run), INPUTS.part)]);
   removeExperimentTemporaries(out);
   const results = await writeResults(out, merged, () => out);
   const indices = writeIndices(out, merged, results);
-  note(`orgsim: merged ${folders.length} shard${folders.length > 1 ? 's' : ''} into ${displayPath(out)}: ${results.files.join(', ')} and ${MANIFEST} (${merged.totalRuns} runs)`);
+  note(
+    `orgsim: merged ${folders.length} shard${folders.length > 1 ? 's' : ''} into ${displayPath(out)}: ` +
+      `${results.files.join(', ')} and ${MANIFEST} (${merged.totalRuns} runs)`,
+  );
   if (merged.command === 'sensitivity') print(indicesTable(indices, merged.design.bootstrap));
   return 0;
 }

@@ -4,7 +4,19 @@
  * each size, a claim's row pointing to its claim, the others with why they are not modelled. A measured status
  * that differs from the documented one is marked, so the catalogue can be re-measured in one pass.
  */
-import { PATTERN_EMPLOYEES, PATTERN_RUNS, PATTERN_SEED, PATTERNS, testSides, type ClaimRow, type MeasuredRow, type PatternResult, type PatternRow, type PatternTest, type UnmodelledRow } from '../../src/patterns.ts';
+import {
+  PATTERN_EMPLOYEES,
+  PATTERN_RUNS,
+  PATTERN_SEED,
+  PATTERNS,
+  testSides,
+  type ClaimRow,
+  type MeasuredRow,
+  type PatternResult,
+  type PatternRow,
+  type PatternTest,
+  type UnmodelledRow,
+} from '../../src/patterns.ts';
 import type { ComparisonResult } from '../../src/claims.ts';
 import { CLAIMS } from '../../src/claims.ts';
 import { count } from '../../src/format.ts';
@@ -34,7 +46,11 @@ function parseSizes(text: string | undefined): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const sizes = parts.map(Number);
   if (parts.some((s) => !/^\d+$/.test(s)) || sizes.some((n) => n < 50 || n > MAX_EMPLOYEES)) {
-    throw usageError('claims', `--sizes ${show(text)} is not allowed; expected employee counts from 50 to ${count(MAX_EMPLOYEES)} separated by commas, e.g. --sizes 200,2000`);
+    throw usageError(
+      'claims',
+      `--sizes ${show(text)} is not allowed; expected employee counts from 50 to ${count(MAX_EMPLOYEES)} ` +
+        `separated by commas, e.g. --sizes 200,2000`,
+    );
   }
   return sizes;
 }
@@ -43,7 +59,13 @@ function selectRows(ids: readonly string[]): PatternRow[] {
   if (ids.length === 0) return [...PATTERNS];
   return ids.map((id) => {
     const row = PATTERNS.find((p) => p.id.toLowerCase() === id.toLowerCase());
-    if (!row) throw usageError('claims', `unknown statement ${show(id)} with --patterns (statements: R01 to R${PATTERNS.filter((p) => p.id.startsWith('R')).length}, I01 to I${PATTERNS.filter((p) => p.id.startsWith('I')).length})`);
+    if (!row)
+      throw usageError(
+        'claims',
+        `unknown statement ${show(id)} with --patterns (statements: R01 to ` +
+          `R${PATTERNS.filter((p) => p.id.startsWith('R')).length}, I01 to ` +
+          `I${PATTERNS.filter((p) => p.id.startsWith('I')).length})`,
+      );
     return row;
   });
 }
@@ -55,7 +77,11 @@ const num = (x: number) => `${x >= 0 ? '+' : ''}${Math.abs(x) >= 100 ? x.toFixed
 export function effectText(t: PatternTest, r: ComparisonResult): string {
   if (t.kind === 'paired') return `${t.label} ${num(r.estimate)} [${num(r.lo)}, ${num(r.hi)}]`;
   const [a, b] = testSides(t);
-  if (t.kind === 'close') return `${t.label}: ${b.label} vs ${a.label} ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}] (90% CI; within ±${(t.margin * 100).toFixed(0)}%: ${r.passed ? 'yes' : 'no'})`;
+  if (t.kind === 'close')
+    return (
+      `${t.label}: ${b.label} vs ${a.label} ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}] (90% CI; within ` +
+      `±${(t.margin * 100).toFixed(0)}%: ${r.passed ? 'yes' : 'no'})`
+    );
   return `${t.label}: ${b.label} vs ${a.label} ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}]`;
 }
 
@@ -63,12 +89,22 @@ const statusCell = (s: string) => s.padEnd(13);
 
 /** The line of a row that is not measured here. */
 function fixedLine(row: ClaimRow | UnmodelledRow): string {
-  if (row.kind === 'claim') return `${row.id}  ${statusCell(`claim ${row.claim}`)}  ${CLAIMS.find((c) => c.id === row.claim)?.text ?? ''} (orgsim claims ${row.claim})`;
+  if (row.kind === 'claim')
+    return (
+      `${row.id}  ${statusCell(`claim ${row.claim}`)}  ${CLAIMS.find((c) => c.id === row.claim)?.text ?? ''} ` +
+      `(orgsim claims ${row.claim})`
+    );
   return `${row.id}  ${statusCell('not modelled')}  ${row.reason}`;
 }
 
 /** A measured row at one size; `compare` marks a status that differs from the documented one. */
-function measuredLine(row: MeasuredRow, result: PatternResult, employees: number, sizes: number, compare: boolean): string {
+function measuredLine(
+  row: MeasuredRow,
+  result: PatternResult,
+  employees: number,
+  sizes: number,
+  compare: boolean,
+): string {
   const at = sizes > 1 ? `${count(employees).padStart(7)} employees  ` : '';
   const differs = compare && result.status !== row.status ? ` (DOCUMENTED: ${row.status})` : '';
   const effects = row.tests.map((t, k) => effectText(t, result.results[k]!)).join('; ');
@@ -77,7 +113,8 @@ function measuredLine(row: MeasuredRow, result: PatternResult, employees: number
 
 export async function claimsPatterns(values: PatternsValues, given: string[]): Promise<number> {
   for (const [option, value] of Object.entries(values)) {
-    if (value !== undefined && !WITH_PATTERNS.has(option)) throw usageError('claims', `--${option} cannot be used with --patterns`);
+    if (value !== undefined && !WITH_PATTERNS.has(option))
+      throw usageError('claims', `--${option} cannot be used with --patterns`);
   }
   const rows = selectRows(given);
   const sizes = parseSizes(values.sizes);
@@ -98,7 +135,18 @@ export async function claimsPatterns(values: PatternsValues, given: string[]): P
   try {
     for (const [i, employees] of sizes.entries()) {
       if (!measured.length) break;
-      const out = await interruptible((signal) => measurePatterns({ employees, runs, seed, sets, rows: measured, workers, signal, onProgress: (done) => bar.update(base + done) }));
+      const out = await interruptible((signal) =>
+        measurePatterns({
+          employees,
+          runs,
+          seed,
+          sets,
+          rows: measured,
+          workers,
+          signal,
+          onProgress: (done) => bar.update(base + done),
+        }),
+      );
       if (out.interrupted || !out.result) {
         interrupted = out.interrupted ?? 'SIGINT';
         break;
@@ -120,19 +168,31 @@ export async function claimsPatterns(values: PatternsValues, given: string[]): P
       continue;
     }
     const k = measured.indexOf(row);
-    sizes.forEach((employees, i) => lines.push(measuredLine(row, results[i]![k]!, employees, sizes.length, documented && employees === PATTERN_EMPLOYEES)));
+    sizes.forEach((employees, i) =>
+      lines.push(
+        measuredLine(row, results[i]![k]!, employees, sizes.length, documented && employees === PATTERN_EMPLOYEES),
+      ),
+    );
   }
   const at = sizes.indexOf(PATTERN_EMPLOYEES);
   const differ = documented && at >= 0 ? measured.filter((row, k) => results[at]![k]!.status !== row.status) : [];
   const claimCount = rows.filter((r) => r.kind === 'claim').length;
   const holding = (i: number) => measured.filter((_, k) => results[i]![k]!.status === 'holds').length;
   lines.push('');
-  lines.push(`${rows.length} statement${rows.length === 1 ? '' : 's'}: ${measured.length} measured on ${runs} paired runs per arm, ` +
-    sizes.map((n, i) => `${holding(i)} holding at ${count(n)} employees`).join(', ') +
-    `; ${claimCount} ${claimCount === 1 ? 'is a claim' : 'are claims'} (orgsim claims); ${rows.filter((r) => r.kind === 'not modelled').length} not modelled`);
+  lines.push(
+    `${rows.length} statement${rows.length === 1 ? '' : 's'}: ${measured.length} measured on ${runs} paired ` +
+      `runs per arm, ` +
+      sizes.map((n, i) => `${holding(i)} holding at ${count(n)} employees`).join(', ') +
+      `; ${claimCount} ${claimCount === 1 ? 'is a claim' : 'are claims'} (orgsim claims); ` +
+      `${rows.filter((r) => r.kind === 'not modelled').length} not modelled`,
+  );
   if (differ.length) {
-    lines.push(`${differ.length} measured status${differ.length === 1 ? '' : 'es'} differ${differ.length === 1 ? 's' : ''} from the documented one (${differ.map((r) => r.id).join(', ')}): ` +
-      'update `status` in src/patterns.ts, then run `npx tsx scripts/patterns-doc.ts`');
+    lines.push(
+      `${differ.length} measured status${differ.length === 1 ? '' : 'es'} ` +
+        `differ${differ.length === 1 ? 's' : ''} from the documented one ` +
+        `(${differ.map((r) => r.id).join(', ')}): ` +
+        'update `status` in src/patterns.ts, then run `npx tsx scripts/patterns-doc.ts`',
+    );
   }
   print(lines.join('\n'));
   return 0;

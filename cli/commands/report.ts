@@ -26,7 +26,7 @@ import { formatBytes } from '../limits.ts';
 import { readManifest, MANIFEST } from '../sweep-folder.ts';
 import { INDICES_CSV, RUNS_CSV } from '../sweep-results.ts';
 import { COMMAND_USAGE } from '../usage.ts';
-import { note, print } from '../io.ts';
+import { print } from '../io.ts';
 
 const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 export const REPORT_HTML = 'report.html';
@@ -38,15 +38,26 @@ function chartScript(): string {
   try {
     return readFileSync(CHARTS, 'utf8');
   } catch {
-    throw new ScenarioError(`the report's chart script ${CHARTS} is missing: this copy of orgsim was not built (npm run build:node)`);
+    throw new ScenarioError(
+      `the report's chart script ${CHARTS} is missing: this copy of orgsim was not built (npm run build:node)`,
+    );
   }
 }
 
 function sweepData(dir: string): ReportData {
   const m = readManifest(dir) as Manifest | undefined;
-  if (!m) throw new ScenarioError(`${displayPath(dir)} holds no ${MANIFEST} nor ${CALIBRATION}: not the folder of a sweep, a sensitivity analysis or a calibration`);
-  const runsText = readInput(join(dir, RUNS_CSV), INPUTS.csv, { context: `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):` });
-  const indicesText = m.command === 'sensitivity' ? readInput(join(dir, INDICES_CSV), INPUTS.csv, { context: `no ${INDICES_CSV} to report on:` }) : '';
+  if (!m)
+    throw new ScenarioError(
+      `${displayPath(dir)} holds no ${MANIFEST} nor ${CALIBRATION}: not the folder of a sweep, a sensitivity ` +
+        `analysis or a calibration`,
+    );
+  const runsText = readInput(join(dir, RUNS_CSV), INPUTS.csv, {
+    context: `no ${RUNS_CSV} to report on (finish the sweep, or merge its shards, first):`,
+  });
+  const indicesText =
+    m.command === 'sensitivity'
+      ? readInput(join(dir, INDICES_CSV), INPUTS.csv, { context: `no ${INDICES_CSV} to report on:` })
+      : '';
   return reportData(m, runsText, indicesText);
 }
 
@@ -54,7 +65,11 @@ function sweepData(dir: string): ReportData {
 function calibrationData(dir: string): CalibrationReport | undefined {
   const manifest = readCalibration(dir);
   if (!manifest) return undefined;
-  const fittedText = readInput(join(dir, FITTED), INPUTS.manifest, { context: `no ${FITTED} to report on (finish the calibration first: the same orgsim calibrate command, or its last --advance):` });
+  const fittedText = readInput(join(dir, FITTED), INPUTS.manifest, {
+    context:
+      `no ${FITTED} to report on (finish the calibration first: the same orgsim calibrate command, or its last ` +
+      `--advance):`,
+  });
   let fitted: CalibrationFiles['fitted'];
   try {
     fitted = JSON.parse(fittedText) as CalibrationFiles['fitted'];
@@ -65,7 +80,10 @@ function calibrationData(dir: string): CalibrationReport | undefined {
   const dims = m.parameters?.length ?? 0;
   const populations = Array.from({ length: m.target?.method?.generations ?? 0 }, (_, g) => {
     const p = readPopulation(stageDir(dir, g), g, dims);
-    if (!p) throw new ScenarioError(`${displayPath(stageDir(dir, g))} holds no population.json: the calibration is not finished`);
+    if (!p)
+      throw new ScenarioError(
+        `${displayPath(stageDir(dir, g))} holds no population.json: the calibration is not finished`,
+      );
     return p;
   });
   const targetsCsv = readInput(join(dir, TARGETS_CSV), INPUTS.csv, { context: `no ${TARGETS_CSV} to report on:` });
@@ -75,7 +93,11 @@ function calibrationData(dir: string): CalibrationReport | undefined {
 /** The report of an `orgsim claims --out DIR` folder, or undefined when `dir` holds none. */
 function claimsData(dir: string): ClaimsReport | undefined {
   if (!existsSync(join(dir, CLAIMS_MANIFEST))) return undefined;
-  const text = readInput(join(dir, CLAIMS_JSON), INPUTS.audit, { context: `no ${CLAIMS_JSON} to report on (finish the claims runs first: the same orgsim claims command without --shard):` });
+  const text = readInput(join(dir, CLAIMS_JSON), INPUTS.audit, {
+    context:
+      `no ${CLAIMS_JSON} to report on (finish the claims runs first: the same orgsim claims command without ` +
+      `--shard):`,
+  });
   let parsed: { sizes: SizeResult[]; audits: AuditResult[] };
   try {
     parsed = JSON.parse(text) as { sizes: SizeResult[]; audits: AuditResult[] };
@@ -97,6 +119,9 @@ export async function report(argv: string[]): Promise<number> {
   const out = join(dir!, REPORT_HTML);
   const bytes = writeAtomic(out, [html]);
   // What it wrote and where, on stdout: it is the command's result.
-  print(`orgsim report: wrote ${displayPath(out)} (${formatBytes(bytes)}), the report "${data.title}": open it in a browser (self-contained, it works offline)`);
+  print(
+    `orgsim report: wrote ${displayPath(out)} (${formatBytes(bytes)}), the report "${data.title}": open it ` +
+      `in a browser (self-contained, it works offline)`,
+  );
   return 0;
 }

@@ -13,7 +13,12 @@ import { indicesTable } from '../indices-table.ts';
 import { COMMAND_USAGE } from '../usage.ts';
 import { print } from '../io.ts';
 
-const OPTIONS = { ...EXPERIMENT_OPTIONS, method: { type: 'string' }, levels: { type: 'string' }, bootstrap: { type: 'string' } } as const;
+const OPTIONS = {
+  ...EXPERIMENT_OPTIONS,
+  method: { type: 'string' },
+  levels: { type: 'string' },
+  bootstrap: { type: 'string' },
+} as const;
 
 export const DEFAULT_BOOTSTRAP = 1000;
 
@@ -23,7 +28,12 @@ export async function sensitivity(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.sensitivity!);
     return 0;
   }
-  const [file] = positionals('sensitivity', given, 'the scenario to analyse (orgsim sensitivity <scenario> --param path=lo:hi --method morris --out DIR)', 1);
+  const [file] = positionals(
+    'sensitivity',
+    given,
+    'the scenario to analyse (orgsim sensitivity <scenario> --param path=lo:hi --method morris --out DIR)',
+    1,
+  );
   const method = choose('sensitivity', 'method', values.method, SENSITIVITY_METHODS);
   const samples = wholeNumber('sensitivity', 'samples', values.samples, 1, 1_000_000);
   const levels = wholeNumber('sensitivity', 'levels', values.levels, 2, 100);

@@ -40,13 +40,31 @@ export async function serve(argv: string[]): Promise<number> {
   }
   const [file = 'baseline'] = given.length ? positionals('serve', given, 'the scenario', 1) : [];
   const port = wholeNumber('serve', 'port', values.port, 0, 65_535) ?? 8787;
-  const maxParticipants = wholeNumber('serve', 'participants', values.participants, 1, LIMITS.maxParticipants) ?? LIMITS.participants;
-  if (values.host !== undefined && !/^[A-Za-z0-9.:-]{1,253}$/.test(values.host)) throw usageError('serve', `--host = ${JSON.stringify(values.host)} is not allowed; expected an address such as 0.0.0.0 or 127.0.0.1`);
-  if (values.address !== undefined && !/^[A-Za-z0-9.-]{1,253}$/.test(values.address)) throw usageError('serve', `--address = ${JSON.stringify(values.address)} is not allowed; expected a host name or an IPv4 address`);
-  if (values['replay-out'] !== undefined && checkOutPath(values['replay-out'], '--replay-out') !== 'json') throw new ScenarioError(`--replay-out ${values['replay-out']}: a replay file is JSON (a name ending in .json)`);
+  const maxParticipants =
+    wholeNumber('serve', 'participants', values.participants, 1, LIMITS.maxParticipants) ?? LIMITS.participants;
+  if (values.host !== undefined && !/^[A-Za-z0-9.:-]{1,253}$/.test(values.host))
+    throw usageError(
+      'serve',
+      `--host = ${JSON.stringify(values.host)} is not allowed; expected an address such as 0.0.0.0 or 127.0.0.1`,
+    );
+  if (values.address !== undefined && !/^[A-Za-z0-9.-]{1,253}$/.test(values.address))
+    throw usageError(
+      'serve',
+      `--address = ${JSON.stringify(values.address)} is not allowed; expected a host name or an IPv4 address`,
+    );
+  if (values['replay-out'] !== undefined && checkOutPath(values['replay-out'], '--replay-out') !== 'json')
+    throw new ScenarioError(`--replay-out ${values['replay-out']}: a replay file is JSON (a name ending in .json)`);
   const { scenario, source } = readScenario(file, overrides(values));
-  checkDistinctOutputs([{ option: '--replay-out', path: values['replay-out'] }], [{ what: 'the scenario file', path: source }]);
-  if (scenario.ticks > MAX_WORKSHOP_TICKS) throw new ScenarioError(`${source}: ticks = ${scenario.ticks} is not allowed for a workshop; expected at most ${MAX_WORKSHOP_TICKS} working days (use --ticks)`, 'ticks');
+  checkDistinctOutputs(
+    [{ option: '--replay-out', path: values['replay-out'] }],
+    [{ what: 'the scenario file', path: source }],
+  );
+  if (scenario.ticks > MAX_WORKSHOP_TICKS)
+    throw new ScenarioError(
+      `${source}: ticks = ${scenario.ticks} is not allowed for a workshop; expected at most ` +
+        `${MAX_WORKSHOP_TICKS} working days (use --ticks)`,
+      'ticks',
+    );
   checkMemory(scenario, source, 2, 1, memoryBudget());
   const site = loadSite(values.site ?? join(PROJECT_DIR, 'dist'));
   if (values['replay-out'] === undefined) makeFolder(ROOMS_DIR);
@@ -63,8 +81,10 @@ export async function serve(argv: string[]): Promise<number> {
     log: (line) => note(`orgsim serve: ${line}`),
   }).catch((e: unknown) => {
     const code = (e as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new ScenarioError(`--port ${port}: the port is in use; choose another (--port 0 takes any free one)`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ScenarioError(`--host ${values.host}: not an address of this machine`);
+    if (code === 'EADDRINUSE')
+      throw new ScenarioError(`--port ${port}: the port is in use; choose another (--port 0 takes any free one)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new ScenarioError(`--host ${values.host}: not an address of this machine`);
     if (code === 'EACCES') throw new ScenarioError(`--port ${port}: not allowed for this user; choose one above 1023`);
     throw e;
   });
@@ -72,10 +92,13 @@ export async function serve(argv: string[]): Promise<number> {
   const loopbackOnly = /^(127\.|localhost$|::1$)/.test(values.host ?? '');
   print(
     [
-      `orgsim serve: room ${workshop.code}, "${scenario.name}" (${displayPath(source)}), seed ${scenario.seed}, ${scenario.ticks} working days, up to ${maxParticipants} participants`,
+      `orgsim serve: room ${workshop.code}, "${scenario.name}" (${displayPath(source)}), seed ` +
+        `${scenario.seed}, ${scenario.ticks} working days, up to ${maxParticipants} participants`,
       '',
       `Participants: scan the code, or open ${workshop.joinUrl}`,
-      loopbackOnly ? '(listening on this machine only: phones cannot reach it; use --host 0.0.0.0 for the local network)' : '',
+      loopbackOnly
+        ? '(listening on this machine only: phones cannot reach it; use --host 0.0.0.0 for the local network)'
+        : '',
     ].join('\n'),
   );
   // The QR code keeps its colour codes (dark on light whatever the terminal's theme); everything else is sanitized.
@@ -85,7 +108,8 @@ export async function serve(argv: string[]): Promise<number> {
       `Facilitator (open it on the projector's computer; keep it to yourself, it is the key to the room):`,
       `  ${workshop.facilitatorUrl}`,
       '',
-      `The replay file is ${displayPath(workshop.replayFile)}, written after every decision (orgsim run --replay ${displayPath(workshop.replayFile)}).`,
+      `The replay file is ${displayPath(workshop.replayFile)}, written after every decision (orgsim run ` +
+        `--replay ${displayPath(workshop.replayFile)}).`,
       'Ctrl-C stops the server.',
     ].join('\n'),
   );

@@ -19,7 +19,12 @@ export async function sweep(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.sweep!);
     return 0;
   }
-  const [file] = positionals('sweep', given, 'the scenario to sweep (orgsim sweep <scenario> --param path=lo:hi --out DIR)', 1);
+  const [file] = positionals(
+    'sweep',
+    given,
+    'the scenario to sweep (orgsim sweep <scenario> --param path=lo:hi --out DIR)',
+    1,
+  );
   const method: Method = choose('sweep', 'design', values.design, SWEEP_METHODS, 'grid');
   const samples = wholeNumber('sweep', 'samples', values.samples, 1, 1_000_000);
   const setup = prepareExperiment('sweep', file!, values, { method, samples, bootstrap: null });

@@ -6,7 +6,11 @@ import { COMMAND_USAGE } from '../usage.ts';
 import { print, note } from '../io.ts';
 import { oneLine } from '../terminal.ts';
 
-const OPTIONS = { set: { type: 'string', multiple: true }, story: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  set: { type: 'string', multiple: true },
+  story: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export async function validate(argv: string[]): Promise<number> {
   const { values, positionals: given } = parseCommand('validate', argv, OPTIONS);
@@ -15,7 +19,8 @@ export async function validate(argv: string[]): Promise<number> {
     return 0;
   }
   const files = positionals('validate', given, 'the scenario file to check (orgsim validate <file>)', 1, true);
-  if (values.story && values.set?.length) throw usageError('validate', '--set applies to scenarios, not to story files');
+  if (values.story && values.set?.length)
+    throw usageError('validate', '--set applies to scenarios, not to story files');
   let failed = 0;
   for (const file of files) {
     try {

@@ -23,7 +23,6 @@ import { readSlack, slackRoot } from './slack.ts';
 import { ReadReport } from './report.ts';
 import { summary } from './summary.ts';
 
-
 const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
@@ -42,8 +41,15 @@ function recognize(source: ExportSource): Format {
   if (viva && !slack) return 'viva-engage';
   if (slack && !viva) return 'slack';
   if (source.files.length === 0) throw new ScenarioError(`${source.shown}: the export is empty (no file in it)`);
-  if (viva && slack) throw new ScenarioError(`${source.shown}: holds both a Viva Engage export (Messages.csv) and a Slack one (users.json); name one with --format viva-engage or --format slack`);
-  throw new ScenarioError(`${source.shown}: not a Viva Engage or Slack export: no Messages.csv or Users.csv (Viva Engage) and no users.json (Slack) among its ${source.files.length} files`);
+  if (viva && slack)
+    throw new ScenarioError(
+      `${source.shown}: holds both a Viva Engage export (Messages.csv) and a Slack one (users.json); name ` +
+        `one with --format viva-engage or --format slack`,
+    );
+  throw new ScenarioError(
+    `${source.shown}: not a Viva Engage or Slack export: no Messages.csv or Users.csv (Viva Engage) and no ` +
+      `users.json (Slack) among its ${source.files.length} files`,
+  );
 }
 
 export interface ImportResult {
@@ -57,7 +63,10 @@ export interface ImportResult {
 }
 
 /** Read and compute, without writing: every check of the export happens here. */
-export async function importExport(path: string, options: { format?: Format; replicates?: number; seed?: number } = {}): Promise<ImportResult> {
+export async function importExport(
+  path: string,
+  options: { format?: Format; replicates?: number; seed?: number } = {},
+): Promise<ImportResult> {
   const source = await openExport(path);
   try {
     const report = new ReadReport();
@@ -66,14 +75,21 @@ export async function importExport(path: string, options: { format?: Format; rep
     if (format === 'viva-engage') await readViva(source, net, report);
     else await readSlack(source, net, report);
     if (report.messages === 0) throw new ScenarioError(`${source.shown}: no message in the export; nothing to measure`);
-    if (report.contributions === 0) throw new ScenarioError(`${source.shown}: ${report.messages} messages, none a contribution of a person in a group (all skipped: ${[...report.skipped.keys()].join(', ')})`);
+    if (report.contributions === 0)
+      throw new ScenarioError(
+        `${source.shown}: ${report.messages} messages, none a contribution of a person in a group (all ` +
+          `skipped: ${[...report.skipped.keys()].join(', ')})`,
+      );
     const frozen = net.freeze();
     let statistics: Statistics;
     try {
       statistics = computeStatistics(frozen, format, options);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      throw new ScenarioError(`${source.shown}: its messages cover no full calendar month; the figures are over full months (an export of at least one month from its first day to its last)`);
+      throw new ScenarioError(
+        `${source.shown}: its messages cover no full calendar month; the figures are over full months (an ` +
+          `export of at least one month from its first day to its last)`,
+      );
     }
     const scenario = buildScenario(statistics);
     validate(scenario, 'scenario.json'); // what the command writes, the schema accepts
@@ -89,10 +105,12 @@ export async function importExport(path: string, options: { format?: Format; rep
 function checkOut(dir: string, exportPath: string): void {
   checkNotSystem(dir, '--out');
   const st = statOrUndefined(dir);
-  if (st && !st.isDirectory()) throw new ScenarioError(`--out ${dir}: a file is in the way; expected a folder (made if needed)`);
+  if (st && !st.isDirectory())
+    throw new ScenarioError(`--out ${dir}: a file is in the way; expected a folder (made if needed)`);
   const real = realTarget(dir);
   const input = realTarget(exportPath);
-  if (real === input || real.startsWith(`${input}/`)) throw new ScenarioError(`--out ${dir} is inside the export ${displayPath(exportPath)}; choose a folder outside it`);
+  if (real === input || real.startsWith(`${input}/`))
+    throw new ScenarioError(`--out ${dir} is inside the export ${displayPath(exportPath)}; choose a folder outside it`);
 }
 
 export function writeResult(dir: string, r: ImportResult): string[] {
@@ -117,10 +135,22 @@ export async function importCommand(argv: string[]): Promise<number> {
     print(COMMAND_USAGE.import!);
     return 0;
   }
-  const [exportPath] = positionals('import', given, 'the export: its folder or its .zip (orgsim import EXPORT --out DIR)', 1);
-  if (values.out === undefined) throw usageError('import', 'missing --out DIR: the folder to write statistics.json, scenario.json, targets.json and observed.csv into');
+  const [exportPath] = positionals(
+    'import',
+    given,
+    'the export: its folder or its .zip (orgsim import EXPORT --out DIR)',
+    1,
+  );
+  if (values.out === undefined)
+    throw usageError(
+      'import',
+      'missing --out DIR: the folder to write statistics.json, scenario.json, targets.json and observed.csv into',
+    );
   if (values.format !== undefined && !FORMATS.includes(values.format as Format)) {
-    throw usageError('import', `--format ${JSON.stringify(values.format.slice(0, 40))} is not allowed; expected viva-engage or slack`);
+    throw usageError(
+      'import',
+      `--format ${JSON.stringify(values.format.slice(0, 40))} is not allowed; expected viva-engage or slack`,
+    );
   }
   const replicates = wholeNumber('import', 'replicates', values.replicates, 10, 10_000);
   const seed = wholeNumber('import', 'seed', values.seed, 0, 2 ** 31 - 1);

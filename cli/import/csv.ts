@@ -37,7 +37,10 @@ async function lineAt(source: ExportSource, file: string, offset: number): Promi
 
 /** A problem of a record: its text, once the line it starts on is known. */
 class RecordProblem {
-  constructor(readonly offset: number, readonly say: (line: number) => string) {}
+  constructor(
+    readonly offset: number,
+    readonly say: (line: number) => string,
+  ) {}
 }
 
 /**
@@ -63,22 +66,37 @@ export async function readCsv(
     throw new RecordProblem(start, (line) => `${where}: line ${line}: ${message}`);
   };
   const onHeader = (cells: string[]) => {
-    header = cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+    header = cells.map((c) =>
+      c
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    );
     const index = new Map(header.map((h, i) => [h, i] as [string, number]));
     if (!columns.required.some((c) => index.has(c))) {
-      throw new ScenarioError(`${where}: unknown column set (${header.length} columns, none of ${columns.required.join(', ')}); expected the file of a Viva Engage network data export`);
+      throw new ScenarioError(
+        `${where}: unknown column set (${header.length} columns, none of ${columns.required.join(', ')}); ` +
+          `expected the file of a Viva Engage network data export`,
+      );
     }
     const missing = columns.required.find((c) => !index.has(c));
-    if (missing) throw new ScenarioError(`${where}: the required column "${missing}" is missing (required: ${columns.required.join(', ')})`);
+    if (missing)
+      throw new ScenarioError(
+        `${where}: the required column "${missing}" is missing (required: ${columns.required.join(', ')})`,
+      );
     for (const h of header) {
-      if (!columns.required.includes(h) && !columns.known.includes(h)) report.noteOnce(`${file}: column "${shorten(h, 40)}" is not known to orgsim: ignored`);
+      if (!columns.required.includes(h) && !columns.known.includes(h))
+        report.noteOnce(`${file}: column "${shorten(h, 40)}" is not known to orgsim: ignored`);
     }
     at(index);
   };
   await new Promise<void>((resolve) => {
     let settled = false;
     const done = () => {
-      if (!settled) (settled = true), resolve();
+      if (!settled) {
+        settled = true;
+        resolve();
+      }
     };
     stream.on('error', (e) => {
       failure ??= fileProblem(source, file, e);
@@ -93,12 +111,17 @@ export async function readCsv(
         try {
           if (result.errors.length) {
             const e = result.errors[0]!;
-            problem(e.code === 'MissingQuotes' ? 'a quoted cell is not closed (the file is cut short, or a quote is missing)' : `not valid CSV (${e.code})`);
+            problem(
+              e.code === 'MissingQuotes'
+                ? 'a quoted cell is not closed (the file is cut short, or a quote is missing)'
+                : `not valid CSV (${e.code})`,
+            );
           }
           const cells = result.data;
           if (!header) onHeader(cells);
           else {
-            if (cells.length !== header.length) problem(`${cells.length} cells where the header has ${header.length}; expected one cell per column`);
+            if (cells.length !== header.length)
+              problem(`${cells.length} cells where the header has ${header.length}; expected one cell per column`);
             rows++;
             onRecord(cells, problem);
           }
@@ -113,7 +136,8 @@ export async function readCsv(
       complete: done,
     });
   });
-  if (failure instanceof RecordProblem) throw new ScenarioError(failure.say(await lineAt(source, file, failure.offset)));
+  if (failure instanceof RecordProblem)
+    throw new ScenarioError(failure.say(await lineAt(source, file, failure.offset)));
   if (failure) throw failure;
   if (!header) throw new ScenarioError(`${where}: the file is empty; expected a header line and one line per record`);
   report.files.push({ file, rows });

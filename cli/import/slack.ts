@@ -18,15 +18,41 @@ import { IdHasher, IdTable } from './ids.ts';
 import { SKIP, type ReadReport } from './report.ts';
 import { fileProblem, type ExportSource } from './source.ts';
 
-export const SLACK_LISTS = ['users.json', 'org_users.json', 'channels.json', 'groups.json', 'dms.json', 'mpims.json', 'integration_logs.json', 'canvases.json'];
+export const SLACK_LISTS = [
+  'users.json',
+  'org_users.json',
+  'channels.json',
+  'groups.json',
+  'dms.json',
+  'mpims.json',
+  'integration_logs.json',
+  'canvases.json',
+];
 
 /** A day file or a list bigger than this is not one a workspace writes. */
 export const MAX_JSON_BYTES = 256 << 20;
 
 const SYSTEM_SUBTYPES = new Set([
-  'channel_join', 'channel_leave', 'channel_topic', 'channel_purpose', 'channel_name', 'channel_archive', 'channel_unarchive',
-  'group_join', 'group_leave', 'group_topic', 'group_purpose', 'group_name', 'group_archive', 'group_unarchive',
-  'pinned_item', 'unpinned_item', 'channel_convert_to_private', 'channel_convert_to_public', 'sh_room_created', 'huddle_thread',
+  'channel_join',
+  'channel_leave',
+  'channel_topic',
+  'channel_purpose',
+  'channel_name',
+  'channel_archive',
+  'channel_unarchive',
+  'group_join',
+  'group_leave',
+  'group_topic',
+  'group_purpose',
+  'group_name',
+  'group_archive',
+  'group_unarchive',
+  'pinned_item',
+  'unpinned_item',
+  'channel_convert_to_private',
+  'channel_convert_to_public',
+  'sh_room_created',
+  'huddle_thread',
 ]);
 const DELETED_SUBTYPES = new Set(['tombstone', 'message_deleted']);
 
@@ -34,7 +60,9 @@ const DAY_FILE = /^(.+)\/(\d{4}-\d{2}-\d{2})\.json$/;
 
 /** The root of the export inside the source: where users.json is (a zip may hold one top folder). */
 export function slackRoot(source: ExportSource): string | undefined {
-  const lists = source.files.filter((f) => /(^|\/)(org_)?users\.json$/.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
+  const lists = source.files
+    .filter((f) => /(^|\/)(org_)?users\.json$/.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length);
   if (!lists.length) return undefined;
   const f = lists[0]!;
   return f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
@@ -42,25 +70,37 @@ export function slackRoot(source: ExportSource): string | undefined {
 
 async function readJsonFile(source: ExportSource, file: string): Promise<unknown> {
   const where = `${source.shown}: ${file}`;
-  if (source.size(file) > MAX_JSON_BYTES) throw new ScenarioError(`${where}: ${Math.round(source.size(file) / 2 ** 20)} MB; at most ${MAX_JSON_BYTES / 2 ** 20} MB for one file of a Slack export`);
+  if (source.size(file) > MAX_JSON_BYTES)
+    throw new ScenarioError(
+      `${where}: ${Math.round(source.size(file) / 2 ** 20)} MB; at most ${MAX_JSON_BYTES / 2 ** 20} MB for ` +
+        `one file of a Slack export`,
+    );
   const chunks: Buffer[] = [];
   let total = 0;
   try {
     for await (const chunk of await source.open(file)) {
       total += (chunk as Buffer).length;
-      if (total > MAX_JSON_BYTES) throw new ScenarioError(`${where}: more than ${MAX_JSON_BYTES / 2 ** 20} MB; at most that for one file of a Slack export`);
+      if (total > MAX_JSON_BYTES)
+        throw new ScenarioError(
+          `${where}: more than ${MAX_JSON_BYTES / 2 ** 20} MB; at most that for one file of a Slack export`,
+        );
       chunks.push(chunk as Buffer);
     }
   } catch (e) {
     throw fileProblem(source, file, e);
   }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (e) {
     // The parser's message may quote the text around the mistake: only where it is is said.
     const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    throw new ScenarioError(`${where}: not valid JSON${at ? ` (at character ${at})` : text.trim() === '' ? ' (the file is empty)' : ' (cut short?)'}`);
+    throw new ScenarioError(
+      `${where}: not valid ` +
+        `JSON${at ? ` (at character ${at})` : text.trim() === '' ? ' (the file is empty)' : ' (cut short?)'}`,
+    );
   }
 }
 
@@ -68,21 +108,39 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 async function readList(source: ExportSource, file: string, required: boolean): Promise<Record<string, unknown>[]> {
   if (!source.files.includes(file)) {
-    if (required) throw new ScenarioError(`${source.shown}: no ${file.split('/').pop()} in the export; a Slack export has users.json and channels.json beside a folder per channel`);
+    if (required)
+      throw new ScenarioError(
+        `${source.shown}: no ${file.split('/').pop()} in the export; a Slack export has users.json and ` +
+          `channels.json beside a folder per channel`,
+      );
     return [];
   }
   const list = await readJsonFile(source, file);
-  if (!Array.isArray(list)) throw new ScenarioError(`${source.shown}: ${file}: expected a JSON array of objects, got ${isObject(list) ? 'an object' : typeof list}`);
+  if (!Array.isArray(list))
+    throw new ScenarioError(
+      `${source.shown}: ${file}: expected a JSON array of objects, got ${isObject(list) ? 'an object' : typeof list}`,
+    );
   list.forEach((x, i) => {
-    if (!isObject(x) || typeof x.id !== 'string' || !x.id) throw new ScenarioError(`${source.shown}: ${file}: item ${i + 1} has no "id"; expected objects with an "id" text`);
+    if (!isObject(x) || typeof x.id !== 'string' || !x.id)
+      throw new ScenarioError(
+        `${source.shown}: ${file}: item ${i + 1} has no "id"; expected objects with an "id" text`,
+      );
   });
   return list as Record<string, unknown>[];
 }
 
-export async function readSlack(source: ExportSource, net: Network, report: ReadReport, hasher = new IdHasher()): Promise<void> {
+export async function readSlack(
+  source: ExportSource,
+  net: Network,
+  report: ReadReport,
+  hasher = new IdHasher(),
+): Promise<void> {
   const root = slackRoot(source) ?? '';
   const at = (name: string) => root + name;
-  const usersFile = source.files.includes(at('org_users.json')) && !source.files.includes(at('users.json')) ? at('org_users.json') : at('users.json');
+  const usersFile =
+    source.files.includes(at('org_users.json')) && !source.files.includes(at('users.json'))
+      ? at('org_users.json')
+      : at('users.json');
 
   const accounts = new IdTable<'bot'>(hasher);
   for (const u of await readList(source, usersFile, true)) {
@@ -99,7 +157,10 @@ export async function readSlack(source: ExportSource, net: Network, report: Read
 
   // Conversations: a folder per channel (named by its name; by its id in some exports), per DM (by its id).
   const folders = new Map<string, number | 'private'>();
-  for (const [file, isPrivate] of [['channels.json', false], ['groups.json', true]] as const) {
+  for (const [file, isPrivate] of [
+    ['channels.json', false],
+    ['groups.json', true],
+  ] as const) {
     const list = await readList(source, at(file), file === 'channels.json');
     for (const ch of list) {
       const members = Array.isArray(ch.members) ? ch.members.length : undefined;
@@ -130,14 +191,25 @@ export async function readSlack(source: ExportSource, net: Network, report: Read
     }
     const where = `${source.shown}: ${file}`;
     const messages = await readJsonFile(source, file);
-    if (!Array.isArray(messages)) throw new ScenarioError(`${where}: expected a JSON array of messages, got ${isObject(messages) ? 'an object' : typeof messages}`);
+    if (!Array.isArray(messages))
+      throw new ScenarioError(
+        `${where}: expected a JSON array of messages, got ${isObject(messages) ? 'an object' : typeof messages}`,
+      );
     read++;
     let previous = -Infinity;
     messages.forEach((m, i) => {
       if (!isObject(m)) throw new ScenarioError(`${where}: message ${i + 1} is not an object`);
       const ts = typeof m.ts === 'string' ? Number(m.ts) : NaN;
-      if (!Number.isFinite(ts) || ts <= 0) throw new ScenarioError(`${where}: message ${i + 1}: "ts" is missing or not a time; expected seconds since 1970 as text ("1704103200.000100")`);
-      if (ts < previous) throw new ScenarioError(`${where}: message ${i + 1}: its "ts" comes before the message before it; expected the messages of a day in time order`);
+      if (!Number.isFinite(ts) || ts <= 0)
+        throw new ScenarioError(
+          `${where}: message ${i + 1}: "ts" is missing or not a time; expected seconds since 1970 as text ` +
+            `("1704103200.000100")`,
+        );
+      if (ts < previous)
+        throw new ScenarioError(
+          `${where}: message ${i + 1}: its "ts" comes before the message before it; expected the messages of ` +
+            `a day in time order`,
+        );
       previous = ts;
       report.messages++;
       const day = dayOf(ts * 1000);
@@ -146,10 +218,16 @@ export async function readSlack(source: ExportSource, net: Network, report: Read
       const subtype = typeof m.subtype === 'string' ? m.subtype : '';
       if (SYSTEM_SUBTYPES.has(subtype)) return void report.skip(SKIP.system);
       if (DELETED_SUBTYPES.has(subtype)) return void report.skip(SKIP.deleted);
-      if (subtype === 'bot_message' || (m.bot_id !== undefined && typeof m.user !== 'string')) return void report.skip(SKIP.bot);
-      if (typeof m.user !== 'string' || !m.user) throw new ScenarioError(`${where}: message ${i + 1} has no "user"; expected the id of its author`);
+      if (subtype === 'bot_message' || (m.bot_id !== undefined && typeof m.user !== 'string'))
+        return void report.skip(SKIP.bot);
+      if (typeof m.user !== 'string' || !m.user)
+        throw new ScenarioError(`${where}: message ${i + 1} has no "user"; expected the id of its author`);
       const author = accounts.get(m.user);
-      if (author === undefined) throw new ScenarioError(`${where}: message ${i + 1}: its "user" matches no member of ${usersFile}; the export is incomplete or its files come from different exports`);
+      if (author === undefined)
+        throw new ScenarioError(
+          `${where}: message ${i + 1}: its "user" matches no member of ${usersFile}; the export is ` +
+            `incomplete or its files come from different exports`,
+        );
       if (author === 'bot') return void report.skip(SKIP.bot);
       const reply = typeof m.thread_ts === 'string' && m.thread_ts !== m.ts;
       net.contribute(author as number, day, reply ? REPLY : POST, group);
@@ -160,7 +238,11 @@ export async function readSlack(source: ExportSource, net: Network, report: Read
         for (const u of r.users) {
           if (typeof u !== 'string') continue;
           const who = accounts.get(u);
-          if (who === undefined) throw new ScenarioError(`${where}: message ${i + 1}: a reaction's user matches no member of ${usersFile}; the export is incomplete or its files come from different exports`);
+          if (who === undefined)
+            throw new ScenarioError(
+              `${where}: message ${i + 1}: a reaction's user matches no member of ${usersFile}; the export ` +
+                `is incomplete or its files come from different exports`,
+            );
           if (who === 'bot') continue;
           net.contribute(who as number, day, REACTION, group);
           report.contributions++;

@@ -37,7 +37,10 @@ function folderSource(root: string): ExportSource {
         const rel = relative(root, path).split(sep).join('/');
         files.push(rel);
         sizes.set(rel, st.size);
-        if (files.length > MAX_FILES) throw new ScenarioError(`${displayPath(root)}: more than ${MAX_FILES.toLocaleString('en-US')} files; an export has far fewer`);
+        if (files.length > MAX_FILES)
+          throw new ScenarioError(
+            `${displayPath(root)}: more than ${MAX_FILES.toLocaleString('en-US')} files; an export has far fewer`,
+          );
       }
     }
   };
@@ -54,7 +57,11 @@ function folderSource(root: string): ExportSource {
 
 const openZip = (path: string) =>
   new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => (err ? reject(err) : resolve(zip!))),
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (err, zip) => (err ? reject(err) : resolve(zip!)),
+    ),
   );
 
 function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -74,10 +81,22 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 /** What went wrong with a zip, for the user: yauzl's messages are for developers. */
 export function zipProblem(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
-  if (/end of central directory|central directory|invalid relative offset|unexpected EOF|truncated|too few bytes|invalid local file header/i.test(m)) {
+  if (
+    new RegExp(
+      `end of central directory|central directory|invalid relative offset|unexpected ` +
+        `EOF|truncated|too few bytes|invalid local file header`,
+      'i',
+    ).test(m)
+  ) {
     return 'not a complete zip file (it ends early or its index is damaged: was the download cut short?)';
   }
-  if (/invalid stored block lengths|invalid distance|incorrect header check|invalid block type|unexpected end of file|bytes read/i.test(m)) {
+  if (
+    new RegExp(
+      `invalid stored block lengths|invalid distance|incorrect header check|invalid block ` +
+        `type|unexpected end of file|bytes read`,
+      'i',
+    ).test(m)
+  ) {
     return 'a file in the zip is damaged (it does not unpack to what the zip says)';
   }
   if (/encrypted/i.test(m)) return 'the zip is encrypted; unpack it with its password first';
@@ -108,7 +127,9 @@ async function zipSource(path: string): Promise<ExportSource> {
     size: (f) => byName.get(f)?.uncompressedSize ?? 0,
     open: (f) =>
       new Promise<Readable>((resolve, reject) => {
-        zip.openReadStream(byName.get(f)!, (err, stream) => (err ? reject(new ScenarioError(`${shown}: ${f}: ${zipProblem(err)}`)) : resolve(stream!)));
+        zip.openReadStream(byName.get(f)!, (err, stream) =>
+          err ? reject(new ScenarioError(`${shown}: ${f}: ${zipProblem(err)}`)) : resolve(stream!),
+        );
       }),
     close: () => zip.close(),
   };
@@ -132,6 +153,15 @@ export function fileProblem(source: ExportSource, file: string, e: unknown): Sce
   if (e instanceof ScenarioError) return e;
   if (source.kind === 'zip') return new ScenarioError(`${source.shown}: ${file}: ${zipProblem(e)}`);
   const code = (e as { code?: string }).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it is gone (removed while it was read?)' : code === 'EISDIR' ? 'a folder, not a file' : e instanceof Error ? e.message : String(e);
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOENT'
+        ? 'it is gone (removed while it was read?)'
+        : code === 'EISDIR'
+          ? 'a folder, not a file'
+          : e instanceof Error
+            ? e.message
+            : String(e);
   return new ScenarioError(`${source.shown}: ${file}: cannot be read: ${why}`);
 }

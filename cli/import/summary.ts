@@ -31,9 +31,20 @@ export function summary(r: ImportResult, written: readonly string[], out: string
   const row = (label: string, text: string) => lines.push(`${label.padEnd(9)} ${text}`);
   lines.push(`orgsim import: ${FORMAT_NAME[r.format]} ${r.source}`);
   row('read', r.report.files.map((f) => `${f.file} (${n(f.rows)})`).join(', '));
-  row('kept', `${n(r.report.contributions)} contributions of ${n(s.accounts.counted)} accounts in ${n(s.groups.team + s.groups.closed + s.groups.open)} groups (${n(s.groups.team)} teams, ${n(s.groups.closed)} closed, ${n(s.groups.open)} open)`);
-  row('months', `${s.span.months.length} full months, ${s.span.first} to ${s.span.last}${s.span.missing.length ? `; missing (no message at all, left out): ${s.span.missing.join(', ')}` : ''}`);
-  if (r.report.accountsLeft) row('left', `${n(r.report.accountsLeft)} accounts deleted or suspended: counted until they left`);
+  row(
+    'kept',
+    `${n(r.report.contributions)} contributions of ${n(s.accounts.counted)} accounts in ` +
+      `${n(s.groups.team + s.groups.closed + s.groups.open)} groups (${n(s.groups.team)} teams, ` +
+      `${n(s.groups.closed)} closed, ${n(s.groups.open)} open)`,
+  );
+  row(
+    'months',
+    `${s.span.months.length} full months, ${s.span.first} to ` +
+      `${s.span.last}` +
+      `${s.span.missing.length ? `; missing (no message at all, left out): ${s.span.missing.join(', ')}` : ''}`,
+  );
+  if (r.report.accountsLeft)
+    row('left', `${n(r.report.accountsLeft)} accounts deleted or suspended: counted until they left`);
   const skipped = [...r.report.skipped.entries()].sort((a, b) => b[1] - a[1]);
   skipped.forEach(([why, count], i) => row(i === 0 ? 'skipped' : '', `${n(count)} ${why}`));
   r.report.notes.slice(0, 5).forEach((t, i) => row(i === 0 ? 'note' : '', shorten(t, 110)));
@@ -43,7 +54,10 @@ export function summary(r: ImportResult, written: readonly string[], out: string
   for (const [key, words] of SHOWN) {
     const f = s.figures[key];
     if (!f) continue;
-    row(first ? 'figures' : '', `${words.padEnd(width)}  ${f.value === null ? `not in this export (${f.reason})` : shown(f)}`);
+    row(
+      first ? 'figures' : '',
+      `${words.padEnd(width)}  ${f.value === null ? `not in this export (${f.reason})` : shown(f)}`,
+    );
     first = false;
   }
   row('', `[95% bootstrap interval over accounts, ${s.bootstrap.replicates} replicates]`);

@@ -26,8 +26,36 @@ export interface SyntheticOptions {
 }
 
 export const DAY = 86_400_000;
-export const FIRST = ['Ada', 'Bram', 'Chloé', 'Dmitri', 'Esther', 'Farid', 'Gaia', 'Hiro', 'Ines', 'Jonas', 'Kwame', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya'];
-export const LAST = ['Quill', 'Rasmussen', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Varga', 'Whitlock', 'Zubiri', 'Halloran'];
+export const FIRST = [
+  'Ada',
+  'Bram',
+  'Chloé',
+  'Dmitri',
+  'Esther',
+  'Farid',
+  'Gaia',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kwame',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oskar',
+  'Priya',
+];
+export const LAST = [
+  'Quill',
+  'Rasmussen',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Varga',
+  'Whitlock',
+  'Zubiri',
+  'Halloran',
+];
 export const DEPARTMENTS = ['Finance', 'Research', 'Sales', 'Legal', 'Operations', 'Human Resources'];
 export const ZONES = [0, 330, -480, 540, -180, 60, -300];
 
@@ -104,7 +132,12 @@ export function localIso(ms: number, zoneMinutes: number): string {
 }
 
 /** What counts in the figures: a post, a reply or a reaction, by whom, when and where. */
-export interface Kept { author: number; t: number; kind: 'post' | 'reply' | 'reaction'; group: number }
+export interface Kept {
+  author: number;
+  t: number;
+  kind: 'post' | 'reply' | 'reaction';
+  group: number;
+}
 
 /** Runs the writer's function on each month's messages in turn (the missing month left out). */
 export type Each = (onMonth: (ms: Message[]) => Promise<void>) => Promise<void>;

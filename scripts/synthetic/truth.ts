@@ -1,5 +1,13 @@
 /** The truth of a synthetic export: its figures by the definitions of src/import/statistics.ts, written out plainly. */
-import { DAY, label, type Account, type Group, type Kept, type SyntheticFormat, type SyntheticOptions } from './model.ts';
+import {
+  DAY,
+  label,
+  type Account,
+  type Group,
+  type Kept,
+  type SyntheticFormat,
+  type SyntheticOptions,
+} from './model.ts';
 
 export interface Truth {
   format: SyntheticFormat;
@@ -75,17 +83,24 @@ export function computeTruth(
   const monthly = used.map((k) => {
     const there = eligible.filter((a) => exists(a, k));
     const contributing = there.filter((a) => count(a, k) > 0);
-    return { month: label(monthsMs[k]!), monthlyContributors: there.length ? contributing.length / there.length : 0, there: there.length, contributing: contributing.length, contributions: there.reduce((s, a) => s + count(a, k), 0) };
+    return {
+      month: label(monthsMs[k]!),
+      monthlyContributors: there.length ? contributing.length / there.length : 0,
+      there: there.length,
+      contributing: contributing.length,
+      contributions: there.reduce((s, a) => s + count(a, k), 0),
+    };
   });
   const total = (a: Account) => used.reduce((s, k) => s + count(a, k), 0);
   const totals = eligible.map(total).sort((p, q) => q - p);
   const sum = totals.reduce((s, x) => s + x, 0);
-  const top = (f: number) => totals.slice(0, Math.max(1, Math.ceil(totals.length * f - 1e-9))).reduce((s, x) => s + x, 0) / sum;
+  const top = (f: number) =>
+    totals.slice(0, Math.max(1, Math.ceil(totals.length * f - 1e-9))).reduce((s, x) => s + x, 0) / sum;
   const n = totals.length;
   const asc = [...totals].reverse();
   const gini = (2 * asc.reduce((s, x, i) => s + (i + 1) * x, 0)) / (n * sum) - (n + 1) / n;
   const usedKept = kept.filter((c) => used.includes(monthOf(c.t)));
-  const size = (g: Group) => (viva ? contributorsOf.get(g.index)?.size ?? 0 : g.members.length);
+  const size = (g: Group) => (viva ? (contributorsOf.get(g.index)?.size ?? 0) : g.members.length);
   const kindOf = (g: Group) => (!g.private ? 'open' : size(g) <= 30 ? 'team' : 'closed');
   const inKind = (kind: string) => kept.filter((c) => kindOf(groups[c.group]!) === kind).length / kept.length;
   const contributors = [...groupsOf.keys()];
@@ -94,16 +109,20 @@ export function computeTruth(
   const figures: Record<string, number | null> = {
     monthlyContributors: monthly.reduce((s, r) => s + r.monthlyContributors, 0) / M,
     contributorShare: eligible.filter((a) => total(a) > 0).length / eligible.length,
-    contributionsPerContributor: monthly.reduce((s, r) => s + r.contributions, 0) / monthly.reduce((s, r) => s + r.contributing, 0),
+    contributionsPerContributor:
+      monthly.reduce((s, r) => s + r.contributions, 0) / monthly.reduce((s, r) => s + r.contributing, 0),
     monthlyPosts: monthly.reduce((s, r) => s + r.contributions, 0) / monthly.reduce((s, r) => s + r.there, 0),
     top1Share: top(0.01),
     top10Share: top(0.1),
     gini,
     newMembersPerMonth: viva ? eligible.filter((a) => inMonths(a.joined)).length / M : null,
-    leaversPerMonth: viva ? eligible.filter((a) => a.left !== undefined && inMonths(dayStart(a.left))).length / M : null,
+    leaversPerMonth: viva
+      ? eligible.filter((a) => a.left !== undefined && inMonths(dayStart(a.left))).length / M
+      : null,
     threadsPerMonth: usedKept.filter((c) => c.kind === 'post').length / M,
     repliesPerMonth: usedKept.filter((c) => c.kind === 'reply').length / M,
-    repliesPerThread: usedKept.filter((c) => c.kind === 'reply').length / usedKept.filter((c) => c.kind === 'post').length,
+    repliesPerThread:
+      usedKept.filter((c) => c.kind === 'reply').length / usedKept.filter((c) => c.kind === 'post').length,
     reactionsPerMonth: viva ? null : usedKept.filter((c) => c.kind === 'reaction').length / M,
     teamActivityShare: inKind('team'),
     openActivityShare: inKind('open'),
@@ -115,7 +134,11 @@ export function computeTruth(
     accounts: eligible.length,
     months: used.map((k) => label(monthsMs[k]!)),
     missing: o.missingMonth >= 0 && o.missingMonth < o.months ? [label(monthsMs[o.missingMonth]!)] : [],
-    groups: { team: sizesCounted.filter((g) => kindOf(g) === 'team').length, closed: sizesCounted.filter((g) => kindOf(g) === 'closed').length, open: sizesCounted.filter((g) => kindOf(g) === 'open').length },
+    groups: {
+      team: sizesCounted.filter((g) => kindOf(g) === 'team').length,
+      closed: sizesCounted.filter((g) => kindOf(g) === 'closed').length,
+      open: sizesCounted.filter((g) => kindOf(g) === 'open').length,
+    },
     figures,
     monthly: monthly.map(({ month, monthlyContributors }) => ({ month, monthlyContributors })),
     messages,

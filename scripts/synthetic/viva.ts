@@ -33,21 +33,70 @@ class Lines {
 export async function writeViva(folder: string, accounts: Account[], groups: Group[], each: Each): Promise<void> {
   const CRLF = '\r\n';
   const BOM = '\uFEFF';
-  const users = ['id,job_title,location,department,api_url,name,email,joined_at,deleted_by_id,deleted_by_type,state,suspended_by_id,suspended_by_type,suspended_at,deleted_at'];
+  const users = [
+    'id,job_title,location,department,api_url,name,email,joined_at,deleted_by_id,deleted_by_type,state,' +
+      'suspended_by_id,suspended_by_type,suspended_at,deleted_at',
+  ];
   for (const a of accounts) {
     if (a.kind === 'bot') continue; // apps post as non-user senders
-    const state = a.kind === 'pending' ? 'pending' : a.leftHow === 'deleted' ? 'soft_delete' : a.leftHow === 'suspended' ? 'suspended' : 'active';
+    const state =
+      a.kind === 'pending'
+        ? 'pending'
+        : a.leftHow === 'deleted'
+          ? 'soft_delete'
+          : a.leftHow === 'suspended'
+            ? 'suspended'
+            : 'active';
     const left = a.left === undefined ? '' : localIso(a.left, a.zone);
-    users.push([a.id, 'Analyst, "senior"', 'Lyon', a.department, `https://www.yammer.com/api/v1/users/${a.id}`, a.name, a.email, localIso(a.joined, a.zone), a.leftHow === 'deleted' ? '1' : '', a.leftHow === 'deleted' ? 'User' : '', state, a.leftHow === 'suspended' ? '1' : '', a.leftHow === 'suspended' ? 'User' : '', a.leftHow === 'suspended' ? left : '', a.leftHow === 'deleted' ? left : ''].map(csvCell).join(','));
+    users.push(
+      [
+        a.id,
+        'Analyst, "senior"',
+        'Lyon',
+        a.department,
+        `https://www.yammer.com/api/v1/users/${a.id}`,
+        a.name,
+        a.email,
+        localIso(a.joined, a.zone),
+        a.leftHow === 'deleted' ? '1' : '',
+        a.leftHow === 'deleted' ? 'User' : '',
+        state,
+        a.leftHow === 'suspended' ? '1' : '',
+        a.leftHow === 'suspended' ? 'User' : '',
+        a.leftHow === 'suspended' ? left : '',
+        a.leftHow === 'deleted' ? left : '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   writeFileSync(join(folder, 'Users.csv'), BOM + users.join(CRLF) + CRLF);
   const gs = ['id,name,description,private,deleted,api_url'];
-  for (const g of groups) if (!g.feed) gs.push([g.id, g.name, `About ${g.name}, "really"\nsecond line`, g.private ? 'true' : 'false', 'false', `https://www.yammer.com/api/v1/groups/${g.id}`].map(csvCell).join(','));
+  for (const g of groups)
+    if (!g.feed)
+      gs.push(
+        [
+          g.id,
+          g.name,
+          `About ${g.name}, "really"\nsecond line`,
+          g.private ? 'true' : 'false',
+          'false',
+          `https://www.yammer.com/api/v1/groups/${g.id}`,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
   writeFileSync(join(folder, 'Groups.csv'), BOM + gs.join(CRLF) + CRLF);
   writeFileSync(join(folder, 'log.txt'), 'Export completed\n');
   writeFileSync(join(folder, 'request.txt'), 'since=2024-01-01\n');
   const out = new Lines(createWriteStream(join(folder, 'Messages.csv')));
-  await out.write(BOM + 'id,replied_to_id,thread_id,conversation_id,group_id,group_name,participants,in_private_group,in_private_conversation,sender_id,sender_type,sender_name,sender_email,body,api_url,attachments,deleted_by_id,deleted_by_type,created_at,deleted_at' + CRLF);
+  await out.write(
+    BOM +
+      'id,replied_to_id,thread_id,conversation_id,group_id,group_name,participants,in_private_group,' +
+      'in_private_conversation,sender_id,sender_type,sender_name,sender_email,body,api_url,attachments,' +
+      'deleted_by_id,deleted_by_type,created_at,deleted_at' +
+      CRLF,
+  );
   await each(async (ms) => {
     for (const m of ms) {
       const a = accounts[m.author]!;
@@ -75,7 +124,9 @@ export async function writeViva(folder: string, accounts: Account[], groups: Gro
         m.kind === 'deleted' ? 'User' : '',
         localIso(m.t, a.zone),
         m.kind === 'deleted' ? localIso(m.t + 60_000, a.zone) : '',
-      ].map(csvCell).join(',');
+      ]
+        .map(csvCell)
+        .join(',');
       await out.write(row + CRLF);
       // The previous version of an edited message: the same id, its older text.
       if (m.edited) await out.write(row.replace('Zephyr note', 'Zephyr draft') + CRLF);

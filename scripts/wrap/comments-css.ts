@@ -182,4 +182,3 @@ export function wrapCss(src: string): string {
     })
     .join('\n');
 }
-

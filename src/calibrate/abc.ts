@@ -54,7 +54,6 @@ export function kernelScales(particles: readonly Particle[], box: Box): number[]
   });
 }
 
-
 /** Index drawn with probability proportional to the weights. */
 function pick(particles: readonly Particle[], u: number): number {
   let total = 0;
@@ -68,8 +67,17 @@ function pick(particles: readonly Particle[], u: number): number {
   return particles.length - 1;
 }
 
-/** `count` proposals: a particle drawn by weight, each coordinate moved by the kernel and redrawn while outside its range. */
-export function perturbedDraws(particles: readonly Particle[], sigma: readonly number[], box: Box, count: number, rand: Uniform): { proposals: number[][]; clamped: number } {
+/**
+ * `count` proposals: a particle drawn by weight, each coordinate moved by the kernel and redrawn while outside its
+ * range.
+ */
+export function perturbedDraws(
+  particles: readonly Particle[],
+  sigma: readonly number[],
+  box: Box,
+  count: number,
+  rand: Uniform,
+): { proposals: number[][]; clamped: number } {
   let clamped = 0;
   const random = fromUniform(rand);
   const proposals = Array.from({ length: count }, () => {
@@ -108,7 +116,12 @@ export function selectBest(discrepancies: readonly number[], n: number): number[
  * uniform prior: 1 / sum_j W_j K(theta | theta_j), normalized to sum 1 (log-sum-exp, so that far points do not
  * underflow). K is the product over coordinates of the Gaussian density divided by its mass inside the range.
  */
-export function importanceWeights(thetas: readonly (readonly number[])[], previous: readonly Particle[], sigma: readonly number[], box?: Box): number[] {
+export function importanceWeights(
+  thetas: readonly (readonly number[])[],
+  previous: readonly Particle[],
+  sigma: readonly number[],
+  box?: Box,
+): number[] {
   // Each previous particle's normalizing mass (log), computed once.
   const logZ = previous.map((p) => {
     if (!box) return 0;

@@ -8,7 +8,16 @@ import type { Method } from './targets.ts';
 import type { Plan } from './plan.ts';
 import { modelValue } from './plan.ts';
 import { discrepancy, requestMeans, targetTerms } from './discrepancy.ts';
-import { effectiveSampleSize, importanceWeights, kernelScales, perturbedDraws, priorDraws, selectBest, type Box, type Particle } from './abc.ts';
+import {
+  effectiveSampleSize,
+  importanceWeights,
+  kernelScales,
+  perturbedDraws,
+  priorDraws,
+  selectBest,
+  type Box,
+  type Particle,
+} from './abc.ts';
 
 export interface Proposals {
   generation: number;
@@ -43,10 +52,14 @@ export interface Population {
   particles: KeptParticle[];
 }
 
-export const boxOf = (plan: Plan): Box => ({ min: plan.parameters.map((p) => p.min), max: plan.parameters.map((p) => p.max) });
+export const boxOf = (plan: Plan): Box => ({
+  min: plan.parameters.map((p) => p.min),
+  max: plan.parameters.map((p) => p.max),
+});
 
 /** The stream of a generation's draws: fixed by the master seed, one per generation. */
-export const generationStream = (seed: number, generation: number) => designStream(seed, `calibrate:generation-${generation}`);
+export const generationStream = (seed: number, generation: number) =>
+  designStream(seed, `calibrate:generation-${generation}`);
 
 export function firstProposals(plan: Plan, count: number, seed: number): Proposals {
   return { generation: 0, sigma: null, clamped: 0, theta: priorDraws(boxOf(plan), count, generationStream(seed, 0)) };
@@ -64,7 +77,10 @@ export function nextProposals(plan: Plan, population: Population, count: number,
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** What a proposal's runs say: the mean of each request, each target's term, and the discrepancy. */
-export function assess(plan: Plan, runs: readonly ArrayLike<number>[]): { means: Float64Array; terms: number[]; discrepancy: number } {
+export function assess(
+  plan: Plan,
+  runs: readonly ArrayLike<number>[],
+): { means: Float64Array; terms: number[]; discrepancy: number } {
   const means = requestMeans(runs, plan.requests.length);
   const terms = targetTerms(plan, means);
   return { means, terms, discrepancy: discrepancy(plan, terms) };
@@ -75,21 +91,44 @@ export function assess(plan: Plan, runs: readonly ArrayLike<number>[]): { means:
  * weights. `runs(i)` gives proposal i's replications' statistics; `previous` is the previous generation's
  * population (null for generation 0).
  */
-export function makePopulation(plan: Plan, method: Method, proposals: Proposals, runs: (proposal: number) => readonly ArrayLike<number>[], previous: Population | null): Population {
+export function makePopulation(
+  plan: Plan,
+  method: Method,
+  proposals: Proposals,
+  runs: (proposal: number) => readonly ArrayLike<number>[],
+  previous: Population | null,
+): Population {
   const assessed = proposals.theta.map((_, i) => assess(plan, runs(i)));
-  const kept = selectBest(assessed.map((a) => a.discrepancy), method.particles);
+  const kept = selectBest(
+    assessed.map((a) => a.discrepancy),
+    method.particles,
+  );
   const thetas = kept.map((i) => proposals.theta[i]!);
-  const weights = previous && proposals.sigma
-    ? importanceWeights(thetas, previous.particles.map((p) => ({ theta: p.theta, weight: p.weight })), proposals.sigma, boxOf(plan))
-    : thetas.map(() => 1 / thetas.length);
-  const particles = kept.map((i, k): KeptParticle => ({
-    proposal: i,
-    theta: proposals.theta[i]!,
-    values: proposals.theta[i]!.map((x, d) => modelValue(plan.parameters[d]!, x)),
-    weight: weights[k]!,
-    discrepancy: finite(assessed[i]!.discrepancy),
-    terms: assessed[i]!.terms.map(finite),
-  }));
+  const weights =
+    previous && proposals.sigma
+      ? importanceWeights(
+          thetas,
+          previous.particles.map((p) => ({ theta: p.theta, weight: p.weight })),
+          proposals.sigma,
+          boxOf(plan),
+        )
+      : thetas.map(() => 1 / thetas.length);
+  const particles = kept.map(
+    (i, k): KeptParticle => ({
+      proposal: i,
+      theta: proposals.theta[i]!,
+      values: proposals.theta[i]!.map((x, d) => modelValue(plan.parameters[d]!, x)),
+      weight: weights[k]!,
+      discrepancy: finite(assessed[i]!.discrepancy),
+      terms: assessed[i]!.terms.map(finite),
+    }),
+  );
   const last = assessed[kept[kept.length - 1]!]!.discrepancy;
-  return { generation: proposals.generation, proposals: proposals.theta.length, epsilon: finite(last), ess: effectiveSampleSize(weights), particles };
+  return {
+    generation: proposals.generation,
+    proposals: proposals.theta.length,
+    epsilon: finite(last),
+    ess: effectiveSampleSize(weights),
+    particles,
+  };
 }

@@ -20,6 +20,7 @@ export function measureRun(scenario: Scenario, seed: number, requests: readonly 
   sim.run();
   const view = { ticks: sim.ticks, series: sim.series, world: sim.world, trace: sim.trace };
   const out = new Float64Array(requests.length);
-  for (let k = 0; k < requests.length; k++) out[k] = statistic(view, requests[k]!.statistic, requests[k]!.from, requests[k]!.to);
+  for (let k = 0; k < requests.length; k++)
+    out[k] = statistic(view, requests[k]!.statistic, requests[k]!.from, requests[k]!.to);
   return out;
 }

@@ -56,7 +56,9 @@ export function modelValue(p: FitParameter, x: number): number {
   return p.integer ? Math.min(p.hi, Math.max(p.lo, Math.floor(x + 0.5))) : x;
 }
 
-/** [from, to) with negative bounds counted from the horizon and to = 0 meaning the horizon; null if empty or outside. */
+/**
+ * [from, to) with negative bounds counted from the horizon and to = 0 meaning the horizon; null if empty or outside.
+ */
 export function absoluteWindow(ticks: number, from: number, to: number): [number, number] | null {
   const f = from < 0 ? ticks + from : from;
   const t = to <= 0 ? ticks + to : to;
@@ -69,10 +71,23 @@ const WINDOW_RULE = 'negative bounds count from the horizon, to = 0 is the horiz
  * `integers`: which parameter paths take whole numbers. `observed[k]`: the parsed CSV of target k (series
  * targets only). Throws ScenarioError naming the field when a window does not fit the horizon.
  */
-export function makePlan(file: TargetFile, source: string, ticks: number, integers: (path: string) => boolean, observed: readonly (Observed | null)[]): Plan {
+export function makePlan(
+  file: TargetFile,
+  source: string,
+  ticks: number,
+  integers: (path: string) => boolean,
+  observed: readonly (Observed | null)[],
+): Plan {
   const parameters = file.parameters.map((p): FitParameter => {
     const integer = integers(p.path);
-    return { path: p.path, lo: p.lo, hi: p.hi, integer, min: integer ? p.lo - 0.5 : p.lo, max: integer ? p.hi + 0.5 : p.hi };
+    return {
+      path: p.path,
+      lo: p.lo,
+      hi: p.hi,
+      integer,
+      min: integer ? p.lo - 0.5 : p.lo,
+      max: integer ? p.hi + 0.5 : p.hi,
+    };
   });
   const requests: Request[] = [];
   const targets = file.targets.map((t, k): PlannedTarget => {
@@ -84,14 +99,30 @@ export function makePlan(file: TargetFile, source: string, ticks: number, intege
         const f = t.window.from < 0 ? ticks + t.window.from : t.window.from;
         const to = t.window.to <= 0 ? ticks + t.window.to : t.window.to;
         throw new ScenarioError(
-          `${source}: ${field}.window = ${show(t.window)} is not allowed; expected a non-empty window within the ${ticks}-tick horizon (${WINDOW_RULE}): here from tick ${f} to tick ${to}`,
+          `${source}: ${field}.window = ${show(t.window)} is not allowed; expected a non-empty window within ` +
+            `the ${ticks}-tick horizon (${WINDOW_RULE}): here from tick ${f} to tick ${to}`,
           `${field}.window`,
         );
       }
       const [lo, hi] = t.band;
-      requests.push({ statistic: t.statistic, from: w[0], to: w[1], target: k, period: null, value: t.value ?? (lo + hi) / 2, band: [lo, hi] });
+      requests.push({
+        statistic: t.statistic,
+        from: w[0],
+        to: w[1],
+        target: k,
+        period: null,
+        value: t.value ?? (lo + hi) / 2,
+        band: [lo, hi],
+      });
       const shown = `${t.window.from}:${t.window.to}`;
-      return { label: t.name ?? `${t.statistic} [${shown})`, kind: 'statistic', weight: t.weight, source: t.source, first, count: 1 };
+      return {
+        label: t.name ?? `${t.statistic} [${shown})`,
+        kind: 'statistic',
+        weight: t.weight,
+        source: t.source,
+        first,
+        count: 1,
+      };
     }
     const obs = observed[k];
     if (!obs) throw new Error(`no observed series for ${field}`);
@@ -101,24 +132,49 @@ export function makePlan(file: TargetFile, source: string, ticks: number, intege
     const start = t.from < 0 ? ticks + t.from : t.from;
     const end = start + span * t.every;
     if (start < 0 || end > ticks) {
-      const periods = span === obs.values.length ? `${span} periods` : `${span} periods (${obs.values.length} given, ${span - obs.values.length} missing)`;
+      const periods =
+        span === obs.values.length
+          ? `${span} periods`
+          : `${span} periods (${obs.values.length} given, ${span - obs.values.length} missing)`;
       throw new ScenarioError(
-        `${source}: ${field}.from = ${t.from} is not allowed; the ${periods} of ${t.every} ticks of ${t.csv} run from tick ${start} to tick ${end}, ` +
-          `outside the ${ticks}-tick horizon: expected them within it (fewer periods, a shorter "every", another "from", or a longer horizon with "set": {"ticks": ...})`,
+        `${source}: ${field}.from = ${t.from} is not allowed; the ${periods} of ${t.every} ticks of ${t.csv} ` +
+          `run from tick ${start} to tick ${end}, ` +
+          `outside the ${ticks}-tick horizon: expected them within it (fewer periods, a shorter "every", ` +
+          `another "from", or a longer horizon with "set": {"ticks": ...})`,
         `${field}.from`,
       );
     }
     let scale = 0;
     for (const v of obs.values) scale += Math.abs(v);
     scale /= obs.values.length;
-    if (!(scale > 0)) throw new ScenarioError(`${source}: ${field}.csv = ${show(t.csv)} is not allowed; its values are all 0: the tolerance is a share of their mean, so expected some non-zero values`, `${field}.csv`);
+    if (!(scale > 0))
+      throw new ScenarioError(
+        `${source}: ${field}.csv = ${show(t.csv)} is not allowed; its values are all 0: the tolerance is a ` +
+          `share of their mean, so expected some non-zero values`,
+        `${field}.csv`,
+      );
     const half = t.tolerance * scale;
     const statistic = seriesStatistic(t.series)!;
     obs.values.forEach((value, p) => {
       const at = start + offsets[p]! * t.every;
-      requests.push({ statistic, from: at, to: at + t.every, target: k, period: obs.periods[p]!, value, band: [value - half, value + half] });
+      requests.push({
+        statistic,
+        from: at,
+        to: at + t.every,
+        target: k,
+        period: obs.periods[p]!,
+        value,
+        band: [value - half, value + half],
+      });
     });
-    return { label: t.name ?? `${t.series} every ${t.every} ticks (${t.csv})`, kind: 'series', weight: t.weight, source: t.source, first, count: obs.values.length };
+    return {
+      label: t.name ?? `${t.series} every ${t.every} ticks (${t.csv})`,
+      kind: 'series',
+      weight: t.weight,
+      source: t.source,
+      first,
+      count: obs.values.length,
+    };
   });
   return { parameters, targets, requests };
 }

@@ -60,13 +60,23 @@ export interface Posterior {
 }
 
 /** The posterior of a finished fit: its last population. */
-export function makePosterior(plan: Plan, population: Population, calibration: Omit<PosteriorCalibration, 'generation' | 'particles' | 'epsilon' | 'ess'>): Posterior {
+export function makePosterior(
+  plan: Plan,
+  population: Population,
+  calibration: Omit<PosteriorCalibration, 'generation' | 'particles' | 'epsilon' | 'ess'>,
+): Posterior {
   let total = 0;
   for (const p of population.particles) total += p.weight;
   return {
     format: POSTERIOR_FORMAT,
     version: POSTERIOR_VERSION,
-    calibration: { ...calibration, generation: population.generation, particles: population.particles.length, epsilon: population.epsilon, ess: population.ess },
+    calibration: {
+      ...calibration,
+      generation: population.generation,
+      particles: population.particles.length,
+      epsilon: population.epsilon,
+      ess: population.ess,
+    },
     parameters: plan.parameters.map((p) => ({ path: p.path, prior: [p.lo, p.hi] })),
     particles: population.particles.map((p) => [...p.values]),
     weights: population.particles.map((p) => p.weight / total),
@@ -103,63 +113,104 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
   };
   if (!isObject(raw)) return bad('posterior', raw, `a JSON object with "format": "${POSTERIOR_FORMAT}"`);
   if (raw.format !== POSTERIOR_FORMAT) bad('format', raw.format, `"${POSTERIOR_FORMAT}"`);
-  if (raw.version !== POSTERIOR_VERSION) bad('version', raw.version, `${POSTERIOR_VERSION} (the version this orgsim reads)`);
+  if (raw.version !== POSTERIOR_VERSION)
+    bad('version', raw.version, `${POSTERIOR_VERSION} (the version this orgsim reads)`);
   for (const key of Object.keys(raw)) {
-    if (!['format', 'version', 'calibration', 'parameters', 'particles', 'weights'].includes(key)) bad(key, raw[key], 'no such field (format, version, calibration, parameters, particles, weights)');
+    if (!['format', 'version', 'calibration', 'parameters', 'particles', 'weights'].includes(key))
+      bad(key, raw[key], 'no such field (format, version, calibration, parameters, particles, weights)');
   }
   const c = raw.calibration;
   if (!isObject(c)) return bad('calibration', c, 'an object (name, targetFile, targetsSha256, scenario, ...)');
   for (const key of ['name', 'targetFile', 'scenario', 'orgsim', 'note'] as const) {
-    if (typeof c[key] !== 'string' || (c[key] as string).length > 4000) bad(`calibration.${key}`, c[key], 'a text of at most 4,000 characters');
+    if (typeof c[key] !== 'string' || (c[key] as string).length > 4000)
+      bad(`calibration.${key}`, c[key], 'a text of at most 4,000 characters');
   }
   for (const key of ['targetsSha256', 'scenarioSha256'] as const) {
-    if (typeof c[key] !== 'string' || !/^[0-9a-f]{64}$/.test(c[key] as string)) bad(`calibration.${key}`, c[key], 'a sha256 digest (64 hexadecimal digits)');
+    if (typeof c[key] !== 'string' || !/^[0-9a-f]{64}$/.test(c[key] as string))
+      bad(`calibration.${key}`, c[key], 'a sha256 digest (64 hexadecimal digits)');
   }
-  if (c.git !== null && (typeof c.git !== 'string' || !/^[0-9a-f]{7,64}$/.test(c.git))) bad('calibration.git', c.git, 'a git commit (hexadecimal) or null');
+  if (c.git !== null && (typeof c.git !== 'string' || !/^[0-9a-f]{7,64}$/.test(c.git)))
+    bad('calibration.git', c.git, 'a git commit (hexadecimal) or null');
   for (const key of ['generation', 'generations', 'particles', 'runs'] as const) {
-    if (!Number.isInteger(c[key]) || (c[key] as number) < 0 || (c[key] as number) > 1e9) bad(`calibration.${key}`, c[key], 'a whole number of at least 0');
+    if (!Number.isInteger(c[key]) || (c[key] as number) < 0 || (c[key] as number) > 1e9)
+      bad(`calibration.${key}`, c[key], 'a whole number of at least 0');
   }
   if (c.epsilon !== null && !Number.isFinite(c.epsilon)) bad('calibration.epsilon', c.epsilon, 'a number or null');
   if (!Number.isFinite(c.ess) || (c.ess as number) < 0) bad('calibration.ess', c.ess, 'a number of at least 0');
 
   const params = raw.parameters;
   if (!Array.isArray(params) || params.length < 1 || params.length > MAX_POSTERIOR_PARAMETERS) {
-    return bad('parameters', Array.isArray(params) ? `${params.length} parameters` : params, `a list of 1 to ${MAX_POSTERIOR_PARAMETERS} parameters`);
+    return bad(
+      'parameters',
+      Array.isArray(params) ? `${params.length} parameters` : params,
+      `a list of 1 to ${MAX_POSTERIOR_PARAMETERS} parameters`,
+    );
   }
   const seen = new Set<string>();
   const infos = params.map((p, j) => {
     const field = `parameters[${j}]`;
     if (!isObject(p)) return bad(field, p, 'an object {"path": ..., "prior": [lo, hi]}');
     const info = typeof p.path === 'string' ? parameterInfo(p.path) : undefined;
-    if (!info || (info.type !== 'number' && info.type !== 'integer')) return bad(`${field}.path`, p.path, 'a numeric scenario parameter (src/PARAMETERS.md)');
+    if (!info || (info.type !== 'number' && info.type !== 'integer'))
+      return bad(`${field}.path`, p.path, 'a numeric scenario parameter (src/PARAMETERS.md)');
     if (seen.has(info.path)) bad(`${field}.path`, p.path, 'each parameter once');
     seen.add(info.path);
     const prior = p.prior;
-    if (!Array.isArray(prior) || prior.length !== 2 || !prior.every(Number.isFinite) || !((prior[0] as number) < (prior[1] as number))) {
+    if (
+      !Array.isArray(prior) ||
+      prior.length !== 2 ||
+      !prior.every(Number.isFinite) ||
+      !((prior[0] as number) < (prior[1] as number))
+    ) {
       bad(`${field}.prior`, prior, '[lo, hi]: two finite numbers, lo below hi');
     }
-    for (const key of Object.keys(p)) if (key !== 'path' && key !== 'prior') bad(`${field}.${key}`, p[key], 'no such field (path, prior)');
+    for (const key of Object.keys(p))
+      if (key !== 'path' && key !== 'prior') bad(`${field}.${key}`, p[key], 'no such field (path, prior)');
     return info;
   });
 
   const particles = raw.particles;
   if (!Array.isArray(particles) || particles.length < 1 || particles.length > MAX_POSTERIOR_PARTICLES) {
-    return bad('particles', Array.isArray(particles) ? `${particles.length} particles` : particles, `a list of 1 to ${MAX_POSTERIOR_PARTICLES.toLocaleString('en-US')} particles`);
+    return bad(
+      'particles',
+      Array.isArray(particles) ? `${particles.length} particles` : particles,
+      `a list of 1 to ${MAX_POSTERIOR_PARTICLES.toLocaleString('en-US')} particles`,
+    );
   }
   particles.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== infos.length) bad(`particles[${i}]`, Array.isArray(row) ? `${row.length} values` : row, `a list of ${infos.length} numbers (one per parameter)`);
+    if (!Array.isArray(row) || row.length !== infos.length)
+      bad(
+        `particles[${i}]`,
+        Array.isArray(row) ? `${row.length} values` : row,
+        `a list of ${infos.length} numbers (one per parameter)`,
+      );
     (row as unknown[]).forEach((x, j) => {
       const info = infos[j]!;
       const lo = info.minimum ?? -Infinity;
       const hi = info.maximum ?? Infinity;
-      if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi || (info.type === 'integer' && !Number.isInteger(x))) {
-        bad(`particles[${i}][${j}]`, x, `${info.type === 'integer' ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${info.path})`);
+      if (
+        typeof x !== 'number' ||
+        !Number.isFinite(x) ||
+        x < lo ||
+        x > hi ||
+        (info.type === 'integer' && !Number.isInteger(x))
+      ) {
+        bad(
+          `particles[${i}][${j}]`,
+          x,
+          `${info.type === 'integer' ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${info.path})`,
+        );
       }
     });
   });
 
   const weights = raw.weights;
-  if (!Array.isArray(weights) || weights.length !== particles.length) bad('weights', Array.isArray(weights) ? `${weights.length} weights` : weights, `a list of ${particles.length} weights (one per particle)`);
+  if (!Array.isArray(weights) || weights.length !== particles.length)
+    bad(
+      'weights',
+      Array.isArray(weights) ? `${weights.length} weights` : weights,
+      `a list of ${particles.length} weights (one per particle)`,
+    );
   let total = 0;
   (weights as unknown[]).forEach((w, i) => {
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) bad(`weights[${i}]`, w, 'a finite number of at least 0');

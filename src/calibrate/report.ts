@@ -15,7 +15,18 @@ export interface TargetFit {
   source: string;
   weight: number;
   /** One row for a statistic, one per period for a series. */
-  rows: { period: string; from: number; to: number; value: number; band: [number, number]; mean: number | null; lo: number | null; hi: number | null; sd: number | null; inside: boolean }[];
+  rows: {
+    period: string;
+    from: number;
+    to: number;
+    value: number;
+    band: [number, number];
+    mean: number | null;
+    lo: number | null;
+    hi: number | null;
+    sd: number | null;
+    inside: boolean;
+  }[];
 }
 
 export interface Marginal {
@@ -76,9 +87,10 @@ const numOrNull = (text: string | undefined): number | null => {
 function marginal(p: FitParameter, d: number, population: Population, fitted: FittedParameter): Marginal {
   // Whole numbers: one bin per value when there are few; else equal bins over the range.
   const values = p.hi - p.lo + 1;
-  const edges: number[] = p.integer && values <= MAX_BINS
-    ? Array.from({ length: values + 1 }, (_, k) => p.lo - 0.5 + k)
-    : Array.from({ length: MAX_BINS + 1 }, (_, k) => p.lo + ((p.hi - p.lo) * k) / MAX_BINS);
+  const edges: number[] =
+    p.integer && values <= MAX_BINS
+      ? Array.from({ length: values + 1 }, (_, k) => p.lo - 0.5 + k)
+      : Array.from({ length: MAX_BINS + 1 }, (_, k) => p.lo + ((p.hi - p.lo) * k) / MAX_BINS);
   const bins = edges.slice(0, -1).map((x0, k) => ({ x0, x1: edges[k + 1]!, weight: 0 }));
   let total = 0;
   for (const q of population.particles) {
@@ -107,11 +119,26 @@ function targetFits(text: string): TargetFit[] {
     const index = Number(r.target);
     let t = out[index];
     if (!t) {
-      t = out[index] = { label: r.label ?? '', kind: r.kind === 'series' ? 'series' : 'statistic', statistic: r.statistic ?? '', source: r.source ?? '', weight: Number(r.weight), rows: [] };
+      t = out[index] = {
+        label: r.label ?? '',
+        kind: r.kind === 'series' ? 'series' : 'statistic',
+        statistic: r.statistic ?? '',
+        source: r.source ?? '',
+        weight: Number(r.weight),
+        rows: [],
+      };
     }
     t.rows.push({
-      period: r.period ?? '', from: Number(r.from), to: Number(r.to), value: Number(r.value), band: [Number(r.band_lo), Number(r.band_hi)],
-      mean: numOrNull(r.mean), lo: numOrNull(r.ci_lo), hi: numOrNull(r.ci_hi), sd: numOrNull(r.sd), inside: r.inside === 'true',
+      period: r.period ?? '',
+      from: Number(r.from),
+      to: Number(r.to),
+      value: Number(r.value),
+      band: [Number(r.band_lo), Number(r.band_hi)],
+      mean: numOrNull(r.mean),
+      lo: numOrNull(r.ci_lo),
+      hi: numOrNull(r.ci_hi),
+      sd: numOrNull(r.sd),
+      inside: r.inside === 'true',
     });
   }
   return out.filter(Boolean);
@@ -125,7 +152,11 @@ export function calibrationReport(f: CalibrationFiles): CalibrationReport {
   return {
     kind: 'calibration',
     title: `Calibration: ${m.target.name}`,
-    subtitle: `ABC-SMC: ${method.generations} generation${method.generations > 1 ? 's' : ''} of ${method.particles} particles (keeping ${method.keep * 100}% of ${Math.ceil(method.particles / method.keep - 1e-9)} proposals), ${m.target.runs} run${m.target.runs > 1 ? 's' : ''} per proposal on common seeds, master seed ${m.seed}; scenario ${m.scenario.file} (sha256 ${m.scenario.sha256.slice(0, 12)}); ${code}`,
+    subtitle:
+      `ABC-SMC: ${method.generations} generation${method.generations > 1 ? 's' : ''} of ${method.particles} ` +
+      `particles (keeping ${method.keep * 100}% of ${Math.ceil(method.particles / method.keep - 1e-9)} ` +
+      `proposals), ${m.target.runs} run${m.target.runs > 1 ? 's' : ''} per proposal on common seeds, master ` +
+      `seed ${m.seed}; scenario ${m.scenario.file} (sha256 ${m.scenario.sha256.slice(0, 12)}); ${code}`,
     parameters: f.fitted.parameters,
     targets: targetFits(f.targetsCsv),
     marginals: m.parameters.map((p, d) => marginal(p, d, last, f.fitted.parameters[d]!)),

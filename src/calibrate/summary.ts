@@ -36,10 +36,19 @@ export function pointEstimate(population: Population, point: 'mean' | 'best' = '
     return [...best.theta];
   }
   const ws = population.particles.map((p) => p.weight);
-  return population.particles[0]!.theta.map((_, d) => weightedMean(population.particles.map((p) => p.theta[d]!), ws));
+  return population.particles[0]!.theta.map((_, d) =>
+    weightedMean(
+      population.particles.map((p) => p.theta[d]!),
+      ws,
+    ),
+  );
 }
 
-export function fittedParameters(plan: Plan, population: Population, point: 'mean' | 'best' = 'mean'): FittedParameter[] {
+export function fittedParameters(
+  plan: Plan,
+  population: Population,
+  point: 'mean' | 'best' = 'mean',
+): FittedParameter[] {
   const ws = population.particles.map((p) => p.weight);
   const theta = pointEstimate(population, point);
   const means = pointEstimate(population, 'mean');
@@ -83,9 +92,22 @@ export function targetRows(plan: Plan, runs: readonly ArrayLike<number>[]): Targ
     const t = plan.targets[r.target]!;
     const ci = ci95(runs.map((v) => v[q]!));
     return {
-      target: r.target, label: t.label, kind: t.kind, statistic: r.statistic, from: r.from, to: r.to, period: r.period,
-      value: r.value, band: r.band, weight: t.weight, source: t.source,
-      mean: ci.mean, sd: ci.sd, lo: ci.lo, hi: ci.hi, inside: ci.mean >= r.band[0] && ci.mean <= r.band[1],
+      target: r.target,
+      label: t.label,
+      kind: t.kind,
+      statistic: r.statistic,
+      from: r.from,
+      to: r.to,
+      period: r.period,
+      value: r.value,
+      band: r.band,
+      weight: t.weight,
+      source: t.source,
+      mean: ci.mean,
+      sd: ci.sd,
+      lo: ci.lo,
+      hi: ci.hi,
+      inside: ci.mean >= r.band[0] && ci.mean <= r.band[1],
     };
   });
 }

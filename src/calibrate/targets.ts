@@ -11,10 +11,22 @@ import { didYouMean, parameterInfo, parameterList } from '../scenario/paths.ts';
 import { parseStatistic, STATISTIC_NAMES, REDUCTIONS } from '../metrics/statistics.ts';
 import { SERIES_NAMES } from '../metrics/series.ts';
 
-const text = (max: number) => z.string({ error: 'a text' }).min(1, { error: 'a non-empty text' }).max(max, { error: `a text of at most ${max} characters` });
+const text = (max: number) =>
+  z
+    .string({ error: 'a text' })
+    .min(1, { error: 'a non-empty text' })
+    .max(max, { error: `a text of at most ${max} characters` });
 const whole = (min: number, max: number) =>
-  z.number({ error: `a whole number from ${min} to ${max}` }).int({ error: `a whole number from ${min} to ${max}` }).min(min).max(max);
-const tick = z.number({ error: 'a whole number of ticks' }).int({ error: 'a whole number of ticks' }).min(-1_000_000).max(1_000_000);
+  z
+    .number({ error: `a whole number from ${min} to ${max}` })
+    .int({ error: `a whole number from ${min} to ${max}` })
+    .min(min)
+    .max(max);
+const tick = z
+  .number({ error: 'a whole number of ticks' })
+  .int({ error: 'a whole number of ticks' })
+  .min(-1_000_000)
+  .max(1_000_000);
 const weight = z.number({ error: 'a positive number' }).positive({ error: 'a positive number' }).max(1e6).default(1);
 
 export const WindowSchema = z
@@ -28,7 +40,9 @@ export const ScalarTargetSchema = z
     statistic: text(200),
     window: WindowSchema,
     value: z.number({ error: 'a number' }).optional(),
-    band: z.tuple([z.number({ error: 'a number' }), z.number({ error: 'a number' })], { error: 'an interval [lo, hi]' }),
+    band: z.tuple([z.number({ error: 'a number' }), z.number({ error: 'a number' })], {
+      error: 'an interval [lo, hi]',
+    }),
     weight,
     source: text(2000),
   })
@@ -47,13 +61,18 @@ export const SeriesTargetSchema = z
   })
   .strict();
 
-export const ParameterSchema = z.object({ path: text(200), lo: z.number({ error: 'a number' }), hi: z.number({ error: 'a number' }) }).strict();
+export const ParameterSchema = z
+  .object({ path: text(200), lo: z.number({ error: 'a number' }), hi: z.number({ error: 'a number' }) })
+  .strict();
 
 export const MethodSchema = z
   .object({
     particles: whole(2, 100_000),
     generations: whole(1, 100),
-    keep: z.number({ error: 'a share in (0, 1]' }).gt(0, { error: 'a share in (0, 1]' }).max(1, { error: 'a share in (0, 1]' }),
+    keep: z
+      .number({ error: 'a share in (0, 1]' })
+      .gt(0, { error: 'a share in (0, 1]' })
+      .max(1, { error: 'a share in (0, 1]' }),
     /** The point estimate: the weighted posterior mean, or the kept particle with the smallest discrepancy. */
     point: z.enum(['mean', 'best'], { error: 'expected "mean" or "best"' }).default('mean'),
   })
@@ -64,10 +83,17 @@ export const TargetFileSchema = z
     name: text(200),
     description: z.string({ error: 'a text' }).max(4000).default(''),
     scenario: text(1000),
-    set: z.record(z.string(), z.union([z.number(), z.boolean(), z.string().max(1000)]), { error: 'an object of "path": value' }).default({}),
+    set: z
+      .record(z.string(), z.union([z.number(), z.boolean(), z.string().max(1000)]), {
+        error: 'an object of "path": value',
+      })
+      .default({}),
     runs: whole(1, 10_000),
     seed: whole(0, 2 ** 31 - 1).optional(),
-    parameters: z.array(z.unknown(), { error: 'a list of { "path", "lo", "hi" }' }).min(1, { error: 'at least one parameter' }).max(50),
+    parameters: z
+      .array(z.unknown(), { error: 'a list of { "path", "lo", "hi" }' })
+      .min(1, { error: 'at least one parameter' })
+      .max(50),
     targets: z.array(z.unknown(), { error: 'a list of targets' }).min(1, { error: 'at least one target' }).max(1000),
     method: z.unknown(),
   })
@@ -105,7 +131,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let cur = raw;
-  for (const k of path) cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string, unknown>)[String(k)] : undefined;
+  for (const k of path)
+    cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string, unknown>)[String(k)] : undefined;
   return cur;
 }
 
@@ -113,7 +140,13 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
  * Parse `raw` with `schema`; the first problem as one line. `keys(path)` gives the fields allowed at a nested
  * path, for "did you mean" on unknown fields.
  */
-function parse<S extends z.ZodType>(schema: S, raw: unknown, source: string, prefix: string, keys: (path: readonly PropertyKey[]) => string[]): z.output<S> {
+function parse<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  source: string,
+  prefix: string,
+  keys: (path: readonly PropertyKey[]) => string[],
+): z.output<S> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
@@ -124,15 +157,24 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown, source: string, pre
     const allowed = keys(issue.path);
     const hint = didYouMean(key, allowed);
     const name = field ? `${field}.${key}` : key;
-    return fail(new ScenarioError(`${source}: unknown field "${name}"${hint ? `; did you mean "${hint}"?` : ` (allowed: ${allowed.join(', ')})`}`, name));
+    return fail(
+      new ScenarioError(
+        `${source}: unknown field "${name}"${hint ? `; did you mean "${hint}"?` : ` (allowed: ${allowed.join(', ')})`}`,
+        name,
+      ),
+    );
   }
   const value = valueAt(raw, issue.path);
-  const what = issue.code === 'too_small' || issue.code === 'too_big'
-    ? issue.message.startsWith('Too') || issue.message.startsWith('Invalid')
-      ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`
-      : issue.message
-    : issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
-  if (value === undefined) return fail(new ScenarioError(`${source}: missing field "${field}"; expected ${what}`, field));
+  const what =
+    issue.code === 'too_small' || issue.code === 'too_big'
+      ? issue.message.startsWith('Too') || issue.message.startsWith('Invalid')
+        ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ` +
+          `${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}` +
+          `${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`
+        : issue.message
+      : issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
+  if (value === undefined)
+    return fail(new ScenarioError(`${source}: missing field "${field}"; expected ${what}`, field));
   return fail(mistake(source, field || '(target file)', value, what));
 }
 
@@ -146,7 +188,10 @@ function checkStatistic(name: string, source: string, field: string): void {
   const parsed = parseStatistic(name);
   if (!('error' in parsed)) return;
   const hint = didYouMean(name, [...STATISTIC_NAMES, ...SERIES_NAMES.map((s) => `mean:${s}`)]);
-  throw new ScenarioError(`${source}: ${field} = ${show(name)} is not allowed; ${parsed.error}${hint ? `; did you mean "${hint}"?` : ''}`, field);
+  throw new ScenarioError(
+    `${source}: ${field} = ${show(name)} is not allowed; ${parsed.error}${hint ? `; did you mean "${hint}"?` : ''}`,
+    field,
+  );
 }
 
 /**
@@ -162,7 +207,9 @@ function checkSeries(t: SeriesTarget, source: string, field: string): void {
   if (seriesStatistic(t.series) !== undefined) return;
   const hint = didYouMean(t.series, [...STATISTIC_NAMES, ...SERIES_NAMES]);
   throw new ScenarioError(
-    `${source}: ${field}.series = ${show(t.series)} is not allowed; unknown series: expected a statistic (${STATISTIC_NAMES.join(', ')}, or ${REDUCTIONS.map((r) => `${r}:<series>`).join(', ')}) or a reported series (see orgsim run --out file.csv)${hint ? `; did you mean "${hint}"?` : ''}`,
+    `${source}: ${field}.series = ${show(t.series)} is not allowed; unknown series: expected a statistic ` +
+      `(${STATISTIC_NAMES.join(', ')}, or ${REDUCTIONS.map((r) => `${r}:<series>`).join(', ')}) or a reported ` +
+      `series (see orgsim run --out file.csv)${hint ? `; did you mean "${hint}"?` : ''}`,
     `${field}.series`,
   );
 }
@@ -170,8 +217,15 @@ function checkSeries(t: SeriesTarget, source: string, field: string): void {
 function checkBand(t: ScalarTarget, source: string, field: string): void {
   const [lo, hi] = t.band;
   if (lo > hi) throw mistake(source, `${field}.band`, t.band, 'an interval [lo, hi] with lo <= hi');
-  if (lo === hi) throw mistake(source, `${field}.band`, t.band, 'an interval [lo, hi] wider than a point (its half-width scales the discrepancy)');
-  if (t.value !== undefined && (t.value < lo || t.value > hi)) throw mistake(source, `${field}.value`, t.value, `a value inside its band [${lo}, ${hi}]`);
+  if (lo === hi)
+    throw mistake(
+      source,
+      `${field}.band`,
+      t.band,
+      'an interval [lo, hi] wider than a point (its half-width scales the discrepancy)',
+    );
+  if (t.value !== undefined && (t.value < lo || t.value > hi))
+    throw mistake(source, `${field}.value`, t.value, `a value inside its band [${lo}, ${hi}]`);
 }
 
 /** Paths that cannot be fitted: the master seed, and the horizon the windows are resolved against. */
@@ -183,25 +237,46 @@ const NOT_FITTED: Record<string, string> = {
 function checkParameter(p: FitRange, source: string, field: string, set: Record<string, unknown>): void {
   const info = parameterInfo(p.path);
   if (!info) {
-    const numeric = parameterList().filter((q) => q.type === 'number' || q.type === 'integer').map((q) => q.path);
+    const numeric = parameterList()
+      .filter((q) => q.type === 'number' || q.type === 'integer')
+      .map((q) => q.path);
     const hint = didYouMean(p.path, numeric);
     throw new ScenarioError(
-      `${source}: ${field}.path = ${show(p.path)} is not allowed; unknown parameter${hint ? `; did you mean "${hint}"?` : ' (the parameters are listed in src/PARAMETERS.md)'}`,
+      `${source}: ${field}.path = ${show(p.path)} is not allowed; unknown ` +
+        `parameter${hint ? `; did you mean "${hint}"?` : ' (the parameters are listed in src/PARAMETERS.md)'}`,
       `${field}.path`,
     );
   }
-  if (Object.hasOwn(NOT_FITTED, p.path)) throw mistake(source, `${field}.path`, p.path, `a model parameter; ${NOT_FITTED[p.path]}`);
+  if (Object.hasOwn(NOT_FITTED, p.path))
+    throw mistake(source, `${field}.path`, p.path, `a model parameter; ${NOT_FITTED[p.path]}`);
   if (info.type !== 'number' && info.type !== 'integer') {
-    throw mistake(source, `${field}.path`, p.path, `a numeric parameter; "${p.path}" is ${info.type === 'boolean' ? 'true or false' : `one of ${info.options!.join(', ')}`}: fix it with "set"`);
+    throw mistake(
+      source,
+      `${field}.path`,
+      p.path,
+      `a numeric parameter; "${p.path}" is ` +
+        `${info.type === 'boolean' ? 'true or false' : `one of ${info.options!.join(', ')}`}: fix it with "set"`,
+    );
   }
-  if (Object.hasOwn(set, p.path)) throw mistake(source, `${field}.path`, p.path, 'a parameter not also fixed in "set" (keep one)');
+  if (Object.hasOwn(set, p.path))
+    throw mistake(source, `${field}.path`, p.path, 'a parameter not also fixed in "set" (keep one)');
   const unit = info.unit ? ` ${info.unit}` : '';
   const bounds = `${info.minimum} to ${info.maximum}${unit}`;
-  if (info.minimum !== undefined && p.lo < info.minimum) throw mistake(source, `${field}.lo`, p.lo, `a value within the schema's bounds of ${p.path}: ${bounds}`);
-  if (info.maximum !== undefined && p.hi > info.maximum) throw mistake(source, `${field}.hi`, p.hi, `a value within the schema's bounds of ${p.path}: ${bounds}`);
-  if (info.type === 'integer' && !Number.isInteger(p.lo)) throw mistake(source, `${field}.lo`, p.lo, `a whole number (${p.path} takes whole numbers)`);
-  if (info.type === 'integer' && !Number.isInteger(p.hi)) throw mistake(source, `${field}.hi`, p.hi, `a whole number (${p.path} takes whole numbers)`);
-  if (!(p.lo < p.hi)) throw mistake(source, `${field}.hi`, p.hi, `a value above lo (${p.lo}); to fix ${p.path} at one value, put it in "set"`);
+  if (info.minimum !== undefined && p.lo < info.minimum)
+    throw mistake(source, `${field}.lo`, p.lo, `a value within the schema's bounds of ${p.path}: ${bounds}`);
+  if (info.maximum !== undefined && p.hi > info.maximum)
+    throw mistake(source, `${field}.hi`, p.hi, `a value within the schema's bounds of ${p.path}: ${bounds}`);
+  if (info.type === 'integer' && !Number.isInteger(p.lo))
+    throw mistake(source, `${field}.lo`, p.lo, `a whole number (${p.path} takes whole numbers)`);
+  if (info.type === 'integer' && !Number.isInteger(p.hi))
+    throw mistake(source, `${field}.hi`, p.hi, `a whole number (${p.path} takes whole numbers)`);
+  if (!(p.lo < p.hi))
+    throw mistake(
+      source,
+      `${field}.hi`,
+      p.hi,
+      `a value above lo (${p.lo}); to fix ${p.path} at one value, put it in "set"`,
+    );
 }
 
 /** Proposals per generation: the population over the share kept. */
@@ -211,7 +286,10 @@ export function proposalCount(method: Method): number {
 
 /** Schema, then the checks that need the model's names and bounds. Throws ScenarioError (one line). */
 export function checkTargetFile(raw: unknown, source: string): TargetFile {
-  if (!isObject(raw)) throw new ScenarioError(`${source}: a target file is a JSON object ({...}), got ${Array.isArray(raw) ? 'an array' : show(raw)}`);
+  if (!isObject(raw))
+    throw new ScenarioError(
+      `${source}: a target file is a JSON object ({...}), got ${Array.isArray(raw) ? 'an array' : show(raw)}`,
+    );
   const top = parse(TargetFileSchema, raw, source, '', () => shapeKeys(TargetFileSchema));
   const method = parse(MethodSchema, top.method, source, 'method', () => shapeKeys(MethodSchema));
   const parameters = top.parameters.map((p, i) => {
@@ -219,7 +297,8 @@ export function checkTargetFile(raw: unknown, source: string): TargetFile {
     const q = parse(ParameterSchema, p, source, field, () => shapeKeys(ParameterSchema));
     checkParameter(q, source, field, top.set);
     const first = top.parameters.findIndex((r) => isObject(r) && r.path === q.path);
-    if (first !== i) throw mistake(source, `${field}.path`, q.path, `each parameter once (already parameters.${first})`);
+    if (first !== i)
+      throw mistake(source, `${field}.path`, q.path, `each parameter once (already parameters.${first})`);
     return q;
   });
   const targets = top.targets.map((t, i): Target => {
@@ -229,7 +308,8 @@ export function checkTargetFile(raw: unknown, source: string): TargetFile {
       checkSeries(s, source, field);
       return s;
     }
-    const keys = (path: readonly PropertyKey[]) => (path[0] === 'window' ? shapeKeys(WindowSchema) : shapeKeys(ScalarTargetSchema));
+    const keys = (path: readonly PropertyKey[]) =>
+      path[0] === 'window' ? shapeKeys(WindowSchema) : shapeKeys(ScalarTargetSchema);
     const s = parse(ScalarTargetSchema, t, source, field, keys);
     checkStatistic(s.statistic, source, `${field}.statistic`);
     checkBand(s, source, field);
@@ -239,7 +319,14 @@ export function checkTargetFile(raw: unknown, source: string): TargetFile {
   if (top.seed === undefined) delete file.seed;
   const runs = proposalCount(method) * top.runs * method.generations + top.runs;
   if (runs > MAX_CALIBRATION_RUNS) {
-    throw mistake(source, 'method', method, `at most ${MAX_CALIBRATION_RUNS.toLocaleString('en-US')} simulations in all; this needs ${runs.toLocaleString('en-US')} (particles / keep x runs x generations): use fewer particles, runs or generations`);
+    throw mistake(
+      source,
+      'method',
+      method,
+      `at most ${MAX_CALIBRATION_RUNS.toLocaleString('en-US')} simulations in all; this needs ` +
+        `${runs.toLocaleString('en-US')} (particles / keep x runs x generations): use fewer particles, runs or ` +
+        `generations`,
+    );
   }
   return file;
 }

@@ -33,19 +33,36 @@ export function kindOutcomes(run: CompactRun, metricIds: readonly string[], kind
 export function outcomeNouns(kind: GroupKind): { key: OutcomeKey; noun: Noun; best: string }[] {
   const where = kind === 'all' ? '' : ` in ${GROUP_KIND_LABELS[kind]}`;
   return [
-    { key: 'longValue', noun: { noun: `long-term value${where}`, format: 'hours', unit: 'hours' }, best: `the most long-term value${where}` },
-    { key: 'midActivity', noun: { noun: `mid-term activity${where}`, format: 'share' }, best: `the highest mid-term activity${where}` },
-    { key: 'valuePerCost', noun: { noun: `value per cost${where}`, format: 'ratio', unit: 'hours per hour' }, best: `the best value per cost${where}` },
+    {
+      key: 'longValue',
+      noun: { noun: `long-term value${where}`, format: 'hours', unit: 'hours' },
+      best: `the most long-term value${where}`,
+    },
+    {
+      key: 'midActivity',
+      noun: { noun: `mid-term activity${where}`, format: 'share' },
+      best: `the highest mid-term activity${where}`,
+    },
+    {
+      key: 'valuePerCost',
+      noun: { noun: `value per cost${where}`, format: 'ratio', unit: 'hours per hour' },
+      best: `the best value per cost${where}`,
+    },
   ];
 }
 
 /** What the outcomes mean, for the "how to read this" note. */
 export function outcomeMeanings(kind: GroupKind, ticks: number): string[] {
   const mid = Math.max(1, Math.floor(ticks / 2));
-  const who = kind === 'all' ? 'employees who read or wrote on a working day' : `memberships of ${GROUP_KIND_LABELS[kind]} that were active on a working day`;
+  const who =
+    kind === 'all'
+      ? 'employees who read or wrote on a working day'
+      : `memberships of ${GROUP_KIND_LABELS[kind]} that were active on a working day`;
   return [
-    `Mid-term activity: the share of ${who}, averaged over working days ${Math.max(0, mid - 20)} to ${mid} (just before mid-horizon).`,
-    `Long-term value: hours of work saved${kind === 'all' ? '' : ` in ${GROUP_KIND_LABELS[kind]}`}, added up to day ${ticks}.`,
+    `Mid-term activity: the share of ${who}, averaged over working days ${Math.max(0, mid - 20)} to ${mid} ` +
+      `(just before mid-horizon).`,
+    `Long-term value: hours of work saved${kind === 'all' ? '' : ` in ${GROUP_KIND_LABELS[kind]}`}, added up ` +
+      `to day ${ticks}.`,
     `Value per cost: those hours for each hour the community roles cost (CM, SMMs, coaching, the platform).`,
   ];
 }

@@ -80,7 +80,10 @@ function byKind(): Metric[] {
       label: `value${where} per hour of the roles' cost (cumulative)`,
       unit: 'hours per hour',
       format: 'ratio',
-      compute: kind === 'all' ? copy('valuePerCost') : (run) => ratio(cumulative(get(run, `value_${kind}`)), get(run, 'costCum')),
+      compute:
+        kind === 'all'
+          ? copy('valuePerCost')
+          : (run) => ratio(cumulative(get(run, `value_${kind}`)), get(run, 'costCum')),
     });
   }
   return out;
@@ -89,12 +92,48 @@ function byKind(): Metric[] {
 /** Every measure a comparison or a story step may plot. */
 export const METRICS: readonly Metric[] = [
   ...byKind(),
-  { id: 'participation:riskAverse', label: 'share of the most risk-averse third taking part', unit: 'share of the third', format: 'share', compute: copy('active_riskAverse') },
-  { id: 'participation:openRiskAverse', label: 'share of the most risk-averse third taking part in open communities', unit: 'share of the third', format: 'share', compute: copy('open_riskAverse') },
-  { id: 'participation:riskTolerant', label: 'share of the least risk-averse third taking part', unit: 'share of the third', format: 'share', compute: copy('active_riskTolerant') },
-  { id: 'participation:expertise', label: 'share of expertise-community memberships active', unit: 'share of memberships', format: 'share', compute: copy('active_expertise') },
-  { id: 'cmShare', label: "the CM's share of posts", unit: 'share of posts', format: 'share', compute: copy('cmShare') },
-  { id: 'managerEngagement', label: "managers' animation effort", unit: '0 to 1', format: 'ratio', compute: copy('managerEngagement') },
+  {
+    id: 'participation:riskAverse',
+    label: 'share of the most risk-averse third taking part',
+    unit: 'share of the third',
+    format: 'share',
+    compute: copy('active_riskAverse'),
+  },
+  {
+    id: 'participation:openRiskAverse',
+    label: 'share of the most risk-averse third taking part in open communities',
+    unit: 'share of the third',
+    format: 'share',
+    compute: copy('open_riskAverse'),
+  },
+  {
+    id: 'participation:riskTolerant',
+    label: 'share of the least risk-averse third taking part',
+    unit: 'share of the third',
+    format: 'share',
+    compute: copy('active_riskTolerant'),
+  },
+  {
+    id: 'participation:expertise',
+    label: 'share of expertise-community memberships active',
+    unit: 'share of memberships',
+    format: 'share',
+    compute: copy('active_expertise'),
+  },
+  {
+    id: 'cmShare',
+    label: "the CM's share of posts",
+    unit: 'share of posts',
+    format: 'share',
+    compute: copy('cmShare'),
+  },
+  {
+    id: 'managerEngagement',
+    label: "managers' animation effort",
+    unit: '0 to 1',
+    format: 'ratio',
+    compute: copy('managerEngagement'),
+  },
   {
     id: 'memberPosts',
     label: 'posts in team groups and open communities (cumulative)',

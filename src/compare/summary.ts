@@ -34,7 +34,14 @@ export function band(runs: readonly CompactRun[], k: number): Band {
   const n = runs.length;
   const ticks = n ? runs[0]!.ticks : 0;
   const series = runs.map((r) => measureOf(r, k));
-  const out: Band = { n, mean: new Float64Array(ticks), lo90: new Float64Array(ticks), hi90: new Float64Array(ticks), lo95: new Float64Array(ticks), hi95: new Float64Array(ticks) };
+  const out: Band = {
+    n,
+    mean: new Float64Array(ticks),
+    lo90: new Float64Array(ticks),
+    hi90: new Float64Array(ticks),
+    lo95: new Float64Array(ticks),
+    hi95: new Float64Array(ticks),
+  };
   const t90 = n > 1 ? tQuantile(0.95, n - 1) : 0;
   const t95 = n > 1 ? tQuantile(0.975, n - 1) : 0;
   for (let t = 0; t < ticks; t++) {
@@ -134,7 +141,10 @@ export function formatEffect(c: Effect & { relative?: Effect }, format: Format):
 export function verdict(other: string, reference: string, w: Wording, c: Contrast): string {
   const effect = formatEffect(c, w.format);
   if (!c.clear) return `No clear difference in ${w.noun} between ${other} and ${reference}: ${effect}`;
-  return `${other} ${w.verb} ${c.diff > 0 ? (w.more ?? 'more') : (w.less ?? 'less')} ${w.noun} than ${reference}: ${effect}`;
+  return (
+    `${other} ${w.verb} ${c.diff > 0 ? (w.more ?? 'more') : (w.less ?? 'less')} ${w.noun} than ${reference}: ` +
+    `${effect}`
+  );
 }
 
 export interface ArmResults {
@@ -174,7 +184,10 @@ export function summarize(arms: readonly ArmResults[]): ArmSummary[] {
         const values = runs.map((r) => r.outcomes[key]);
         const summary: OutcomeSummary = { outcome: key, interval: ci95(values) };
         if (a > 0 && values.length >= 2 && refRuns.length >= 2) {
-          summary.contrast = contrast(values, refRuns.map((r) => r.outcomes[key]));
+          summary.contrast = contrast(
+            values,
+            refRuns.map((r) => r.outcomes[key]),
+          );
           summary.verdict = verdict(arm.label, reference!.label, OUTCOME_WORDING[key], summary.contrast);
         }
         return summary;

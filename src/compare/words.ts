@@ -62,7 +62,8 @@ const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
  */
 export function effectLabel(other: number, reference: number, format: Format): string {
   if (format === 'share') return `${signedPoints(other - reference)} points`;
-  if (!(reference > 0) || !(other >= 0)) return minus(`${other - reference >= 0 ? '+' : ''}${compact(other - reference)}`);
+  if (!(reference > 0) || !(other >= 0))
+    return minus(`${other - reference >= 0 ? '+' : ''}${compact(other - reference)}`);
   const r = other / reference;
   if (r >= 1.5) return `${trim(r.toFixed(r >= 10 ? 0 : 1))}×`;
   return minus(`${r >= 1 ? '+' : '-'}${pct(r - 1)}`);
@@ -87,13 +88,17 @@ export function rangeWords(c: Contrast, format: Format): string {
  *   “B”: 2.1× the long-term value of “A” (68k vs 33k hours)
  *   “B”: 23% less value in team groups than “A” (1.2k vs 1.6k hours)
  *   “B”: mid-term activity 61.2%, against 52.6% for “A” (+8.6 points)
- *   No clear difference in long-term value between “B” and “A” (41k vs 40k hours; the difference could be anywhere from −3% to +7%)
+ *   No clear difference in long-term value between “B” and “A” (41k vs 40k hours; the difference could be anywhere from
+ *   −3% to +7%)
  */
 export function contrastSentence(other: string, reference: string, n: Noun, c: Contrast): string {
   const o = c.other;
   const r = c.reference;
   if (!c.clear) {
-    return `No clear difference in ${n.noun} between ${quote(other)} and ${quote(reference)} (${pair(o, r, n)}; the difference could be anywhere ${rangeWords(c, n.format)})`;
+    return (
+      `No clear difference in ${n.noun} between ${quote(other)} and ${quote(reference)} (${pair(o, r, n)}; the ` +
+      `difference could be anywhere ${rangeWords(c, n.format)})`
+    );
   }
   return `${quote(other)}: ${contrastClause(reference, n, o, r)}`;
 }
@@ -106,7 +111,8 @@ function pair(o: number, r: number, n: Noun): string {
 
 /** The part after the name: "2.1× the long-term value of “A” (68k vs 33k hours)". */
 function contrastClause(reference: string, n: Noun, o: number, r: number): string {
-  if (n.format === 'share') return `${n.noun} ${amount(o, n)}, against ${amount(r, n)} for ${quote(reference)} (${effectLabel(o, r, 'share')})`;
+  if (n.format === 'share')
+    return `${n.noun} ${amount(o, n)}, against ${amount(r, n)} for ${quote(reference)} (${effectLabel(o, r, 'share')})`;
   const both = `(${pair(o, r, n)})`;
   if (!(r > 0) || !(o >= 0)) return `${n.noun} ${amount(o, n)}, against ${amount(r, n)} for ${quote(reference)}`;
   const ratio = o / r;
@@ -141,12 +147,16 @@ const ordinal = (k: number) => `${k}${k === 1 ? 'st' : k === 2 ? 'nd' : k === 3 
  * others than the reference (the first given), its differences to the reference; then the trade-off, when
  * the best scenario is not the same on every outcome. Prefixed "Provisional (n of N runs)" until all are in.
  */
-export function rankingLines(arms: readonly Ranked[], opts: RankingOptions): { lines: string[]; tradeOff?: string; provisional: boolean } {
+export function rankingLines(
+  arms: readonly Ranked[],
+  opts: RankingOptions,
+): { lines: string[]; tradeOff?: string; provisional: boolean } {
   const provisional = opts.done < opts.total;
   if (!arms.length) return { lines: [], provisional };
-  const ref = arms[0]!;
   const rankOf = (key: string) => {
-    const order = arms.map((a, i) => ({ a, i })).sort((x, y) => (y.a.means[key] ?? -Infinity) - (x.a.means[key] ?? -Infinity));
+    const order = arms
+      .map((a, i) => ({ a, i }))
+      .sort((x, y) => (y.a.means[key] ?? -Infinity) - (x.a.means[key] ?? -Infinity));
     const rank = new Map<number, number>();
     order.forEach((o, k) => rank.set(o.i, k + 1));
     return { rank, top: order[0]!.i };
@@ -162,7 +172,9 @@ export function rankingLines(arms: readonly Ranked[], opts: RankingOptions): { l
       const place = arms.length > 1 ? `${ordinal(o.rank.get(i)!)} on ${o.noun.noun}` : o.noun.noun;
       if (i === 0 || !c) return `${place}: ${amount(m, o.noun)}`;
       // Against what, in words: a bare "(2.1×)" leaves the reader to guess.
-      const versus = c.clear ? `${effectLabel(c.other, c.reference, o.noun.format)} against the reference` : 'no clear difference from the reference';
+      const versus = c.clear
+        ? `${effectLabel(c.other, c.reference, o.noun.format)} against the reference`
+        : 'no clear difference from the reference';
       return `${place}: ${amount(m, o.noun)} (${versus})`;
     });
     return `${quote(a.name)}${i === 0 ? ' (reference)' : ''}: ${parts.join('; ')}.`;
@@ -172,7 +184,9 @@ export function rankingLines(arms: readonly Ranked[], opts: RankingOptions): { l
   let tradeOff: string | undefined;
   const others = ranks.filter((o) => o.top !== winners[0]);
   if (arms.length > 1 && others.length) {
-    tradeOff = `Trade-off: ${first.best} comes with ${quote(arms[first.top]!.name)}, but ${others.map((o) => `${o.best} with ${quote(arms[o.top]!.name)}`).join(' and ')}.`;
+    tradeOff =
+      `Trade-off: ${first.best} comes with ${quote(arms[first.top]!.name)}, but ` +
+      `${others.map((o) => `${o.best} with ${quote(arms[o.top]!.name)}`).join(' and ')}.`;
   }
   const prefix = provisional ? `Provisional (${opts.done} of ${opts.total} runs): ` : '';
   return { lines: lines.map((l) => prefix + l), tradeOff: tradeOff && prefix + tradeOff, provisional };

@@ -50,10 +50,27 @@ function emptyPool(accounts: number[], M: number): Pool {
   const P = accounts.length;
   const f = () => new Float64Array(P);
   return {
-    accounts, M, inWindow: new Uint8Array(P), tot: f(), thr: f(), rep: f(), joins: f(), leaves: f(),
-    monthsThere: f(), monthsContributing: f(), team: f(), open: f(), whole: f(),
-    anywhere: new Uint8Array(P), multi: new Uint8Array(P), patternOf: new Int32Array(P).fill(-1), patterns: [],
-    byTotal: new Int32Array(0), patternWeight: new Float64Array(0), there: new Float64Array(M), contributing: new Float64Array(M),
+    accounts,
+    M,
+    inWindow: new Uint8Array(P),
+    tot: f(),
+    thr: f(),
+    rep: f(),
+    joins: f(),
+    leaves: f(),
+    monthsThere: f(),
+    monthsContributing: f(),
+    team: f(),
+    open: f(),
+    whole: f(),
+    anywhere: new Uint8Array(P),
+    multi: new Uint8Array(P),
+    patternOf: new Int32Array(P).fill(-1),
+    patterns: [],
+    byTotal: new Int32Array(0),
+    patternWeight: new Float64Array(0),
+    there: new Float64Array(M),
+    contributing: new Float64Array(M),
   };
 }
 
@@ -93,7 +110,10 @@ function placeContributor(pool: Pool, net: FrozenNetwork, a: number, i: number):
 
 function poolOf(net: FrozenNetwork, win: Window): Pool {
   const { eligible } = win;
-  const pool = emptyPool([...new Set([...eligible, ...win.contributedAnywhere])].sort((x, y) => x - y), win.used.length);
+  const pool = emptyPool(
+    [...new Set([...eligible, ...win.contributedAnywhere])].sort((x, y) => x - y),
+    win.used.length,
+  );
   const patternIds = new Map<string, number>();
   const windowPlace = new Map<number, number>();
   const eligibleSet = new Set(eligible);
@@ -105,7 +125,9 @@ function poolOf(net: FrozenNetwork, win: Window): Pool {
     if (net.groupsOf[a]! > 0) placeContributor(pool, net, a, i);
   });
   const { tot, accounts } = pool;
-  pool.byTotal = Int32Array.from(eligible.map((a) => windowPlace.get(a)!)).sort((x, y) => tot[y]! - tot[x]! || accounts[x]! - accounts[y]!);
+  pool.byTotal = Int32Array.from(eligible.map((a) => windowPlace.get(a)!)).sort(
+    (x, y) => tot[y]! - tot[x]! || accounts[x]! - accounts[y]!,
+  );
   pool.patternWeight = new Float64Array(pool.patterns.length);
   return pool;
 }
@@ -152,7 +174,22 @@ function sums(pool: Pool, w: Float64Array) {
       multiple += wi * multi[i]!;
     }
   }
-  return { n, contributed, sum, threads, reps, joined, left, monthsContributors, monthsAccounts, inTeams, inOpen, all, active, multiple };
+  return {
+    n,
+    contributed,
+    sum,
+    threads,
+    reps,
+    joined,
+    left,
+    monthsContributors,
+    monthsAccounts,
+    inTeams,
+    inOpen,
+    all,
+    active,
+    multiple,
+  };
 }
 
 /** The sum over the months of the share of the month's accounts who contribute in it, by pool.patternWeight. */
@@ -179,7 +216,12 @@ function monthlyShareSum(pool: Pool): number {
  * standing k times in the order. Gini = 2 sum(rank_i x_i) / (n sum x) - (n + 1) / n with ascending ranks;
  * byTotal is descending.
  */
-function concentration(pool: Pool, w: Float64Array, n: number, sum: number): { top1: number; top10: number; gini: number } {
+function concentration(
+  pool: Pool,
+  w: Float64Array,
+  n: number,
+  sum: number,
+): { top1: number; top10: number; gini: number } {
   const slots1 = Math.max(1, Math.ceil(n * 0.01 - 1e-9));
   const slots10 = Math.max(1, Math.ceil(n * 0.1 - 1e-9));
   let taken = 0;
@@ -230,7 +272,12 @@ function figuresWith(pool: Pool, w: Float64Array): Record<string, number> {
 }
 
 /** Every figure of the window (point) and its value in each of the replicates (draws), by figure. */
-export function bootstrap(net: FrozenNetwork, win: Window, replicates: number, seed: number): { point: Record<string, number>; draws: Record<string, number[]> } {
+export function bootstrap(
+  net: FrozenNetwork,
+  win: Window,
+  replicates: number,
+  seed: number,
+): { point: Record<string, number>; draws: Record<string, number[]> } {
   const pool = poolOf(net, win);
   const P = pool.accounts.length;
   const point = figuresWith(pool, new Float64Array(P).fill(1));

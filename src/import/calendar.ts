@@ -10,7 +10,8 @@ export const MS_PER_DAY = 86_400_000;
 /** Working days in a month: the model's clock (src/metrics/statistics.ts: 250 a year over 12, rounded). */
 export const WORKING_DAYS_PER_MONTH = 21;
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Milliseconds since the epoch of an ISO 8601 instant ("2024-03-01T09:30:00Z", "2024-03-01T09:30:00+05:30",
@@ -18,7 +19,7 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,
  */
 export function parseInstant(text: string): number {
   const fast = parseCommonInstant(text);
-  if (fast === fast) return fast; // not NaN
+  if (!Number.isNaN(fast)) return fast;
   const m = INSTANT.exec(text.trim());
   if (!m) return NaN;
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
@@ -49,7 +50,15 @@ const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1
  */
 function parseCommonInstant(t: string): number {
   const n = t.length;
-  if ((n !== 20 && n !== 25) || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return NaN;
+  if (
+    (n !== 20 && n !== 25) ||
+    t.charCodeAt(4) !== 45 ||
+    t.charCodeAt(7) !== 45 ||
+    t.charCodeAt(10) !== 84 ||
+    t.charCodeAt(13) !== 58 ||
+    t.charCodeAt(16) !== 58
+  )
+    return NaN;
   for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
     const d = digit(t, i);
     if (d < 0 || d > 9) return NaN;
@@ -59,7 +68,8 @@ function parseCommonInstant(t: string): number {
   const hour = two(t, 11);
   const minute = two(t, 14);
   const second = two(t, 17);
-  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return NaN; // 29-31: the general reader checks them
+  // 29-31: the general reader checks them
+  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return NaN;
   let ms = Date.UTC(two(t, 0) * 100 + two(t, 2), month - 1, day, hour, minute, second);
   if (n === 20) return t.charCodeAt(19) === 90 ? ms : NaN;
   const sign = t.charCodeAt(19);

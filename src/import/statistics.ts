@@ -54,7 +54,14 @@ export interface Statistics {
   format: Format;
   span: { first: string; last: string; months: string[]; missing: string[] };
   accounts: { counted: number; departments: number };
-  groups: { team: number; closed: number; open: number; bySize: SizeBin[]; /** Of the teams whose members the export lists (Slack); null otherwise. */ meanTeamSize: number | null; sizeFrom: 'members' | 'contributors' | 'both' };
+  groups: {
+    team: number;
+    closed: number;
+    open: number;
+    bySize: SizeBin[] /** Of the teams whose members the export lists (Slack); null otherwise. */;
+    meanTeamSize: number | null;
+    sizeFrom: 'members' | 'contributors' | 'both';
+  };
   figures: Record<string, Figure | Unavailable>;
   monthly: MonthRow[];
   bootstrap: { replicates: number; seed: number; over: string; level: number };
@@ -79,23 +86,62 @@ export interface StatisticsOptions {
 
 /** Descriptions of the figures: one place, read by statistics.json, the summary and the targets. */
 export const FIGURES: Record<string, { unit: string; description: string }> = {
-  monthlyContributors: { unit: 'share', description: "Share of the month's accounts who post, reply or react at least once in the month, the mean over the full months (SWOOP Analytics' engagement; orgsim's monthlyContributors)" },
-  contributorShare: { unit: 'share', description: 'Share of the accounts of the full months who contribute at least once in them' },
+  monthlyContributors: {
+    unit: 'share',
+    description:
+      "Share of the month's accounts who post, reply or react at least once in the month, the mean over the " +
+      "full months (SWOOP Analytics' engagement; orgsim's monthlyContributors)",
+  },
+  contributorShare: {
+    unit: 'share',
+    description: 'Share of the accounts of the full months who contribute at least once in them',
+  },
   readOnlyShare: { unit: 'share', description: 'Share of the accounts who read without ever contributing' },
-  contributionsPerContributor: { unit: 'contributions / contributor / month', description: 'Contributions (posts, replies, reactions) per contributor of a month' },
-  monthlyPosts: { unit: 'contributions / account / month', description: "Contributions per account per month (orgsim's monthlyPosts)" },
-  top1Share: { unit: 'share', description: 'Share of the contributions of the full months made by the top 1% of accounts' },
-  top10Share: { unit: 'share', description: 'Share of the contributions of the full months made by the top 10% of accounts' },
-  gini: { unit: 'index', description: 'Gini of contributions per account over the full months (0: all equal, 1: one account makes them all)' },
-  newMembersPerMonth: { unit: 'accounts / month', description: 'Accounts that join the network in a month, the mean over the full months' },
-  leaversPerMonth: { unit: 'accounts / month', description: 'Accounts deleted or suspended in a month, the mean over the full months' },
+  contributionsPerContributor: {
+    unit: 'contributions / contributor / month',
+    description: 'Contributions (posts, replies, reactions) per contributor of a month',
+  },
+  monthlyPosts: {
+    unit: 'contributions / account / month',
+    description: "Contributions per account per month (orgsim's monthlyPosts)",
+  },
+  top1Share: {
+    unit: 'share',
+    description: 'Share of the contributions of the full months made by the top 1% of accounts',
+  },
+  top10Share: {
+    unit: 'share',
+    description: 'Share of the contributions of the full months made by the top 10% of accounts',
+  },
+  gini: {
+    unit: 'index',
+    description: 'Gini of contributions per account over the full months (0: all equal, 1: one account makes them all)',
+  },
+  newMembersPerMonth: {
+    unit: 'accounts / month',
+    description: 'Accounts that join the network in a month, the mean over the full months',
+  },
+  leaversPerMonth: {
+    unit: 'accounts / month',
+    description: 'Accounts deleted or suspended in a month, the mean over the full months',
+  },
   threadsPerMonth: { unit: 'threads / month', description: 'Threads started a month (first posts)' },
   repliesPerMonth: { unit: 'replies / month', description: 'Replies a month' },
   repliesPerThread: { unit: 'replies / thread', description: 'Replies over threads started, in the full months' },
   reactionsPerMonth: { unit: 'reactions / month', description: 'Reactions a month' },
-  teamActivityShare: { unit: 'share', description: `Share of contributions made in team groups (private, at most 30 members), over the whole export` },
-  openActivityShare: { unit: 'share', description: 'Share of contributions made in open (public) groups, over the whole export' },
-  multiGroupShare: { unit: 'share', description: 'Among accounts who contribute, the share who contribute in more than one group, over the whole export' },
+  teamActivityShare: {
+    unit: 'share',
+    description: `Share of contributions made in team groups (private, at most 30 members), over the whole export`,
+  },
+  openActivityShare: {
+    unit: 'share',
+    description: 'Share of contributions made in open (public) groups, over the whole export',
+  },
+  multiGroupShare: {
+    unit: 'share',
+    description:
+      'Among accounts who contribute, the share who contribute in more than one group, over the whole export',
+  },
 };
 
 /** Why a figure the export cannot give is missing, by figure. */
@@ -103,7 +149,9 @@ function unavailableFigures(can: Capabilities): Record<string, string> {
   const unavailable: Record<string, string> = {
     readOnlyShare: 'the export records no reads: who only reads cannot be told',
   };
-  if (!can.reactions) unavailable.reactionsPerMonth = 'a Viva Engage network data export has no reactions (likes): contributions here are posts and replies';
+  if (!can.reactions)
+    unavailable.reactionsPerMonth =
+      'a Viva Engage network data export has no reactions (likes): contributions here are posts and replies';
   if (!can.joinDates) unavailable.newMembersPerMonth = 'the export gives no day an account joined';
   if (!can.leaveDates) unavailable.leaversPerMonth = 'the export says which accounts are deleted, not when';
   return unavailable;
@@ -130,7 +178,12 @@ export function computeStatistics(net: FrozenNetwork, format: Format, options: S
   }
   return {
     format,
-    span: { first: monthLabel(full[0]!), last: monthLabel(full[full.length - 1]!), months: used.map(monthLabel), missing: missing.map(monthLabel) },
+    span: {
+      first: monthLabel(full[0]!),
+      last: monthLabel(full[full.length - 1]!),
+      months: used.map(monthLabel),
+      missing: missing.map(monthLabel),
+    },
     accounts: { counted: win.eligible.length, departments: departmentCount(net, win) },
     groups: groupCounts(net),
     figures,

@@ -12,12 +12,36 @@ import type { Figure, Statistics } from './statistics.ts';
 
 /** The figures fitted, and the statistic of the model each is. */
 const FITTED: { figure: string; statistic: string; name: string; lo: number; hi: number; weight: number }[] = [
-  { figure: 'monthlyContributors', statistic: 'monthlyContributors', name: 'accounts who contribute in a month', lo: 0, hi: 1, weight: 1 },
-  { figure: 'contributorShare', statistic: 'contributorShare', name: 'accounts who contribute at least once', lo: 0, hi: 1, weight: 1 },
-  { figure: 'monthlyPosts', statistic: 'monthlyPosts', name: 'contributions per account per month', lo: 0, hi: Infinity, weight: 0.5 },
+  {
+    figure: 'monthlyContributors',
+    statistic: 'monthlyContributors',
+    name: 'accounts who contribute in a month',
+    lo: 0,
+    hi: 1,
+    weight: 1,
+  },
+  {
+    figure: 'contributorShare',
+    statistic: 'contributorShare',
+    name: 'accounts who contribute at least once',
+    lo: 0,
+    hi: 1,
+    weight: 1,
+  },
+  {
+    figure: 'monthlyPosts',
+    statistic: 'monthlyPosts',
+    name: 'contributions per account per month',
+    lo: 0,
+    hi: Infinity,
+    weight: 0.5,
+  },
 ];
 
-/** The behaviour fitted: the parameters of participation, in boxes a little wider than scenarios/calibration/mid.json's (a network is not the published average). */
+/**
+ * The behaviour fitted: the parameters of participation, in boxes a little wider than scenarios/calibration/mid.json's
+ * (a network is not the published average).
+ */
 const PARAMETERS = [
   { path: 'behaviour.baseline', lo: -4, hi: 0.5 },
   { path: 'behaviour.contributionBase', lo: 0.005, hi: 0.2 },
@@ -39,12 +63,21 @@ export function band(f: Figure, lo: number, hi: number): [number, number] {
   return [round(a), round(b > a ? b : a + 0.01)];
 }
 
-export function buildTargets(stats: Statistics, scenarioFile = 'scenario.json', observedFile = 'observed.csv'): Record<string, unknown> {
+export function buildTargets(
+  stats: Statistics,
+  scenarioFile = 'scenario.json',
+  observedFile = 'observed.csv',
+): Record<string, unknown> {
   const months = horizonMonths(stats);
   const ticks = months * WORKING_DAYS_PER_MONTH;
   // A Viva Engage network export has no reactions: its contributors post or reply, the model's also react.
-  const reactions = stats.figures.reactionsPerMonth?.value === null ? ' (posts and replies only: the export has no reactions, so the figure is a floor)' : '';
-  const source = `orgsim import of a ${stats.format} export, ${stats.accounts.counted} accounts, full months ${stats.span.first} to ${stats.span.last}${reactions}`;
+  const reactions =
+    stats.figures.reactionsPerMonth?.value === null
+      ? ' (posts and replies only: the export has no reactions, so the figure is a floor)'
+      : '';
+  const source =
+    `orgsim import of a ${stats.format} export, ${stats.accounts.counted} accounts, full months ` +
+    `${stats.span.first} to ${stats.span.last}${reactions}`;
   const targets: Record<string, unknown>[] = [];
   for (const t of FITTED) {
     const f = stats.figures[t.figure];
@@ -57,7 +90,9 @@ export function buildTargets(stats: Statistics, scenarioFile = 'scenario.json', 
       value: round(Math.min(hi, Math.max(lo, f.value))),
       band: [lo, hi],
       weight: t.weight,
-      source: `${source}: ${f.description}; 95% bootstrap interval over accounts [${round(f.interval[0])}, ${round(f.interval[1])}], band at least +-${RELATIVE_BAND * 100}% of the value`,
+      source:
+        `${source}: ${f.description}; 95% bootstrap interval over accounts [${round(f.interval[0])}, ` +
+        `${round(f.interval[1])}], band at least +-${RELATIVE_BAND * 100}% of the value`,
     });
   }
   targets.push({
@@ -72,7 +107,9 @@ export function buildTargets(stats: Statistics, scenarioFile = 'scenario.json', 
   });
   return {
     name: `imported ${stats.format} network: participation`,
-    description: `Fits the participation of the imported organization (scenario.json) to the network's own figures (statistics.json): ${months} months, bands from the bootstrap intervals over accounts.`,
+    description:
+      `Fits the participation of the imported organization (scenario.json) to the network's own figures ` +
+      `(statistics.json): ${months} months, bands from the bootstrap intervals over accounts.`,
     scenario: scenarioFile,
     runs: 1,
     seed: 2026,

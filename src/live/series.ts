@@ -53,7 +53,8 @@ export class LiveSeries {
   storeGhost(frame: GhostFrame | null): Step['ghost'] {
     if (!frame || frame.change < this.latest || (!frame.restart && !this.ghost)) return null;
     this.latest = frame.change;
-    if (frame.restart) this.ghost = { series: newSeries(this.horizon), tick: 0, label: frame.label, change: frame.change };
+    if (frame.restart)
+      this.ghost = { series: newSeries(this.horizon), tick: 0, label: frame.label, change: frame.change };
     const g = this.ghost!;
     storeFrame(g.series, frame);
     g.tick = frame.to;

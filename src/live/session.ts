@@ -129,7 +129,12 @@ export class LiveSession {
     this.sim.intervene(set, label);
     const tick = this.sim.tick;
     this.changes.push({ tick, label, set });
-    this.ghost = { sim: new Simulation(withChanges(this.scenario, this.changes.slice(0, -1)), this.seed), label, change: this.changes.length, sent: 0 };
+    this.ghost = {
+      sim: new Simulation(withChanges(this.scenario, this.changes.slice(0, -1)), this.seed),
+      label,
+      change: this.changes.length,
+      sent: 0,
+    };
     return tick;
   }
 
@@ -140,9 +145,15 @@ export class LiveSession {
     const groupSize = new Int32Array(w.groups);
     for (let g = 0; g < w.groups; g++) groupSize[g] = w.groupStart[g + 1]! - w.groupStart[g]!;
     return {
-      employees: E, teams: w.teams, departments: w.departments,
-      team: w.team.slice(0, E), department: w.department.slice(0, E), role: w.role.slice(0, E),
-      groupKind: w.groupKind.slice(), groupTopic: w.groupTopic.slice(), groupSize,
+      employees: E,
+      teams: w.teams,
+      departments: w.departments,
+      team: w.team.slice(0, E),
+      department: w.department.slice(0, E),
+      role: w.role.slice(0, E),
+      groupKind: w.groupKind.slice(),
+      groupTopic: w.groupTopic.slice(),
+      groupSize,
     };
   }
 

@@ -28,33 +28,79 @@ function meanEngagement(w: World): Float64Array {
 }
 
 /** The per-agent table's columns after run, seed and agent: what each is, and how it is read from the world. */
-export const AGENT_COLUMNS: readonly { name: string; description: string; of: (w: World) => AgentColumn['values']; labels?: readonly string[] }[] = [
+export const AGENT_COLUMNS: readonly {
+  name: string;
+  description: string;
+  of: (w: World) => AgentColumn['values'];
+  labels?: readonly string[];
+}[] = [
   { name: 'role', description: 'member, manager, owner or customer', of: (w) => w.role.slice(), labels: ROLES },
   { name: 'team', description: 'Team index (-1 for customers)', of: (w) => w.team.slice() },
   { name: 'department', description: 'Department index (-1 for customers)', of: (w) => w.department.slice() },
-  { name: 'expertiseTopic', description: 'Topic of his expertise (-1 for customers)', of: (w) => w.expertiseTopic.slice() },
-  { name: 'riskAversion', description: 'Fear for evaluation, image, exposure (0-1)', of: (w) => w.riskAversion.slice() },
-  { name: 'needForSense', description: 'Need to know purpose, rules and limits (0-1)', of: (w) => w.needForSense.slice() },
+  {
+    name: 'expertiseTopic',
+    description: 'Topic of his expertise (-1 for customers)',
+    of: (w) => w.expertiseTopic.slice(),
+  },
+  {
+    name: 'riskAversion',
+    description: 'Fear for evaluation, image, exposure (0-1)',
+    of: (w) => w.riskAversion.slice(),
+  },
+  {
+    name: 'needForSense',
+    description: 'Need to know purpose, rules and limits (0-1)',
+    of: (w) => w.needForSense.slice(),
+  },
   { name: 'alignmentStart', description: 'Alignment at the start (0-1)', of: (w) => w.alignmentStart.slice() },
   { name: 'webSociability', description: 'Sociability on the public web (0-1)', of: (w) => w.webSociability.slice() },
-  { name: 'statusSeeking', description: 'Wish to be seen and recognized in the organization (0-1)', of: (w) => w.statusSeeking.slice() },
+  {
+    name: 'statusSeeking',
+    description: 'Wish to be seen and recognized in the organization (0-1)',
+    of: (w) => w.statusSeeking.slice(),
+  },
   { name: 'timeBudget', description: 'Minutes a day he can give to social tools', of: (w) => w.timeBudget.slice() },
   { name: 'writer', description: '1 if disposed to write, 0 if he mostly reads', of: (w) => w.writer.slice() },
   { name: 'voice', description: 'Propensity to write rather than read (mean 1)', of: (w) => w.voice.slice() },
   { name: 'contributions', description: 'Contributions (all groups)', of: (w) => w.contributions.slice() },
-  { name: 'openContributions', description: 'Contributions in open communities', of: (w) => w.openContributions.slice() },
+  {
+    name: 'openContributions',
+    description: 'Contributions in open communities',
+    of: (w) => w.openContributions.slice(),
+  },
   { name: 'reads', description: 'Visits without contributing (all groups)', of: (w) => w.reads.slice() },
   { name: 'activeDays', description: 'Days on which he took part somewhere', of: (w) => w.activeDays.slice() },
-  { name: 'contributionDays', description: 'Days on which he contributed somewhere', of: (w) => w.contributionDays.slice() },
+  {
+    name: 'contributionDays',
+    description: 'Days on which he contributed somewhere',
+    of: (w) => w.contributionDays.slice(),
+  },
   { name: 'memberships', description: 'Groups joined at the end', of: (w) => w.joinedCount.slice() },
-  { name: 'engagement', description: 'Mean engagement over the groups joined at the end (logit; empty for none)', of: (w) => meanEngagement(w) },
+  {
+    name: 'engagement',
+    description: 'Mean engagement over the groups joined at the end (logit; empty for none)',
+    of: (w) => meanEngagement(w),
+  },
   { name: 'alignment', description: 'Alignment at the end (0-1)', of: (w) => w.alignment.slice() },
-  { name: 'efficiency', description: 'Efficiency experienced at the end: moving average of hours gained a day', of: (w) => w.efficiency.slice() },
-  { name: 'attentionMinutes', description: 'Minutes a day spent on social tools lately, at the end', of: (w) => w.load.slice() },
+  {
+    name: 'efficiency',
+    description: 'Efficiency experienced at the end: moving average of hours gained a day',
+    of: (w) => w.efficiency.slice(),
+  },
+  {
+    name: 'attentionMinutes',
+    description: 'Minutes a day spent on social tools lately, at the end',
+    of: (w) => w.load.slice(),
+  },
 ];
 
 export function agentTable(w: World): AgentColumn[] {
-  return AGENT_COLUMNS.map((c) => ({ name: c.name, description: c.description, values: c.of(w), ...(c.labels ? { labels: c.labels } : {}) }));
+  return AGENT_COLUMNS.map((c) => ({
+    name: c.name,
+    description: c.description,
+    values: c.of(w),
+    ...(c.labels ? { labels: c.labels } : {}),
+  }));
 }
 
 /** How many agents a table has, saying who they are: "3,000 agents (2,000 employees + 1,000 customers)". */
@@ -69,7 +115,12 @@ export function agentsWords(columns: readonly AgentColumn[]): string {
 
 /** The columns in words, for `orgsim help run` and the README: "run: ...", one a line. */
 export function agentColumnsText(indent = ''): string {
-  const all = [{ name: 'run', description: 'Replication (from 0)' }, { name: 'seed', description: 'The run\'s seed' }, { name: 'agent', description: 'Agent index: employees first, then customers' }, ...AGENT_COLUMNS];
+  const all = [
+    { name: 'run', description: 'Replication (from 0)' },
+    { name: 'seed', description: "The run's seed" },
+    { name: 'agent', description: 'Agent index: employees first, then customers' },
+    ...AGENT_COLUMNS,
+  ];
   return all.map((c) => `${indent}${c.name.padEnd(18)}${c.description}`).join('\n');
 }
 

@@ -14,7 +14,18 @@
  *   run time (round(x, t) beyond 15 decimals) is refused with the scenario; and an error in a real run is
  *   still a user error naming the metric and the tick.
  */
-import type { ConditionalNode, ConstantNode, EvalFunction, FunctionNode, MathJsInstance, MathNode, OperatorNode, ParenthesisNode, RelationalNode, SymbolNode } from 'mathjs';
+import type {
+  ConditionalNode,
+  ConstantNode,
+  EvalFunction,
+  FunctionNode,
+  MathJsInstance,
+  MathNode,
+  OperatorNode,
+  ParenthesisNode,
+  RelationalNode,
+  SymbolNode,
+} from 'mathjs';
 // mathjs's single-file build (an export of the package), not its ESM entry: every process and worker that
 // runs a scenario loads this module, and the ESM entry is ~1,260 files (about 1.5 s and 150 MB under tsx,
 // against about 0.3 s and 50 MB for this file). Same API; its types are declared in src/mathjs-bundle.d.ts.
@@ -39,8 +50,19 @@ const FUNCTIONS = new Set(['abs', 'sqrt', 'log', 'exp', 'min', 'max', 'round', '
 const CONSTANTS = new Set(['t', 'pi', 'e']);
 /** mathjs operator functions we accept. */
 const OPERATORS = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus',
-  'smaller', 'smallerEq', 'larger', 'largerEq', 'equal', 'unequal',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'unaryMinus',
+  'unaryPlus',
+  'smaller',
+  'smallerEq',
+  'larger',
+  'largerEq',
+  'equal',
+  'unequal',
 ]);
 const COMPARISONS = new Set(['smaller', 'smallerEq', 'larger', 'largerEq', 'equal', 'unequal']);
 
@@ -61,7 +83,24 @@ const REFUSED: Record<string, string> = {
 };
 
 /** The functions that turn text into code or change the instance: disabled, as mathjs recommends. */
-const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'rationalize', 'resolve', 'reviver', 'replacer', 'chain', 'parser', 'help'];
+const DISABLED = [
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'simplifyConstant',
+  'simplifyCore',
+  'derivative',
+  'rationalize',
+  'resolve',
+  'reviver',
+  'replacer',
+  'chain',
+  'parser',
+  'help',
+];
 
 interface Restricted {
   /** The hardened instance: what a compiled expression can reach. */
@@ -81,7 +120,14 @@ export function restrictedMath(): Restricted {
     math.config({ predictable: true });
     const parse = math.parse;
     math.import(
-      Object.fromEntries(DISABLED.map((name) => [name, () => { throw new Error(`function ${name} is disabled`); }])),
+      Object.fromEntries(
+        DISABLED.map((name) => [
+          name,
+          () => {
+            throw new Error(`function ${name} is disabled`);
+          },
+        ]),
+      ),
       { override: true },
     );
     restricted = { math, parse: (expr) => parse(expr) };
@@ -96,14 +142,22 @@ const ANY_HORIZON = 100_000;
  * Validate and compile every metric once. Throws ScenarioError naming `metrics.<name>`. `ticks` is the
  * horizon the metrics will be evaluated over (the trial covers it).
  */
-export function compileMetrics(metrics: Record<string, string>, source = 'scenario', ticks = ANY_HORIZON): CompiledMetric[] {
+export function compileMetrics(
+  metrics: Record<string, string>,
+  source = 'scenario',
+  ticks = ANY_HORIZON,
+): CompiledMetric[] {
   const entries = Object.entries(metrics);
   if (entries.length > MAX_METRICS) {
-    throw new ScenarioError(`${source}: metrics has ${entries.length} derived series; expected at most ${MAX_METRICS}`, 'metrics');
+    throw new ScenarioError(
+      `${source}: metrics has ${entries.length} derived series; expected at most ${MAX_METRICS}`,
+      'metrics',
+    );
   }
   const out: CompiledMetric[] = [];
   for (const [name, expression] of entries) {
-    const refuse = (why: string) => new ScenarioError(`${source}: metrics.${name} = ${JSON.stringify(expression)}: ${why}`, `metrics.${name}`);
+    const refuse = (why: string) =>
+      new ScenarioError(`${source}: metrics.${name} = ${JSON.stringify(expression)}: ${why}`, `metrics.${name}`);
     if (SERIES_SET.has(name)) throw refuse(`"${name}" is already a reported series; give the metric another name`);
     if (typeof expression !== 'string' || expression.trim() === '') throw refuse(`expected an expression; ${ALLOWED}`);
     const compiled = compileOne(expression, ticks);
@@ -188,7 +242,10 @@ function check(node: MathNode, uses: Set<string>): void {
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as ConstantNode).value as unknown;
-      if (typeof value !== 'number') throw refuse(`${typeof value === 'string' ? `text ${JSON.stringify(value)}` : String(value)} is not allowed; ${ALLOWED}`);
+      if (typeof value !== 'number')
+        throw refuse(
+          `${typeof value === 'string' ? `text ${JSON.stringify(value)}` : String(value)} is not allowed; ${ALLOWED}`,
+        );
       return;
     }
     case 'SymbolNode': {
@@ -210,7 +267,8 @@ function check(node: MathNode, uses: Set<string>): void {
     case 'RelationalNode': {
       // A chain of comparisons (a < b < c).
       const rel = node as RelationalNode;
-      for (const c of rel.conditionals) if (!COMPARISONS.has(c)) throw refuse(`comparison "${c}" is not allowed; ${ALLOWED}`);
+      for (const c of rel.conditionals)
+        if (!COMPARISONS.has(c)) throw refuse(`comparison "${c}" is not allowed; ${ALLOWED}`);
       rel.params.forEach(walk);
       return;
     }
@@ -234,7 +292,9 @@ function check(node: MathNode, uses: Set<string>): void {
       return;
     }
     default:
-      throw refuse(`${Object.hasOwn(REFUSED, node.type) ? REFUSED[node.type] : 'this construct'} is not allowed; ${ALLOWED}`);
+      throw refuse(
+        `${Object.hasOwn(REFUSED, node.type) ? REFUSED[node.type] : 'this construct'} is not allowed; ${ALLOWED}`,
+      );
   }
 }
 
@@ -244,7 +304,11 @@ function toNumber(v: unknown): number {
 }
 
 /** Evaluate each metric at every tick; `series` in SERIES order, as a run reports them. */
-export function evaluateMetrics(compiled: readonly CompiledMetric[], series: readonly Float64Array[], ticks: number): Record<string, Float64Array> {
+export function evaluateMetrics(
+  compiled: readonly CompiledMetric[],
+  series: readonly Float64Array[],
+  ticks: number,
+): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const m of compiled) {
     const inputs = m.uses.map((name) => series[SERIES_INDEX[name]!]!);
@@ -258,7 +322,11 @@ export function evaluateMetrics(compiled: readonly CompiledMetric[], series: rea
         values[t] = toNumber(m.code.evaluate(scope));
       } catch (e) {
         // The trial at validation did not meet this case: still the scenario's mistake, not orgsim's.
-        throw new ScenarioError(`metrics.${m.name} = ${JSON.stringify(m.expression)} cannot be evaluated at tick ${t} of this run (${(e as Error).message}); change the expression`, `metrics.${m.name}`);
+        throw new ScenarioError(
+          `metrics.${m.name} = ${JSON.stringify(m.expression)} cannot be evaluated at tick ${t} of this run ` +
+            `(${(e as Error).message}); change the expression`,
+          `metrics.${m.name}`,
+        );
       }
     }
     out[m.name] = values;

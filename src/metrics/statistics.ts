@@ -92,7 +92,9 @@ function openUserPosts(run: RunView, from: number, to: number): Float64Array {
 
 /** The employees in the top 10% by a count (ties broken by index; nobody with a count of 0). */
 function topTenth(xs: Float64Array): Set<number> {
-  const order = Array.from(xs.keys()).filter((i) => xs[i]! > 0).sort((i, j) => xs[j]! - xs[i]! || i - j);
+  const order = Array.from(xs.keys())
+    .filter((i) => xs[i]! > 0)
+    .sort((i, j) => xs[j]! - xs[i]! || i - j);
   return new Set(order.slice(0, Math.ceil(xs.length / 10)));
 }
 
@@ -185,30 +187,44 @@ function monthlyContributors(run: RunView, from: number, to: number): number {
 
 export const STATISTICS: Readonly<Record<string, Named>> = {
   monthlyContributors: {
-    description: 'Share of employees who contribute (post, reply or react) at least once in a month, the mean over the full months of the window (SWOOP Analytics\' "engagement")',
-    unit: 'share', trace: true,
+    description:
+      'Share of employees who contribute (post, reply or react) at least once in a month, the mean over the ' +
+      'full months of the window (SWOOP Analytics\' "engagement")',
+    unit: 'share',
+    trace: true,
     compute: monthlyContributors,
   },
   monthlyPosts: {
-    description: "Employees' contributions per employee per month: members' contributions in team groups and open communities and the prompts of managers and community owners (the mean over the full months of the window)",
-    unit: 'posts / employee / month', trace: false,
+    description:
+      "Employees' contributions per employee per month: members' contributions in team groups and open " +
+      'communities and the prompts of managers and community owners (the mean over the full months of ' +
+      'the window)',
+    unit: 'posts / employee / month',
+    trace: false,
     compute: (run, from, to) => {
       const spans = months(from, to);
       if (spans.length === 0) return 0;
       const a = spans[0]![0];
       const b = spans[spans.length - 1]![1];
-      const posts = meanOver(seriesOf(run, 'posts_team'), a, b) + meanOver(seriesOf(run, 'posts_open'), a, b) + meanOver(seriesOf(run, 'ownerPosts'), a, b);
+      const posts =
+        meanOver(seriesOf(run, 'posts_team'), a, b) +
+        meanOver(seriesOf(run, 'posts_open'), a, b) +
+        meanOver(seriesOf(run, 'ownerPosts'), a, b);
       return (posts * MONTH_DAYS) / run.world.employees;
     },
   },
   activeOnce: {
-    description: 'Share of employees who took part (read or contributed) at least once in the window (e.g. monthly active users over a month)',
-    unit: 'share', trace: true,
+    description:
+      'Share of employees who took part (read or contributed) at least once in the window (e.g. monthly ' +
+      'active users over a month)',
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => share(perEmployee(run, from, to).active, (x) => x > 0),
   },
   readOnlyShare: {
     description: 'Share of employees who took part in the window but never contributed',
-    unit: 'share', trace: true,
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
       return share(e.active, (x, i) => x > 0 && e.contributed[i] === 0);
@@ -216,38 +232,60 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
   },
   contributorShare: {
     description: 'Share of employees who contributed at least once in the window',
-    unit: 'share', trace: true,
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => share(perEmployee(run, from, to).contributed, (x) => x > 0),
   },
   observerShare: {
-    description: 'Among employees who visited an open community in the window, share who contributed (anywhere) on fewer than one working day in ten ("observers")',
-    unit: 'share', trace: true,
+    description:
+      'Among employees who visited an open community in the window, share who contributed (anywhere) on ' +
+      'fewer than one working day in ten ("observers")',
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
-      return share(e.contributed, (x) => x < (to - from) / 10, (i) => e.openDays[i]! > 0);
+      return share(
+        e.contributed,
+        (x) => x < (to - from) / 10,
+        (i) => e.openDays[i]! > 0,
+      );
     },
   },
   openTop1: {
-    description: 'Share of open-community contributions made by the top 1% of their users (employees who visited one) in the window',
-    unit: 'share', trace: true,
+    description:
+      'Share of open-community contributions made by the top 1% of their users (employees who visited one) ' +
+      'in the window',
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => topShare(openUserPosts(run, from, to), 0.01),
   },
   openTop10: {
     description: 'Share of open-community contributions made by the top 10% of their users in the window',
-    unit: 'share', trace: true,
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => topShare(openUserPosts(run, from, to), 0.1),
   },
   openSilence: {
-    description: 'Among employees who visited an open community in the window, share who made no open-community contribution in it (Nonnecke & Preece 2000: 46-82% over 12 weeks)',
-    unit: 'share', trace: true,
+    description:
+      'Among employees who visited an open community in the window, share who made no open-community ' +
+      'contribution in it (Nonnecke & Preece 2000: 46-82% over 12 weeks)',
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
-      return share(e.openPosts, (x) => x === 0, (i) => e.openDays[i]! > 0);
+      return share(
+        e.openPosts,
+        (x) => x === 0,
+        (i) => e.openDays[i]! > 0,
+      );
     },
   },
   topPersistence: {
-    description: 'Among the top 10% of employees by days contributed in the first half of the window, the share who are in the top 10% in the second half too',
-    unit: 'share', trace: true,
+    description:
+      'Among the top 10% of employees by days contributed in the first half of the window, the share who are ' +
+      'in the top 10% in the second half too',
+    unit: 'share',
+    trace: true,
     compute: (run, from, to) => {
       const mid = from + Math.floor((to - from) / 2);
       const a = topTenth(perEmployee(run, from, mid).contributed);
@@ -259,12 +297,14 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
   },
   openGini: {
     description: 'Gini of open-community contributions among their users in the window',
-    unit: 'index', trace: true,
+    unit: 'index',
+    trace: true,
     compute: (run, from, to) => giniSortedDesc(openUserPosts(run, from, to)),
   },
   webLink: {
     description: 'Correlation between web sociability and days taking part in the window, over employees',
-    unit: 'correlation', trace: true,
+    unit: 'correlation',
+    trace: true,
     compute: (run, from, to) => {
       const e = perEmployee(run, from, to);
       return pearson(run.world.webSociability, e.active, e.E);
@@ -272,12 +312,15 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
   },
   dailyContributors: {
     description: 'Mean daily share of employees who contributed somewhere',
-    unit: 'share', trace: false,
+    unit: 'share',
+    trace: false,
     compute: (run, from, to) => meanOver(seriesOf(run, 'contributors'), from, to) / run.world.employees,
   },
   teamOverOpen: {
-    description: 'Daily participation share in team groups over that in open communities (members taking part / members)',
-    unit: 'ratio', trace: false,
+    description:
+      'Daily participation share in team groups over that in open communities (members taking part / members)',
+    unit: 'ratio',
+    trace: false,
     compute: (run, from, to) => {
       const open = kindParticipation(run, 'open', from, to);
       return open > 0 ? kindParticipation(run, 'team', from, to) / open : 0;
@@ -285,7 +328,8 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
   },
   openChurn: {
     description: 'Yearly share of open-community memberships that end (members who leave per year / mean members)',
-    unit: '1 / year', trace: false,
+    unit: '1 / year',
+    trace: false,
     compute: (run, from, to) => {
       const members = meanOver(seriesOf(run, 'openMembers'), from, to);
       return members > 0 ? (meanOver(seriesOf(run, 'leaves_open'), from, to) * DAYS_PER_YEAR) / members : 0;
@@ -296,16 +340,23 @@ export const STATISTICS: Readonly<Record<string, Named>> = {
 export const STATISTIC_NAMES: readonly string[] = Object.keys(STATISTICS);
 
 /** What a statistic name means, or an error message naming what is allowed. */
-export function parseStatistic(name: string): { named: Named } | { reduction: Reduction; series: string } | { error: string } {
+export function parseStatistic(
+  name: string,
+): { named: Named } | { reduction: Reduction; series: string } | { error: string } {
   if (Object.hasOwn(STATISTICS, name)) return { named: STATISTICS[name]! };
   const m = /^([a-z]+):(.+)$/.exec(name);
   if (m) {
     const [, reduction, series] = m;
-    if (!(REDUCTIONS as readonly string[]).includes(reduction!)) return { error: `unknown reduction "${reduction}" (allowed: ${REDUCTIONS.join(', ')})` };
+    if (!(REDUCTIONS as readonly string[]).includes(reduction!))
+      return { error: `unknown reduction "${reduction}" (allowed: ${REDUCTIONS.join(', ')})` };
     if (!SERIES_NAMES.includes(series!)) return { error: `unknown series "${series}"` };
     return { reduction: reduction as Reduction, series: series! };
   }
-  return { error: `unknown statistic "${name}" (allowed: ${STATISTIC_NAMES.join(', ')}, or ${REDUCTIONS.map((r) => `${r}:<series>`).join(', ')})` };
+  return {
+    error:
+      `unknown statistic "${name}" (allowed: ${STATISTIC_NAMES.join(', ')}, or ` +
+      `${REDUCTIONS.map((r) => `${r}:<series>`).join(', ')})`,
+  };
 }
 
 export function needsTrace(name: string): boolean {
@@ -330,9 +381,12 @@ export function statistic(run: RunView, name: string, from: number, to: number):
   }
   const x = seriesOf(run, s.series);
   switch (s.reduction) {
-    case 'mean': return meanOver(x, f, t);
-    case 'last': return t > 0 ? x[t - 1]! : 0;
-    case 'sum': return meanOver(x, f, t) * (t - f);
+    case 'mean':
+      return meanOver(x, f, t);
+    case 'last':
+      return t > 0 ? x[t - 1]! : 0;
+    case 'sum':
+      return meanOver(x, f, t) * (t - f);
     case 'growth': {
       // Mean of the second half of the window over the first half, minus 1.
       const mid = f + Math.floor((t - f) / 2);

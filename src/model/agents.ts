@@ -62,14 +62,24 @@ export interface AgentState {
   /** Smoothed minutes a day spent on social tools lately (attention load). */
   load: Float64Array;
   everActive: Uint8Array;
-  /** Interleaved copy of what the decision loop touches (HOT_*); today's activity is read back after each tick, what it gave back at the next. */
+  /**
+   * Interleaved copy of what the decision loop touches (HOT_*); today's activity is read back after each tick, what it
+   * gave back at the next.
+   */
   hot: Float64Array;
-
 }
 
 /** What each agent draws once, in draw order (the init stream's first draws). */
 export type AgentAttributes = Pick<
-  AgentState, 'riskAversion' | 'needForSense' | 'alignmentStart' | 'webSociability' | 'statusSeeking' | 'voice' | 'writer' | 'timeBudget'
+  AgentState,
+  | 'riskAversion'
+  | 'needForSense'
+  | 'alignmentStart'
+  | 'webSociability'
+  | 'statusSeeking'
+  | 'voice'
+  | 'writer'
+  | 'timeBudget'
 >;
 
 function drawBetaArray(n: number, a: number, b: number, rand: Random): Float64Array {
@@ -119,7 +129,9 @@ export function riskClasses(riskAversion: Float64Array, employees: number, agent
  * records hold each agent's risk aversion, need for sense and voice, and the rest of the dynamic state is zero.
  */
 export function agentState(
-  a: AgentAttributes, employees: number, sits: Pick<AgentState, 'expertiseTopic' | 'team' | 'department' | 'role' | 'joinedCount'>,
+  a: AgentAttributes,
+  employees: number,
+  sits: Pick<AgentState, 'expertiseTopic' | 'team' | 'department' | 'role' | 'joinedCount'>,
 ): AgentState {
   const agents = a.riskAversion.length;
   const hot = new Float64Array(agents * HOT_STRIDE);
@@ -129,13 +141,30 @@ export function agentState(
     hot[i * HOT_STRIDE + HOT_VOICE] = a.voice[i]!;
   }
   return {
-    riskAversion: a.riskAversion, needForSense: a.needForSense, alignment: a.alignmentStart.slice(), alignmentStart: a.alignmentStart,
-    webSociability: a.webSociability, statusSeeking: a.statusSeeking, voice: a.voice, writer: a.writer, timeBudget: a.timeBudget,
-    expertiseTopic: sits.expertiseTopic, team: sits.team, department: sits.department, role: sits.role,
+    riskAversion: a.riskAversion,
+    needForSense: a.needForSense,
+    alignment: a.alignmentStart.slice(),
+    alignmentStart: a.alignmentStart,
+    webSociability: a.webSociability,
+    statusSeeking: a.statusSeeking,
+    voice: a.voice,
+    writer: a.writer,
+    timeBudget: a.timeBudget,
+    expertiseTopic: sits.expertiseTopic,
+    team: sits.team,
+    department: sits.department,
+    role: sits.role,
     riskClass: riskClasses(a.riskAversion, employees, agents),
-    efficiency: new Float64Array(agents), joinedCount: sits.joinedCount, tickState: new Uint8Array(agents),
-    contributions: new Float64Array(agents), openContributions: new Float64Array(agents), reads: new Float64Array(agents),
-    activeDays: new Float64Array(agents), contributionDays: new Float64Array(agents), load: new Float64Array(agents),
-    everActive: new Uint8Array(agents), hot,
+    efficiency: new Float64Array(agents),
+    joinedCount: sits.joinedCount,
+    tickState: new Uint8Array(agents),
+    contributions: new Float64Array(agents),
+    openContributions: new Float64Array(agents),
+    reads: new Float64Array(agents),
+    activeDays: new Float64Array(agents),
+    contributionDays: new Float64Array(agents),
+    load: new Float64Array(agents),
+    everActive: new Uint8Array(agents),
+    hot,
   };
 }

@@ -41,7 +41,9 @@ export const EXTERNAL_EXPOSURE = 0.35;
 
 /** Share of an animator's hours that go to following up conversations (the rest: prompts). */
 export const FOLLOW_UP_SHARE = 0.5;
-/** How much coaching multiplies an animator's effectiveness (his prompts' pull, his follow-ups) and his effort target. */
+/**
+ * How much coaching multiplies an animator's effectiveness (his prompts' pull, his follow-ups) and his effort target.
+ */
 export const COACHING_SKILL = 0.4;
 /** Write invitation of a group with no animation, and what full animation adds. */
 export const INVITE_BASE = 0.6;

@@ -48,7 +48,13 @@ export class CountHistogram {
  * to `max`) of `n` people contributing `total`: Gini = 2 * sum(rank * x) / (n * total) - (n + 1) / n, ranks
  * ascending from 1.
  */
-export function measureHistogram(h: Float64Array, max: number, n: number, total: number, out: Float64Array): Float64Array {
+export function measureHistogram(
+  h: Float64Array,
+  max: number,
+  n: number,
+  total: number,
+  out: Float64Array,
+): Float64Array {
   let rank = 0;
   let weighted = 0;
   for (let v = 0; v <= max; v++) {

@@ -4,7 +4,8 @@
  * The per-agent values come from the agent's hot record (terms.ts): risk[i] is his risk aversion plus what web
  * habits add at work, gate[i] the barrier of new things he still feels (efficiency and web familiarity lift it).
  *
- *   z = agentTerm[i] + engagement[m] + attract[g] - risk[i] * risk[g] + needForSense[i] * sense[g] - gate[i] * novelty[g]
+ *   z = agentTerm[i] + engagement[m] + attract[g] - risk[i] * risk[g] + needForSense[i] * sense[g] - gate[i] *
+ *   novelty[g]
  *   p(take part) = 1 / (1 + exp(-z));
  *   p(contribute | take part) = min(1, voice[i] * invite[g] * max(0, 1 + engagedWriting * (engagement[m] - rest))
  *                                       / (1 + risk[i] * writeRisk[g]))
@@ -21,7 +22,19 @@ import type { Scenario } from '../scenario/schema.ts';
 import { FRACTION } from './jit.ts';
 import { LEAVE_RAMP, OPEN_VISIT, OPEN_WRITE, WRITE } from './constants.ts';
 import type { GroupState } from './state.ts';
-import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, KIND_OPEN, type World } from './world.ts';
+import {
+  HOT_NOVELTY,
+  HOT_PRESSURE,
+  HOT_RECEIVED,
+  HOT_RISK,
+  HOT_SENSE,
+  HOT_STRIDE,
+  HOT_TERM,
+  HOT_TODAY,
+  HOT_VOICE,
+  KIND_OPEN,
+  type World,
+} from './world.ts';
 
 /**
  * Above this many agents (6 MiB of hot records, HOT_STRIDE doubles each), the records outgrow what one core finds
@@ -118,7 +131,12 @@ export class DecisionScratch {
  *   members are listed too, whatever LISTED_AGENTS says; tests force it).
  */
 export function decide(
-  w: World, gs: GroupState, rng: Float64Array, rule: DecisionRule, scratch: DecisionScratch, touchAbove: number = SCATTERED_AGENTS,
+  w: World,
+  gs: GroupState,
+  rng: Float64Array,
+  rule: DecisionRule,
+  scratch: DecisionScratch,
+  touchAbove: number = SCATTERED_AGENTS,
 ): void {
   const memberAgent = w.memberAgent;
   const joined = w.joined;
@@ -127,7 +145,8 @@ export function decide(
   const groupActive = w.groupActive;
   const groupKind = w.groupKind;
   let largest = 0;
-  for (let g = 0; g < w.groups; g++) if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
+  for (let g = 0; g < w.groups; g++)
+    if (groupStart[g + 1]! - groupStart[g]! > largest) largest = groupStart[g + 1]! - groupStart[g]!;
   if (scratch.at.length < largest) scratch.at = new Int32Array(largest);
   const at = scratch.at;
   let sink = 0;
@@ -174,7 +193,16 @@ export function decide(
  * given, the n memberships listed there (the group's joined members). Steps the decisions stream (its state in
  * locals, as rng.ts: aleaNext, written back at the end) and writes the group's counts.
  */
-function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rule: DecisionRule, open: boolean, listed: Int32Array | null, n: number): void {
+function decideGroup(
+  w: World,
+  gs: GroupState,
+  g: number,
+  rng: Float64Array,
+  rule: DecisionRule,
+  open: boolean,
+  listed: Int32Array | null,
+  n: number,
+): void {
   const { memberAgent, joined, engagement, hot, joinedCount } = w;
   const { learn, keep, rest, engagedWriting, drift, hazard } = rule;
   const fade = (1 - keep) * rest;
@@ -191,9 +219,15 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
   // Members can leave open communities only.
   const visitCode = open ? OPEN_VISIT : 1;
   const writeCode = visitCode + (open ? OPEN_WRITE : WRITE);
-  let nContrib = 0, nRead = 0, nAbsent = 0, nLeave = 0;
+  let nContrib = 0,
+    nRead = 0,
+    nAbsent = 0,
+    nLeave = 0;
   const first = w.groupStart[g]!;
-  let s0 = rng[0]!, s1 = rng[1]!, s2 = rng[2]!, c = rng[3]!;
+  let s0 = rng[0]!,
+    s1 = rng[1]!,
+    s2 = rng[2]!,
+    c = rng[3]!;
   for (let k = 0; k < n; k++) {
     const m = listed !== null ? listed[k]! : first + k;
     if (joined[m] === 0) continue;
@@ -201,7 +235,8 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
     const o = i * HOT_STRIDE;
     const ra = hot[o + HOT_RISK]!;
     let e = engagement[m]!;
-    const z = hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
+    const z =
+      hot[o + HOT_TERM]! + e + attract - ra * risk + hot[o + HOT_SENSE]! * sense - hot[o + HOT_NOVELTY]! * novelty;
     const p = 1 / (1 + exp(-z));
     const t = 2091639 * s0 + c * 2.3283064365386963e-10;
     s0 = s1;
@@ -255,7 +290,15 @@ function decideGroup(w: World, gs: GroupState, g: number, rng: Float64Array, rul
  * Math.min and Math.max, not comparisons (jit.ts, 6): for weeks nobody is disappointed (always 0), and the first
  * who is would deoptimize the kernel.
  */
-function leaves(u: number, p: number, e: number, pressure: number, leaveTop: number, drift: number, hazard: number): boolean {
+function leaves(
+  u: number,
+  p: number,
+  e: number,
+  pressure: number,
+  leaveTop: number,
+  drift: number,
+  hazard: number,
+): boolean {
   const disappointed = Math.min(1, Math.max(0, (leaveTop - e) / LEAVE_RAMP));
   return u - p < (1 - p) * (drift * (1 + pressure) + hazard * disappointed);
 }

@@ -10,7 +10,13 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Staff } from './state.ts';
-import { COMMUNITY_CORPORATE, COMMUNITY_EXPERTISE, COMMUNITY_INTEREST, COMMUNITY_PROJECT, type World } from './world.ts';
+import {
+  COMMUNITY_CORPORATE,
+  COMMUNITY_EXPERTISE,
+  COMMUNITY_INTEREST,
+  COMMUNITY_PROJECT,
+  type World,
+} from './world.ts';
 
 export function legitimacyOf(authority: number, topic: number, codes: number): number {
   return authority + (1 - authority) * topic * codes;
@@ -21,11 +27,16 @@ export function cmTopicKnowledge(p: Scenario, w: World, g: number): number {
   const k = p.knowledge;
   if (p.cm.profile === 'hr' && w.groupHr[g]) return k.specialist;
   switch (w.communityKind[g]) {
-    case COMMUNITY_EXPERTISE: return k.cmExpertise;
-    case COMMUNITY_PROJECT: return k.cmProject;
-    case COMMUNITY_CORPORATE: return k.cmCorporate;
-    case COMMUNITY_INTEREST: return k.cmInterest;
-    default: return 0;
+    case COMMUNITY_EXPERTISE:
+      return k.cmExpertise;
+    case COMMUNITY_PROJECT:
+      return k.cmProject;
+    case COMMUNITY_CORPORATE:
+      return k.cmCorporate;
+    case COMMUNITY_INTEREST:
+      return k.cmInterest;
+    default:
+      return 0;
   }
 }
 

@@ -21,5 +21,12 @@ export function estimateMemory(s: Scenario, seriesCount: number): number {
   const PER_GROUP = 400;
   /** Compiled code and heap growth of a first run, whatever its size. */
   const FIXED = 18 * 2 ** 20;
-  return employees * PER_EMPLOYEE + customers * PER_CUSTOMER + memberships * PER_MEMBERSHIP + groups * PER_GROUP + s.ticks * seriesCount * 8 + FIXED;
+  return (
+    employees * PER_EMPLOYEE +
+    customers * PER_CUSTOMER +
+    memberships * PER_MEMBERSHIP +
+    groups * PER_GROUP +
+    s.ticks * seriesCount * 8 +
+    FIXED
+  );
 }

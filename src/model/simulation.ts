@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { applyLiveSet, type LiveChange } from '../scenario/live-change.ts';
-import { aleaStream, stream, type Alea, type Random } from '../rng.ts';
+import { aleaStream, type Alea } from '../rng.ts';
 import { INITIAL_EFFORT } from './constants.ts';
 import { decide, DecisionRule, DecisionScratch } from './decide.ts';
 import { newTrace, ownerPosts, readActivity, type ActivityTrace } from './phases/activity.ts';
@@ -145,6 +145,12 @@ export class Simulation {
   }
 
   private decide(): void {
-    decide(this.world, this.state.groups, this.decisions.state, this.decisionRule.read(this.params), this.decisionScratch);
+    decide(
+      this.world,
+      this.state.groups,
+      this.decisions.state,
+      this.decisionRule.read(this.params),
+      this.decisionScratch,
+    );
   }
 }

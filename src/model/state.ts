@@ -45,7 +45,10 @@ export interface GroupState {
    */
   ownerPull: Float64Array;
   onWork: Float64Array;
-  /** This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability, follow-ups animators can make. */
+  /**
+   * This tick: animation felt by members (saturating), legitimacy of the animators, spontaneous actionability,
+   * follow-ups animators can make.
+   */
   animation: Float64Array;
   legitimacy: Float64Array;
   actionable: Float64Array;
@@ -121,7 +124,9 @@ export const PEOPLE_CONTRIBUTORS = 0;
 export const PEOPLE_READERS = 1;
 /** Sum of employees' attention minutes (their moving averages), in employee order. */
 export const PEOPLE_LOAD = 2;
-/** Employees who took part, by role (4 entries, ROLES order), by risk class (3), and who contributed, by risk class (3). */
+/**
+ * Employees who took part, by role (4 entries, ROLES order), by risk class (3), and who contributed, by risk class (3).
+ */
 export const PEOPLE_ACTIVE_BY_ROLE = 3;
 export const PEOPLE_ACTIVE_BY_RISK = 7;
 export const PEOPLE_CONTRIBUTING_BY_RISK = 10;
@@ -145,7 +150,6 @@ export interface ModelState {
   /** What the group terms read each tick, and their per-group scratch (phases/terms-context.ts). */
   terms: { context: TermsContext; group: GroupTerms };
 }
-
 
 // The state objects are instances of classes whose constructors set every field (jit.ts, 4). A field added to one
 // of the interfaces above is set in its class's constructor below.

@@ -9,13 +9,33 @@
 import { pow } from '../math.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { aleaStream, poisson, type Random } from '../rng.ts';
-import { agentState, drawAttributes, ROLE_CUSTOMER, ROLE_MANAGER, ROLE_MEMBER, ROLE_OWNER, type AgentState } from './agents.ts';
+import {
+  agentState,
+  drawAttributes,
+  ROLE_CUSTOMER,
+  ROLE_MANAGER,
+  ROLE_MEMBER,
+  ROLE_OWNER,
+  type AgentState,
+} from './agents.ts';
 import { DISPOSITION_ALIGNMENT, DISPOSITION_BASE, DUPLICATE_JOIN_SHARE } from './constants.ts';
 
 export { estimateMemory } from './memory.ts';
 export {
-  HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_SENSE, HOT_STRIDE, HOT_TERM, HOT_TODAY, HOT_VOICE, ROLE_CUSTOMER, ROLE_MANAGER,
-  ROLE_MEMBER, ROLE_OWNER, ROLES,
+  HOT_NOVELTY,
+  HOT_PRESSURE,
+  HOT_RECEIVED,
+  HOT_RISK,
+  HOT_SENSE,
+  HOT_STRIDE,
+  HOT_TERM,
+  HOT_TODAY,
+  HOT_VOICE,
+  ROLE_CUSTOMER,
+  ROLE_MANAGER,
+  ROLE_MEMBER,
+  ROLE_OWNER,
+  ROLES,
 } from './agents.ts';
 
 export const KIND_TEAM = 0;
@@ -144,7 +164,8 @@ class WorldData {
     this.joined = w.joined;
     this.engagement = w.engagement;
     // A field added to World must be copied above too (checked once per world, not silently left out).
-    for (const key of Object.keys(w)) if (!(key in this)) throw new Error(`orgsim: World field ${key} is not set in WorldData`);
+    for (const key of Object.keys(w))
+      if (!(key in this)) throw new Error(`orgsim: World field ${key} is not set in WorldData`);
   }
 }
 
@@ -164,7 +185,10 @@ function sizesOf(s: Scenario): Sizes {
   const customers = s.external.customers;
   const teams = Math.max(1, Math.min(Math.floor(employees / 2), Math.round(employees / s.organization.teamSize)));
   return {
-    employees, customers, agents: employees + customers, teams,
+    employees,
+    customers,
+    agents: employees + customers,
+    teams,
     departments: Math.max(1, Math.ceil(teams / s.organization.teamsPerDepartment)),
     topics: Math.max(1, Math.round((employees * s.organization.topicsPerThousand) / 1000)),
     slotsPerTopic: 1 + s.communities.maxDuplicates,
@@ -205,10 +229,13 @@ function drawTopics(s: Scenario, z: Sizes, rand: Random) {
   for (let t = 0; t < topics; t++) {
     const r = rand.next();
     topicKind[t] =
-      r < c.expertiseShare ? COMMUNITY_EXPERTISE
-      : r < c.expertiseShare + c.projectShare ? COMMUNITY_PROJECT
-      : r < c.expertiseShare + c.projectShare + c.corporateShare ? COMMUNITY_CORPORATE
-      : COMMUNITY_INTEREST;
+      r < c.expertiseShare
+        ? COMMUNITY_EXPERTISE
+        : r < c.expertiseShare + c.projectShare
+          ? COMMUNITY_PROJECT
+          : r < c.expertiseShare + c.projectShare + c.corporateShare
+            ? COMMUNITY_CORPORATE
+            : COMMUNITY_INTEREST;
     topicHr[t] = topicKind[t] === COMMUNITY_CORPORATE && rand.next() < c.hrShare ? 1 : 0;
     popularity[t] = 1 / pow(t + 1, s.organization.topicPopularity);
   }
@@ -289,10 +316,15 @@ function buildGroups(s: Scenario, z: Sizes, tm: Teams, tp: Topics, alignmentStar
     const size = topicStart[t + 1]! - topicStart[t]!;
     const dups = Math.min(s.communities.maxDuplicates, poisson(s.communities.initialDuplicates, rand));
     let owner = -1;
-    if ((topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) && size > 0 && rand.next() < c.ownerShare) {
+    if (
+      (topicKind[t] === COMMUNITY_EXPERTISE || topicKind[t] === COMMUNITY_CORPORATE) &&
+      size > 0 &&
+      rand.next() < c.ownerShare
+    ) {
       // The owner is an expert of the topic when there is one, else any interested employee.
       const cands: number[] = [];
-      for (let k = topicStart[t]!; k < topicStart[t + 1]!; k++) if (expertiseTopic[topicMembers[k]!] === t) cands.push(topicMembers[k]!);
+      for (let k = topicStart[t]!; k < topicStart[t + 1]!; k++)
+        if (expertiseTopic[topicMembers[k]!] === t) cands.push(topicMembers[k]!);
       const pool = cands.length ? cands : Array.from(topicMembers.subarray(topicStart[t]!, topicStart[t + 1]!));
       owner = pool[Math.floor(rand.next() * pool.length)]!;
       if (role[owner] === ROLE_MEMBER) role[owner] = ROLE_OWNER;
@@ -323,8 +355,20 @@ function buildGroups(s: Scenario, z: Sizes, tm: Teams, tp: Topics, alignmentStar
     if (o >= 0) ownerDisposition[g] = DISPOSITION_BASE + DISPOSITION_ALIGNMENT * alignmentStart[o]!;
   }
   return {
-    openStart, externalGroup, groups, memberships,
-    groupKind, communityKind, groupTopic, groupSlot, groupActive, groupHr, groupStart, groupOwner, ownerDisposition, groupHash,
+    openStart,
+    externalGroup,
+    groups,
+    memberships,
+    groupKind,
+    communityKind,
+    groupTopic,
+    groupSlot,
+    groupActive,
+    groupHr,
+    groupStart,
+    groupOwner,
+    ownerDisposition,
+    groupHash,
   };
 }
 
@@ -333,7 +377,14 @@ function buildGroups(s: Scenario, z: Sizes, tm: Teams, tp: Topics, alignmentStar
  * each of its communities, joined at the start with communities.initialJoinShare (less in a duplicate); every
  * customer in the external community.
  */
-function buildMemberships(s: Scenario, z: Sizes, tm: Teams, tp: Topics, gr: ReturnType<typeof buildGroups>, rand: Random) {
+function buildMemberships(
+  s: Scenario,
+  z: Sizes,
+  tm: Teams,
+  tp: Topics,
+  gr: ReturnType<typeof buildGroups>,
+  rand: Random,
+) {
   const { employees, agents, teams, topics, slotsPerTopic } = z;
   const { teamFirst } = tm;
   const { topicStart, topicMembers } = tp;
@@ -387,12 +438,27 @@ export function buildWorld(s: Scenario, seed: number): World {
   const topics = drawTopics(s, z, rand);
   const groups = buildGroups(s, z, teams, topics, attributes.alignmentStart, rand);
   const { memberAgent, joined, engagement, joinedCount } = buildMemberships(s, z, teams, topics, groups, rand);
-  const agents = agentState(attributes, z.employees, { expertiseTopic: topics.expertiseTopic, team: teams.team, department: teams.department, role: teams.role, joinedCount });
+  const agents = agentState(attributes, z.employees, {
+    expertiseTopic: topics.expertiseTopic,
+    team: teams.team,
+    department: teams.department,
+    role: teams.role,
+    joinedCount,
+  });
   return new WorldData({
     ...agents,
-    employees: z.employees, customers: z.customers, agents: z.agents, teams: z.teams, teamFirst: teams.teamFirst,
-    teamsPerDepartment: s.organization.teamsPerDepartment, departments: z.departments, topics: z.topics, slotsPerTopic: z.slotsPerTopic,
+    employees: z.employees,
+    customers: z.customers,
+    agents: z.agents,
+    teams: z.teams,
+    teamFirst: teams.teamFirst,
+    teamsPerDepartment: s.organization.teamsPerDepartment,
+    departments: z.departments,
+    topics: z.topics,
+    slotsPerTopic: z.slotsPerTopic,
     ...groups,
-    memberAgent, joined, engagement,
+    memberAgent,
+    joined,
+    engagement,
   });
 }

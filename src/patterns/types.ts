@@ -17,31 +17,95 @@ export interface PatternArm {
 
 export const PATTERN_ARMS = {
   noGovernance: { scenario: 'c1-no-governance', set: {}, text: 'the tools with no CM and no SMM' },
-  governed: { scenario: 'c1-cm-relays', set: {}, text: 'an internal CM with his four levers, one SMM per 400 employees' },
+  governed: {
+    scenario: 'c1-cm-relays',
+    set: {},
+    text: 'an internal CM with his four levers, one SMM per 400 employees',
+  },
   cmEnables: { scenario: 'c4-cm-enables', set: {}, text: 'an internal CM who speaks 10% of his time' },
   cmSpeaks: { scenario: 'c4-cm-speaks', set: {}, text: 'an internal CM who speaks 70% of his time' },
-  cmSpeaksHr: { scenario: 'c4-cm-speaks', set: { 'cm.profile': 'hr' }, text: 'the same, an HR person dedicated to the communities' },
-  oneSmm: { scenario: 'c1-cm-relays', set: { 'smm.count': 1 }, text: 'the governed organization with one SMM whatever its size' },
+  cmSpeaksHr: {
+    scenario: 'c4-cm-speaks',
+    set: { 'cm.profile': 'hr' },
+    text: 'the same, an HR person dedicated to the communities',
+  },
+  oneSmm: {
+    scenario: 'c1-cm-relays',
+    set: { 'smm.count': 1 },
+    text: 'the governed organization with one SMM whatever its size',
+  },
   noSmm: { scenario: 'c1-cm-relays', set: { 'smm.count': 0 }, text: 'the governed organization without SMMs' },
-  noSmmNoCoaching: { scenario: 'c1-cm-relays', set: { 'smm.count': 0, 'cm.relays': false }, text: 'the same, the CM coaching nobody' },
-  smmWithoutCm: { scenario: 'c1-cm-relays', set: { 'cm.present': false }, text: 'the same SMMs with no CM to articulate their work' },
-  noFramework: { scenario: 'c1-cm-relays', set: { 'cm.framework': false }, text: 'the governed organization, the CM without a framework' },
-  noProcesses: { scenario: 'c1-cm-relays', set: { 'cm.coBuiltProcesses': false }, text: 'the governed organization, no processes co-built with managers' },
-  noExpertiseCenter: { scenario: 'c1-cm-relays', set: { 'cm.expertiseCenter': false }, text: 'the governed organization, no expertise center' },
-  noValueProposal: { scenario: 'c1-cm-relays', set: { 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false }, text: 'the governed organization, neither co-built processes nor expertise center' },
-  juniorCm: { scenario: 'c1-cm-relays', set: { 'cm.legitimacy': 0.5 }, text: 'the governed organization, a CM with half the standing of a senior manager' },
-  smmHelpsNobody: { scenario: 'c1-cm-relays', set: { 'smm.helpOnRequest': 0 }, text: 'the governed organization, SMMs who help no manager' },
-  quietEmcee: { scenario: 'c1-cm-relays', set: { 'external.emceeEffort': 0.1 }, text: 'the governed organization, the brand\u2019s emcee speaking 10% of his day' },
-  smmRespects: { scenario: 'c2-smm-respects-managers', set: {}, text: 'two SMMs per 400 employees who stay out of team groups' },
+  noSmmNoCoaching: {
+    scenario: 'c1-cm-relays',
+    set: { 'smm.count': 0, 'cm.relays': false },
+    text: 'the same, the CM coaching nobody',
+  },
+  smmWithoutCm: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.present': false },
+    text: 'the same SMMs with no CM to articulate their work',
+  },
+  noFramework: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.framework': false },
+    text: 'the governed organization, the CM without a framework',
+  },
+  noProcesses: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.coBuiltProcesses': false },
+    text: 'the governed organization, no processes co-built with managers',
+  },
+  noExpertiseCenter: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.expertiseCenter': false },
+    text: 'the governed organization, no expertise center',
+  },
+  noValueProposal: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.coBuiltProcesses': false, 'cm.expertiseCenter': false },
+    text: 'the governed organization, neither co-built processes nor expertise center',
+  },
+  juniorCm: {
+    scenario: 'c1-cm-relays',
+    set: { 'cm.legitimacy': 0.5 },
+    text: 'the governed organization, a CM with half the standing of a senior manager',
+  },
+  smmHelpsNobody: {
+    scenario: 'c1-cm-relays',
+    set: { 'smm.helpOnRequest': 0 },
+    text: 'the governed organization, SMMs who help no manager',
+  },
+  quietEmcee: {
+    scenario: 'c1-cm-relays',
+    set: { 'external.emceeEffort': 0.1 },
+    text: 'the governed organization, the brand\u2019s emcee speaking 10% of his day',
+  },
+  smmRespects: {
+    scenario: 'c2-smm-respects-managers',
+    set: {},
+    text: 'two SMMs per 400 employees who stay out of team groups',
+  },
   smmCompetes: { scenario: 'c2-smm-competes', set: {}, text: 'the same SMMs stepping into 60% of team groups' },
   noCampaign: { scenario: 'c7-no-campaign', set: {}, text: 'a governed network, no campaign' },
   campaign: { scenario: 'c7-star-campaign', set: {}, text: 'the same, a visibility campaign from day 100' },
   cmInternal: { scenario: 'c8-cm-internal', set: {}, text: 'a senior internal manager as CM' },
-  emceeMovesBack: { scenario: 'c9-former-emcee', set: {}, text: 'the brand\u2019s former emcee as internal CM, meaning to stay in the background' },
+  emceeMovesBack: {
+    scenario: 'c9-former-emcee',
+    set: {},
+    text: 'the brand\u2019s former emcee as internal CM, meaning to stay in the background',
+  },
   noRoutines: { scenario: 'c10-no-routines', set: {}, text: 'no CM, no SMM, no team group with routines' },
   routines: { scenario: 'c10-routines', set: {}, text: 'the same, 80% of team groups with routines' },
-  clearPurpose: { scenario: 'c1-no-governance', set: { 'policies.purposeClarity': 0.75 }, text: 'no governance, the purpose of open communities clear (0.75)' },
-  noQuarrels: { scenario: 'c1-no-governance', set: { 'governance.quarrelsPerDepartmentYear': 0 }, text: 'no governance, departments that never quarrel over time' },
+  clearPurpose: {
+    scenario: 'c1-no-governance',
+    set: { 'policies.purposeClarity': 0.75 },
+    text: 'no governance, the purpose of open communities clear (0.75)',
+  },
+  noQuarrels: {
+    scenario: 'c1-no-governance',
+    set: { 'governance.quarrelsPerDepartmentYear': 0 },
+    text: 'no governance, departments that never quarrel over time',
+  },
 } as const satisfies Record<string, PatternArm>;
 
 export type ArmName = keyof typeof PATTERN_ARMS;

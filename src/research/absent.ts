@@ -17,9 +17,27 @@ interface Role {
 }
 
 const ROLES: readonly Role[] = [
-  { prefix: 'cm.', switch: 'cm.present', absent: (s) => !s.cm.present, brings: (v) => v === true, words: 'no community manager (cm.present = false)' },
-  { prefix: 'smm.', switch: 'smm.count', absent: (s) => s.smm.count === 0, brings: (v) => typeof v === 'number' && v > 0, words: 'no social media manager (smm.count = 0)' },
-  { prefix: 'external.', switch: 'external.customers', absent: (s) => s.external.customers === 0, brings: (v) => typeof v === 'number' && v > 0, words: 'no external community (external.customers = 0)' },
+  {
+    prefix: 'cm.',
+    switch: 'cm.present',
+    absent: (s) => !s.cm.present,
+    brings: (v) => v === true,
+    words: 'no community manager (cm.present = false)',
+  },
+  {
+    prefix: 'smm.',
+    switch: 'smm.count',
+    absent: (s) => s.smm.count === 0,
+    brings: (v) => typeof v === 'number' && v > 0,
+    words: 'no social media manager (smm.count = 0)',
+  },
+  {
+    prefix: 'external.',
+    switch: 'external.customers',
+    absent: (s) => s.external.customers === 0,
+    brings: (v) => typeof v === 'number' && v > 0,
+    words: 'no external community (external.customers = 0)',
+  },
 ];
 
 /** For each varied parameter whose role the scenario lacks (and nothing brings in), what is missing. */
@@ -27,7 +45,7 @@ export function absentRoles(s: Scenario, varied: readonly string[]): { path: str
   const out: { path: string; missing: string }[] = [];
   for (const path of varied) {
     const role = ROLES.find((r) => path.startsWith(r.prefix) && path !== r.switch);
-    if (!role || !role.absent(s) || varied.includes(role.switch)) continue;
+    if (!role?.absent(s) || varied.includes(role.switch)) continue;
     if (s.interventions.some((iv) => role.brings(iv.set[role.switch]))) continue;
     out.push({ path, missing: role.words });
   }

@@ -41,7 +41,8 @@ export function sensitivityIndices(exp: Experiment, outcomes: Record<string, Arr
   for (const [outcome, values] of Object.entries(outcomes)) {
     const y = pointMeans(values, exp.runsPerPoint);
     const rand = designStream(exp.seed, `bootstrap:${outcome}`);
-    const result: Record<string, Estimate[]> = method === 'morris' ? morrisIndices(unit, y, d, replicates, rand) : sobolIndices(y, d, replicates, rand);
+    const result: Record<string, Estimate[]> =
+      method === 'morris' ? morrisIndices(unit, y, d, replicates, rand) : sobolIndices(y, d, replicates, rand);
     const names: readonly string[] = method === 'morris' ? MORRIS_INDICES : SOBOL_INDICES;
     exp.parameters.forEach((p, j) => {
       for (const index of names) rows.push({ method, outcome, parameter: p.path, index, ...result[index]![j]! });

@@ -33,7 +33,12 @@ export function resample(n: number, rand: Uniform): Int32Array {
  * `statistic(rows)` returns one value per quantity (per parameter, say); rows are indices of the units.
  * The point estimate uses every unit once. An interval is NaN when a resample gives NaN (say, zero variance).
  */
-export function bootstrap(units: number, replicates: number, rand: Uniform, statistic: (rows: Int32Array) => number[]): Estimate[] {
+export function bootstrap(
+  units: number,
+  replicates: number,
+  rand: Uniform,
+  statistic: (rows: Int32Array) => number[],
+): Estimate[] {
   const all = Int32Array.from({ length: units }, (_, k) => k);
   const point = statistic(all);
   if (replicates <= 0) return point.map((estimate) => ({ estimate, lo: NaN, hi: NaN }));

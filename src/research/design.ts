@@ -42,37 +42,64 @@ export const SIZES = {
 export function designSize(params: readonly ParamRange[], spec: DesignSpec): number {
   const d = params.length;
   switch (spec.method) {
-    case 'grid': return gridSize(params);
-    case 'lhs': return spec.samples!;
-    case 'morris': return spec.samples! * (d + 1);
-    case 'sobol': return spec.samples! * sobolBlock(d);
+    case 'grid':
+      return gridSize(params);
+    case 'lhs':
+      return spec.samples!;
+    case 'morris':
+      return spec.samples! * (d + 1);
+    case 'sobol':
+      return spec.samples! * sobolBlock(d);
   }
 }
 
 /** Fill in default sizes and refuse sizes the method cannot use, with the reason. */
-export function checkDesign(params: readonly ParamRange[], method: Method, samples: number | undefined, levels: number | undefined): DesignSpec {
+export function checkDesign(
+  params: readonly ParamRange[],
+  method: Method,
+  samples: number | undefined,
+  levels: number | undefined,
+): DesignSpec {
   const d = params.length;
-  if (levels !== undefined && method !== 'morris') throw new ScenarioError(`--levels is for --method morris (the levels of its grid), not ${method}`);
-  if (samples !== undefined && method === 'grid') throw new ScenarioError('--samples is for --design lhs: a grid has steps per parameter (--param path=lo:hi:steps)');
+  if (levels !== undefined && method !== 'morris')
+    throw new ScenarioError(`--levels is for --method morris (the levels of its grid), not ${method}`);
+  if (samples !== undefined && method === 'grid')
+    throw new ScenarioError('--samples is for --design lhs: a grid has steps per parameter (--param path=lo:hi:steps)');
   switch (method) {
     case 'grid':
       return { method, samples: null, levels: null };
     case 'lhs': {
       const k = samples ?? SIZES.lhs.perParam * d;
-      if (k < SIZES.lhs.min) throw new ScenarioError(`--samples ${k} is too small for a Latin hypercube: at least ${SIZES.lhs.min} points (10 per parameter is the usual rule)`);
+      if (k < SIZES.lhs.min)
+        throw new ScenarioError(
+          `--samples ${k} is too small for a Latin hypercube: at least ${SIZES.lhs.min} points (10 per ` +
+            `parameter is the usual rule)`,
+        );
       return { method, samples: k, levels: null };
     }
     case 'morris': {
       const r = samples ?? SIZES.morris.default;
       const l = levels ?? SIZES.morris.levels;
-      if (r < SIZES.morris.min) throw new ScenarioError(`--samples ${r} is too small for Morris: at least ${SIZES.morris.min} trajectories (sigma, the spread of the effects, needs two; 10 to 50 is usual)`);
-      if (l < 2 || l % 2 !== 0) throw new ScenarioError(`--levels ${l} is not allowed for Morris: an even number of levels (2, 4, 6...), so that the step L / (2 (L - 1)) falls on the grid`);
+      if (r < SIZES.morris.min)
+        throw new ScenarioError(
+          `--samples ${r} is too small for Morris: at least ${SIZES.morris.min} trajectories (sigma, the ` +
+            `spread of the effects, needs two; 10 to 50 is usual)`,
+        );
+      if (l < 2 || l % 2 !== 0)
+        throw new ScenarioError(
+          `--levels ${l} is not allowed for Morris: an even number of levels (2, 4, 6...), so that the step ` +
+            `L / (2 (L - 1)) falls on the grid`,
+        );
       return { method, samples: r, levels: l };
     }
     case 'sobol': {
       const k = samples ?? SIZES.sobol.default;
       if (k < SIZES.sobol.min) {
-        throw new ScenarioError(`--samples ${k} is too small for Sobol indices: at least ${SIZES.sobol.min} base samples (each costs ${sobolBlock(d)} points with ${d} parameter${d > 1 ? 's' : ''}); 500 or more for indices to be read with confidence`);
+        throw new ScenarioError(
+          `--samples ${k} is too small for Sobol indices: at least ${SIZES.sobol.min} base samples (each ` +
+            `costs ${sobolBlock(d)} points with ${d} parameter${d > 1 ? 's' : ''}); 500 or more for indices to ` +
+            `be read with confidence`,
+        );
       }
       return { method, samples: k, levels: null };
     }
@@ -93,7 +120,8 @@ export function makeDesign(params: readonly ParamRange[], spec: DesignSpec, seed
     case 'lhs':
     case 'sobol': {
       const rand = designStream(seed, spec.method);
-      const unit = spec.method === 'lhs' ? latinHypercube(spec.samples!, d, rand) : saltelliSample(spec.samples!, d, rand);
+      const unit =
+        spec.method === 'lhs' ? latinHypercube(spec.samples!, d, rand) : saltelliSample(spec.samples!, d, rand);
       return { unit, values: unit.map((row) => row.map((u, j) => sampledValue(params[j]!, u))) };
     }
   }

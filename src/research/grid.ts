@@ -23,4 +23,3 @@ export function gridDesign(params: readonly ParamRange[]): number[][] {
   }
   return rows;
 }
-

@@ -37,9 +37,12 @@ export interface Manifest {
 /** Readable JSON: one key per line, one point per line, the scenario on one (long) line. */
 export function manifestText(m: Manifest): string {
   const lines = Object.entries(m).map(([key, value]) => {
-    const text = key === 'points'
-      ? (value as number[][]).length ? `[\n${(value as number[][]).map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]` : '[]'
-      : JSON.stringify(value);
+    const text =
+      key === 'points'
+        ? (value as number[][]).length
+          ? `[\n${(value as number[][]).map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]`
+          : '[]'
+        : JSON.stringify(value);
     return `  ${JSON.stringify(key)}: ${text}`;
   });
   return `{\n${lines.join(',\n')}\n}\n`;
@@ -92,7 +95,8 @@ const DERIVED: Field[] = [
 
 /** Leaf paths where two JSON values differ ("organization.employees"), at most `limit`. */
 export function jsonDifferences(a: unknown, b: unknown, limit = 3, prefix = ''): string[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(a) && isObject(b)) {
     const out: string[] = [];
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
@@ -101,17 +105,25 @@ export function jsonDifferences(a: unknown, b: unknown, limit = 3, prefix = ''):
     }
     return out;
   }
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${prefix || '(scenario)'} ${short(JSON.stringify(a) ?? 'absent')} there, ${short(JSON.stringify(b) ?? 'absent')} here`];
+  return JSON.stringify(a) === JSON.stringify(b)
+    ? []
+    : [
+        `${prefix || '(scenario)'} ${short(JSON.stringify(a) ?? 'absent')} there, ` +
+          `${short(JSON.stringify(b) ?? 'absent')} here`,
+      ];
 }
 
 /** The scenarios apart from seed and ticks (which have their own lines). */
 function scenarioDifferences(there: Partial<Manifest>, here: Manifest): string[] {
-  const strip = (s: unknown) => (s !== null && typeof s === 'object' ? { ...(s as Record<string, unknown>), seed: 0, ticks: 0 } : s);
+  const strip = (s: unknown) =>
+    s !== null && typeof s === 'object' ? { ...(s as Record<string, unknown>), seed: 0, ticks: 0 } : s;
   return jsonDifferences(strip(there.validatedScenario), strip(here.validatedScenario)).map((d) => `scenario: ${d}`);
 }
 
 function compare(fields: readonly Field[], there: Partial<Manifest>, here: Manifest): string[] {
-  return fields.flatMap(([label, show]) => (show(there) === show(here) ? [] : [`${label}: ${show(there)} there, ${show(here)} here`]));
+  return fields.flatMap(([label, show]) =>
+    show(there) === show(here) ? [] : [`${label}: ${show(there)} there, ${show(here)} here`],
+  );
 }
 
 /**
@@ -122,6 +134,7 @@ function compare(fields: readonly Field[], there: Partial<Manifest>, here: Manif
 export function manifestDifferences(there: Partial<Manifest>, here: Manifest, ignoreShard = false): string[] {
   const out = [...compare(PRIMARY, there, here), ...scenarioDifferences(there, here)];
   if (!out.length) out.push(...compare(DERIVED, there, here));
-  if (!ignoreShard && shardText(there.shard) !== shardText(here.shard)) out.push(`shard: ${shardText(there.shard)} there, ${shardText(here.shard)} here`);
+  if (!ignoreShard && shardText(there.shard) !== shardText(here.shard))
+    out.push(`shard: ${shardText(there.shard)} there, ${shardText(here.shard)} here`);
   return out;
 }

@@ -44,9 +44,14 @@ export function morrisTrajectories(trajectories: number, dims: number, levels: n
  * Elementary effects, effects[t][j] for trajectory t and parameter j: found from the points themselves (the
  * coordinate that changed between consecutive points), so any trajectory design can be analysed.
  */
-export function elementaryEffects(unit: readonly (readonly number[])[], y: ArrayLike<number>, dims: number): number[][] {
+export function elementaryEffects(
+  unit: readonly (readonly number[])[],
+  y: ArrayLike<number>,
+  dims: number,
+): number[][] {
   const r = unit.length / (dims + 1);
-  if (!Number.isInteger(r)) throw new RangeError(`Morris: ${unit.length} points is not a whole number of trajectories of ${dims + 1} points`);
+  if (!Number.isInteger(r))
+    throw new RangeError(`Morris: ${unit.length} points is not a whole number of trajectories of ${dims + 1} points`);
   const effects: number[][] = [];
   for (let t = 0; t < r; t++) {
     const ee = new Array<number>(dims).fill(NaN);
@@ -82,7 +87,13 @@ function indicesOf(effects: readonly (readonly number[])[], rows: ArrayLike<numb
 }
 
 /** mu, mu* and sigma per parameter, with bootstrap intervals over trajectories. */
-export function morrisIndices(unit: readonly (readonly number[])[], y: ArrayLike<number>, dims: number, replicates: number, rand: Uniform): MorrisResult {
+export function morrisIndices(
+  unit: readonly (readonly number[])[],
+  y: ArrayLike<number>,
+  dims: number,
+  replicates: number,
+  rand: Uniform,
+): MorrisResult {
   const effects = elementaryEffects(unit, y, dims);
   const flat = bootstrap(effects.length, replicates, rand, (rows) => indicesOf(effects, rows, dims));
   const pick = (q: number) => Array.from({ length: dims }, (_, j) => flat[j * 3 + q]!);

@@ -71,7 +71,8 @@ function indicesOf(y: ArrayLike<number>, dims: number, rows: ArrayLike<number>):
 /** y holds the model's value at each point of saltelliSample (same order). */
 export function sobolIndices(y: ArrayLike<number>, dims: number, replicates: number, rand: Uniform): SobolResult {
   const samples = y.length / sobolBlock(dims);
-  if (!Number.isInteger(samples)) throw new RangeError(`Sobol: ${y.length} values is not a whole number of blocks of ${sobolBlock(dims)}`);
+  if (!Number.isInteger(samples))
+    throw new RangeError(`Sobol: ${y.length} values is not a whole number of blocks of ${sobolBlock(dims)}`);
   const flat = bootstrap(samples, replicates, rand, (rows) => indicesOf(y, dims, rows));
   return { S1: flat.slice(0, dims), ST: flat.slice(dims) };
 }

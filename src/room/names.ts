@@ -19,8 +19,20 @@ export const MAX_MARKS = 4;
 
 /** Words that name a role of the room: a participant called so would speak for the facilitator on screen. */
 export const ROOM_ROLES: readonly string[] = [
-  'facilitator', 'facilitatrice', 'host', 'moderator', 'admin', 'administrator', 'organizer', 'organiser',
-  'presenter', 'orgsim', 'system', 'server', 'animateur', 'animatrice',
+  'facilitator',
+  'facilitatrice',
+  'host',
+  'moderator',
+  'admin',
+  'administrator',
+  'organizer',
+  'organiser',
+  'presenter',
+  'orgsim',
+  'system',
+  'server',
+  'animateur',
+  'animatrice',
 ];
 
 const CONTROL = /\p{Cc}/u;
@@ -37,9 +49,45 @@ const NOT_SEEN = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cc}\p{
 
 /** Look-alike letters of other scripts, and digits written for letters, as the Latin letter they pass for. */
 const LOOK_ALIKE: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', к: 'k', м: 'm', т: 't', н: 'h', в: 'b',
-  α: 'a', ε: 'e', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', χ: 'x', η: 'n', μ: 'm',
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', l: 'i',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  в: 'b',
+  α: 'a',
+  ε: 'e',
+  ο: 'o',
+  ρ: 'p',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  η: 'n',
+  μ: 'm',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  l: 'i',
 };
 /** Signs that may stand for a letter inside a word (F@cilitator), or end a sentence (Facilitator!). */
 const SIGN_FOR_LETTER: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'i' };
@@ -52,7 +100,9 @@ const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase
  */
 function skeletons(text: string): string[] {
   // Twice: a look-alike of l (Cyrillic palochka) then reads as i, as l does.
-  const plain = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map((c) => LOOK_ALIKE[LOOK_ALIKE[c] ?? c] ?? LOOK_ALIKE[c] ?? c);
+  const plain = [...text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()].map(
+    (c) => LOOK_ALIKE[LOOK_ALIKE[c] ?? c] ?? LOOK_ALIKE[c] ?? c,
+  );
   // A sign stands for a letter before a letter ($ystem, F@cilitator, C|ll), else it ends a word (Host!).
   const wordish = (c: string | undefined) => c !== undefined && (/[\p{L}\p{N}]/u.test(c) || c in SIGN_FOR_LETTER);
   const inWords = plain.map((c, i) => (c in SIGN_FOR_LETTER ? (wordish(plain[i + 1]) ? SIGN_FOR_LETTER[c]! : ' ') : c));
@@ -85,8 +135,10 @@ export function checkName(typed: string, maxChars: number): NameCheck {
   const format = FORMAT.exec(text.replace(EMOJI_JOINER, ''));
   if (format) return { ok: false, why: `a name without invisible formatting characters (${codePoint(format[0])})` };
   const invisible = INVISIBLE.exec(text.replace(PRESENTATION, '').replace(EMOJI_JOINER, ''));
-  if (invisible) return { ok: false, why: `a name without characters that show as nothing (${codePoint(invisible[0])})` };
-  if (MARK_RUN.test(text)) return { ok: false, why: `a name without long runs of combining marks (at most ${MAX_MARKS} on one character)` };
+  if (invisible)
+    return { ok: false, why: `a name without characters that show as nothing (${codePoint(invisible[0])})` };
+  if (MARK_RUN.test(text))
+    return { ok: false, why: `a name without long runs of combining marks (at most ${MAX_MARKS} on one character)` };
   const name = text.replace(/\s+/gu, ' ').trim();
   if (name.replace(NOT_SEEN, '') === '') return { ok: false, why: 'a name with at least one visible character' };
   if (name.length > maxChars) return { ok: false, why: `a name of at most ${maxChars} characters` };

@@ -57,7 +57,14 @@ const round = z.int().min(1).max(100_000);
 /** What a participant's phone may send. */
 export const JoinMessage = z.strictObject({ t: z.literal('join'), room: roomCode, name });
 export const ResumeMessage = z.strictObject({ t: z.literal('resume'), room: roomCode, secret });
-export const VoteMessage = z.strictObject({ t: z.literal('vote'), round, option: z.int().min(0).max(LIMITS.maxOptions - 1) });
+export const VoteMessage = z.strictObject({
+  t: z.literal('vote'),
+  round,
+  option: z
+    .int()
+    .min(0)
+    .max(LIMITS.maxOptions - 1),
+});
 
 /** What only the facilitator's page may do (after `host` with the right token). */
 export const HostMessage = z.strictObject({ t: z.literal('host'), token: z.string().min(1).max(128) });
@@ -67,7 +74,10 @@ const facilitatorActions = [
   z.strictObject({ t: z.literal('speed'), days: z.literal(SPEEDS) }),
   z.strictObject({
     t: z.literal('open-vote'),
-    options: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).min(LIMITS.minOptions).max(LIMITS.maxOptions),
+    options: z
+      .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
+      .min(LIMITS.minOptions)
+      .max(LIMITS.maxOptions),
     seconds: z.int().min(LIMITS.minVoteSeconds).max(LIMITS.maxVoteSeconds),
   }),
   z.strictObject({ t: z.literal('close-vote') }),
@@ -77,12 +87,28 @@ const facilitatorActions = [
   z.strictObject({ t: z.literal('close') }),
 ] as const;
 
-export const ClientMessage = z.discriminatedUnion('t', [JoinMessage, ResumeMessage, VoteMessage, HostMessage, ...facilitatorActions]);
+export const ClientMessage = z.discriminatedUnion('t', [
+  JoinMessage,
+  ResumeMessage,
+  VoteMessage,
+  HostMessage,
+  ...facilitatorActions,
+]);
 export type ClientMessage = z.output<typeof ClientMessage>;
 export type FacilitatorAction = Exclude<ClientMessage, { t: 'join' | 'resume' | 'vote' | 'host' }>;
 
 /** Why a message was refused: the counters the facilitator sees. */
-export type Refusal = 'oversized' | 'malformed' | 'invalid' | 'flood' | 'unauthorized' | 'badToken' | 'wrongRoom' | 'full' | 'notJoined' | 'rejected';
+export type Refusal =
+  | 'oversized'
+  | 'malformed'
+  | 'invalid'
+  | 'flood'
+  | 'unauthorized'
+  | 'badToken'
+  | 'wrongRoom'
+  | 'full'
+  | 'notJoined'
+  | 'rejected';
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; refusal: Refusal; reason: string };
 
@@ -92,35 +118,63 @@ export type Parsed = { ok: true; message: ClientMessage } | { ok: false; refusal
  */
 export function parseClientMessage(bytes: Uint8Array | string): Parsed {
   const size = typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length;
-  if (size > LIMITS.messageBytes) return { ok: false, refusal: 'oversized', reason: `message of ${size} bytes refused; at most ${LIMITS.messageBytes} bytes` };
+  if (size > LIMITS.messageBytes)
+    return {
+      ok: false,
+      refusal: 'oversized',
+      reason: `message of ${size} bytes refused; at most ${LIMITS.messageBytes} bytes`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return { ok: false, refusal: 'malformed', reason: 'message refused: expected one JSON object' };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, refusal: 'malformed', reason: `message ${show(value)} refused: expected one JSON object` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, refusal: 'malformed', reason: `message ${show(value)} refused: expected one JSON object` };
   const r = ClientMessage.safeParse(value);
   if (r.success) return { ok: true, message: r.data };
   const issue = r.error.issues[0]!;
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return { ok: false, refusal: 'invalid', reason: `unknown field "${issue.keys[0]}" refused` };
-  if (path === 't' || path === '') return { ok: false, refusal: 'invalid', reason: `t = ${show((value as { t?: unknown }).t)} is not a known message` };
-  const got = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
-  return { ok: false, refusal: 'invalid', reason: `${path} = ${escapeInvisible(show(got))} is not allowed; expected ${describeIssue(issue)}` };
+  if (issue.code === 'unrecognized_keys')
+    return { ok: false, refusal: 'invalid', reason: `unknown field "${issue.keys[0]}" refused` };
+  if (path === 't' || path === '')
+    return {
+      ok: false,
+      refusal: 'invalid',
+      reason: `t = ${show((value as { t?: unknown }).t)} is not a known message`,
+    };
+  const got = path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), value);
+  return {
+    ok: false,
+    refusal: 'invalid',
+    reason: `${path} = ${escapeInvisible(show(got))} is not allowed; expected ${describeIssue(issue)}`,
+  };
 }
 
-/** The refused value as the sender typed it, its invisible characters written out (\u200b): the reason shows what was wrong. */
+/**
+ * The refused value as the sender typed it, its invisible characters written out (\u200b): the reason shows what was
+ * wrong.
+ */
 function escapeInvisible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'too_big': return issue.origin === 'array' ? `at most ${String(issue.maximum)} items` : `at most ${String(issue.maximum)}`;
-    case 'too_small': return issue.origin === 'array' ? `at least ${String(issue.minimum)} items` : `at least ${String(issue.minimum)}`;
-    case 'invalid_value': return `one of ${issue.values.map((v) => show(v)).join(', ')}`;
-    default: return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
+    case 'too_big':
+      return issue.origin === 'array' ? `at most ${String(issue.maximum)} items` : `at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `at least ${String(issue.minimum)} items` : `at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => show(v)).join(', ')}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, '').replace(/^expected /, '');
   }
 }
 
@@ -174,7 +228,16 @@ export interface DecisionView {
 
 export type ToPhone =
   | { t: 'welcome'; id: number; secret: string; name: string; room: string; role: RoleCard }
-  | { t: 'state'; phase: Phase; tick: number; horizon: number; vote: VoteView | null; myVote: number | null; decision: DecisionView | null; numbers: NumberView[] }
+  | {
+      t: 'state';
+      phase: Phase;
+      tick: number;
+      horizon: number;
+      vote: VoteView | null;
+      myVote: number | null;
+      decision: DecisionView | null;
+      numbers: NumberView[];
+    }
   | { t: 'voted'; round: number; option: number }
   | { t: 'refused'; refusal: Refusal; reason: string }
   | { t: 'bye'; reason: 'kicked' | 'closed' | 'full' | 'replaced' | 'wrongRoom' | 'unknown'; text: string };
@@ -245,7 +308,14 @@ export type ToFacilitator =
       layout: EncodedLayout;
       replayFile: string;
     }
-  | { t: 'frame'; tick: number; done: boolean; main: SeriesChunk; ghost: (SeriesChunk & { label: string; restart: boolean }) | null; agents: EncodedAgents | null }
+  | {
+      t: 'frame';
+      tick: number;
+      done: boolean;
+      main: SeriesChunk;
+      ghost: (SeriesChunk & { label: string; restart: boolean }) | null;
+      agents: EncodedAgents | null;
+    }
   | RoomView
   | { t: 'replay'; file: string; text: string }
   | { t: 'notice'; text: string }

@@ -35,7 +35,11 @@ export function assignEmployee(org: Org, k: number, taken: ReadonlySet<number>):
   const d = k % Math.max(1, org.departments);
   // A stride, so that successive participants of a department are not neighbours in the same team.
   const start = (k * 7919) % E;
-  const passes = [(i: number) => org.department[i] === d && org.role[i] === want, (i: number) => org.department[i] === d, () => true];
+  const passes = [
+    (i: number) => org.department[i] === d && org.role[i] === want,
+    (i: number) => org.department[i] === d,
+    () => true,
+  ];
   for (const fits of passes) {
     for (let j = 0; j < E; j++) {
       const i = (start + j) % E;
@@ -58,7 +62,12 @@ export function roleCard(org: Org, employee: number): RoleCard {
   const department = org.department[employee]!;
   const teamSize = teamMembers(org, team).length;
   const where = `team ${team + 1} in department ${department + 1} (${teamSize} people)`;
-  const text = role === 'manager' ? `The manager of ${where}` : role === 'owner' ? `A community owner, in ${where}` : `A member of ${where}`;
+  const text =
+    role === 'manager'
+      ? `The manager of ${where}`
+      : role === 'owner'
+        ? `A community owner, in ${where}`
+        : `A member of ${where}`;
   return { employee, role, team, department, teamSize, text };
 }
 
@@ -75,7 +84,12 @@ const STATE_WORDS = ['absent', 'read', 'contributed'];
  * The numbers on a participant's phone. `at(name)` is the last value of a series of the run (undefined
  * before the first day); `members` are the employees of the participant's team.
  */
-export function personalNumbers(card: RoleCard, members: readonly number[], today: Today | undefined, at: (name: string) => number | undefined): NumberView[] {
+export function personalNumbers(
+  card: RoleCard,
+  members: readonly number[],
+  today: Today | undefined,
+  at: (name: string) => number | undefined,
+): NumberView[] {
   const e = card.employee;
   const out: NumberView[] = [];
   out.push({ label: 'You today', value: today ? (STATE_WORDS[today.state[e]!] ?? '–') : '–' });
@@ -86,15 +100,22 @@ export function personalNumbers(card: RoleCard, members: readonly number[], toda
     out.push({ label: 'Your team today', value: `${k} of ${members.length} took part` });
   } else out.push({ label: 'Your team today', value: '–' });
   if (card.role === 'manager') out.push({ label: "Managers' animation effort", value: pct(at('managerEngagement')) });
-  else if (card.role === 'owner') out.push({ label: "Community owners' animation effort", value: pct(at('ownerEngagement')) });
+  else if (card.role === 'owner')
+    out.push({ label: "Community owners' animation effort", value: pct(at('ownerEngagement')) });
   else {
     const c = at('contributors_open');
     const r = at('readers_open');
     const a = at('absent_open');
     const all = (c ?? 0) + (r ?? 0) + (a ?? 0);
-    out.push({ label: 'Open communities: members taking part', value: c === undefined || all === 0 ? '–' : pct(((c ?? 0) + (r ?? 0)) / all) });
+    out.push({
+      label: 'Open communities: members taking part',
+      value: c === undefined || all === 0 ? '–' : pct(((c ?? 0) + (r ?? 0)) / all),
+    });
   }
-  out.push({ label: 'Whole organization today', value: at('activeShare') === undefined ? '–' : `${pct(at('activeShare'))} took part` });
+  out.push({
+    label: 'Whole organization today',
+    value: at('activeShare') === undefined ? '–' : `${pct(at('activeShare'))} took part`,
+  });
   const v = at('valueCum');
   out.push({ label: 'Value created so far', value: v === undefined ? '–' : `${compact(v)} hours` });
   return out;

@@ -54,7 +54,18 @@ export interface RoomOptions {
   secret: () => string;
 }
 
-export const REFUSALS: readonly Refusal[] = ['oversized', 'malformed', 'invalid', 'flood', 'unauthorized', 'badToken', 'wrongRoom', 'full', 'notJoined', 'rejected'];
+export const REFUSALS: readonly Refusal[] = [
+  'oversized',
+  'malformed',
+  'invalid',
+  'flood',
+  'unauthorized',
+  'badToken',
+  'wrongRoom',
+  'full',
+  'notJoined',
+  'rejected',
+];
 
 export class Room {
   readonly code: string;
@@ -101,12 +112,23 @@ export class Room {
   join(name: string): { ok: true; participant: Participant } | { ok: false; refusal: Refusal; reason: string } {
     if (this.closed) return { ok: false, refusal: 'rejected', reason: 'This workshop is over: the room is closed.' };
     if (this.participants.size >= this.maxParticipants) {
-      return { ok: false, refusal: 'full', reason: `The room is full (${this.maxParticipants} people). Watch the shared screen, or ask the facilitator.` };
+      return {
+        ok: false,
+        refusal: 'full',
+        reason: `The room is full (${this.maxParticipants} people). Watch the shared screen, or ask the facilitator.`,
+      };
     }
     const employee = assignEmployee(this.org, this.seated++, this.taken);
     this.taken.add(employee);
     const card = roleCard(this.org, employee);
-    const participant: Participant = { id: this.nextId++, name, secret: this.newSecret(), card, members: teamMembers(this.org, card.team), connected: true };
+    const participant: Participant = {
+      id: this.nextId++,
+      name,
+      secret: this.newSecret(),
+      card,
+      members: teamMembers(this.org, card.team),
+      connected: true,
+    };
     this.participants.set(participant.id, participant);
     this.bySecret.set(participant.secret, participant.id);
     return { ok: true, participant };
@@ -139,7 +161,8 @@ export class Room {
     if (new Set(ids).size !== ids.length) throw new RoomError('Each option can be offered once.');
     const options = ids.map((id) => {
       const e = this.event(id);
-      if (!e) throw new RoomError(`"${id}" is not one of the live events (${this.events.map((x) => x.id).join(', ')}).`);
+      if (!e)
+        throw new RoomError(`"${id}" is not one of the live events (${this.events.map((x) => x.id).join(', ')}).`);
       return e;
     });
     this.vote = { round: ++this.rounds, options, endsAt: now + seconds * 1000, ballots: new Map() };
@@ -150,7 +173,8 @@ export class Room {
     const v = this.vote;
     if (!v) return { ok: false, reason: 'No vote is open now.' };
     if (round !== v.round) return { ok: false, reason: `Vote ${round} has closed; vote ${v.round} is open.` };
-    if (option < 0 || option >= v.options.length) return { ok: false, reason: `option = ${option} is not allowed; expected 0 to ${v.options.length - 1}` };
+    if (option < 0 || option >= v.options.length)
+      return { ok: false, reason: `option = ${option} is not allowed; expected 0 to ${v.options.length - 1}` };
     if (!this.participants.has(participant)) return { ok: false, reason: 'Only participants of this room vote.' };
     v.ballots.set(participant, option);
     return { ok: true };
@@ -171,7 +195,8 @@ export class Room {
     const counts = this.tally();
     this.vote = null;
     let winner = -1;
-    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0 && (winner < 0 || counts[i]! > counts[winner]!)) winner = i;
+    for (let i = 0; i < counts.length; i++)
+      if (counts[i]! > 0 && (winner < 0 || counts[i]! > counts[winner]!)) winner = i;
     return { round: v.round, options: v.options, counts, voters: v.ballots.size, winner };
   }
 

@@ -17,7 +17,10 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new Error(`forbidden key ${key}`);
-    if (i === keys.length - 1) { cur[key] = value; return; }
+    if (i === keys.length - 1) {
+      cur[key] = value;
+      return;
+    }
     const next = cur[key];
     if (next === null || typeof next !== 'object' || Array.isArray(next)) cur[key] = {};
     cur = cur[key] as Record<string, unknown>;

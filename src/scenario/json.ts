@@ -55,7 +55,10 @@ export function checkJsonDepth(text: string, source: string, max = MAX_JSON_DEPT
   const at = tooDeepAt(text, max);
   if (at < 0) return;
   const { line, column } = lineColumn(text, at);
-  throw new ScenarioError(`${source}: nested deeper than ${max} levels at line ${line}, column ${column}; expected at most ${max} levels of [ ] and { }`);
+  throw new ScenarioError(
+    `${source}: nested deeper than ${max} levels at line ${line}, column ${column}; expected at most ${max} ` +
+      `levels of [ ] and { }`,
+  );
 }
 
 /** Parse JSON, with the line and column of a syntax error; any JSON value; nesting is limited (checkJsonDepth). */
@@ -76,6 +79,10 @@ export function parseJsonValue(text: string, source: string): unknown {
 }
 
 function jsonReason(message: string): string {
-  const reason = message.split('\n')[0]!.replace(/^SyntaxError: /, '').replace(/\s*in JSON at position \d+.*$/, '').replace(/,\s*".*$/, '');
+  const reason = message
+    .split('\n')[0]!
+    .replace(/^SyntaxError: /, '')
+    .replace(/\s*in JSON at position \d+.*$/, '')
+    .replace(/,\s*".*$/, '');
   return reason.length > 80 ? `${reason.slice(0, 77)}...` : reason;
 }

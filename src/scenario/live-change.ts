@@ -30,5 +30,8 @@ export function applyLiveSet(params: Scenario, set: LiveSet): void {
  * same day (the simulation applies scheduled changes in list order, when the day runs): the changes go first.
  */
 export function withChanges(scenario: Scenario, changes: readonly LiveChange[]): Scenario {
-  return { ...scenario, interventions: [...changes.map((c) => ({ at: c.tick, label: c.label, set: c.set })), ...scenario.interventions] };
+  return {
+    ...scenario,
+    interventions: [...changes.map((c) => ({ at: c.tick, label: c.label, set: c.set })), ...scenario.interventions],
+  };
 }

@@ -17,7 +17,9 @@ type Raw = Record<string, unknown>;
 export function parseJson(text: string, source: string): Raw {
   const value = parseJsonValue(text, source);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ScenarioError(`${source}: a scenario is a JSON object ({...}), got ${Array.isArray(value) ? 'an array' : show(value)}`);
+    throw new ScenarioError(
+      `${source}: a scenario is a JSON object ({...}), got ${Array.isArray(value) ? 'an array' : show(value)}`,
+    );
   }
   return value as Raw;
 }
@@ -46,10 +48,12 @@ export type Resolver = (name: string, from: string) => { raw: Raw; source: strin
 export function resolveExtends(raw: Raw, source: string, resolve: Resolver, seen: string[] = []): Raw {
   const parent = raw.extends;
   if (parent === undefined) return raw;
-  if (typeof parent !== 'string') throw new ScenarioError(`${source}: extends: expected a scenario file name, got ${show(parent)}`, 'extends');
+  if (typeof parent !== 'string')
+    throw new ScenarioError(`${source}: extends: expected a scenario file name, got ${show(parent)}`, 'extends');
   if (seen.length >= 8) throw new ScenarioError(`${source}: extends: chain deeper than 8 files`, 'extends');
   const base = resolve(parent, source);
-  if (seen.includes(base.source)) throw new ScenarioError(`${source}: extends: cycle through ${base.source}`, 'extends');
+  if (seen.includes(base.source))
+    throw new ScenarioError(`${source}: extends: cycle through ${base.source}`, 'extends');
   const resolved = resolveExtends(base.raw, base.source, resolve, [...seen, base.source]);
   const { extends: _e, ...rest } = raw;
   const { extends: _b, ...baseRest } = resolved;
@@ -67,8 +71,14 @@ export function parseValue(text: string, source = '--set'): unknown {
 }
 
 function unknownPath(path: string, source: string): ScenarioError {
-  const suggestion = didYouMean(path, parameterList().map((p) => p.path));
-  return new ScenarioError(`${source}: unknown parameter "${shorten(path)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`, path);
+  const suggestion = didYouMean(
+    path,
+    parameterList().map((p) => p.path),
+  );
+  return new ScenarioError(
+    `${source}: unknown parameter "${shorten(path)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+    path,
+  );
 }
 
 /**
@@ -122,20 +132,46 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown, source: strin
     const field = base ? `${base}.${key}` : key;
     const parentNode = base ? getPath(ScenarioSchema.parse({}), base) : ScenarioSchema.parse({});
     const siblings = isPlainObject(parentNode) ? Object.keys(parentNode) : [];
-    const suggestion = didYouMean(key, siblings) ?? didYouMean(field, parameterList().map((p) => p.path));
+    const suggestion =
+      didYouMean(key, siblings) ??
+      didYouMean(
+        field,
+        parameterList().map((p) => p.path),
+      );
     const more = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more unknown)` : '';
-    return { field, message: `${source}: unknown field "${shorten(field)}"${suggestion ? `; did you mean "${base && !suggestion.includes('.') ? `${base}.` : ''}${suggestion}"?` : ''}${more}` };
+    return {
+      field,
+      message:
+        `${source}: unknown field "${shorten(field)}"` +
+        (suggestion ? `; did you mean "${base && !suggestion.includes('.') ? `${base}.` : ''}${suggestion}"?` : '') +
+        more,
+    };
   }
   // By the path's keys, not its dotted text: an intervention's "smm.count" is one key.
-  const value = issue.code === 'invalid_key' ? issue.path.at(-1) : issue.path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Raw)[key as string] : undefined), raw);
+  const value =
+    issue.code === 'invalid_key'
+      ? issue.path.at(-1)
+      : issue.path.reduce<unknown>(
+          (node, key) => (node !== null && typeof node === 'object' ? (node as Raw)[key as string] : undefined),
+          raw,
+        );
   const info = parameterInfo(base);
   const unit = info?.unit ? ` ${info.unit}` : '';
   let allowed = allowedText(issue);
-  if (info && info.minimum !== undefined && info.maximum !== undefined && (issue.code === 'too_big' || issue.code === 'too_small')) {
+  if (
+    info &&
+    info.minimum !== undefined &&
+    info.maximum !== undefined &&
+    (issue.code === 'too_big' || issue.code === 'too_small')
+  ) {
     allowed = `from ${info.minimum} to ${info.maximum}${unit}`;
   }
-  if (issue.code === 'invalid_key') return { field: base, message: `${source}: ${shorten(base)}: the name ${show(value)} is not allowed (${allowed})` };
-  return { field: base || '(scenario)', message: `${source}: ${shorten(base) || 'scenario'} = ${show(value)} is not allowed; expected ${allowed}` };
+  if (issue.code === 'invalid_key')
+    return { field: base, message: `${source}: ${shorten(base)}: the name ${show(value)} is not allowed (${allowed})` };
+  return {
+    field: base || '(scenario)',
+    message: `${source}: ${shorten(base) || 'scenario'} = ${show(value)} is not allowed; expected ${allowed}`,
+  };
 }
 
 /**
@@ -172,9 +208,16 @@ function checkMetricNames(raw: Raw, source: string): void {
   const metrics = raw.metrics;
   if (!isPlainObject(metrics)) return;
   for (const name of Object.keys(metrics)) {
-    if (name.length > 64) throw new ScenarioError(`${source}: metrics.${shorten(name, 40)}: a metric name has at most 64 characters`, 'metrics');
+    if (name.length > 64)
+      throw new ScenarioError(
+        `${source}: metrics.${shorten(name, 40)}: a metric name has at most 64 characters`,
+        'metrics',
+      );
     if (name in Object.prototype) {
-      throw new ScenarioError(`${source}: metrics.${name}: "${name}" is a reserved name; expected another name (letters, digits and _)`, `metrics.${name}`);
+      throw new ScenarioError(
+        `${source}: metrics.${name}: "${name}" is a reserved name; expected another name (letters, digits and _)`,
+        `metrics.${name}`,
+      );
     }
   }
 }
@@ -197,7 +240,11 @@ export function applyLiveChange(state: Raw, set: Record<string, unknown>, source
     const info = parameterInfo(path);
     if (!info) throw unknownPath(path, `${source}${where}`);
     if (!info.live) {
-      throw new ScenarioError(`${source}${where}: "${path}" cannot change during a run (it shapes the organization at the start); allowed: parameters marked live`, path);
+      throw new ScenarioError(
+        `${source}${where}: "${path}" cannot change during a run (it shapes the organization at the start); ` +
+          `allowed: parameters marked live`,
+        path,
+      );
     }
     const dot = path.indexOf('.');
     const section = dot > 0 ? path.slice(0, dot) : undefined;
@@ -227,12 +274,17 @@ function checkInterventions(scenario: Scenario, source: string, ticksFrom: strin
   // the interventions into every state would make the check quadratic in their number.
   const { interventions, metrics: _m, ...rest } = scenario;
   let state: Raw = rest;
-  const sorted = interventions.map((iv, index) => ({ iv, index })).sort((a, b) => a.iv.at - b.iv.at || a.index - b.index);
+  const sorted = interventions
+    .map((iv, index) => ({ iv, index }))
+    .sort((a, b) => a.iv.at - b.iv.at || a.index - b.index);
   for (const { iv, index } of sorted) {
     const where = `interventions.${index}`;
     if (iv.at >= scenario.ticks) {
       const because = ticksFrom ? ` (ticks = ${scenario.ticks} comes from ${ticksFrom})` : '';
-      throw new ScenarioError(`${source}: ${where}.at = ${iv.at} is not allowed; expected a tick from 0 to ${scenario.ticks - 1}${because}`, `${where}.at`);
+      throw new ScenarioError(
+        `${source}: ${where}.at = ${iv.at} is not allowed; expected a tick from 0 to ${scenario.ticks - 1}${because}`,
+        `${where}.at`,
+      );
     }
     state = applyLiveChange(state, iv.set, source, `: ${where}.set`);
   }
@@ -249,7 +301,11 @@ export interface LoadOptions {
 }
 
 /** Who set `field`: the last override of that field (or of a field above or below it), if any. */
-export function blameSets(sets: readonly string[], setsSource = '--set', labels: readonly (string | undefined)[] = []): Blame {
+export function blameSets(
+  sets: readonly string[],
+  setsSource = '--set',
+  labels: readonly (string | undefined)[] = [],
+): Blame {
   const paths = sets.map((s) => s.slice(0, Math.max(0, s.indexOf('='))).trim());
   return (field) => {
     for (let i = paths.length - 1; i >= 0; i--) {

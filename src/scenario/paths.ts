@@ -35,7 +35,11 @@ function walk(node: JsonNode, prefix: string, out: ParamInfo[]): void {
   const { properties: _p, enum: options, type: _t, ...rest } = node;
   const plausible = plausibleOf(prefix);
   out.push({
-    ...(rest as Partial<ParamInfo>), path: prefix, type, options, default: node.default as ParamInfo['default'],
+    ...(rest as Partial<ParamInfo>),
+    path: prefix,
+    type,
+    options,
+    default: node.default as ParamInfo['default'],
     ...(plausible ? { plausible: plausible.range, plausibleWhy: plausible.why } : {}),
   });
 }
@@ -84,12 +88,17 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const w = word.toLowerCase();
   for (const c of candidates) {
     const d = editDistance(w, c.toLowerCase());
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   const leafW = w.split('.').pop()!;
   if (best === undefined || bestD > Math.max(2, Math.floor(w.length / 3))) {
     // Try the leaf name alone ("count" for "smm.cont"), anywhere in the tree.
-    const byLeaf = candidates.find((c) => editDistance(leafW, c.split('.').pop()!.toLowerCase()) <= 1 && c.toLowerCase().endsWith(leafW.slice(-2)));
+    const byLeaf = candidates.find(
+      (c) => editDistance(leafW, c.split('.').pop()!.toLowerCase()) <= 1 && c.toLowerCase().endsWith(leafW.slice(-2)),
+    );
     return byLeaf;
   }
   return best;

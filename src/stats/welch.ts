@@ -20,14 +20,22 @@ export interface WelchResult {
 export function welch(a: Sample, b: Sample): WelchResult {
   const na = a.length;
   const nb = b.length;
-  if (na < 2 || nb < 2) throw new RangeError(`Welch's test needs at least 2 values in each sample, got ${na} and ${nb}`);
+  if (na < 2 || nb < 2)
+    throw new RangeError(`Welch's test needs at least 2 values in each sample, got ${na} and ${nb}`);
   const diff = mean(a) - mean(b);
   const va = variance(a) / na;
   const vb = variance(b) / nb;
   const se = Math.sqrt(va + vb);
   if (se === 0) {
     // Both samples constant: the difference is known exactly (no spread to test against).
-    return { diff, lo: diff, hi: diff, t: diff === 0 ? 0 : Math.sign(diff) * Infinity, df: na + nb - 2, p: diff === 0 ? 1 : 0 };
+    return {
+      diff,
+      lo: diff,
+      hi: diff,
+      t: diff === 0 ? 0 : Math.sign(diff) * Infinity,
+      df: na + nb - 2,
+      p: diff === 0 ? 1 : 0,
+    };
   }
   const df = (va + vb) ** 2 / ((va * va) / (na - 1) + (vb * vb) / (nb - 1));
   const t = diff / se;

@@ -18,7 +18,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app?.close());
 
-type Hook = { __orgsim: { tick: number; playing: boolean; mode: string; compare?: CompareState; story: { active: boolean } } };
+type Hook = {
+  __orgsim: { tick: number; playing: boolean; mode: string; compare?: CompareState; story: { active: boolean } };
+};
 interface Violation {
   id: string;
   impact: string | null;
@@ -30,13 +32,26 @@ interface Violation {
 async function axe(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe.run;
+    const run = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }
+    ).axe.run;
     const r = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 8).map((n) => `    ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)
+          .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`,
+    );
 }
 
 async function expectNoSerious(page: Page, where: string): Promise<void> {
@@ -66,7 +81,13 @@ async function compareSmall(page: Page): Promise<void> {
   await page.fill('#compare-changes-1', 'smm.count=3');
   await page.fill('#compare-runs', '4');
   await page.click('#compare-run');
-  await page.waitForFunction(() => (window as unknown as Hook).__orgsim.compare?.end === 'done' && !(window as unknown as Hook).__orgsim.compare?.running, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as Hook).__orgsim.compare?.end === 'done' &&
+      !(window as unknown as Hook).__orgsim.compare?.running,
+    null,
+    { timeout: 60_000 },
+  );
   // The results are drawn a piece per frame after the last run lands.
   await page.waitForTimeout(300);
 }
@@ -76,7 +97,9 @@ async function compareSmall(page: Page): Promise<void> {
  * charts, axis texts and lines were measured (a minimum over nothing is Infinity: the counts say it measured).
  * A chart's SVG sits in its .plot-box (viz/charts/frame.ts).
  */
-async function chartSizes(page: Page): Promise<{ text: number; line: number; charts: number; texts: number; lines: number }> {
+async function chartSizes(
+  page: Page,
+): Promise<{ text: number; line: number; charts: number; texts: number; lines: number }> {
   return page.evaluate(() => {
     let text = Infinity;
     let line = Infinity;
@@ -107,7 +130,11 @@ async function chartSizes(page: Page): Promise<{ text: number; line: number; cha
 async function armLabelContrast(page: Page): Promise<number[]> {
   return page.evaluate(() => {
     const lum = (css: string) => {
-      const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = css
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((v) => Number(v) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     return Array.from(document.querySelectorAll('.arm-label'), (e) => {
@@ -132,9 +159,16 @@ async function tabThrough(page: Page): Promise<{ controls: string[]; stops: Stop
   const controls = await page.evaluate(() => {
     let n = 0;
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, select, input, textarea, a[href], summary, [tabindex]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, select, input, textarea, a[href], summary, [tabindex]',
+    )) {
       if (!el.dataset.a11yKey) el.dataset.a11yKey = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : `:${n++}`}`;
-      if ((el as HTMLButtonElement).disabled || el.tabIndex < 0 || (el instanceof HTMLInputElement && el.type === 'hidden')) continue;
+      if (
+        (el as HTMLButtonElement).disabled ||
+        el.tabIndex < 0 ||
+        (el instanceof HTMLInputElement && el.type === 'hidden')
+      )
+        continue;
       // Opacity is not checked: file inputs are transparent inside their visible label.
       if (!el.checkVisibility({ visibilityProperty: true }) || el.getClientRects().length === 0) continue;
       out.push(el.dataset.a11yKey);
@@ -149,9 +183,19 @@ async function tabThrough(page: Page): Promise<{ controls: string[]; stops: Stop
       const el = e.target as HTMLElement;
       const text = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
       // The accessible name, in the order of accname: aria-labelledby, aria-label, <label>, content, title.
-      let name = text((el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      let name = text(
+        (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
       name ||= text(el.getAttribute('aria-label'));
-      if (!name && 'labels' in el) name = text(Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' '));
+      if (!name && 'labels' in el)
+        name = text(
+          Array.from((el as HTMLInputElement).labels ?? [])
+            .map((l) => l.textContent)
+            .join(' '),
+        );
       if (!name && ['BUTTON', 'SUMMARY', 'A'].includes(el.tagName)) name = text(el.textContent);
       name ||= text(el.getAttribute('title'));
       // A focus indicator on the control, or on the label that wraps it (file inputs are drawn by their label).
@@ -160,7 +204,11 @@ async function tabThrough(page: Page): Promise<{ controls: string[]; stops: Stop
         const s = getComputedStyle(x);
         return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
       };
-      stops.push({ key: el.dataset.a11yKey ?? `${el.tagName.toLowerCase()}#${el.id}`, name, focusRing: ring(el) || ring(el.closest('label')) });
+      stops.push({
+        key: el.dataset.a11yKey ?? `${el.tagName.toLowerCase()}#${el.id}`,
+        name,
+        focusRing: ring(el) || ring(el.closest('label')),
+      });
     });
     // Tab then starts after the last focused control and wraps round the end of the page.
     (document.activeElement as HTMLElement | null)?.blur();
@@ -175,9 +223,24 @@ async function tabThrough(page: Page): Promise<{ controls: string[]; stops: Stop
 function expectKeyboardAccess({ controls, stops }: { controls: string[]; stops: Stop[] }, where: string): void {
   const reached = new Set(stops.map((s) => s.key));
   expect(controls.length, where).toBeGreaterThan(10);
-  expect.soft(controls.filter((c) => !reached.has(c)), `${where}: not reached by Tab`).toEqual([]);
-  expect.soft(stops.filter((s) => !s.name).map((s) => s.key), `${where}: no accessible name`).toEqual([]);
-  expect.soft(stops.filter((s) => !s.focusRing).map((s) => s.key), `${where}: no visible focus`).toEqual([]);
+  expect
+    .soft(
+      controls.filter((c) => !reached.has(c)),
+      `${where}: not reached by Tab`,
+    )
+    .toEqual([]);
+  expect
+    .soft(
+      stops.filter((s) => !s.name).map((s) => s.key),
+      `${where}: no accessible name`,
+    )
+    .toEqual([]);
+  expect
+    .soft(
+      stops.filter((s) => !s.focusRing).map((s) => s.key),
+      `${where}: no visible focus`,
+    )
+    .toEqual([]);
 }
 
 describe('accessibility', () => {
@@ -191,7 +254,10 @@ describe('accessibility', () => {
     await expectNoSerious(page, 'presenter mode');
     // Presenter mode is for a projector: large axis text, thick lines (a 1500 px wide window here).
     const sizes = await chartSizes(page);
-    console.log(`presenter mode: ${sizes.charts} charts, smallest of ${sizes.texts} axis texts ${sizes.text.toFixed(1)} px, thinnest of ${sizes.lines} lines ${sizes.line.toFixed(1)} px`);
+    console.log(
+      `presenter mode: ${sizes.charts} charts, smallest of ${sizes.texts} axis texts ` +
+        `${sizes.text.toFixed(1)} px, thinnest of ${sizes.lines} lines ${sizes.line.toFixed(1)} px`,
+    );
     // Presenter mode shows the participation and value charts (and the organization): both must be measured.
     expect(sizes.charts, 'presenter charts measured').toBeGreaterThanOrEqual(2);
     expect(sizes.texts, 'presenter axis texts measured').toBeGreaterThan(0);
@@ -216,10 +282,16 @@ describe('accessibility', () => {
     await expectNoSerious(page, 'story introduction');
     await press(page, 'PageDown');
     // The story's first step runs its claim's pair and says its verdict.
-    await page.waitForFunction(() => {
-      const o = (window as unknown as Hook).__orgsim;
-      return o.story.active && /^(The claim|Inconclusive)/.test(document.getElementById('story-verdict')!.textContent!);
-    }, null, { timeout: 300_000 });
+    await page.waitForFunction(
+      () => {
+        const o = (window as unknown as Hook).__orgsim;
+        return (
+          o.story.active && /^(The claim|Inconclusive)/.test(document.getElementById('story-verdict')!.textContent!)
+        );
+      },
+      null,
+      { timeout: 300_000 },
+    );
     await page.waitForTimeout(300);
     await expectNoSerious(page, 'story mode');
     expect(errors).toEqual([]);

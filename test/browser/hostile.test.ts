@@ -39,7 +39,11 @@ async function frames(page: Page): Promise<number> {
 async function openLink(page: Page, hash: string): Promise<'error' | 'run'> {
   await page.goto('about:blank');
   await page.goto(app.url + hash);
-  await page.waitForFunction(() => !document.getElementById('error')!.hidden || ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => !document.getElementById('error')!.hidden || ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0,
+    null,
+    { timeout: 60_000 },
+  );
   return (await page.locator('#error').isHidden()) ? 'run' : 'error';
 }
 
@@ -57,9 +61,18 @@ describe('a shared link that cannot be opened', () => {
     const { page, errors } = await openPage(app);
     for (const [hash, says] of [
       ['#run=A', /^This shared link cannot be opened: it is damaged: it does not decode/],
-      [encodeShared({ scenario: 'baseline', sets: [], seed: 1e308, interventions: [] }), /seed = 1e\+308 is not allowed; expected from 0 to 2147483647/],
-      [encodeShared({ scenario: 'no-such-scenario', sets: [], seed: 1, interventions: [] }), /no shipped scenario named "no-such-scenario"/],
-      [encodeShared({ scenario: 'baseline', sets: ['smm.cont=3'], seed: 1, interventions: [] }), /unknown parameter "smm\.cont"; did you mean "smm\.count"\?/],
+      [
+        encodeShared({ scenario: 'baseline', sets: [], seed: 1e308, interventions: [] }),
+        /seed = 1e\+308 is not allowed; expected from 0 to 2147483647/,
+      ],
+      [
+        encodeShared({ scenario: 'no-such-scenario', sets: [], seed: 1, interventions: [] }),
+        /no shipped scenario named "no-such-scenario"/,
+      ],
+      [
+        encodeShared({ scenario: 'baseline', sets: ['smm.cont=3'], seed: 1, interventions: [] }),
+        /unknown parameter "smm\.cont"; did you mean "smm\.count"\?/,
+      ],
       ['#run=!!', /characters a link never has/],
     ] as const) {
       expect(await openLink(page, hash), hash).toBe('error');
@@ -69,7 +82,9 @@ describe('a shared link that cannot be opened', () => {
       await page.waitForFunction((n) => ((window as unknown as { __frames: number }).__frames ?? 0) > n + 10, f);
       expect(await tickOf(page)).toBe(0);
       expect(await page.locator('#error').isVisible()).toBe(true);
-      expect(await page.locator('#scenario-description').textContent()).toBe('No run: the shared link could not be opened.');
+      expect(await page.locator('#scenario-description').textContent()).toBe(
+        'No run: the shared link could not be opened.',
+      );
     }
     await page.click('#error button');
     await waitTick(page, 3);
@@ -81,10 +96,20 @@ describe('a shared link that cannot be opened', () => {
 });
 
 describe('very large input', () => {
-  it('a 600 kB link of 10,000 interventions is checked off the main thread: the page keeps drawing, then runs it or says why not', async () => {
+  it('a 600 kB link of 10,000 interventions is checked off the main thread: the page keeps drawing, then runs it or \
+says why not', async () => {
     const { page, errors } = await openPage(app);
-    const interventions = Array.from({ length: 10_000 }, (_, k) => ({ at: k % 500, label: `change number ${k} of a long list`, set: { 'cm.speakShare': (k % 10) / 10 } }));
-    const hash = encodeShared({ scenario: { name: 'many changes', organization: { employees: 100 }, external: { customers: 0 } }, sets: [], seed: 1, interventions });
+    const interventions = Array.from({ length: 10_000 }, (_, k) => ({
+      at: k % 500,
+      label: `change number ${k} of a long list`,
+      set: { 'cm.speakShare': (k % 10) / 10 },
+    }));
+    const hash = encodeShared({
+      scenario: { name: 'many changes', organization: { employees: 100 }, external: { customers: 0 } },
+      sets: [],
+      seed: 1,
+      interventions,
+    });
     expect(hash.length).toBeGreaterThan(590_000);
     await page.goto('about:blank');
     await page.goto(app.url + hash);
@@ -92,7 +117,11 @@ describe('very large input', () => {
     // While the link is checked, the page draws frames.
     const f = await frames(page);
     await page.waitForFunction((n) => ((window as unknown as { __frames: number }).__frames ?? 0) > n + 5, f);
-    await page.waitForFunction(() => !document.getElementById('error')!.hidden || ((window as unknown as Hook).__orgsim?.tick ?? 0) > 5, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => !document.getElementById('error')!.hidden || ((window as unknown as Hook).__orgsim?.tick ?? 0) > 5,
+      null,
+      { timeout: 120_000 },
+    );
     if (await page.locator('#error').isVisible()) await expectPlainError(page);
     else {
       // At most a few dozen markers are drawn, whatever the number of changes; the captions say the rest.
@@ -118,20 +147,61 @@ function mutate(base: Record<string, unknown>, path: string[], value: unknown): 
   return out;
 }
 
-const BASE = { name: 'fuzz', organization: { employees: 60, teamSize: 6 }, external: { customers: 0 }, ticks: 40, smm: { count: 1 }, cm: { present: true } };
-const PATHS = [['name'], ['ticks'], ['seed'], ['organization', 'employees'], ['smm', 'count'], ['smm', 'sourcing'], ['cm'], ['interventions'], ['metrics'], ['extends'], ['organization', 'nope'], ['__proto__'], ['description']];
-const hostileText = fc.constantFrom('<img src=x onerror="window.__pwned=1">', '\u001b[31mred\u001b[0m', '</script><script>window.__pwned=2</script>', 'a'.repeat(5000), '{"$ref":"#"}');
-const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileText, fc.constantFrom(1e308, -1, 0.5, 2 ** 40, null, true, [], {}));
+const BASE = {
+  name: 'fuzz',
+  organization: { employees: 60, teamSize: 6 },
+  external: { customers: 0 },
+  ticks: 40,
+  smm: { count: 1 },
+  cm: { present: true },
+};
+const PATHS = [
+  ['name'],
+  ['ticks'],
+  ['seed'],
+  ['organization', 'employees'],
+  ['smm', 'count'],
+  ['smm', 'sourcing'],
+  ['cm'],
+  ['interventions'],
+  ['metrics'],
+  ['extends'],
+  ['organization', 'nope'],
+  ['__proto__'],
+  ['description'],
+];
+const hostileText = fc.constantFrom(
+  '<img src=x onerror="window.__pwned=1">',
+  '\u001b[31mred\u001b[0m',
+  '</script><script>window.__pwned=2</script>',
+  'a'.repeat(5000),
+  '{"$ref":"#"}',
+);
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  hostileText,
+  fc.constantFrom(1e308, -1, 0.5, 2 ** 40, null, true, [], {}),
+);
 
 describe('fuzzed links and files (fast-check)', () => {
   it('random and mutated share links end in an inline error or a run; the page never freezes or throws', async () => {
     const { page, errors } = await openPage(app);
     const link = fc.oneof(
       fc.string({ maxLength: 200 }).map((s) => `#run=${s}`),
-      fc.base64String({ maxLength: 400 }).map((s) => `#run=${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`),
+      fc
+        .base64String({ maxLength: 400 })
+        .map((s) => `#run=${s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}`),
       fc.jsonValue({ maxDepth: 3 }).map((v) => `#run=${Buffer.from(JSON.stringify(v)).toString('base64url')}`),
-      fc.tuple(fc.constantFrom(...PATHS), anyValue).map(([path, v]) => encodeShared({ scenario: mutate(BASE, path, v), sets: [], seed: 1, interventions: [] })),
-      fc.tuple(anyValue, anyValue).map(([sets, interventions]) => `#run=${Buffer.from(JSON.stringify({ scenario: 'small', sets, seed: 2, interventions })).toString('base64url')}`),
+      fc
+        .tuple(fc.constantFrom(...PATHS), anyValue)
+        .map(([path, v]) => encodeShared({ scenario: mutate(BASE, path, v), sets: [], seed: 1, interventions: [] })),
+      fc
+        .tuple(anyValue, anyValue)
+        .map(
+          ([sets, interventions]) =>
+            `#run=` +
+            `${Buffer.from(JSON.stringify({ scenario: 'small', sets, seed: 2, interventions })).toString('base64url')}`,
+        ),
     );
     await fc.assert(
       fc.asyncProperty(link, async (hash) => {
@@ -163,7 +233,13 @@ describe('fuzzed links and files (fast-check)', () => {
           document.getElementById('notice')!.hidden = true;
         });
         await page.setInputFiles('#file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
-        await page.waitForFunction((n) => !document.getElementById('error')!.hidden || document.getElementById('notice')!.textContent === `Opened ${n}`, name, { timeout: 60_000 });
+        await page.waitForFunction(
+          (n) =>
+            !document.getElementById('error')!.hidden ||
+            document.getElementById('notice')!.textContent === `Opened ${n}`,
+          name,
+          { timeout: 60_000 },
+        );
         if (await page.locator('#error').isVisible()) {
           const said = await expectPlainError(page);
           // One line, naming the file.
@@ -172,7 +248,12 @@ describe('fuzzed links and files (fast-check)', () => {
         }
         // The run goes on either way.
         const t = await tickOf(page);
-        await page.waitForFunction((n) => ((window as unknown as Hook).__orgsim?.tick ?? 0) > n || (window as unknown as { __orgsim: { done: boolean } }).__orgsim.done, t);
+        await page.waitForFunction(
+          (n) =>
+            ((window as unknown as Hook).__orgsim?.tick ?? 0) > n ||
+            (window as unknown as { __orgsim: { done: boolean } }).__orgsim.done,
+          t,
+        );
       }),
       { numRuns: 30, seed: 34, endOnFailure: true },
     );

@@ -15,7 +15,13 @@ let app: App;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-network-page-'));
-  await writeSyntheticExport(join(dir, 'export'), { format: 'slack', users: 150, months: 3, missingMonth: -1, truth: false });
+  await writeSyntheticExport(join(dir, 'export'), {
+    format: 'slack',
+    users: 150,
+    months: 3,
+    missingMonth: -1,
+    truth: false,
+  });
   writeResult(join(dir, 'out'), await importExport(join(dir, 'export')));
   app = await startApp(4319);
 }, 180_000);
@@ -38,7 +44,9 @@ describe('Your network…', () => {
     expect(text).toContain(`Your Slack network: ${stats.accounts.counted.toLocaleString('en-US')} accounts`);
     expect(text).toContain(`${(stats.figures.monthlyContributors.value * 100).toFixed(1)}%`);
     // The run's column: the baseline's 1,000 employees.
-    expect(await page.locator('.network-table tr', { hasText: 'People' }).locator('td').nth(1).textContent()).toBe('1,000');
+    expect(await page.locator('.network-table tr', { hasText: 'People' }).locator('td').nth(1).textContent()).toBe(
+      '1,000',
+    );
     expect(errors).toEqual([]);
   });
 
@@ -46,7 +54,11 @@ describe('Your network…', () => {
     const { page, errors } = await openPage(app);
     await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 0);
     await page.setInputFiles('#network-files', join(dir, 'out', 'scenario.json'));
-    await page.waitForFunction(() => document.getElementById('run-name')!.textContent!.includes('imported Slack network'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.getElementById('run-name')!.textContent!.includes('imported Slack network'),
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(() => ((window as unknown as Hook).__orgsim?.tick ?? 0) > 5, null, { timeout: 60_000 });
     expect(errors).toEqual([]);
   });
@@ -65,12 +77,16 @@ describe('Your network…', () => {
     writeFileSync(join(dir, 'broken.json'), '{"figures": {}, "span": {"months": [');
     await page.setInputFiles('#network-files', join(dir, 'broken.json'));
     await page.locator('#network-error').waitFor();
-    expect(await page.locator('#network-error').textContent()).toBe('broken.json: not valid JSON; expected the statistics.json written by orgsim import');
+    expect(await page.locator('#network-error').textContent()).toBe(
+      'broken.json: not valid JSON; expected the statistics.json written by orgsim import',
+    );
     stats.accounts.counted = 'many';
     writeFileSync(join(dir, 'wrong.json'), JSON.stringify(stats));
     await page.setInputFiles('#network-files', join(dir, 'wrong.json'));
     await page.waitForFunction(() => document.getElementById('network-error')!.textContent!.includes('wrong.json'));
-    expect(await page.locator('#network-error').textContent()).toMatch(/^wrong\.json: "accounts\.counted" is not a count/);
+    expect(await page.locator('#network-error').textContent()).toMatch(
+      /^wrong\.json: "accounts\.counted" is not a count/,
+    );
     const before = await page.evaluate(() => (window as unknown as Hook).__orgsim!.tick);
     await page.waitForFunction((t) => (window as unknown as Hook).__orgsim!.tick > t, before);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

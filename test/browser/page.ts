@@ -15,11 +15,22 @@ export interface App {
 export async function startApp(port: number): Promise<App> {
   // Built apart from the user's own dist/.
   await build({ logLevel: 'error', build: { outDir: 'test-results/dist', emptyOutDir: true } });
-  const server: PreviewServer = await preview({ preview: { port, host: '127.0.0.1', strictPort: false }, build: { outDir: 'test-results/dist' }, logLevel: 'silent' });
+  const server: PreviewServer = await preview({
+    preview: { port, host: '127.0.0.1', strictPort: false },
+    build: { outDir: 'test-results/dist' },
+    logLevel: 'silent',
+  });
   const address = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
   return {
@@ -43,8 +54,11 @@ export async function openPage(app: App, path = ''): Promise<{ page: Page; error
   return { page, errors };
 }
 
-export const tick = (page: Page) => page.evaluate(() => (window as unknown as { __orgsim: { tick: number } }).__orgsim.tick);
+export const tick = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __orgsim: { tick: number } }).__orgsim.tick);
 
 export async function waitTick(page: Page, atLeast: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((n) => (window as unknown as { __orgsim: { tick: number } }).__orgsim.tick >= n, atLeast, { timeout });
+  await page.waitForFunction((n) => (window as unknown as { __orgsim: { tick: number } }).__orgsim.tick >= n, atLeast, {
+    timeout,
+  });
 }

@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 describe('the researcher', () => {
-  it('finds parameters by name, path, description or seed words; sees what changed; resets one; reads its popover', async () => {
+  it('finds parameters by name, path, description or seed words; sees what changed; resets one; reads \
+its popover', async () => {
     const { page, errors } = await openPage(app);
     await waitTick(page, 3);
     const total = Number((await page.locator('#param-count').textContent())!.match(/^(\d+) parameters$/)![1]);
@@ -49,7 +50,9 @@ describe('the researcher', () => {
     await row.locator('.param-reset').click();
     expect(await page.locator('#param-cm-speakShare').inputValue()).toBe('0.1');
     expect(await row.locator('.badge.changed').isHidden()).toBe(true);
-    await page.waitForFunction(() => document.getElementById('changes-live')!.textContent!.includes('cm.speakShare = 0.1'));
+    await page.waitForFunction(() =>
+      document.getElementById('changes-live')!.textContent!.includes('cm.speakShare = 0.1'),
+    );
     await page.uncheck('#param-only-changed');
     // The popover: real text with the path, default, range, source, seed sentence and the model section.
     await page.fill('#param-search', 'speak share');
@@ -57,7 +60,8 @@ describe('the researcher', () => {
     const pop = page.locator('#param-popover');
     await expect.poll(() => pop.isVisible()).toBe(true);
     const text = (await pop.textContent())!;
-    for (const part of ['cm.speakShare', 'Default0.1', 'Range0 to 1', 'instead of being the most active person']) expect(text).toContain(part);
+    for (const part of ['cm.speakShare', 'Default0.1', 'Range0 to 1', 'instead of being the most active person'])
+      expect(text).toContain(part);
     const href = (await pop.locator('a').getAttribute('href'))!;
     expect(href).toMatch(/^\.\/model\.html#[a-z0-9-]+$/);
     const model = await page.request.get(new URL(href, app.url).href);
@@ -71,7 +75,9 @@ describe('the researcher', () => {
     await page.fill('#param-search', 'smm.count');
     await page.fill('#param-smm-count', '4');
     await page.press('#param-smm-count', 'Enter');
-    await page.waitForFunction(() => document.getElementById('changes-pending')!.textContent === 'Waiting for a reset: smm.count = 4');
+    await page.waitForFunction(
+      () => document.getElementById('changes-pending')!.textContent === 'Waiting for a reset: smm.count = 4',
+    );
     expect(await page.locator('#changes-live').textContent()).not.toContain('smm.count = 4');
     await page.click('#apply-reset');
     await page.waitForSelector('#reset-dialog[open]');
@@ -87,17 +93,42 @@ describe('the researcher', () => {
 
   it("sees a sensitivity analysis in the page's Sweep results styled as orgsim report draws it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgsim-web-report-'));
-    writeFileSync(join(dir, 'tiny.json'), JSON.stringify({ name: 'tiny', organization: { employees: 60 }, external: { customers: 0 }, ticks: 30 }));
+    writeFileSync(
+      join(dir, 'tiny.json'),
+      JSON.stringify({ name: 'tiny', organization: { employees: 60 }, external: { customers: 0 }, ticks: 30 }),
+    );
     const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/orgsim.mjs', ...args], { stdio: 'pipe' });
-    cli('sensitivity', join(dir, 'tiny.json'), '--method', 'morris', '--samples', '3', '--bootstrap', '50', '--param', 'smm.count=0:2', '--param', 'cm.speakShare=0:1', '--workers', '1', '--out', join(dir, 'out'));
+    cli(
+      'sensitivity',
+      join(dir, 'tiny.json'),
+      '--method',
+      'morris',
+      '--samples',
+      '3',
+      '--bootstrap',
+      '50',
+      '--param',
+      'smm.count=0:2',
+      '--param',
+      'cm.speakShare=0:1',
+      '--workers',
+      '1',
+      '--out',
+      join(dir, 'out'),
+    );
     cli('report', join(dir, 'out'));
     // The same computed styles for the same marks, in the report and in the page's view.
-    const styles = (root: string) => `(() => {
-      const css = (sel, props) => { const e = document.querySelector('${root} ' + sel); if (!e) return null; const s = getComputedStyle(e); return props.map((p) => s.getPropertyValue(p)).join(' | '); };
+    const styles = (root: string) =>
+      `(() => {
+      const css = (sel, props) => { const e = document.querySelector('${root} ' + sel); if (!e) return null; const s ` +
+      `= getComputedStyle(e); return props.map((p) => s.getPropertyValue(p)).join(' | '); };
       return {
-        muStar: css('rect.bar-mu_star', ['fill']), sigma: css('rect.bar-sigma', ['fill']), mu: css('rect.bar-mu', ['fill']),
-        whisker: css('line.whisker', ['stroke']), mean: css('path.mean', ['fill', 'stroke', 'stroke-width']), ci: css('line.ci', ['stroke']), run: css('circle.run', ['fill', 'fill-opacity']),
-        axis: css('.axis path', ['stroke']), text: css('svg text', ['font-size', 'fill']), h1: css('h1', ['font-size']), note: css('.note', ['font-size', 'color']),
+        muStar: css('rect.bar-mu_star', ['fill']), sigma: css('rect.bar-sigma', ['fill']), mu: css('rect.bar-mu', ` +
+      `['fill']),
+        whisker: css('line.whisker', ['stroke']), mean: css('path.mean', ['fill', 'stroke', 'stroke-width']), ci: ` +
+      `css('line.ci', ['stroke']), run: css('circle.run', ['fill', 'fill-opacity']),
+        axis: css('.axis path', ['stroke']), text: css('svg text', ['font-size', 'fill']), h1: css('h1', ` +
+      `['font-size']), note: css('.note', ['font-size', 'color']),
       };
     })()`;
     const report = await app.browser.newPage();
@@ -105,7 +136,10 @@ describe('the researcher', () => {
     const expected = (await report.evaluate(styles('#report'))) as Record<string, string | null>;
     await report.close();
     const { page, errors } = await openPage(app);
-    await page.setInputFiles('#sweep-files', ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)));
+    await page.setInputFiles(
+      '#sweep-files',
+      ['manifest.json', 'runs.csv', 'indices.csv'].map((f) => join(dir, 'out', f)),
+    );
     // Drawn: a bar of width 0 (an index of 0 at this size) is never "visible", so wait for one that is not.
     await page.waitForSelector('#sweep-view:not([hidden]) rect.bar-mu_star:not([width="0"])');
     const got = (await page.evaluate(styles('#sweep-report'))) as Record<string, string | null>;

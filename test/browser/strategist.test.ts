@@ -27,9 +27,14 @@ describe('the strategist', () => {
     await page.click('#org-apply');
     const name = 'Baseline, modified: 300 employees, 3 SMMs, an outsourced CM, no external community, 120 working days';
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
-    expect(await page.locator('#changes-day0').textContent()).toBe('300 employees; 3 SMMs; an outsourced CM; no external community; 120 working days');
+    expect(await page.locator('#changes-day0').textContent()).toBe(
+      '300 employees; 3 SMMs; an outsourced CM; no external community; 120 working days',
+    );
     // The description and the picker describe the modified run, not the scenario it came from.
-    const described = '300 employees in teams of 8; 3 internal SMMs animating open communities; an outsourced community manager; no external community; over 120 working days. Everything else as in “Baseline: an internal CM with relays”.';
+    const described =
+      '300 employees in teams of 8; 3 internal SMMs animating open communities; an outsourced community ' +
+      'manager; no external community; over 120 working days. Everything else as in “Baseline: an internal ' +
+      'CM with relays”.';
     expect(await page.locator('#scenario-description').textContent()).toBe(described);
     expect(await page.locator('#scenario option:checked').textContent()).toBe(name);
     await waitTick(page, 10);
@@ -55,7 +60,9 @@ describe('the strategist', () => {
     expect(await page.locator('#org-employees').inputValue()).toBe('300');
     // Cancel leaves the run alone.
     await page.click('#event-cm-speaks');
-    await page.waitForFunction(() => document.getElementById('changes-live')!.textContent!.includes('Let the CM speak more'));
+    await page.waitForFunction(() =>
+      document.getElementById('changes-live')!.textContent!.includes('Let the CM speak more'),
+    );
     await page.keyboard.press('r');
     await page.waitForSelector('#reset-dialog[open]');
     const before = await tickOf(page);
@@ -66,8 +73,17 @@ describe('the strategist', () => {
     // Compared with the baseline: the current run is named as it is, in the form and in the results.
     await page.keyboard.press('c');
     await page.waitForSelector('#compare-view:not([hidden])');
-    expect(await page.locator('#compare-arm-0 option[value="current"]').textContent()).toBe(`current run: ${name} + 1 live change`);
-    await runCompare(page, [{ scenario: 'current', changes: '' }, { scenario: 'baseline', changes: 'ticks=120' }], 3);
+    expect(await page.locator('#compare-arm-0 option[value="current"]').textContent()).toBe(
+      `current run: ${name} + 1 live change`,
+    );
+    await runCompare(
+      page,
+      [
+        { scenario: 'current', changes: '' },
+        { scenario: 'baseline', changes: 'ticks=120' },
+      ],
+      3,
+    );
     const snap = await page.evaluate(() => (window as unknown as Hook).__orgsim.compareResults());
     expect(snap.arms.map((a) => a.name)).toEqual([`${name} + 1 live change`, 'Baseline, modified: 120 working days']);
     expect(snap.verdicts.join('\n')).toContain(`“${name} + 1 live change” (reference)`);
@@ -75,11 +91,19 @@ describe('the strategist', () => {
 
     // Saved as a scenario file, it opens again as the same organization under its new name.
     const saved = await download(page, () => page.click('#org-save'));
-    const scenario = JSON.parse(saved.text) as { name: string; organization: { employees: number }; smm: { count: number } };
+    const scenario = JSON.parse(saved.text) as {
+      name: string;
+      organization: { employees: number };
+      smm: { count: number };
+    };
     expect(scenario.name).toBe(name);
     expect((scenario as unknown as { description: string }).description).toBe(described);
     expect(scenario.organization.employees).toBe(300);
-    await page.setInputFiles('#file', { name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
+    await page.setInputFiles('#file', {
+      name: saved.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(saved.text),
+    });
     await page.waitForFunction((n) => document.getElementById('run-name')!.textContent === n, name);
     expect(await page.locator('#org-employees').inputValue()).toBe('300');
     expect(await page.locator('#changes-day0').textContent()).toBe('none: as in the scenario');
@@ -87,7 +111,11 @@ describe('the strategist', () => {
     // The page's JSON export of a run opens again too: as the scenario that reproduces it.
     await waitTick(page, 5);
     const exported = await download(page, () => page.click('#export-json'));
-    await page.setInputFiles('#file', { name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+    await page.setInputFiles('#file', {
+      name: 'run.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported.text),
+    });
     await page.waitForFunction(() => document.getElementById('notice')!.textContent === 'Opened run.json');
     expect(await page.locator('#error').isHidden()).toBe(true);
     expect(await page.locator('#run-name').textContent()).toBe(name);
@@ -95,7 +123,8 @@ describe('the strategist', () => {
     await page.close();
   });
 
-  it('sees a bad value in the form at its field, marked invalid and on screen at 1366x768, and the run goes on', async () => {
+  it('sees a bad value in the form at its field, marked invalid and on screen at 1366x768, and the \
+run goes on', async () => {
     const { page } = await openPage(app);
     await page.setViewportSize({ width: 1366, height: 768 });
     await waitTick(page, 3);
@@ -132,7 +161,10 @@ describe('the strategist', () => {
     const page = await livePage(app, { viewport: { width: 1366, height: 768 } }, 0);
     await page.evaluate(() => window.scrollTo(0, 800));
     await page.waitForFunction(() => window.scrollY > 0);
-    const { bar, name } = await page.evaluate(() => ({ bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom, name: document.getElementById('run-name')!.getBoundingClientRect().top }));
+    const { bar, name } = await page.evaluate(() => ({
+      bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom,
+      name: document.getElementById('run-name')!.getBoundingClientRect().top,
+    }));
     expect(bar).toBeGreaterThan(60);
     expect(name).toBeGreaterThanOrEqual(bar);
     await page.close();

@@ -31,7 +31,9 @@ async function axe(page: Page): Promise<string[]> {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
     const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run;
     const r = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
   });
 }
 const SITE = 'test-results/dist-workshop';
@@ -43,7 +45,14 @@ interface Hook {
     phase?: string;
     participants: { id: number; name: string; connected: boolean; voted: boolean }[];
     vote: { round: number; tally: number[]; voters: number } | null;
-    decisions: { round: number; tick: number; choice: string; label: string; voters: number; votes: { id: string; count: number }[] }[];
+    decisions: {
+      round: number;
+      tick: number;
+      choice: string;
+      label: string;
+      voters: number;
+      votes: { id: string; count: number }[];
+    }[];
     ghostTick: number;
     markers: { tick: number; label: string }[];
     bytes: () => Record<string, string>;
@@ -55,8 +64,16 @@ const W = (page: Page) => page.evaluate(() => (window as unknown as Hook).__work
 /** Three rounds: the options offered, each phone's vote (an event id), the expected winner. */
 const ROUNDS = [
   { offer: ['hire-smm', 'visibility'], vote: (i: number) => (i < 18 ? 'hire-smm' : 'visibility'), winner: 'hire-smm' },
-  { offer: ['coach-managers', 'cm-speaks', 'smm-team-groups'], vote: (i: number) => (i < 8 ? 'coach-managers' : i < 23 ? 'cm-speaks' : 'smm-team-groups'), winner: 'cm-speaks' },
-  { offer: ['outsource-smm', 'end-codriving'], vote: (i: number) => (i < 10 ? 'end-codriving' : 'outsource-smm'), winner: 'outsource-smm' },
+  {
+    offer: ['coach-managers', 'cm-speaks', 'smm-team-groups'],
+    vote: (i: number) => (i < 8 ? 'coach-managers' : i < 23 ? 'cm-speaks' : 'smm-team-groups'),
+    winner: 'cm-speaks',
+  },
+  {
+    offer: ['outsource-smm', 'end-codriving'],
+    vote: (i: number) => (i < 10 ? 'end-codriving' : 'outsource-smm'),
+    winner: 'outsource-smm',
+  },
 ];
 /** The page offers options in the order of the live events. */
 const offered = (ids: string[]) => LIVE_EVENTS.map((e) => e.id).filter((id) => ids.includes(id));
@@ -86,10 +103,25 @@ beforeAll(async () => {
   await build({ logLevel: 'error', build: { outDir: SITE, emptyOutDir: true } });
   dir = mkdtempSync(join(tmpdir(), 'orgsim-workshop-'));
   const { scenario } = readScenario('baseline', ['ticks=200']);
-  workshop = await Workshop.start({ scenario, seed: 2026, site: loadSite(SITE), host: '127.0.0.1', port: 0, replayFile: (code) => join(dir, `room-${code}.replay.json`), log: (line) => log.push(line) });
+  workshop = await Workshop.start({
+    scenario,
+    seed: 2026,
+    site: loadSite(SITE),
+    host: '127.0.0.1',
+    port: 0,
+    replayFile: (code) => join(dir, `room-${code}.replay.json`),
+    log: (line) => log.push(line),
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 300_000);
 
@@ -100,7 +132,8 @@ afterAll(async () => {
 });
 
 describe('a workshop: the facilitator and 30 phones', () => {
-  it('runs three rounds with drops, records each decision once and in order, and the replay reproduces the run', async () => {
+  it('runs three rounds with drops, records each decision once and in order, and the replay \
+reproduces the run', async () => {
     // bypassCSP: only so that axe-core can be injected (the pages' policy refuses inline scripts).
     const hostContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     host = await hostContext.newPage();
@@ -111,12 +144,19 @@ describe('a workshop: the facilitator and 30 phones', () => {
     expect(host.url()).not.toContain(workshop.token);
     // The join address under the QR code reads from the back of the room: 1.25% of the screen's width at least.
     await host.waitForFunction(() => (document.getElementById('join-url')?.textContent ?? '') !== '');
-    expect(await host.locator('#join-url').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(1920 * 0.0125);
+    expect(
+      await host.locator('#join-url').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ).toBeGreaterThanOrEqual(1920 * 0.0125);
 
     // 30 phones join; one name carries markup, shown as text.
     for (let i = 0; i < N; i++) {
       // Phones of 360 and 390 px.
-      const context = await browser.newContext({ viewport: i % 2 ? { width: 390, height: 844 } : { width: 360, height: 640 }, isMobile: true, hasTouch: true, bypassCSP: i < 2 });
+      const context = await browser.newContext({
+        viewport: i % 2 ? { width: 390, height: 844 } : { width: 360, height: 640 },
+        isMobile: true,
+        hasTouch: true,
+        bypassCSP: i < 2,
+      });
       const name = i === 7 ? '<b>Bold</b> & co' : `Participant ${i + 1}`;
       const page = await openPhone(context, `phone ${i}`);
       if (i === 0) expect(await axe(page), 'the join form').toEqual([]);
@@ -149,10 +189,16 @@ describe('a workshop: the facilitator and 30 phones', () => {
         await p.page.waitForFunction((n) => (window as unknown as Hook).__phone.round === n, r + 1);
         if (i < 2) {
           // Large touch targets, on screen without scrolling, and no sideways scroll on a 360 px phone.
-          const boxes = await p.page.locator('.option').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((b) => ({ h: b.height, w: b.width, top: b.top })));
+          const boxes = await p.page
+            .locator('.option')
+            .evaluateAll((els) =>
+              els.map((e) => e.getBoundingClientRect()).map((b) => ({ h: b.height, w: b.width, top: b.top })),
+            );
           for (const b of boxes) expect(b.h).toBeGreaterThanOrEqual(48);
           expect(boxes[0]!.top).toBeLessThan(p.page.viewportSize()!.height);
-          expect(await p.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+          expect(
+            await p.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+          ).toBe(true);
         }
         await p.page.click(`#option-${option}`);
         await p.page.waitForFunction((o) => (window as unknown as Hook).__phone.myVote === o, option);
@@ -167,19 +213,32 @@ describe('a workshop: the facilitator and 30 phones', () => {
       if (r === 1) {
         // The tab is closed (a phone's browser killed it) and opened again from the same link.
         for (const i of dropped) await phones[i]!.page.close();
-        await host.waitForFunction((n) => (window as unknown as Hook).__workshop.participants.filter((p) => !p.connected).length === n, dropped.length);
+        await host.waitForFunction(
+          (n) => (window as unknown as Hook).__workshop.participants.filter((p) => !p.connected).length === n,
+          dropped.length,
+        );
         for (const i of dropped) phones[i]!.page = await openPhone(phones[i]!.context, `phone ${i} again`);
       } else if (r === 2) {
         // The network goes: the server's end of the socket is cut, the page reconnects by itself.
         const live = (workshop as unknown as { phones: Map<number, Connection> }).phones;
-        const ids = (await W(host)).participants.filter((p) => dropped.some((i) => phones[i]!.name === p.name)).map((p) => p.id);
+        const ids = (await W(host)).participants
+          .filter((p) => dropped.some((i) => phones[i]!.name === p.name))
+          .map((p) => p.id);
         for (const id of ids) live.get(id)!.ws.terminate();
       }
       for (const i of dropped) {
         const option = order.indexOf(round.vote(i));
-        await phones[i]!.page.waitForFunction((o) => (window as unknown as Hook).__phone.myVote === o && (window as unknown as Hook).__phone.joined, option);
+        await phones[i]!.page.waitForFunction(
+          (o) => (window as unknown as Hook).__phone.myVote === o && (window as unknown as Hook).__phone.joined,
+          option,
+        );
       }
-      await host.waitForFunction((n) => (window as unknown as Hook).__workshop.participants.every((p) => p.connected) && (window as unknown as Hook).__workshop.participants.length === n, N);
+      await host.waitForFunction(
+        (n) =>
+          (window as unknown as Hook).__workshop.participants.every((p) => p.connected) &&
+          (window as unknown as Hook).__workshop.participants.length === n,
+        N,
+      );
       const vote = (await W(host)).vote!;
       expect(vote.voters).toBe(N);
       expect(vote.tally).toEqual(expected);
@@ -198,13 +257,22 @@ describe('a workshop: the facilitator and 30 phones', () => {
       await host.waitForFunction((t) => (window as unknown as Hook).__workshop.ghostTick > t, d.tick);
       await host.waitForSelector(`.marker text >> text=${d.label}`);
       // Every phone is told the room's decision.
-      await phones[29]!.page.waitForFunction((label) => document.getElementById('decision')!.textContent!.includes(label), `Vote ${r + 1}: “${LIVE_EVENTS.find((e) => e.id === round.winner)!.label}”`);
+      await phones[29]!.page.waitForFunction(
+        (label) => document.getElementById('decision')!.textContent!.includes(label),
+        `Vote ${r + 1}: “${LIVE_EVENTS.find((e) => e.id === round.winner)!.label}”`,
+      );
     }
 
-    await host.waitForFunction(() => (window as unknown as Hook).__workshop.done, null, { timeout: 300_000 }).catch(async (e: unknown) => {
-      const w = await W(host);
-      throw new Error(`the run did not end: day ${w.tick}, ${w.phase}; server: ${log.slice(-5).join(' | ')}; run: ${workshop.sim.tick}, playing ${workshop.playing}, ${workshop.error ?? 'no error'}; page: ${await host.textContent('#notice')} ${await host.textContent('#status')}; ${String(e)}`);
-    });
+    await host
+      .waitForFunction(() => (window as unknown as Hook).__workshop.done, null, { timeout: 300_000 })
+      .catch(async (e: unknown) => {
+        const w = await W(host);
+        throw new Error(
+          `the run did not end: day ${w.tick}, ${w.phase}; server: ${log.slice(-5).join(' | ')}; run: ` +
+            `${workshop.sim.tick}, playing ${workshop.playing}, ${workshop.error ?? 'no error'}; page: ` +
+            `${await host.textContent('#notice')} ${await host.textContent('#status')}; ${String(e)}`,
+        );
+      });
     await host.screenshot({ path: `${SHOTS}/workshop-shared-1920.png` });
     await phones[5]!.page.screenshot({ path: `${SHOTS}/workshop-phone-390.png`, fullPage: true });
 
@@ -217,13 +285,18 @@ describe('a workshop: the facilitator and 30 phones', () => {
     expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
     const file = JSON.parse(readFileSync(workshop.replayFile, 'utf8')) as unknown;
     const { replay } = replayScenario(file, 'replay');
-    expect(replay.decisions.map((d) => [d.round, d.tick, d.choice, d.label])).toEqual(state.decisions.map((d) => [d.round, d.tick, d.choice, d.label]));
+    expect(replay.decisions.map((d) => [d.round, d.tick, d.choice, d.label])).toEqual(
+      state.decisions.map((d) => [d.round, d.tick, d.choice, d.label]),
+    );
 
     // The page has exactly the server's numbers...
     const bytes = await host.evaluate(() => (window as unknown as Hook).__workshop.bytes());
     for (const name of SERIES_NAMES) {
       const server = workshop.seriesOf(name);
-      expect(Buffer.from(bytes[name]!, 'base64').equals(Buffer.from(server.buffer, server.byteOffset, server.byteLength)), name).toBe(true);
+      expect(
+        Buffer.from(bytes[name]!, 'base64').equals(Buffer.from(server.buffer, server.byteOffset, server.byteLength)),
+        name,
+      ).toBe(true);
     }
     // ...and orgsim run --replay gives them again, bit for bit (CSV keeps -0 and NaN).
     const out = join(dir, 'replayed.csv');

@@ -18,7 +18,9 @@ export function snapshot(dir: string): Record<string, string> {
         out[key] = 'folder';
         walk(path, key);
       } else if (st.isSymbolicLink()) out[key] = `link to ${readlinkSync(path)}`;
-      else if (st.isFile()) out[key] = `file ${createHash('sha256').update(readFileSync(path)).digest('hex')} mode ${(st.mode & 0o777).toString(8)}`;
+      else if (st.isFile())
+        out[key] =
+          `file ${createHash('sha256').update(readFileSync(path)).digest('hex')} mode ${(st.mode & 0o777).toString(8)}`;
       else out[key] = st.isFIFO() ? 'pipe' : 'special';
     }
   };

@@ -17,7 +17,11 @@ const add = (id: string, name: string, expect: RegExp) => cases.push({ id, name,
 
 // Format characters (Unicode Cf), wherever they are.
 add('zero-width spaces only', ZW.repeat(3), /without invisible formatting characters \(U\+200B\)/);
-add('Facilitator with a word joiner, a soft hyphen and a byte-order mark', 'Fa\u2060cil\u00ADitator\uFEFF', /without invisible formatting characters/);
+add(
+  'Facilitator with a word joiner, a soft hyphen and a byte-order mark',
+  'Fa\u2060cil\u00ADitator\uFEFF',
+  /without invisible formatting characters/,
+);
 add('a zero-width space inside a name', `Al${ZW}ice`, /U\+200B/);
 add('a zero-width non-joiner', 'Bo\u200cb', /U\+200C/);
 add('a zero-width joiner between letters', 'Bo\u200db', /U\+200D/);
@@ -43,7 +47,11 @@ add('a combining grapheme joiner', 'Bo\u034fb', /show as nothing \(U\+034F\)/);
 add('a variation selector on a letter', 'Bob\ufe01', /show as nothing \(U\+FE01\)/);
 // Combining marks.
 add('31 combining marks', `a${'\u0301'.repeat(31)}`, /long runs of combining marks/);
-add('6 combining marks on one letter (none composes with q)', `q${'\u0300\u0301\u0302\u0303\u0304\u0306'}`, /long runs of combining marks/);
+add(
+  '6 combining marks on one letter (none composes with q)',
+  `q${'\u0300\u0301\u0302\u0303\u0304\u0306'}`,
+  /long runs of combining marks/,
+);
 add('combining marks only', '\u0301\u0302', /at least one visible character/);
 // Empty once invisible characters are removed.
 add('the empty name', '', /at least one visible character/);

@@ -40,4 +40,5 @@ sim.run();
 const peak = process.resourceUsage().maxRSS * 1024;
 gc();
 const live = liveBytes() - liveBefore;
-process.stdout.write(`${JSON.stringify({ measured: peak - before, live, estimate: estimateMemory(scenario, SERIES.length), ticks: sim.tick })}\n`);
+const estimate = estimateMemory(scenario, SERIES.length);
+process.stdout.write(`${JSON.stringify({ measured: peak - before, live, estimate, ticks: sim.tick })}\n`);

@@ -12,7 +12,11 @@ export interface ModelSection {
 
 /** GitHub-style heading anchor: lower case, punctuation dropped, spaces to hyphens. */
 export function slug(title: string): string {
-  return title.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+  return title
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 interface Section extends ModelSection {
@@ -42,7 +46,9 @@ export function modelSections(md: string, paths: readonly string[]): Record<stri
     // A Beta shape (members.riskAversion.a) is described with its attribute (members.riskAversion).
     const parent = path.split('.').slice(0, -1).join('.');
     const reParent = new RegExp(`\`[^\`]*(?<![\\w.])${parent.replace(/\./g, '\\.')}(?![\\w])[^\`]*\``);
-    const s = order.find((x) => re.test(x.text)) ?? (parent.includes('.') ? order.find((x) => reParent.test(x.text)) : undefined);
+    const s =
+      order.find((x) => re.test(x.text)) ??
+      (parent.includes('.') ? order.find((x) => reParent.test(x.text)) : undefined);
     if (s) out[path] = { anchor: s.anchor, title: s.title };
   }
   return out;
@@ -58,14 +64,16 @@ export function modelPage(md: string): string {
     },
   });
   const body = marked.parse(md, { async: false });
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>orgsim: model description</title>
 <style>
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem 4rem; color: #111; }
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem 4rem; color: ` +
+    `#111; }
 code { font-size: .9em; background: #f3f3f3; padding: 0 .2em; border-radius: 3px; }
 pre { background: #f3f3f3; padding: .6rem; overflow: auto; }
 table { border-collapse: collapse; display: block; overflow: auto; }
@@ -78,5 +86,6 @@ th, td { border: 1px solid #ccc; padding: .2rem .4rem; vertical-align: top; }
 ${body}
 </body>
 </html>
-`;
+`
+  );
 }

@@ -37,7 +37,9 @@ export function shippedScenarios(dir: string): ShippedScenario[] {
     const scenario = loadScenario(readFileSync(join(dir, file), 'utf8'), { source: file, resolve: resolver });
     out.push({ id, name: scenario.name, description: scenario.description, scenario });
   }
-  return out.sort((a, b) => (a.id === 'baseline' ? -1 : b.id === 'baseline' ? 1 : a.id.localeCompare(b.id, 'en', { numeric: true })));
+  return out.sort((a, b) =>
+    a.id === 'baseline' ? -1 : b.id === 'baseline' ? 1 : a.id.localeCompare(b.id, 'en', { numeric: true }),
+  );
 }
 
 export function shippedPlugin(root = process.cwd()): Plugin {
@@ -55,9 +57,14 @@ export function shippedPlugin(root = process.cwd()): Plugin {
       const data = {
         SHIPPED: shippedScenarios(scenarios),
         PARAMETERS: parameterList(),
-        MODEL_SECTIONS: modelSections(readFileSync(model, 'utf8'), parameterList().map((p) => p.path)),
+        MODEL_SECTIONS: modelSections(
+          readFileSync(model, 'utf8'),
+          parameterList().map((p) => p.path),
+        ),
       };
-      return Object.entries(data).map(([k, v]) => `export const ${k} = JSON.parse(${JSON.stringify(JSON.stringify(v))});`).join('\n');
+      return Object.entries(data)
+        .map(([k, v]) => `export const ${k} = JSON.parse(${JSON.stringify(JSON.stringify(v))});`)
+        .join('\n');
     },
     // The model description, linked from the parameters panel: model.html beside index.html.
     configureServer(server) {

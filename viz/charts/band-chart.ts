@@ -47,11 +47,26 @@ const MAX_POINTS = 260;
 type Scale = d3.ScaleLinear<number, number>;
 
 /** One scenario's marks, the same on the canvas and in an export: the 95% band (light), the 90% band, the mean line. */
-function shapes(b: Band, x: Scale, y: Scale): { bands: { area: d3.Area<number>; opacity: number }[]; line: d3.Line<number> } {
-  const area = (lo: Float64Array, hi: Float64Array) => d3.area<number>().x((t) => x(t)).y0((t) => y(lo[t]!)).y1((t) => y(hi[t]!));
+function shapes(
+  b: Band,
+  x: Scale,
+  y: Scale,
+): { bands: { area: d3.Area<number>; opacity: number }[]; line: d3.Line<number> } {
+  const area = (lo: Float64Array, hi: Float64Array) =>
+    d3
+      .area<number>()
+      .x((t) => x(t))
+      .y0((t) => y(lo[t]!))
+      .y1((t) => y(hi[t]!));
   return {
-    bands: [{ area: area(b.lo95, b.hi95), opacity: 0.14 }, { area: area(b.lo90, b.hi90), opacity: 0.22 }],
-    line: d3.line<number>().x((t) => x(t)).y((t) => y(b.mean[t]!)),
+    bands: [
+      { area: area(b.lo95, b.hi95), opacity: 0.14 },
+      { area: area(b.lo90, b.hi90), opacity: 0.22 },
+    ],
+    line: d3
+      .line<number>()
+      .x((t) => x(t))
+      .y((t) => y(b.mean[t]!)),
   };
 }
 
@@ -62,7 +77,14 @@ export class BandChart {
   private readonly axes: DayAxes;
   private readonly canvas: HTMLCanvasElement;
   /** What was last drawn, to repaint the canvas when its size changes and to build exports. */
-  private last: { drawn: readonly BandSeries[]; idx: number[]; x: d3.ScaleLinear<number, number>; y: d3.ScaleLinear<number, number> } | undefined;
+  private last:
+    | {
+        drawn: readonly BandSeries[];
+        idx: number[];
+        x: d3.ScaleLinear<number, number>;
+        y: d3.ScaleLinear<number, number>;
+      }
+    | undefined;
   private args: Parameters<BandChart['update']> | undefined;
 
   constructor(root: HTMLElement, title: string, fileName: string) {
@@ -119,24 +141,76 @@ export class BandChart {
       const h = this.highlight;
       const x0 = x(highlight.from);
       const x1 = x(Math.min(highlight.to, horizon) - 1);
-      if (highlight.marker) h.append('line').attr('class', 'day-marker').attr('x1', x1).attr('x2', x1).attr('y1', M.top).attr('y2', height - M.bottom).attr('stroke', '#555').attr('stroke-width', 2).attr('stroke-dasharray', '5 4');
-      else h.append('rect').attr('x', x0).attr('width', Math.max(3, x1 - x0)).attr('y', M.top).attr('height', height - M.bottom - M.top).attr('fill', '#f0e442').attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
+      if (highlight.marker)
+        h.append('line')
+          .attr('class', 'day-marker')
+          .attr('x1', x1)
+          .attr('x2', x1)
+          .attr('y1', M.top)
+          .attr('y2', height - M.bottom)
+          .attr('stroke', '#555')
+          .attr('stroke-width', 2)
+          .attr('stroke-dasharray', '5 4');
+      else
+        h.append('rect')
+          .attr('x', x0)
+          .attr('width', Math.max(3, x1 - x0))
+          .attr('y', M.top)
+          .attr('height', height - M.bottom - M.top)
+          .attr('fill', '#f0e442')
+          .attr('fill-opacity', highlight.from === 0 && highlight.to >= horizon ? 0.18 : 0.35);
       const right = x0 + 4 > width * 0.6;
-      h.append('text').attr('class', 'window-label').attr('x', right ? Math.min(x1, width - M.right) : x0 + 4).attr('text-anchor', right ? 'end' : 'start').attr('y', M.top - f * 0.35).attr('font-weight', 600).text(highlight.text);
-      for (const l of highlight.levels ?? []) h.append('line').attr('class', 'level').attr('x1', x0).attr('x2', x1).attr('y1', y(l.value)).attr('y2', y(l.value)).attr('stroke', l.colour).attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
+      h.append('text')
+        .attr('class', 'window-label')
+        .attr('x', right ? Math.min(x1, width - M.right) : x0 + 4)
+        .attr('text-anchor', right ? 'end' : 'start')
+        .attr('y', M.top - f * 0.35)
+        .attr('font-weight', 600)
+        .text(highlight.text);
+      for (const l of highlight.levels ?? [])
+        h.append('line')
+          .attr('class', 'level')
+          .attr('x1', x0)
+          .attr('x2', x1)
+          .attr('y1', y(l.value))
+          .attr('y2', y(l.value))
+          .attr('stroke', l.colour)
+          .attr('stroke-width', 2)
+          .attr('stroke-dasharray', '2 2');
       const b = highlight.bracket;
       if (b) {
         const bx = x(b.at) + 6;
         const ys = b.values.map((v) => y(v));
         const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
-        h.append('path').attr('class', 'bracket').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('d', `M${bx - 4},${top}H${bx}V${bottom}H${bx - 4}${ys.map((v) => `M${bx - 4},${v}H${bx}`).join('')}`);
-        h.append('text').attr('class', 'bracket-label').attr('x', bx + 4).attr('text-anchor', 'start').attr('y', (top + bottom) / 2 + f * 0.35).attr('font-size', '1.15em').attr('font-weight', 700).text(b.label);
+        h.append('path')
+          .attr('class', 'bracket')
+          .attr('fill', 'none')
+          .attr('stroke', '#000')
+          .attr('stroke-width', 2)
+          .attr('d', `M${bx - 4},${top}H${bx}V${bottom}H${bx - 4}${ys.map((v) => `M${bx - 4},${v}H${bx}`).join('')}`);
+        h.append('text')
+          .attr('class', 'bracket-label')
+          .attr('x', bx + 4)
+          .attr('text-anchor', 'start')
+          .attr('y', (top + bottom) / 2 + f * 0.35)
+          .attr('font-size', '1.15em')
+          .attr('font-weight', 700)
+          .text(b.label);
       }
     }
 
     // For screen readers: the last mean of each scenario.
     const last = (s: BandSeries) => (s.band.n ? s.band.mean[ticks - 1] : undefined);
-    this.frame.svg.attr('aria-label', `${this.frame.title}: ${series.map((s) => `${s.label} ends at ${last(s) === undefined ? 'n/a' : formatValue(format, last(s)!)} (${s.band.n} runs)`).join('; ')}`);
+    this.frame.svg.attr(
+      'aria-label',
+      `${this.frame.title}: ` +
+        series
+          .map(
+            (s) =>
+              `${s.label} ends at ${last(s) === undefined ? 'n/a' : formatValue(format, last(s)!)} (${s.band.n} runs)`,
+          )
+          .join('; '),
+    );
   }
 
   /** Bands and mean lines on the canvas, at the device's pixel density. */
@@ -191,8 +265,17 @@ export class BandChart {
       const { drawn, idx, x, y } = this.last;
       for (const s of drawn) {
         const { bands, line } = shapes(s.band, x, y);
-        for (const { area, opacity } of bands) g.append('path').attr('fill', s.colour).attr('fill-opacity', opacity).attr('d', area(idx) ?? '');
-        g.append('path').attr('fill', 'none').attr('stroke', s.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', s.dash || null).attr('d', line(idx) ?? '');
+        for (const { area, opacity } of bands)
+          g.append('path')
+            .attr('fill', s.colour)
+            .attr('fill-opacity', opacity)
+            .attr('d', area(idx) ?? '');
+        g.append('path')
+          .attr('fill', 'none')
+          .attr('stroke', s.colour)
+          .attr('stroke-width', 2.5)
+          .attr('stroke-dasharray', s.dash || null)
+          .attr('d', line(idx) ?? '');
       }
     }
     return () => g.remove();

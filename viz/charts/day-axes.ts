@@ -37,7 +37,11 @@ export class DayAxes {
   private readonly yTitle: d3.Selection<SVGTextElement, unknown, null, undefined>;
   private key = '';
 
-  constructor(private readonly frame: ChartFrame, private readonly base: { top: number; right: number }, xTitle = 'working days') {
+  constructor(
+    private readonly frame: ChartFrame,
+    private readonly base: { top: number; right: number },
+    xTitle = 'working days',
+  ) {
     const svg = frame.svg;
     this.m = { top: base.top, right: base.right, bottom: 40, left: 60 };
     this.xAxis = svg.append('g').attr('class', 'axis x-axis');
@@ -65,17 +69,27 @@ export class DayAxes {
   }
 
   x(horizon: number): d3.ScaleLinear<number, number> {
-    return d3.scaleLinear().domain([0, Math.max(1, horizon - 1)]).range([this.m.left, Math.max(this.m.left + 1, this.frame.width - this.m.right)]);
+    return d3
+      .scaleLinear()
+      .domain([0, Math.max(1, horizon - 1)])
+      .range([this.m.left, Math.max(this.m.left + 1, this.frame.width - this.m.right)]);
   }
 
   /** A y scale over [lo, hi], rounded to nice numbers (so it grows in steps as data comes in). */
   y(lo: number, hi: number): d3.ScaleLinear<number, number> {
-    return d3.scaleLinear().domain([lo, hi]).nice().range([Math.max(this.m.top + 1, this.frame.height - this.m.bottom), this.m.top]);
+    return d3
+      .scaleLinear()
+      .domain([lo, hi])
+      .nice()
+      .range([Math.max(this.m.top + 1, this.frame.height - this.m.bottom), this.m.top]);
   }
 
   /** Number of x ticks that fit with room between their labels. */
   xTickCount(): number {
-    return Math.max(2, Math.min(10, Math.floor((this.frame.width - this.m.left - this.m.right) / (this.frame.fontPx * 5))));
+    return Math.max(
+      2,
+      Math.min(10, Math.floor((this.frame.width - this.m.left - this.m.right) / (this.frame.fontPx * 5))),
+    );
   }
 
   /** The y ticks the axis will draw for this scale (to size the margin before drawing). */
@@ -84,14 +98,27 @@ export class DayAxes {
   }
 
   /** Draw the axes, only when a domain, the size or `variant` changed: axes are DOM-heavy. No ticks when empty. */
-  draw(x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, format: (n: number) => string, variant = '', empty = false): void {
+  draw(
+    x: d3.ScaleLinear<number, number>,
+    y: d3.ScaleLinear<number, number>,
+    format: (n: number) => string,
+    variant = '',
+    empty = false,
+  ): void {
     const { width, height, fontPx: f } = this.frame;
-    const key = `${x.domain().join(':')}|${x.range().join(':')}|${y.domain().join(':')}|${y.range().join(':')}|${variant}|${empty}|${f}`;
+    const key =
+      `${x.domain().join(':')}|${x.range().join(':')}|${y.domain().join(':')}|${y.range().join(':')}|${variant}` +
+      `|${empty}|${f}`;
     if (key === this.key) return;
     this.key = key;
     const m = this.m;
-    this.xAxis.attr('transform', `translate(0,${height - m.bottom})`).call(d3.axisBottom(x).ticks(this.xTickCount()).tickSizeOuter(0));
-    const yAxis = d3.axisLeft(y).ticks(5).tickFormat((v) => format(Number(v)));
+    this.xAxis
+      .attr('transform', `translate(0,${height - m.bottom})`)
+      .call(d3.axisBottom(x).ticks(this.xTickCount()).tickSizeOuter(0));
+    const yAxis = d3
+      .axisLeft(y)
+      .ticks(5)
+      .tickFormat((v) => format(Number(v)));
     if (empty) yAxis.tickValues([]);
     this.yAxis.attr('transform', `translate(${m.left},0)`).call(yAxis);
     for (const g of [this.xAxis, this.yAxis]) g.attr('font-size', null).attr('font-family', null);

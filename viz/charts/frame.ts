@@ -23,7 +23,8 @@ function lineSwatch(colour: string, dash: string): SVGSVGElement {
   svg.setAttribute('height', '10');
   svg.setAttribute('aria-hidden', 'true');
   const line = document.createElementNS(SVG_NS, 'line');
-  for (const [k, v] of Object.entries({ x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': '3' })) line.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': '3' }))
+    line.setAttribute(k, v);
   if (dash) line.setAttribute('stroke-dasharray', dash);
   svg.append(line);
   return svg;
@@ -42,7 +43,11 @@ export class ChartFrame {
   fontPx = 12;
   private readonly resized: (() => void)[] = [];
 
-  constructor(readonly root: HTMLElement, readonly title: string, readonly fileName: string) {
+  constructor(
+    readonly root: HTMLElement,
+    readonly title: string,
+    readonly fileName: string,
+  ) {
     root.replaceChildren();
     const h = document.createElement('h2');
     const t = document.createElement('span');
@@ -56,7 +61,12 @@ export class ChartFrame {
     this.box = document.createElement('div');
     this.box.className = 'plot-box';
     root.append(h, this.legend, this.box, this.caption);
-    this.svg = d3.select(this.box).append('svg').attr('viewBox', `0 0 ${this.width} ${this.height}`).attr('role', 'img').attr('aria-label', title);
+    this.svg = d3
+      .select(this.box)
+      .append('svg')
+      .attr('viewBox', `0 0 ${this.width} ${this.height}`)
+      .attr('role', 'img')
+      .attr('aria-label', title);
     // The observer's first call measures the box, once the page is laid out: measuring here would force a
     // layout per chart while the page is still being built (start-up's longest task).
     new ResizeObserver(() => this.measure()).observe(this.box);
@@ -109,7 +119,11 @@ export class ChartFrame {
     return b;
   }
 
-  addSelect(label: string, options: { value: string; text: string }[], onChange: (v: string) => void): HTMLSelectElement {
+  addSelect(
+    label: string,
+    options: { value: string; text: string }[],
+    onChange: (v: string) => void,
+  ): HTMLSelectElement {
     const s = document.createElement('select');
     s.setAttribute('aria-label', label);
     for (const o of options) s.add(new Option(o.text, o.value));

@@ -20,10 +20,27 @@ export class LorenzChart {
     const svg = this.frame.svg;
     this.xAxis = svg.append('g').attr('class', 'axis');
     this.yAxis = svg.append('g').attr('class', 'axis');
-    this.equality = svg.append('line').attr('stroke', OKABE_ITO.grey).attr('stroke-dasharray', '4 3').attr('stroke-width', 1.5);
-    this.curve = svg.append('path').attr('fill', 'none').attr('class', 'curve').attr('stroke', OKABE_ITO.vermillion).attr('stroke-width', 3);
-    this.xTitle = svg.append('text').attr('text-anchor', 'middle').attr('class', 'axis-title').text('employees, fewest contributions first');
-    this.yTitle = svg.append('text').attr('class', 'axis-title').attr('text-anchor', 'middle').text('share of contributions');
+    this.equality = svg
+      .append('line')
+      .attr('stroke', OKABE_ITO.grey)
+      .attr('stroke-dasharray', '4 3')
+      .attr('stroke-width', 1.5);
+    this.curve = svg
+      .append('path')
+      .attr('fill', 'none')
+      .attr('class', 'curve')
+      .attr('stroke', OKABE_ITO.vermillion)
+      .attr('stroke-width', 3);
+    this.xTitle = svg
+      .append('text')
+      .attr('text-anchor', 'middle')
+      .attr('class', 'axis-title')
+      .text('employees, fewest contributions first');
+    this.yTitle = svg
+      .append('text')
+      .attr('class', 'axis-title')
+      .attr('text-anchor', 'middle')
+      .text('share of contributions');
     this.frame.setLegend([
       { label: 'Lorenz curve of contributions', colour: OKABE_ITO.vermillion, dash: '' },
       { label: 'perfect equality', colour: OKABE_ITO.grey, dash: '4 3' },
@@ -35,15 +52,36 @@ export class LorenzChart {
   /** Margins from the text size and the widest tick label ("100%"), as the time charts do. */
   private layout(): void {
     const { width, height, fontPx: f } = this.frame;
-    const m = { top: f * 0.8, right: this.frame.textWidth('100%') / 2 + 4, bottom: 6 + 3 + f * 1.15 + 4 + f * 1.3, left: f * 1.4 + 4 + this.frame.textWidth('100%') + 9 };
+    const m = {
+      top: f * 0.8,
+      right: this.frame.textWidth('100%') / 2 + 4,
+      bottom: 6 + 3 + f * 1.15 + 4 + f * 1.3,
+      left: f * 1.4 + 4 + this.frame.textWidth('100%') + 9,
+    };
     this.x.range([m.left, width - m.right]);
     this.y.range([height - m.bottom, m.top]);
-    this.xAxis.attr('transform', `translate(0,${height - m.bottom})`).call(d3.axisBottom(this.x).tickValues([0.2, 0.4, 0.6, 0.8, 1]).tickFormat(d3.format('.0%'))).attr('font-size', null).attr('font-family', null);
-    this.yAxis.attr('transform', `translate(${m.left},0)`).call(d3.axisLeft(this.y).ticks(5, '%')).attr('font-size', null).attr('font-family', null);
+    this.xAxis
+      .attr('transform', `translate(0,${height - m.bottom})`)
+      .call(d3.axisBottom(this.x).tickValues([0.2, 0.4, 0.6, 0.8, 1]).tickFormat(d3.format('.0%')))
+      .attr('font-size', null)
+      .attr('font-family', null);
+    this.yAxis
+      .attr('transform', `translate(${m.left},0)`)
+      .call(d3.axisLeft(this.y).ticks(5, '%'))
+      .attr('font-size', null)
+      .attr('font-family', null);
     this.equality.attr('x1', this.x(0)).attr('y1', this.y(0)).attr('x2', this.x(1)).attr('y2', this.y(1));
     this.xTitle.attr('x', (m.left + width - m.right) / 2).attr('y', height - f * 0.3);
     this.yTitle.attr('transform', `translate(${f * 1.05},${(m.top + height - m.bottom) / 2}) rotate(-90)`);
-    this.curve.attr('d', this.points.length ? d3.line().x((p) => this.x(p[0])).y((p) => this.y(p[1]))(this.points) : null);
+    this.curve.attr(
+      'd',
+      this.points.length
+        ? d3
+            .line()
+            .x((p) => this.x(p[0]))
+            .y((p) => this.y(p[1]))(this.points)
+        : null,
+    );
   }
 
   update(contributions: Float64Array | undefined, gini: number): void {
@@ -59,7 +97,15 @@ export class LorenzChart {
       if ((i + 1) % step === 0 || i === n - 1) points.push([(i + 1) / n, total > 0 ? cum / total : (i + 1) / n]);
     }
     this.points = points;
-    this.curve.attr('d', d3.line().x((p) => this.x(p[0])).y((p) => this.y(p[1]))(points) ?? '');
-    this.frame.setCaption(`Gini ${gini.toFixed(2)} (0: everyone contributes alike; 1: one person makes every contribution).`);
+    this.curve.attr(
+      'd',
+      d3
+        .line()
+        .x((p) => this.x(p[0]))
+        .y((p) => this.y(p[1]))(points) ?? '',
+    );
+    this.frame.setCaption(
+      `Gini ${gini.toFixed(2)} (0: everyone contributes alike; 1: one person makes every contribution).`,
+    );
   }
 }

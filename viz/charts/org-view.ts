@@ -53,7 +53,11 @@ export class OrgView {
     }
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Employees by team and department, coloured by what they did this working day; communities shaded by participation');
+    this.canvas.setAttribute(
+      'aria-label',
+      'Employees by team and department, coloured by what they did this working day; communities shaded by ' +
+        'participation',
+    );
     this.box = document.createElement('div');
     this.box.className = 'org-box';
     this.box.append(this.canvas);
@@ -67,7 +71,10 @@ export class OrgView {
       this.draw(this.snapshot);
     }).observe(this.box);
     const cap = document.createElement('figcaption');
-    cap.textContent = 'Left: each dot is an employee, teams grouped by department; managers have a dark ring. Right: open communities (one circle each; inactive duplicates are not drawn) and the external community (thick outline).';
+    cap.textContent =
+      'Left: each dot is an employee, teams grouped by department; managers have a dark ring. Right: open ' +
+      'communities (one circle each; inactive duplicates are not drawn) and the external community (thick ' +
+      'outline).';
     root.append(h, legend, this.box, cap);
   }
 
@@ -120,10 +127,19 @@ export class OrgView {
     }
     // Communities packed by d3.pack on the right.
     const items: { g: number; kind: number; value: number }[] = [];
-    for (let g = 0; g < layout.groupKind.length; g++) if (layout.groupKind[g] !== 0 && layout.groupSize[g]! > 0) items.push({ g, kind: layout.groupKind[g]!, value: layout.groupSize[g]! });
-    const root = d3.hierarchy<{ children?: typeof items; value?: number; g?: number; kind?: number }>({ children: items }).sum((d) => d.value ?? 0);
-    const packed = d3.pack<{ children?: typeof items; value?: number; g?: number; kind?: number }>().size([width - teamsW - 12, this.height - 8]).padding(1.5)(root);
-    const groups = packed.leaves().map((n) => ({ g: n.data.g!, kind: n.data.kind!, x: teamsW + 8 + n.x, y: 4 + n.y, r: n.r }));
+    for (let g = 0; g < layout.groupKind.length; g++)
+      if (layout.groupKind[g] !== 0 && layout.groupSize[g]! > 0)
+        items.push({ g, kind: layout.groupKind[g]!, value: layout.groupSize[g]! });
+    const root = d3
+      .hierarchy<{ children?: typeof items; value?: number; g?: number; kind?: number }>({ children: items })
+      .sum((d) => d.value ?? 0);
+    const packed = d3
+      .pack<{ children?: typeof items; value?: number; g?: number; kind?: number }>()
+      .size([width - teamsW - 12, this.height - 8])
+      .padding(1.5)(root);
+    const groups = packed
+      .leaves()
+      .map((n) => ({ g: n.data.g!, kind: n.data.kind!, x: teamsW + 8 + n.x, y: 4 + n.y, r: n.r }));
     this.positions = { agentX, agentY, dot, groups };
   }
 

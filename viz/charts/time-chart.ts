@@ -58,7 +58,13 @@ export class TimeChart {
     this.view = view;
     const svg = this.frame.svg;
     this.plot = svg.append('g').attr('class', 'plot');
-    this.ghostPath = svg.append('path').attr('class', 'ghost').attr('fill', 'none').attr('stroke', GHOST_COLOUR).attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
+    this.ghostPath = svg
+      .append('path')
+      .attr('class', 'ghost')
+      .attr('fill', 'none')
+      .attr('stroke', GHOST_COLOUR)
+      .attr('stroke-width', 2)
+      .attr('stroke-dasharray', '6 4');
     this.markers = svg.append('g').attr('class', 'markers');
     this.empty = svg.append('text').attr('class', 'empty-note').attr('text-anchor', 'middle');
     this.axes = new DayAxes(this.frame, { top: 8, right: 12 });
@@ -77,13 +83,22 @@ export class TimeChart {
   private legendFor(ghost: Ghost | undefined): void {
     const view = this.view;
     // Lines differ by dash pattern too, not by colour alone: orange and sky blue are faint on white.
-    const items = view.lines.map((l, k) => (view.stacked ? { label: l.label, colour: l.colour } : { label: l.label, colour: l.colour, dash: DASHES[k] ?? '' }));
-    if (ghost && view.ghost) items.push({ label: `without “${ghost.label}” (same run)`, colour: GHOST_COLOUR, dash: '6 4' });
+    const items = view.lines.map((l, k) =>
+      view.stacked ? { label: l.label, colour: l.colour } : { label: l.label, colour: l.colour, dash: DASHES[k] ?? '' },
+    );
+    if (ghost && view.ghost)
+      items.push({ label: `without “${ghost.label}” (same run)`, colour: GHOST_COLOUR, dash: '6 4' });
     this.frame.setLegend(items);
   }
 
   /** Draw ticks [0, tick) of the series given by `get`, over a horizon of `horizon` days. */
-  update(get: (key: string) => Float64Array, tick: number, horizon: number, markers: readonly Marker[], ghost?: Ghost): void {
+  update(
+    get: (key: string) => Float64Array,
+    tick: number,
+    horizon: number,
+    markers: readonly Marker[],
+    ghost?: Ghost,
+  ): void {
     this.last = [get, tick, horizon, markers, ghost];
     const { width, height, fontPx: f } = this.frame;
     const format = this.view.format ?? axisNumber;
@@ -102,7 +117,8 @@ export class TimeChart {
         }
         if (this.view.stacked && sum > top) top = sum;
       }
-      if (ghost && this.view.ghost) for (let t = 0; t < ghost.tick; t += 1) top = Math.max(top, this.view.ghost(ghost.get, t));
+      if (ghost && this.view.ghost)
+        for (let t = 0; t < ghost.tick; t += 1) top = Math.max(top, this.view.ghost(ghost.get, t));
     }
     const isEmpty = tick === 0;
     const hi = top > 0 ? top * 1.05 : 1;
@@ -118,7 +134,10 @@ export class TimeChart {
     const y = this.axes.y(0, hi);
     const m = this.axes.m;
     this.axes.draw(x, y, format, String(this.viewId), isEmpty);
-    this.empty.attr('x', (m.left + width - m.right) / 2).attr('y', (m.top + height - m.bottom) / 2).text(isEmpty ? 'No data yet: the run has not started.' : '');
+    this.empty
+      .attr('x', (m.left + width - m.right) / 2)
+      .attr('y', (m.top + height - m.bottom) / 2)
+      .text(isEmpty ? 'No data yet: the run has not started.' : '');
 
     const paths = this.plot.selectAll<SVGPathElement, Line>('path').data(lines, (l) => l.key);
     const merged = paths.join('path');
@@ -129,59 +148,101 @@ export class TimeChart {
         const lower = Float64Array.from(base);
         for (let j = 0; j < idx.length; j++) base[j]! += d[idx[j]!]!;
         const upper = Float64Array.from(base);
-        const area = d3.area<number>().x((j) => x(idx[j]!)).y0((j) => y(lower[j]!)).y1((j) => y(upper[j]!));
-        d3.select(this).attr('fill', l.colour).attr('stroke', 'none').attr('d', area(d3.range(idx.length)) ?? '');
+        const area = d3
+          .area<number>()
+          .x((j) => x(idx[j]!))
+          .y0((j) => y(lower[j]!))
+          .y1((j) => y(upper[j]!));
+        d3.select(this)
+          .attr('fill', l.colour)
+          .attr('stroke', 'none')
+          .attr('d', area(d3.range(idx.length)) ?? '');
       });
     } else {
       merged.each(function (l, k) {
         const d = data[k]!;
-        const line = d3.line<number>().x((t) => x(t)).y((t) => y(d[t]!));
-        d3.select(this).attr('fill', 'none').attr('stroke', l.colour).attr('stroke-width', 2.5).attr('stroke-dasharray', DASHES[k] || null).attr('d', line(idx) ?? '');
+        const line = d3
+          .line<number>()
+          .x((t) => x(t))
+          .y((t) => y(d[t]!));
+        d3.select(this)
+          .attr('fill', 'none')
+          .attr('stroke', l.colour)
+          .attr('stroke-width', 2.5)
+          .attr('stroke-dasharray', DASHES[k] || null)
+          .attr('d', line(idx) ?? '');
       });
     }
     const g = ghost && this.view.ghost ? ghost : undefined;
     if (g) {
       const gi = sampleDays(g.tick, 600);
-      this.ghostPath.attr('d', d3.line<number>().x((t) => x(t)).y((t) => y(this.view.ghost!(g.get, t)))(gi) ?? '');
+      this.ghostPath.attr(
+        'd',
+        d3
+          .line<number>()
+          .x((t) => x(t))
+          .y((t) => y(this.view.ghost!(g.get, t)))(gi) ?? '',
+      );
     } else this.ghostPath.attr('d', null);
     this.legendFor(g);
 
     // Markers: a dashed line through the plot; the label in its lane above, anchored so it is never cut.
-    const mk = this.markers.selectAll<SVGGElement, (typeof placed)[number]>('g.marker').data(placed, (p) => `${p.marker.tick}:${p.marker.label}`);
+    const mk = this.markers
+      .selectAll<SVGGElement, (typeof placed)[number]>('g.marker')
+      .data(placed, (p) => `${p.marker.tick}:${p.marker.label}`);
     const enter = mk.enter().append('g').attr('class', 'marker');
     enter.append('line');
     enter.append('text');
     mk.exit().remove();
     const all = enter.merge(mk);
-    all.select('line').attr('x1', (p) => x(p.marker.tick)).attr('x2', (p) => x(p.marker.tick)).attr('y1', (p) => (p.lane >= 0 ? 8 + p.lane * f * 1.25 + f * 0.3 : m.top)).attr('y2', height - m.bottom);
-    all.select('text').attr('x', (p) => p.x).attr('text-anchor', (p) => p.anchor).attr('y', (p) => 8 + p.lane * f * 1.25 + f * 0.95).text((p) => (p.lane >= 0 ? p.marker.label : ''));
-    this.unlabelled = [...placed.filter((p) => p.lane < 0).map((p) => p.marker), ...markers.filter((mk2) => mk2.tick < horizon).slice(MAX_MARKERS)];
+    all
+      .select('line')
+      .attr('x1', (p) => x(p.marker.tick))
+      .attr('x2', (p) => x(p.marker.tick))
+      .attr('y1', (p) => (p.lane >= 0 ? 8 + p.lane * f * 1.25 + f * 0.3 : m.top))
+      .attr('y2', height - m.bottom);
+    all
+      .select('text')
+      .attr('x', (p) => p.x)
+      .attr('text-anchor', (p) => p.anchor)
+      .attr('y', (p) => 8 + p.lane * f * 1.25 + f * 0.95)
+      .text((p) => (p.lane >= 0 ? p.marker.label : ''));
+    this.unlabelled = [
+      ...placed.filter((p) => p.lane < 0).map((p) => p.marker),
+      ...markers.filter((mk2) => mk2.tick < horizon).slice(MAX_MARKERS),
+    ];
   }
 
   /** Each label in the first lane where it overlaps no other; -1 when no lane has room. */
-  private placeLabels(markers: readonly Marker[], x: d3.ScaleLinear<number, number>, right: number): { marker: Marker; lane: number; x: number; anchor: 'start' | 'end' }[] {
+  private placeLabels(
+    markers: readonly Marker[],
+    x: d3.ScaleLinear<number, number>,
+    right: number,
+  ): { marker: Marker; lane: number; x: number; anchor: 'start' | 'end' }[] {
     const ends: number[] = [];
     const starts: { from: number; to: number }[][] = [];
     const left = this.axes.m.left;
-    return [...markers].sort((a, b) => a.tick - b.tick).map((marker) => {
-      const w = this.frame.textWidth(marker.label) + 4;
-      const at = x(marker.tick);
-      // Start-anchored if it fits before the right edge, else end-anchored at the line; when neither side of
-      // the line has room (a long label on a narrow chart), it starts where it fits whole in the plot.
-      const fitsRight = at + 3 + w <= right;
-      const fitsLeft = at - 3 - w >= left;
-      const anchor: 'start' | 'end' = fitsRight || !fitsLeft ? 'start' : 'end';
-      const from = fitsRight ? at + 3 : fitsLeft ? at - 3 - w : Math.max(left, right - w);
-      const to = from + w;
-      for (let lane = 0; lane < MAX_LANES; lane++) {
-        const taken = starts[lane] ?? (starts[lane] = []);
-        if (taken.every((r) => to <= r.from || from >= r.to)) {
-          taken.push({ from, to });
-          ends[lane] = to;
-          return { marker, lane, x: anchor === 'start' ? from : at - 3, anchor };
+    return [...markers]
+      .sort((a, b) => a.tick - b.tick)
+      .map((marker) => {
+        const w = this.frame.textWidth(marker.label) + 4;
+        const at = x(marker.tick);
+        // Start-anchored if it fits before the right edge, else end-anchored at the line; when neither side of
+        // the line has room (a long label on a narrow chart), it starts where it fits whole in the plot.
+        const fitsRight = at + 3 + w <= right;
+        const fitsLeft = at - 3 - w >= left;
+        const anchor: 'start' | 'end' = fitsRight || !fitsLeft ? 'start' : 'end';
+        const from = fitsRight ? at + 3 : fitsLeft ? at - 3 - w : Math.max(left, right - w);
+        const to = from + w;
+        for (let lane = 0; lane < MAX_LANES; lane++) {
+          const taken = starts[lane] ?? (starts[lane] = []);
+          if (taken.every((r) => to <= r.from || from >= r.to)) {
+            taken.push({ from, to });
+            ends[lane] = to;
+            return { marker, lane, x: anchor === 'start' ? from : at - 3, anchor };
+          }
         }
-      }
-      return { marker, lane: -1, x: at, anchor };
-    });
+        return { marker, lane: -1, x: at, anchor };
+      });
   }
 }

@@ -19,10 +19,23 @@ export function drawChart(s: ViewState, charts: readonly BandChart[], c: number,
   const chart = CHARTS[c]!;
   const metric = metricById(`${chart.metric}:${s.kind}`);
   const horizon = s.arms[0]?.scenario.ticks ?? horizonNow;
-  charts[c]!.update(s.arms.map((a, i) => ({ label: a.name, colour: LINE_COLOURS[i]!, dash: DASHES[i] ?? '', band: bandOf(s, i, metric.id) })), horizon, metric.unit, metric.format);
+  charts[c]!.update(
+    s.arms.map((a, i) => ({
+      label: a.name,
+      colour: LINE_COLOURS[i]!,
+      dash: DASHES[i] ?? '',
+      band: bandOf(s, i, metric.id),
+    })),
+    horizon,
+    metric.unit,
+    metric.format,
+  );
   // Value has no field measure: its charts say it is a model figure, as the label by the table does.
   const model = chart.metric === 'participation' ? '' : ' A model figure.';
-  charts[c]!.frame.setCaption(`${cap(metric.label)}; ${GROUP_KIND_LABELS[s.kind]}. Lines: mean over the finished runs; bands: 90% and 95% confidence intervals of the mean.${model}`);
+  charts[c]!.frame.setCaption(
+    `${cap(metric.label)}; ${GROUP_KIND_LABELS[s.kind]}. Lines: mean over the finished runs; bands: 90% and ` +
+      `95% confidence intervals of the mean.${model}`,
+  );
 }
 
 /** The progress bar and count; before any comparison, the line saying what to do instead of empty results. */
@@ -35,7 +48,9 @@ export function drawProgress(s: ViewState): void {
   p.max = Math.max(1, s.total);
   p.value = s.done;
   const secs = (s.elapsedMs / 1000).toFixed(1);
-  $('compare-count').textContent = s.total ? `${s.done} of ${s.total} runs · ${s.workers} worker${s.workers > 1 ? 's' : ''} · ${secs} s` : '';
+  $('compare-count').textContent = s.total
+    ? `${s.done} of ${s.total} runs · ${s.workers} worker${s.workers > 1 ? 's' : ''} · ${secs} s`
+    : '';
 }
 
 /** The table, the verdicts, what the outcomes mean, and the label of the value figures. */
@@ -43,7 +58,14 @@ export function drawTable(s: ViewState): void {
   const sum = summary(s);
   const nouns = outcomeNouns(s.kind);
   const ref = sum[0]?.name ?? 'the first';
-  const head: Cell[] = [{ text: 'Scenario' }, { text: 'Runs' }, ...nouns.flatMap((o) => [{ text: cap(o.noun.noun) + (o.noun.unit ? ` (${o.noun.unit})` : '') }, { text: `against “${ref}”` }])];
+  const head: Cell[] = [
+    { text: 'Scenario' },
+    { text: 'Runs' },
+    ...nouns.flatMap((o) => [
+      { text: cap(o.noun.noun) + (o.noun.unit ? ` (${o.noun.unit})` : '') },
+      { text: `against “${ref}”` },
+    ]),
+  ];
   const rows: Cell[][] = sum.map((arm, a) => [
     { text: arm.name, header: true },
     { text: String(arm.n) },
@@ -52,8 +74,24 @@ export function drawTable(s: ViewState): void {
       const c = arm.contrasts[o.key];
       const plain = { ...o.noun, unit: undefined };
       return [
-        { text: arm.n === 0 ? '…' : arm.n < 2 ? amount(ci.mean, plain) : `${amount(ci.mean, plain)} [${amount(ci.lo, plain)}, ${amount(ci.hi, plain)}]` },
-        { text: a === 0 ? 'reference' : c ? `${c.clear ? effectLabel(c.other, c.reference, o.noun.format) : 'no clear difference'} (${rangeWords(c, o.noun.format)})` : '', cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '' },
+        {
+          text:
+            arm.n === 0
+              ? '…'
+              : arm.n < 2
+                ? amount(ci.mean, plain)
+                : `${amount(ci.mean, plain)} [${amount(ci.lo, plain)}, ${amount(ci.hi, plain)}]`,
+        },
+        {
+          text:
+            a === 0
+              ? 'reference'
+              : c
+                ? `${c.clear ? effectLabel(c.other, c.reference, o.noun.format) : 'no clear difference'} ` +
+                  `(${rangeWords(c, o.noun.format)})`
+                : '',
+          cls: c ? (c.clear ? (c.diff > 0 ? 'up' : 'down') : 'unclear') : '',
+        },
       ];
     }),
   ]);

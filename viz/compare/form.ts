@@ -84,7 +84,7 @@ export function renderArms(ctx: FormContext): void {
       name.type = 'text';
       name.id = `compare-name-${i}`;
       name.className = 'arm-name';
-      name.value = spec.renamed ? spec.name ?? '' : '';
+      name.value = spec.renamed ? (spec.name ?? '') : '';
       name.placeholder = `name: ${autoName(ctx, spec)}`;
       name.maxLength = 80;
       name.setAttribute('aria-label', `Name of scenario ${label} in the results`);
@@ -112,10 +112,18 @@ export function renderArms(ctx: FormContext): void {
   $<HTMLButtonElement>('compare-add').disabled = s.specs.length >= MAX_ARMS || s.running;
 }
 
-/** The name a row gets when none is typed: the scenario's title (or the current run's name, or the file's), with its changes. */
+/**
+ * The name a row gets when none is typed: the scenario's title (or the current run's name, or the file's), with its
+ * changes.
+ */
 export function autoName({ s, current }: FormContext, spec: ArmSpec): string {
   if (spec.name && !spec.renamed) return spec.name;
-  const base = spec.source === 'current' ? current().name : spec.source.startsWith('file:') ? s.files[Number(spec.source.slice(5))]?.name ?? spec.source : catalog().find((c) => c.id === spec.source)?.name ?? spec.source;
+  const base =
+    spec.source === 'current'
+      ? current().name
+      : spec.source.startsWith('file:')
+        ? (s.files[Number(spec.source.slice(5))]?.name ?? spec.source)
+        : (catalog().find((c) => c.id === spec.source)?.name ?? spec.source);
   return nameWithChanges(base, spec.changes);
 }
 
@@ -128,7 +136,8 @@ export async function addFiles(ctx: FormContext): Promise<void> {
   $('compare-error').hidden = true;
   for (const f of files) {
     try {
-      if (f.size > 5_000_000) throw new Error(`${f.name}: too large for a scenario (${Math.round(f.size / 1e6)} MB); the limit is 5 MB`);
+      if (f.size > 5_000_000)
+        throw new Error(`${f.name}: too large for a scenario (${Math.round(f.size / 1e6)} MB); the limit is 5 MB`);
       const text = await f.text();
       await loadText(text, f.name);
       s.files.push({ name: f.name, text });
@@ -143,33 +152,39 @@ export async function addFiles(ctx: FormContext): Promise<void> {
 /** Scenarios from the specs; the first problem is thrown naming the scenario (A, B...) and the field. */
 export async function resolveArms({ s, current }: FormContext, specs: readonly ArmSpec[] = s.specs): Promise<Arm[]> {
   if (specs.length < 2) throw new Error(`a comparison needs at least 2 scenarios; it has ${specs.length}`);
-  const arms = await Promise.all(specs.map(async (spec, i): Promise<Arm> => {
-    const label = armLabel(i);
-    const changes = spec.changes.trim();
-    try {
-      let scenario: Scenario;
-      let name: string;
-      if (spec.source === 'current') {
-        const cur = current();
-        scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
-        name = nameWithChanges(cur.name, changes);
-      } else if (spec.source.startsWith('file:')) {
-        const file = s.files[Number(spec.source.slice(5))];
-        if (!file) throw new Error(`no file ${spec.source}`);
-        scenario = await loadText(file.text, file.name, [], changes);
-        name = nameWithChanges(file.name, changes);
-      } else {
-        scenario = await load(spec.source, [], changes);
-        name = nameWithChanges(scenario.name, changes);
+  const arms = await Promise.all(
+    specs.map(async (spec, i): Promise<Arm> => {
+      const label = armLabel(i);
+      const changes = spec.changes.trim();
+      try {
+        let scenario: Scenario;
+        let name: string;
+        if (spec.source === 'current') {
+          const cur = current();
+          scenario = changes ? await loadText(JSON.stringify(cur.scenario), cur.name, [], changes) : cur.scenario;
+          name = nameWithChanges(cur.name, changes);
+        } else if (spec.source.startsWith('file:')) {
+          const file = s.files[Number(spec.source.slice(5))];
+          if (!file) throw new Error(`no file ${spec.source}`);
+          scenario = await loadText(file.text, file.name, [], changes);
+          name = nameWithChanges(file.name, changes);
+        } else {
+          scenario = await load(spec.source, [], changes);
+          name = nameWithChanges(scenario.name, changes);
+        }
+        return { label, name: spec.name ?? name, scenario };
+      } catch (e) {
+        throw new Error(`Scenario ${label}: ${messageOf(e)}`);
       }
-      return { label, name: spec.name ?? name, scenario };
-    } catch (e) {
-      throw new Error(`Scenario ${label}: ${messageOf(e)}`);
-    }
-  }));
+    }),
+  );
   const horizon = arms[0]!.scenario.ticks;
   for (const a of arms.slice(1)) {
-    if (a.scenario.ticks !== horizon) throw new Error(`Scenario ${a.label}: ticks = ${a.scenario.ticks}, but A runs ${horizon} ticks; compared scenarios need the same horizon (add ticks=${horizon} to its changes)`);
+    if (a.scenario.ticks !== horizon)
+      throw new Error(
+        `Scenario ${a.label}: ticks = ${a.scenario.ticks}, but A runs ${horizon} ticks; compared scenarios ` +
+          `need the same horizon (add ticks=${horizon} to its changes)`,
+      );
   }
   return arms;
 }
@@ -177,13 +192,17 @@ export async function resolveArms({ s, current }: FormContext, specs: readonly A
 export function readNumber(id: string, what: string, min: number, max: number): number {
   const text = $<HTMLInputElement>(id).value.trim();
   const v = Number(text);
-  if (text === '' || !Number.isInteger(v) || v < min || v > max) throw new Error(`${what} = ${text || '(empty)'} is not allowed; expected a whole number from ${min} to ${max}`);
+  if (text === '' || !Number.isInteger(v) || v < min || v > max)
+    throw new Error(`${what} = ${text || '(empty)'} is not allowed; expected a whole number from ${min} to ${max}`);
   return v;
 }
 
 /** "C8 outsourced CM, modified: smm.count = 3": a name with its changes, as the live page names a modified run. */
 export function nameWithChanges(name: string, changes: string): string {
-  const sets = changes.split(';').map((x) => x.trim()).filter(Boolean);
+  const sets = changes
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!sets.length) return name;
   // The current run may have live changes ("… + 2 live changes"): they stay at the end of its name.
   const live = / \+ \d+ live changes?$/.exec(name)?.[0] ?? '';

@@ -19,12 +19,17 @@ type AuditEffect = NonNullable<NonNullable<StoryStep['audit']>['effect']>;
 
 /** "+36% to +323%" (a relative effect) or "+0.12 to +0.50" (a log ratio): an audit's effect range, in words. */
 export function auditEffectRange(e: Pick<AuditEffect, 'kind' | 'lo' | 'hi'>): string {
-  const signed = (x: number) => (e.kind === 'log ratio' ? `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toPrecision(2)}` : `${x >= 0 ? '+' : '\u2212'}${Math.round(Math.abs(x) * 100)}%`);
+  const signed = (x: number) =>
+    e.kind === 'log ratio'
+      ? `${x >= 0 ? '+' : '\u2212'}${Math.abs(x).toPrecision(2)}`
+      : `${x >= 0 ? '+' : '\u2212'}${Math.round(Math.abs(x) * 100)}%`;
   return `${signed(e.lo)} to ${signed(e.hi)}`;
 }
 
 export const RUN_TO_RUN: ValueFigure = {
-  text: 'Value is a model figure: it has no field measure. Its range here is run to run: the 95% intervals in the table.',
+  text:
+    'Value is a model figure: it has no field measure. Its range here is run to run: the 95% intervals in ' +
+    'the table.',
 };
 
 /** The claim whose arms these are, as shipped (same scenarios, same order, no changes), if any. */
@@ -40,6 +45,8 @@ export function auditFigure(claim: Claim, steps: readonly StoryStep[]): ValueFig
   if (!effect?.model) return RUN_TO_RUN;
   return {
     claim: claim.id,
-    text: `Value is a model figure: it has no field measure. Over the claims' audit of ${claim.id}, ${effect.measure} in 90% of plausible organizations: ${auditEffectRange(effect)}.`,
+    text:
+      `Value is a model figure: it has no field measure. Over the claims' audit of ${claim.id}, ` +
+      `${effect.measure} in 90% of plausible organizations: ${auditEffectRange(effect)}.`,
   };
 }

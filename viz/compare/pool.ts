@@ -45,11 +45,28 @@ export class WorkerPool {
    * as each finishes (in completion order). Resolves 'done' or 'cancelled'; rejects on the first failure.
    * Workers are terminated in every case.
    */
-  run(count: number, job: (index: number) => PoolJob, size: number, onResult: (index: number, run: CompactRun) => void): Promise<PoolEnd> {
-    return this.runWith(count, job, size, (api, { scenario, seed, metricIds }) => api.runCompact(scenario, seed, metricIds), onResult);
+  run(
+    count: number,
+    job: (index: number) => PoolJob,
+    size: number,
+    onResult: (index: number, run: CompactRun) => void,
+  ): Promise<PoolEnd> {
+    return this.runWith(
+      count,
+      job,
+      size,
+      (api, { scenario, seed, metricIds }) => api.runCompact(scenario, seed, metricIds),
+      onResult,
+    );
   }
 
-  async runWith<J, R>(count: number, job: (index: number) => J, size: number, call: (api: SimWorker['api'], job: J) => Promise<R>, onResult: (index: number, out: R) => void): Promise<PoolEnd> {
+  async runWith<J, R>(
+    count: number,
+    job: (index: number) => J,
+    size: number,
+    call: (api: SimWorker['api'], job: J) => Promise<R>,
+    onResult: (index: number, out: R) => void,
+  ): Promise<PoolEnd> {
     if (this.workers.length) throw new Error('a comparison is already running');
     const stop = new AbortController();
     this.stop = stop;

@@ -72,8 +72,23 @@ export interface ViewState {
 
 export function initialState(): ViewState {
   return {
-    specs: [], files: [], arms: [], seeds: [], results: [], metricIds: MEASURES, figure: undefined, kind: 'all',
-    running: false, cancelRequested: false, total: 0, done: 0, workers: 0, startedAt: 0, elapsedMs: 0, end: undefined, bands: new Map(),
+    specs: [],
+    files: [],
+    arms: [],
+    seeds: [],
+    results: [],
+    metricIds: MEASURES,
+    figure: undefined,
+    kind: 'all',
+    running: false,
+    cancelRequested: false,
+    total: 0,
+    done: 0,
+    workers: 0,
+    startedAt: 0,
+    elapsedMs: 0,
+    end: undefined,
+    bands: new Map(),
   };
 }
 
@@ -89,7 +104,8 @@ export interface KindSummary extends Ranked {
  */
 export function summary(s: ViewState): KindSummary[] {
   const refRuns = finished(s.results[0] ?? []);
-  const values = (runs: CompactRun[], key: keyof Outcomes) => runs.map((r) => kindOutcomes(r, s.metricIds, s.kind)[key]);
+  const values = (runs: CompactRun[], key: keyof Outcomes) =>
+    runs.map((r) => kindOutcomes(r, s.metricIds, s.kind)[key]);
   return s.arms.map((a, i) => {
     const runs = finished(s.results[i] ?? []);
     const out: KindSummary = { name: a.name, n: runs.length, means: {}, intervals: {}, contrasts: {} };
@@ -107,7 +123,9 @@ export function summary(s: ViewState): KindSummary[] {
 export function verdicts(s: ViewState, sum = summary(s)): string[] {
   if (sum.some((a) => a.n === 0)) return [];
   const r = rankingLines(sum, { outcomes: outcomeNouns(s.kind), done: s.done, total: s.total });
-  const cost = costWords(sum.filter((a) => a.n > 0).map((a) => ({ name: a.name, valuePerCost: a.means.valuePerCost! })));
+  const cost = costWords(
+    sum.filter((a) => a.n > 0).map((a) => ({ name: a.name, valuePerCost: a.means.valuePerCost! })),
+  );
   return [...r.lines, ...(r.tradeOff ? [r.tradeOff] : []), ...(cost ? [cost] : [])];
 }
 
@@ -129,7 +147,8 @@ export function csv(s: ViewState): string {
   s.arms.forEach((a, i) => {
     (s.results[i] ?? []).forEach((r, run) => {
       if (!r) return;
-      for (const key of OUTCOMES) out += `${a.label},${csvCell(a.name)},${run},${r.seed},${key},${csvNumber(r.outcomes[key])}\n`;
+      for (const key of OUTCOMES)
+        out += `${a.label},${csvCell(a.name)},${run},${r.seed},${key},${csvNumber(r.outcomes[key])}\n`;
     });
   });
   return out;

@@ -14,7 +14,18 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { BandChart } from '../charts/band-chart.ts';
 import { download } from '../export.ts';
 import { WorkerPool, defaultWorkers, maxWorkers, type PoolEnd } from './pool.ts';
-import { CHARTS, MAX_ARMS, MAX_RUNS, MEASURES, bandOf, csv, initialState, verdicts, type ArmSpec, type ViewState } from './state.ts';
+import {
+  CHARTS,
+  MAX_ARMS,
+  MAX_RUNS,
+  MEASURES,
+  bandOf,
+  csv,
+  initialState,
+  verdicts,
+  type ArmSpec,
+  type ViewState,
+} from './state.ts';
 import { addFiles, readNumber, renderArms, resolveArms, type FormContext } from './form.ts';
 import { drawChart, drawProgress, drawTable } from './draw.ts';
 import { RUN_TO_RUN, auditFigure, claimOfArms } from './model-figure.ts';
@@ -55,7 +66,8 @@ export class CompareView {
     this.form = { s: this.s, current, showError: (m) => this.showError(m) };
     this.charts = CHARTS.map((c) => new BandChart($(c.id), c.title, `orgsim-compare-${c.metric}`));
     const workers = $<HTMLSelectElement>('compare-workers');
-    for (let k = 1; k <= maxWorkers(); k++) workers.add(new Option(k === defaultWorkers() ? `${k} (leaves a core to the page)` : String(k), String(k)));
+    for (let k = 1; k <= maxWorkers(); k++)
+      workers.add(new Option(k === defaultWorkers() ? `${k} (leaves a core to the page)` : String(k), String(k)));
     workers.value = String(defaultWorkers());
     $('compare-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -74,8 +86,13 @@ export class CompareView {
       this.s.kind = $<HTMLSelectElement>('compare-kind').value as GroupKind;
       this.invalidate();
     });
-    $('compare-csv').addEventListener('click', () => download('orgsim-compare.csv', new Blob([csv(this.s)], { type: 'text/csv' })));
-    this.setArms([{ source: 'current', changes: '' }, { source: 'current', changes: 'smm.count=4', example: true }]);
+    $('compare-csv').addEventListener('click', () =>
+      download('orgsim-compare.csv', new Blob([csv(this.s)], { type: 'text/csv' })),
+    );
+    this.setArms([
+      { source: 'current', changes: '' },
+      { source: 'current', changes: 'smm.count=4', example: true },
+    ]);
   }
 
   // --- Choosing scenarios.
@@ -146,7 +163,9 @@ export class CompareView {
     s.end = undefined;
     s.workers = Math.min(workers, s.total);
     this.onStart();
-    this.status(`Running ${s.total} runs (${n} scenarios × ${runs}) on ${s.workers} worker${s.workers > 1 ? 's' : ''}…`);
+    this.status(
+      `Running ${s.total} runs (${n} scenarios × ${runs}) on ${s.workers} worker${s.workers > 1 ? 's' : ''}…`,
+    );
     s.startedAt = performance.now();
     const { arms, seeds } = s;
     const metricIds = [...s.metricIds];
@@ -171,8 +190,10 @@ export class CompareView {
     this.setRunning(false);
     this.invalidate();
     const secs = (s.elapsedMs / 1000).toFixed(1);
-    if (s.end === 'done') this.status(`Done: ${s.total} runs in ${secs} s on ${s.workers} worker${s.workers > 1 ? 's' : ''}.`);
-    else if (s.end === 'cancelled') this.status(`Cancelled after ${s.done} of ${s.total} runs (${secs} s); the results show the finished runs.`);
+    if (s.end === 'done')
+      this.status(`Done: ${s.total} runs in ${secs} s on ${s.workers} worker${s.workers > 1 ? 's' : ''}.`);
+    else if (s.end === 'cancelled')
+      this.status(`Cancelled after ${s.done} of ${s.total} runs (${secs} s); the results show the finished runs.`);
     return s.end;
   }
 
@@ -277,7 +298,17 @@ export class CompareView {
   /** Where the comparison is (cheap: tests poll it every frame). */
   state(): CompareState {
     const s = this.s;
-    return { running: s.running, end: s.end, total: s.total, done: s.done, workers: s.workers, alive: this.pool.alive, elapsedMs: s.elapsedMs, longestDraw: this.longestDraw, timing: { ...this.timing } };
+    return {
+      running: s.running,
+      end: s.end,
+      total: s.total,
+      done: s.done,
+      workers: s.workers,
+      alive: this.pool.alive,
+      elapsedMs: s.elapsedMs,
+      longestDraw: this.longestDraw,
+      timing: { ...this.timing },
+    };
   }
 
   /** Numbers for tests and automation (read-only copies): the state, the seeds, every run's outcomes, the verdicts. */
@@ -286,7 +317,11 @@ export class CompareView {
     return {
       ...this.state(),
       seeds: [...s.seeds],
-      arms: s.arms.map((a, i) => ({ label: a.label, name: a.name, outcomes: (s.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)) })),
+      arms: s.arms.map((a, i) => ({
+        label: a.label,
+        name: a.name,
+        outcomes: (s.results[i] ?? []).map((r) => (r ? { ...r.outcomes } : null)),
+      })),
       verdicts: verdicts(s),
       valueLabel: (s.figure ?? RUN_TO_RUN).text,
     };

@@ -6,4 +6,8 @@ import * as d3 from '../d3.ts';
 import { drawReport } from './charts.ts';
 import { DATA_ELEMENT_ID } from '../../src/research/report/page.ts';
 
-drawReport(d3, document.getElementById('report')!, JSON.parse(document.getElementById(DATA_ELEMENT_ID)!.textContent!) as Parameters<typeof drawReport>[2]);
+drawReport(
+  d3,
+  document.getElementById('report')!,
+  JSON.parse(document.getElementById(DATA_ELEMENT_ID)!.textContent!) as Parameters<typeof drawReport>[2],
+);

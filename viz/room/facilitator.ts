@@ -54,8 +54,22 @@ interface FacilitatorState {
 }
 
 const page: FacilitatorState = {
-  names: [], index: {}, series: [], ghost: undefined, horizon: 0, tick: 0, done: false, layout: undefined, agents: undefined,
-  events: [], room: undefined, scheduled: [], closed: false, dirty: true, voteEndsAt: 0, noticeTimer: undefined,
+  names: [],
+  index: {},
+  series: [],
+  ghost: undefined,
+  horizon: 0,
+  tick: 0,
+  done: false,
+  layout: undefined,
+  agents: undefined,
+  events: [],
+  room: undefined,
+  scheduled: [],
+  closed: false,
+  dirty: true,
+  voteEndsAt: 0,
+  noticeTimer: undefined,
 };
 const EMPTY = new Float64Array(0);
 const get = (name: string) => page.series[page.index[name]!] ?? EMPTY;
@@ -74,7 +88,11 @@ const participationView: View = {
   stacked: true,
   yLabel: 'employees',
   ghost: (g, t) => g('contributors')[t]! + g('readers')[t]!,
-  lines: [P('contributors', 'contributed', STATE_COLOURS.contributed), P('readers', 'read only', STATE_COLOURS.read), P('absent', 'absent', STATE_COLOURS.absent)],
+  lines: [
+    P('contributors', 'contributed', STATE_COLOURS.contributed),
+    P('readers', 'read only', STATE_COLOURS.read),
+    P('absent', 'absent', STATE_COLOURS.absent),
+  ],
 };
 const valueView: View = {
   yLabel: 'hours (cumulative)',
@@ -86,11 +104,16 @@ const value = new TimeChart($('chart-value'), 'Value and cost', 'value', valueVi
 const org = new OrgView($('chart-org'));
 
 function markers(): Marker[] {
-  return [...page.scheduled, ...(page.room?.decisions ?? []).map((d) => ({ tick: d.tick, label: d.label, set: d.set }))];
+  return [
+    ...page.scheduled,
+    ...(page.room?.decisions ?? []).map((d) => ({ tick: d.tick, label: d.label, set: d.set })),
+  ];
 }
 
 function ghostView() {
-  return page.ghost && page.ghost.tick > 0 ? { get: ghostGet, tick: Math.min(page.ghost.tick, page.tick), label: page.ghost.label } : undefined;
+  return page.ghost && page.ghost.tick > 0
+    ? { get: ghostGet, tick: Math.min(page.ghost.tick, page.tick), label: page.ghost.label }
+    : undefined;
 }
 
 function setText(id: string, text: string): void {
@@ -109,7 +132,10 @@ function drawMonitors(): void {
   setText('mon-smm', String(get('smmCount')[t]!));
   const g = ghostView();
   const gt = g ? g.tick - 1 : -1;
-  setText('mon-active-delta', g && gt >= 0 ? `without “${g.label}”: ${Math.round(ghostGet('activeShare')[gt]! * 100)}%` : '');
+  setText(
+    'mon-active-delta',
+    g && gt >= 0 ? `without “${g.label}”: ${Math.round(ghostGet('activeShare')[gt]! * 100)}%` : '',
+  );
   setText('mon-value-delta', g && gt >= 0 ? `without “${g.label}”: ${compact(ghostGet('valueCum')[gt]!)}` : '');
 }
 
@@ -120,8 +146,16 @@ function draw(): void {
   participation.update(get, page.tick, page.horizon, m, ghostView());
   value.update(get, page.tick, page.horizon, m, ghostView());
   const last = (page.room?.decisions ?? []).at(-1);
-  participation.frame.setCaption(page.tick ? `Day ${page.tick}: ${Math.round(get('activeShare')[page.tick - 1]! * 100)}% of employees took part.` : 'The run starts when the facilitator presses Play.');
-  value.frame.setCaption(last ? `The grey dashed line: the same run without “${last.title}” (vote ${last.round}).` : 'After the room’s first decision, a grey dashed line shows the run without it.');
+  participation.frame.setCaption(
+    page.tick
+      ? `Day ${page.tick}: ${Math.round(get('activeShare')[page.tick - 1]! * 100)}% of employees took part.`
+      : 'The run starts when the facilitator presses Play.',
+  );
+  value.frame.setCaption(
+    last
+      ? `The grey dashed line: the same run without “${last.title}” (vote ${last.round}).`
+      : 'After the room’s first decision, a grey dashed line shows the run without it.',
+  );
   org.draw(page.agents);
   drawMonitors();
 }
@@ -158,7 +192,14 @@ function drawRoom(r: RoomView): void {
   $('participants').replaceChildren(...list);
   const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
   const total = refused.reduce((s, [, n]) => s + n, 0);
-  setText('refused', total || r.dropped ? `Messages refused: ${total}${total ? ` (${refused.map(([k, n]) => `${REFUSAL_WORDS[k] ?? k} ${n}`).join(', ')})` : ''}; connections closed by the server: ${r.dropped}.` : 'No message refused.');
+  setText(
+    'refused',
+    total || r.dropped
+      ? `Messages refused: ` +
+          `${total}${total ? ` (${refused.map(([k, n]) => `${REFUSAL_WORDS[k] ?? k} ${n}`).join(', ')})` : ''}; ` +
+          `connections closed by the server: ${r.dropped}.`
+      : 'No message refused.',
+  );
   drawVote(r);
   drawControls();
   const last = r.decisions.at(-1);
@@ -167,13 +208,24 @@ function drawRoom(r: RoomView): void {
 }
 
 const REFUSAL_WORDS: Record<string, string> = {
-  oversized: 'too large', malformed: 'not JSON', invalid: 'not allowed', flood: 'too many', unauthorized: "facilitator's actions",
-  badToken: 'wrong key', wrongRoom: 'wrong room', full: 'room full', notJoined: 'not joined', rejected: 'refused by the room',
+  oversized: 'too large',
+  malformed: 'not JSON',
+  invalid: 'not allowed',
+  flood: 'too many',
+  unauthorized: "facilitator's actions",
+  badToken: 'wrong key',
+  wrongRoom: 'wrong room',
+  full: 'room full',
+  notJoined: 'not joined',
+  rejected: 'refused by the room',
 };
 
 function decisionText(d: DecisionView): string {
   const count = d.votes.find((v) => v.id === d.choice)?.count ?? 0;
-  return `Vote ${d.round}: the room chose “${d.title}” (${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}), from day ${d.tick}.`;
+  return (
+    `Vote ${d.round}: the room chose “${d.title}” (${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}), ` +
+    `from day ${d.tick}.`
+  );
 }
 
 function drawVote(r: RoomView): void {
@@ -199,7 +251,10 @@ function drawVote(r: RoomView): void {
     return li;
   });
   $('tally').replaceChildren(...items);
-  setText('vote-count', `${v.voters} of ${r.participants.length} have voted; each can change their vote until the end.`);
+  setText(
+    'vote-count',
+    `${v.voters} of ${r.participants.length} have voted; each can change their vote until the end.`,
+  );
 }
 
 function drawCountdown(): void {
@@ -226,7 +281,8 @@ function drawEvents(): void {
   });
   $('event-list').replaceChildren(...boxes);
 }
-const offered = () => Array.from(document.querySelectorAll<HTMLInputElement>('#event-list input:checked')).map((b) => b.value);
+const offered = () =>
+  Array.from(document.querySelectorAll<HTMLInputElement>('#event-list input:checked')).map((b) => b.value);
 
 function drawControls(): void {
   const phase = page.room?.phase ?? 'waiting';
@@ -239,7 +295,8 @@ function drawControls(): void {
   const n = offered().length;
   const open = $<HTMLButtonElement>('open-vote');
   open.disabled = !ready || n < 2 || n > 4 || phase === 'ended';
-  open.textContent = n < 2 ? 'Open the vote (choose 2 to 4)' : n > 4 ? 'Open the vote (at most 4)' : `Open the vote (${n} options)`;
+  open.textContent =
+    n < 2 ? 'Open the vote (choose 2 to 4)' : n > 4 ? 'Open the vote (at most 4)' : `Open the vote (${n} options)`;
   $<HTMLButtonElement>('replay').disabled = !page.room;
   $<HTMLButtonElement>('close-room').disabled = !ready;
 }
@@ -262,7 +319,17 @@ function receive(m: ToFacilitator): void {
       drawQr($<HTMLCanvasElement>('qr'), m.qr);
       $('qr').setAttribute('aria-label', `QR code of ${m.joinUrl}`);
       const l = m.layout;
-      page.layout = { employees: l.employees, teams: l.teams, departments: l.departments, team: i32(l.team), department: i32(l.department), role: u8(l.role), groupKind: u8(l.groupKind), groupTopic: i32(l.groupTopic), groupSize: i32(l.groupSize) };
+      page.layout = {
+        employees: l.employees,
+        teams: l.teams,
+        departments: l.departments,
+        team: i32(l.team),
+        department: i32(l.department),
+        role: u8(l.role),
+        groupKind: u8(l.groupKind),
+        groupTopic: i32(l.groupTopic),
+        groupSize: i32(l.groupSize),
+      };
       org.setLayout(page.layout);
       if (!$('event-list').childElementCount) drawEvents();
       break;
@@ -272,12 +339,19 @@ function receive(m: ToFacilitator): void {
       page.tick = m.tick;
       page.done = m.done;
       if (m.ghost) {
-        if (m.ghost.restart || !page.ghost) page.ghost = { series: page.names.map(() => new Float64Array(page.horizon)), tick: 0, label: m.ghost.label };
+        if (m.ghost.restart || !page.ghost)
+          page.ghost = { series: page.names.map(() => new Float64Array(page.horizon)), tick: 0, label: m.ghost.label };
         apply(page.ghost.series, m.ghost);
         page.ghost.tick = m.ghost.to;
         page.ghost.label = m.ghost.label;
       }
-      if (m.agents) page.agents = { tick: m.agents.tick, state: u8(m.agents.state), contributions: f64(m.agents.contributions), groupShare: f32(m.agents.groupShare) };
+      if (m.agents)
+        page.agents = {
+          tick: m.agents.tick,
+          state: u8(m.agents.state),
+          contributions: f64(m.agents.contributions),
+          groupShare: f32(m.agents.groupShare),
+        };
       break;
     case 'room':
       drawRoom(m);
@@ -288,7 +362,10 @@ function receive(m: ToFacilitator): void {
     case 'refused':
       if (m.refusal === 'badToken') {
         socket.stop();
-        status("This page does not have the facilitator's key. Open the facilitator's link that orgsim serve printed in its terminal.");
+        status(
+          "This page does not have the facilitator's key. Open the facilitator's link that orgsim serve " +
+            'printed in its terminal.',
+        );
       } else notice(m.reason);
       break;
     case 'replay':
@@ -323,12 +400,17 @@ function onStatus(s: Status): void {
 }
 
 const socket = new RoomSocket<ToFacilitator>(() => ({ t: 'host', token: key }), receive, onStatus);
-if (!key) status("This page needs the facilitator's key: open the facilitator's link that orgsim serve printed in its terminal.");
+if (!key)
+  status(
+    "This page needs the facilitator's key: open the facilitator's link that orgsim serve printed in its terminal.",
+  );
 else socket.connect();
 
 // --- Controls.
 $('play').addEventListener('click', () => socket.send({ t: page.room?.phase === 'playing' ? 'pause' : 'play' }));
-$('speed').addEventListener('change', () => socket.send({ t: 'speed', days: Number($<HTMLSelectElement>('speed').value) }));
+$('speed').addEventListener('change', () =>
+  socket.send({ t: 'speed', days: Number($<HTMLSelectElement>('speed').value) }),
+);
 $('vote-form').addEventListener('submit', (e) => {
   e.preventDefault();
   socket.send({ t: 'open-vote', options: offered(), seconds: Number($<HTMLSelectElement>('vote-seconds').value) });
@@ -353,17 +435,43 @@ document.addEventListener('keydown', (e) => {
 // Test hook: read-only numbers, never code.
 Object.assign(window, {
   __workshop: {
-    get tick() { return page.tick; },
-    get done() { return page.done; },
-    get phase() { return page.room?.phase; },
-    get participants() { return page.room?.participants.map((p) => ({ ...p })) ?? []; },
-    get vote() { return page.room?.vote ? { round: page.room.vote.round, tally: [...page.room.vote.tally], voters: page.room.vote.voters } : null; },
-    get decisions() { return (page.room?.decisions ?? []).map((d) => ({ ...d })); },
-    get refused() { return { ...(page.room?.refused ?? {}) }; },
-    get ghostTick() { return page.ghost?.tick ?? 0; },
-    get markers() { return markers().map((m) => ({ tick: m.tick, label: m.label })); },
+    get tick() {
+      return page.tick;
+    },
+    get done() {
+      return page.done;
+    },
+    get phase() {
+      return page.room?.phase;
+    },
+    get participants() {
+      return page.room?.participants.map((p) => ({ ...p })) ?? [];
+    },
+    get vote() {
+      return page.room?.vote
+        ? { round: page.room.vote.round, tally: [...page.room.vote.tally], voters: page.room.vote.voters }
+        : null;
+    },
+    get decisions() {
+      return (page.room?.decisions ?? []).map((d) => ({ ...d }));
+    },
+    get refused() {
+      return { ...(page.room?.refused ?? {}) };
+    },
+    get ghostTick() {
+      return page.ghost?.tick ?? 0;
+    },
+    get markers() {
+      return markers().map((m) => ({ tick: m.tick, label: m.label }));
+    },
     series: (name: string) => Array.from(get(name).subarray(0, page.tick)),
     /** Every series as raw bytes (base64), to compare bit for bit. */
-    bytes: () => Object.fromEntries(page.names.map((n, k) => [n, btoa(String.fromCharCode(...new Uint8Array(page.series[k]!.buffer, 0, page.tick * 8)))])),
+    bytes: () =>
+      Object.fromEntries(
+        page.names.map((n, k) => [
+          n,
+          btoa(String.fromCharCode(...new Uint8Array(page.series[k]!.buffer, 0, page.tick * 8))),
+        ]),
+      ),
   },
 });

@@ -12,7 +12,10 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 const codeInput = $<HTMLInputElement>('code');
 const nameInput = $<HTMLInputElement>('name');
-let code = decodeURIComponent(location.hash.slice(1)).toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8);
+let code = decodeURIComponent(location.hash.slice(1))
+  .toUpperCase()
+  .replace(/[^A-Z0-9]/g, '')
+  .slice(0, 8);
 const storeKey = (c: string) => `orgsim-room:${c}`;
 
 interface Stored {
@@ -117,8 +120,7 @@ function receive(m: ToPhone): void {
         // A wrong code or name: no reconnection until the form is sent again.
         socket.stop();
         joinError(m.reason);
-      }
-      else {
+      } else {
         pendingVote = null;
         drawOptions();
         flash(m.reason);
@@ -148,7 +150,12 @@ function bye(reason: Extract<ToPhone, { t: 'bye' }>['reason'], text: string): vo
   }
   socket.stop();
   if (reason !== 'replaced') forget(code);
-  $('bye-title').textContent = reason === 'closed' ? 'The workshop is over' : reason === 'kicked' ? 'You have left the room' : 'This room is open on another page';
+  $('bye-title').textContent =
+    reason === 'closed'
+      ? 'The workshop is over'
+      : reason === 'kicked'
+        ? 'You have left the room'
+        : 'This room is open on another page';
   $('bye-text').textContent = text;
   $('again').hidden = reason !== 'replaced';
   show('bye');
@@ -201,7 +208,8 @@ function drawDecision(d: DecisionView | null): void {
   $('decision-card').hidden = !d;
   if (!d) return;
   const count = d.votes.find((x) => x.id === d.choice)?.count ?? 0;
-  $('decision').textContent = `Vote ${d.round}: “${d.title}”, with ${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}, from day ${d.tick}.`;
+  $('decision').textContent =
+    `Vote ${d.round}: “${d.title}”, with ${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}, from day ${d.tick}.`;
 }
 
 function drawOptions(): void {
@@ -230,7 +238,11 @@ function drawOptions(): void {
   });
   box.replaceChildren(...buttons);
   const chosen = myVote === null ? undefined : options[myVote];
-  $('vote-note').textContent = chosen ? `Your vote: “${chosen.label}”. You can change it until the end.` : pendingVote !== null ? 'Sending your vote…' : 'Tap your choice.';
+  $('vote-note').textContent = chosen
+    ? `Your vote: “${chosen.label}”. You can change it until the end.`
+    : pendingVote !== null
+      ? 'Sending your vote…'
+      : 'Tap your choice.';
 }
 
 function countdown(): void {
@@ -253,9 +265,17 @@ if (code && stored(code)) {
 // Test hook: read-only, never code.
 Object.assign(window, {
   __phone: {
-    get round() { return round; },
-    get myVote() { return myVote; },
-    get joined() { return !$('room-view').hidden; },
-    get view() { return !$('join-view').hidden ? 'join' : !$('room-view').hidden ? 'room' : 'bye'; },
+    get round() {
+      return round;
+    },
+    get myVote() {
+      return myVote;
+    },
+    get joined() {
+      return !$('room-view').hidden;
+    },
+    get view() {
+      return !$('join-view').hidden ? 'join' : !$('room-view').hidden ? 'room' : 'bye';
+    },
   },
 });

@@ -12,6 +12,7 @@ export function drawQr(canvas: HTMLCanvasElement, qr: { size: number; bits: stri
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#000';
   for (let y = 0; y < qr.size; y++) {
-    for (let x = 0; x < qr.size; x++) if (qr.bits[y * qr.size + x] === '1') ctx.fillRect((x + quiet) * module, (y + quiet) * module, module, module);
+    for (let x = 0; x < qr.size; x++)
+      if (qr.bits[y * qr.size + x] === '1') ctx.fillRect((x + quiet) * module, (y + quiet) * module, module, module);
   }
 }

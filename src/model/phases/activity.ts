@@ -8,7 +8,15 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { poisson, type Random } from '../../rng.ts';
 import { LOAD_MEMORY, OPEN_VISIT, OPEN_WRITE, WRITE } from '../constants.ts';
 import {
-  PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_ALIGNMENT, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_OPEN_BY_RISK, PEOPLE_READERS, type ModelState,
+  PEOPLE_ACTIVE_BY_RISK,
+  PEOPLE_ACTIVE_BY_ROLE,
+  PEOPLE_ALIGNMENT,
+  PEOPLE_CONTRIBUTING_BY_RISK,
+  PEOPLE_CONTRIBUTORS,
+  PEOPLE_LOAD,
+  PEOPLE_OPEN_BY_RISK,
+  PEOPLE_READERS,
+  type ModelState,
 } from '../state.ts';
 import { HOT_STRIDE, HOT_TODAY, KIND_OPEN } from '../world.ts';
 

@@ -6,14 +6,36 @@
  * members feel, clarity of purpose and rules, novelty, actionability and follow-ups. Each writes every field of
  * `t` (terms-context.ts: GroupTerms); terms.ts turns them into the decision's terms.
  */
-import { ANIMATION_CLARITY, EXTERNAL_CLARITY, EXTERNAL_NOVELTY, EXTERNAL_RULES, FOLLOW_UP_SHARE, TEAM_CLARITY, TEAM_FRAMEWORK_CLARITY, TEAM_FRAMEWORK_RULES, TEAM_NOVELTY, TEAM_ROUTINE_CLARITY, TEAM_ROUTINE_NOVELTY, TEAM_ROUTINE_RULES, TEAM_RULES } from '../constants.ts';
+import {
+  ANIMATION_CLARITY,
+  EXTERNAL_CLARITY,
+  EXTERNAL_NOVELTY,
+  EXTERNAL_RULES,
+  FOLLOW_UP_SHARE,
+  TEAM_CLARITY,
+  TEAM_FRAMEWORK_CLARITY,
+  TEAM_FRAMEWORK_RULES,
+  TEAM_NOVELTY,
+  TEAM_ROUTINE_CLARITY,
+  TEAM_ROUTINE_NOVELTY,
+  TEAM_ROUTINE_RULES,
+  TEAM_RULES,
+} from '../constants.ts';
 import { cmTopicKnowledge, legitimacyOf } from '../knowledge.ts';
 import type { GroupState } from '../state.ts';
 import type { World } from '../world.ts';
 import type { GroupTerms, TermsContext } from './terms-context.ts';
 
 /** A team group: the manager (authority, knows his team's work) and, where one steps in, an SMM (who does not). */
-export function teamAnimators(gs: GroupState, g: number, c: TermsContext, trust: number, skill: number, smmK: number, t: GroupTerms): void {
+export function teamAnimators(
+  gs: GroupState,
+  g: number,
+  c: TermsContext,
+  trust: number,
+  skill: number,
+  smmK: number,
+  t: GroupTerms,
+): void {
   const posts = c.posts;
   const smmTeamWork = c.smmTeamWork;
   const routine = gs.routines[g]!;
@@ -45,12 +67,25 @@ export function teamAnimators(gs: GroupState, g: number, c: TermsContext, trust:
   t.actionable = c.actionableTeam;
   // The manager follows conversations up in part of his animation hours; a routine is his habit of following
   // them up by default, in hours of its own (their cost is counted: record/cost.ts).
-  t.followUps = gs.effort[g]! * (c.managersAnimationHours * FOLLOW_UP_SHARE + routine * c.routineFollowUpHours) * c.perFollowUp * skill;
+  t.followUps =
+    gs.effort[g]! *
+    (c.managersAnimationHours * FOLLOW_UP_SHARE + routine * c.routineFollowUpHours) *
+    c.perFollowUp *
+    skill;
   t.voicePosts = 0;
 }
 
 /** An open community: its owner, an SMM, the CM leading it (expertise) or speaking in it. */
-export function openAnimators(w: World, gs: GroupState, g: number, c: TermsContext, trust: number, skill: number, smmK: number, t: GroupTerms): void {
+export function openAnimators(
+  w: World,
+  gs: GroupState,
+  g: number,
+  c: TermsContext,
+  trust: number,
+  skill: number,
+  smmK: number,
+  t: GroupTerms,
+): void {
   const posts = c.posts;
   const ownerTopic = c.ownerTopic;
   const smmTopic = c.smmTopic;
@@ -88,7 +123,8 @@ export function openAnimators(w: World, gs: GroupState, g: number, c: TermsConte
     (gs.effort[g]! * (owner ? 1 : 0) * c.ownersAnimationHours * skill +
       gs.smmEffort[g]! * (c.hoursPerDay / Math.max(1, c.capacity)) * smmK +
       gs.cmLead[g]! * c.ownersAnimationHours * cmCodes) *
-    FOLLOW_UP_SHARE * c.perFollowUp;
+    FOLLOW_UP_SHARE *
+    c.perFollowUp;
   t.voicePosts = cPosts;
 }
 

@@ -13,7 +13,10 @@ export function overlap(st: ModelState, p: Scenario, rand: Random): void {
   const gs = st.groups;
   const slots = w.slotsPerTopic;
   if (slots < 2) return;
-  const spawns = poisson(((p.communities.duplicateSpawnPerYear * w.topics) / DAYS_PER_YEAR) * (1 - st.org.framework), rand);
+  const spawns = poisson(
+    ((p.communities.duplicateSpawnPerYear * w.topics) / DAYS_PER_YEAR) * (1 - st.org.framework),
+    rand,
+  );
   for (let k = 0; k < spawns; k++) {
     const t = Math.floor(rand.next() * w.topics);
     for (let s = 1; s < slots; s++) {

@@ -8,7 +8,13 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { poisson, type Random } from '../../rng.ts';
-import { DAYS_PER_YEAR, EROSION, PROCESS_ADOPTION_FLOOR, PROCESS_ENGAGEMENT_FLOOR, TRUST_SHARE_REF } from '../constants.ts';
+import {
+  DAYS_PER_YEAR,
+  EROSION,
+  PROCESS_ADOPTION_FLOOR,
+  PROCESS_ENGAGEMENT_FLOOR,
+  TRUST_SHARE_REF,
+} from '../constants.ts';
 import { cmTopicKnowledge, smmCodes } from '../knowledge.ts';
 import { membersOf, type ModelState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_TEAM } from '../world.ts';
@@ -40,16 +46,19 @@ export function govern(st: ModelState, p: Scenario, rand: Random): void {
     const perDepartment = c.processHoursPerDepartment * w.departments;
     if (c.framework) o.framework += (each / c.frameworkHours) * (1 - o.framework);
     // Processes are co-built with the managers: their engagement sets the pace too.
-    if (c.coBuiltProcesses) o.processes += ((each * (PROCESS_ENGAGEMENT_FLOOR + meanManagerEffort(st))) / perDepartment) * (1 - o.processes);
+    if (c.coBuiltProcesses)
+      o.processes += ((each * (PROCESS_ENGAGEMENT_FLOOR + meanManagerEffort(st))) / perDepartment) * (1 - o.processes);
     // A customized value proposal for every department.
     if (c.expertiseCenter) o.expertiseCenter += (each / perDepartment) * (1 - o.expertiseCenter);
     if (c.relays) o.cmCoaching += each / c.coachingHours;
     if (o.cmLeadHours > 0) {
       // His leading hours spread over every expertise community: each needs an owner's hours to be led.
       let experts = 0;
-      for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) if (w.groupActive[g] && w.groupSlot[g] === 0 && w.communityKind[g] === COMMUNITY_EXPERTISE) experts++;
+      for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++)
+        if (w.groupActive[g] && w.groupSlot[g] === 0 && w.communityKind[g] === COMMUNITY_EXPERTISE) experts++;
       const lead = experts ? Math.min(1, o.cmLeadHours / (p.owners.animationHours * experts)) : 0;
-      for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) if (w.groupActive[g] && w.groupSlot[g] === 0 && w.communityKind[g] === COMMUNITY_EXPERTISE) gs.cmLead[g] = lead;
+      for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++)
+        if (w.groupActive[g] && w.groupSlot[g] === 0 && w.communityKind[g] === COMMUNITY_EXPERTISE) gs.cmLead[g] = lead;
     }
   } else {
     // Without a pilot, what was built erodes slowly.
@@ -153,5 +162,7 @@ function speak(st: ModelState, p: Scenario): void {
     gs.cmPosts[g] = weight;
     sum += weight;
   }
-  if (sum > 0) for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++) gs.cmPosts[g] = (posts * gs.cmPosts[g]!) / sum;
+  if (sum > 0)
+    for (let g = w.openStart; g < w.openStart + w.topics * w.slotsPerTopic; g++)
+      gs.cmPosts[g] = (posts * gs.cmPosts[g]!) / sum;
 }

@@ -29,8 +29,11 @@ export function join(st: ModelState, p: Scenario, rand: Random): void {
     const outside = size - (membersOf(gs, g) - gs.leaves[g]!);
     if (outside <= 0) continue;
     const smm = gs.smmIndex[g]! >= 0 ? o.smms[gs.smmIndex[g]!] : undefined;
-    const recruiting = (smm ? gs.smmEffort[g]! * smmCodes(p, smm, st.tick) : 0) + (w.groupOwner[g]! >= 0 ? OWNER_RECRUITMENT * gs.effort[g]! : 0);
-    const pJoin = p.communities.spontaneousJoin * (JOIN_VISIBILITY_FLOOR + gs.activity[g]!) + p.smm.recruitmentRate * recruiting;
+    const recruiting =
+      (smm ? gs.smmEffort[g]! * smmCodes(p, smm, st.tick) : 0) +
+      (w.groupOwner[g]! >= 0 ? OWNER_RECRUITMENT * gs.effort[g]! : 0);
+    const pJoin =
+      p.communities.spontaneousJoin * (JOIN_VISIBILITY_FLOOR + gs.activity[g]!) + p.smm.recruitmentRate * recruiting;
     // Each outsider joins with probability pJoin: k of them, each picked uniformly among the outsiders.
     const k = binomial(outside, Math.min(1, pJoin), rand);
     let joined = 0;

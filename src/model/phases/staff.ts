@@ -33,7 +33,8 @@ export function updateStaff(st: ModelState, p: Scenario, rand: Random): void {
   const o = st.org;
   const tick = st.tick;
   const outsourced = p.smm.sourcing === 'outsourced';
-  for (let k = 0; k < o.smms.length; k++) if (o.smms[k]!.outsourced !== outsourced) o.smms[k] = hire(p, outsourced, tick);
+  for (let k = 0; k < o.smms.length; k++)
+    if (o.smms[k]!.outsourced !== outsourced) o.smms[k] = hire(p, outsourced, tick);
   while (o.smms.length < p.smm.count) o.smms.push(hire(p, outsourced, tick));
   if (o.smms.length > p.smm.count) o.smms.length = p.smm.count;
   for (const s of o.smms) learn(p, s, tick, rand);

@@ -11,10 +11,29 @@
  */
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { COACHING_SKILL, EXTERNAL_EXPOSURE, INVITE_ANIMATION, INVITE_BASE, NEUTRAL_ALIGNMENT, NEUTRAL_CLARITY, RULES_RISK_CUT } from '../constants.ts';
+import {
+  COACHING_SKILL,
+  EXTERNAL_EXPOSURE,
+  INVITE_ANIMATION,
+  INVITE_BASE,
+  NEUTRAL_ALIGNMENT,
+  NEUTRAL_CLARITY,
+  RULES_RISK_CUT,
+} from '../constants.ts';
 import { smmCodes } from '../knowledge.ts';
 import { membersOf, PEOPLE_ALIGNMENT, type GroupState, type ModelState } from '../state.ts';
-import { HOT_NOVELTY, HOT_PRESSURE, HOT_RECEIVED, HOT_RISK, HOT_STRIDE, HOT_TERM, HOT_TODAY, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
+import {
+  HOT_NOVELTY,
+  HOT_PRESSURE,
+  HOT_RECEIVED,
+  HOT_RISK,
+  HOT_STRIDE,
+  HOT_TERM,
+  HOT_TODAY,
+  KIND_EXTERNAL,
+  KIND_OPEN,
+  KIND_TEAM,
+} from '../world.ts';
 import { externalAnimators, openAnimators, teamAnimators } from './animators.ts';
 import type { GroupTerms, TermsContext } from './terms-context.ts';
 

@@ -21,7 +21,15 @@
 import { exp } from '../../math.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { binomial, type Random } from '../../rng.ts';
-import { COACHING_SKILL, EFFORT_BASE, EFFORT_RESPONSE, GROUP_MEMORY, TRUST_FLOOR, TRUST_SHARE_REF, VOICE_SMOOTHING } from '../constants.ts';
+import {
+  COACHING_SKILL,
+  EFFORT_BASE,
+  EFFORT_RESPONSE,
+  GROUP_MEMORY,
+  TRUST_FLOOR,
+  TRUST_SHARE_REF,
+  VOICE_SMOOTHING,
+} from '../constants.ts';
 import { membersOf, type ModelState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
 
@@ -62,10 +70,13 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
     if (kind !== KIND_TEAM) pAct *= tables.answeredShare(participants, criticalMass);
     const act = binomial(contribs, pAct, rand);
     const hours =
-      kind === KIND_TEAM ? hoursTeam
-      : kind === KIND_EXTERNAL ? hoursExternal
-      : w.communityKind[g] === COMMUNITY_EXPERTISE ? hoursExpertise
-      : hoursOther;
+      kind === KIND_TEAM
+        ? hoursTeam
+        : kind === KIND_EXTERNAL
+          ? hoursExternal
+          : w.communityKind[g] === COMMUNITY_EXPERTISE
+            ? hoursExpertise
+            : hoursOther;
     const problems = Math.max(1, problemsPerMember * (members - gs.leaves[g]!));
     const solved = act > 0 ? problems * (1 - exp(-act / problems)) : 0;
     // Everyone who takes part reads: what the day's relevant posts (members' own and animators') teach him.
@@ -83,7 +94,8 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
     // How much of the talk is the organization's voice (the CM inside, the brand's emcee outside).
     const orgVoice = kind === KIND_OPEN ? gs.cmPosts[g]! : kind === KIND_EXTERNAL ? emceePosts : 0;
     const prompts = gs.prompts[g]!;
-    gs.broadcast[g]! += GROUP_MEMORY * (orgVoice / (orgVoice + contribs + prompts + VOICE_SMOOTHING) - gs.broadcast[g]!);
+    gs.broadcast[g]! +=
+      GROUP_MEMORY * (orgVoice / (orgVoice + contribs + prompts + VOICE_SMOOTHING) - gs.broadcast[g]!);
     if (kind !== KIND_EXTERNAL) o.animatorPosts += prompts;
     if (kind === KIND_OPEN) o.cmPosts += gs.cmPosts[g]!;
 
@@ -95,7 +107,8 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
     gs.ownerShare[g]! += GROUP_MEMORY * (gs.ownerPull[g]! - gs.ownerShare[g]!);
     if (w.groupOwner[g]! >= 0) {
       const response = Math.min(1, gs.activity[g]! / TRUST_SHARE_REF) * gs.ownerShare[g]!;
-      let target = w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * response);
+      let target =
+        w.ownerDisposition[g]! * (1 + COACHING_SKILL * gs.coached[g]!) * (EFFORT_BASE + EFFORT_RESPONSE * response);
       target = target < 0 ? 0 : target > 1 ? 1 : target;
       gs.effort[g]! += effortRate * (target - gs.effort[g]!);
     }

@@ -17,7 +17,11 @@ function animationHours(st: ModelState, p: Scenario): number {
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g] || w.groupOwner[g]! < 0) continue;
     // A manager with routines also spends his routine's follow-up hours.
-    hours += gs.effort[g]! * (w.groupKind[g] === KIND_TEAM ? p.managers.animationHours + gs.routines[g]! * p.managers.routineFollowUpHours : p.owners.animationHours);
+    hours +=
+      gs.effort[g]! *
+      (w.groupKind[g] === KIND_TEAM
+        ? p.managers.animationHours + gs.routines[g]! * p.managers.routineFollowUpHours
+        : p.owners.animationHours);
   }
   return hours;
 }

@@ -6,8 +6,15 @@ import { share } from '../jit.ts';
 import { meanManagerEffort } from '../phases/governance.ts';
 import type { ModelState } from '../state.ts';
 import {
-  TALLY_ANIMATED, TALLY_COACHED_MANAGERS, TALLY_COACHED_OWNERS, TALLY_EXPERT_MEMBERS, TALLY_EXPERT_TAKING, TALLY_LEGITIMACY, TALLY_OWNER_EFFORT,
-  TALLY_OWNERS, TALLY_ROUTINES,
+  TALLY_ANIMATED,
+  TALLY_COACHED_MANAGERS,
+  TALLY_COACHED_OWNERS,
+  TALLY_EXPERT_MEMBERS,
+  TALLY_EXPERT_TAKING,
+  TALLY_LEGITIMACY,
+  TALLY_OWNER_EFFORT,
+  TALLY_OWNERS,
+  TALLY_ROUTINES,
 } from './groups.ts';
 import { AT } from './series.ts';
 

@@ -3,7 +3,16 @@
  * the day back (ModelState.people), so that this needs no pass over employees.
  */
 import { share } from '../jit.ts';
-import { PEOPLE_ACTIVE_BY_RISK, PEOPLE_ACTIVE_BY_ROLE, PEOPLE_CONTRIBUTING_BY_RISK, PEOPLE_CONTRIBUTORS, PEOPLE_LOAD, PEOPLE_OPEN_BY_RISK, PEOPLE_READERS, type ModelState } from '../state.ts';
+import {
+  PEOPLE_ACTIVE_BY_RISK,
+  PEOPLE_ACTIVE_BY_ROLE,
+  PEOPLE_CONTRIBUTING_BY_RISK,
+  PEOPLE_CONTRIBUTORS,
+  PEOPLE_LOAD,
+  PEOPLE_OPEN_BY_RISK,
+  PEOPLE_READERS,
+  type ModelState,
+} from '../state.ts';
 import { ROLE_MANAGER, ROLE_OWNER } from '../world.ts';
 import { AT } from './series.ts';
 

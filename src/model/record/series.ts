@@ -11,11 +11,19 @@ export interface SeriesInfo<N extends string = string> {
   description: string;
 }
 
-const s = <N extends string>(name: N, unit: string, description: string): SeriesInfo<N> => ({ name, unit, description });
+const s = <N extends string>(name: N, unit: string, description: string): SeriesInfo<N> => ({
+  name,
+  unit,
+  description,
+});
 
 const perKind = <K extends 'team' | 'open' | 'external'>(kind: K, label: string) =>
   [
-    s(`contributors_${kind}` as `contributors_${K}`, 'memberships', `Memberships in ${label} that contributed this tick`),
+    s(
+      `contributors_${kind}` as `contributors_${K}`,
+      'memberships',
+      `Memberships in ${label} that contributed this tick`,
+    ),
     s(`readers_${kind}` as `readers_${K}`, 'memberships', `Memberships in ${label} that read without contributing`),
     s(`absent_${kind}` as `absent_${K}`, 'memberships', `Memberships in ${label} absent this tick`),
     s(`posts_${kind}` as `posts_${K}`, 'posts', `Member contributions in ${label}`),
@@ -33,10 +41,22 @@ export const SERIES = [
   ...perKind('external', 'the external community'),
   s('animatorPosts', 'posts', 'Prompts by managers, owners, SMMs and the CM where he leads communities'),
   s('cmPosts', 'posts', 'Posts by the community manager'),
-  s('ownerPosts', 'posts', "Prompts by managers and community owners, who are employees (their own contributions; part of animatorPosts)"),
-  s('cmShare', 'share', "The share of all internal posts the CM makes when he speaks (his leading prompts count as animators' posts)"),
-  s('value', 'hours', 'Value created this tick: hours of work saved by acting on conversations (actionable ones turned into value)'),
-  s('informedHours', 'hours', "Hours employees saved by reading this tick (their own payoff; not counted in value)"),
+  s(
+    'ownerPosts',
+    'posts',
+    'Prompts by managers and community owners, who are employees (their own contributions; part of animatorPosts)',
+  ),
+  s(
+    'cmShare',
+    'share',
+    "The share of all internal posts the CM makes when he speaks (his leading prompts count as animators' posts)",
+  ),
+  s(
+    'value',
+    'hours',
+    'Value created this tick: hours of work saved by acting on conversations (actionable ones turned into value)',
+  ),
+  s('informedHours', 'hours', 'Hours employees saved by reading this tick (their own payoff; not counted in value)'),
   s('valueCum', 'hours', 'Cumulative value'),
   s('costFte', 'FTE', 'Cost of the roles this tick (CM, SMMs, animation time, platform)'),
   s('costCum', 'hours', 'Cumulative cost of the roles'),
@@ -85,7 +105,10 @@ export const SERIES_NAMES: readonly string[] = SERIES.map((x) => x.name);
 
 /** Index of each series, by name looked up at run time (derived metrics, statistics, CSV). */
 /** Null prototype: a name such as "constructor" or "__proto__" is not a series. */
-export const SERIES_INDEX: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(SERIES.map((x, i) => [x.name, i])));
+export const SERIES_INDEX: Readonly<Record<string, number>> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  Object.fromEntries(SERIES.map((x, i) => [x.name, i])),
+);
 
 /** Index of each series by its typed name: what the reporters write. */
 export const AT = SERIES_INDEX as { readonly [K in SeriesName]: number };

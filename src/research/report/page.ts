@@ -14,7 +14,10 @@ export function escapeHtml(text: string): string {
  * "</script>" or "<!--" in a value can end or alter the element; U+2028/2029 for old parsers.
  */
 export function jsonForScript(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Code inside <script>: a "</script" (only ever in a string or comment of the code) written as "<\\/script". */
@@ -57,13 +60,18 @@ ${scriptForHtml(p.charts)}
 `;
 }
 
-export const REPORT_CSS = `body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; background: #fff; }
+export const REPORT_CSS =
+  `body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; background: #fff; }
 main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 48px; }
 h1 { font-size: 22px; margin: 8px 0 0; } h2 { font-size: 18px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; }
-h3 { font-size: 15px; margin: 16px 0 4px; } .sub { color: #555; margin: 4px 0 0; } .note { color: #666; font-size: 12px; }
+h3 { font-size: 15px; margin: 16px 0 4px; } .sub { color: #555; margin: 4px 0 0; } .note { color: #666; font-size: ` +
+  `12px; }
 .row { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; } figcaption { font-size: 12px; color: #444; }
 svg text { font: 11px system-ui, sans-serif; fill: #333; } .axis path, .axis line { stroke: #999; }
-.mean { fill: none; stroke: #c0392b; stroke-width: 2; } .ci { stroke: #c0392b; } .run { fill: #2c7fb8; fill-opacity: 0.35; }
-.bar-S1, .bar-mu_star { fill: #2c7fb8; } .bar-ST, .bar-sigma { fill: #f39c12; } .bar-mu { fill: #7f8c8d; } .whisker { stroke: #222; }
-.table-wrap { overflow-x: auto; max-width: 100%; } table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; vertical-align: top; }
+.mean { fill: none; stroke: #c0392b; stroke-width: 2; } .ci { stroke: #c0392b; } .run { fill: #2c7fb8; fill-opacity: ` +
+  `0.35; }
+.bar-S1, .bar-mu_star { fill: #2c7fb8; } .bar-ST, .bar-sigma { fill: #f39c12; } .bar-mu { fill: #7f8c8d; } .whisker ` +
+  `{ stroke: #222; }
+.table-wrap { overflow-x: auto; max-width: 100%; } table { border-collapse: collapse; margin: 8px 0 16px; font-size: ` +
+  `13px; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid #eee; vertical-align: top; }
 th { border-bottom: 1px solid #bbb; font-weight: 600; }`;

@@ -95,11 +95,13 @@ function levelsOf(xs: readonly number[], ys: readonly number[], lo: number, hi: 
     g.ys.push(ys[k]!);
   });
   const byLevel = levelClasses(xs) !== undefined;
-  return groups.filter((g) => g.ys.length).map((g) => {
-    const ci = ci95(g.ys);
-    const x = byLevel ? g.xs[0]! : g.xs.reduce((s, v) => s + v, 0) / g.xs.length;
-    return { x, mean: ci.mean, lo: finite(ci.lo), hi: finite(ci.hi), n: ci.n };
-  });
+  return groups
+    .filter((g) => g.ys.length)
+    .map((g) => {
+      const ci = ci95(g.ys);
+      const x = byLevel ? g.xs[0]! : g.xs.reduce((s, v) => s + v, 0) / g.xs.length;
+      return { x, mean: ci.mean, lo: finite(ci.lo), hi: finite(ci.hi), n: ci.n };
+    });
 }
 
 function heatmap(outcome: string, px: Column, py: Column, ys: readonly number[]): Heatmap {
@@ -115,7 +117,9 @@ function heatmap(outcome: string, px: Column, py: Column, ys: readonly number[])
     cell.n++;
     sums.set(`${i},${j}`, cell);
   });
-  const cells = [...sums.values()].sort((a, b) => a.i - b.i || a.j - b.j).map((c) => ({ i: c.i, j: c.j, mean: c.sum / c.n, n: c.n }));
+  const cells = [...sums.values()]
+    .sort((a, b) => a.i - b.i || a.j - b.j)
+    .map((c) => ({ i: c.i, j: c.j, mean: c.sum / c.n, n: c.n }));
   return { outcome, x: px.path, y: py.path, xs: cx.labels, ys: cy.labels, cells };
 }
 
@@ -147,11 +151,14 @@ export function summarize(input: ReportInput): ReportData {
       const keep = p.values.map((_, k) => k).filter((k) => Number.isFinite(o.values[k]!));
       const xs = keep.map((k) => p.values[k]!);
       const ys = keep.map((k) => o.values[k]!);
-      const runs = shown.filter((k) => Number.isFinite(o.values[k]!)).map((k): [number, number] => [p.values[k]!, o.values[k]!]);
+      const runs = shown
+        .filter((k) => Number.isFinite(o.values[k]!))
+        .map((k): [number, number] => [p.values[k]!, o.values[k]!]);
       scatters.push({ outcome: o.key, parameter: p.path, runs, levels: levelsOf(xs, ys, p.lo, p.hi) });
     }
     const heat = input.parameters.slice(0, HEAT_PARAMS);
-    for (let a = 0; a < heat.length; a++) for (let b = a + 1; b < heat.length; b++) heatmaps.push(heatmap(o.key, heat[a]!, heat[b]!, o.values));
+    for (let a = 0; a < heat.length; a++)
+      for (let b = a + 1; b < heat.length; b++) heatmaps.push(heatmap(o.key, heat[a]!, heat[b]!, o.values));
   }
   return {
     title: input.title,
