@@ -154,10 +154,7 @@ export function decide(
   const large = w.agents > LISTED_AGENTS;
   for (let g = 0; g < w.groups; g++) {
     if (!groupActive[g]) {
-      gs.contributions[g] = 0;
-      gs.reads[g] = 0;
-      gs.absences[g] = 0;
-      gs.leaves[g] = 0;
+      setCounts(gs, g, 0, 0, 0, 0);
       continue;
     }
     const open = groupKind[g] === KIND_OPEN;
@@ -245,12 +242,7 @@ function decideGroup(
     s2 = t - c;
     const u = s2;
     if (u < p) {
-      // The more engaged, the more a member writes rather than reads.
-      let engaged = 1 + engagedWriting * (e - rest);
-      if (engaged < 0) engaged = 0;
-      let write = (hot[o + HOT_VOICE]! * invite * engaged) / (1 + ra * writeRisk);
-      if (write > 1) write = 1;
-      if (u < p * write) {
+      if (u < p * writeShare(hot[o + HOT_VOICE]!, invite, engagedWriting * (e - rest), ra * writeRisk)) {
         nContrib++;
         hot[o + HOT_TODAY]! += writeCode;
         e += learn * (targetWrite - e);
@@ -265,12 +257,10 @@ function decideGroup(
       nAbsent++;
       e = e * keep + fade;
       engagement[m] = e;
-      if (open) {
-        if (leaves(u, p, e, hot[o + HOT_PRESSURE]!, leaveTop, drift, hazard)) {
-          joined[m] = 0;
-          joinedCount[i]!--;
-          nLeave++;
-        }
+      if (open && leaves(u, p, e, hot[o + HOT_PRESSURE]!, leaveTop, drift, hazard)) {
+        joined[m] = 0;
+        joinedCount[i]!--;
+        nLeave++;
       }
     }
   }
@@ -278,10 +268,29 @@ function decideGroup(
   rng[1] = s1;
   rng[2] = s2;
   rng[3] = c;
-  gs.contributions[g] = nContrib;
-  gs.reads[g] = nRead;
-  gs.absences[g] = nAbsent;
-  gs.leaves[g] = nLeave;
+  setCounts(gs, g, nContrib, nRead, nAbsent, nLeave);
+}
+
+/** Group g's counts of the tick's decisions. */
+function setCounts(gs: GroupState, g: number, contributions: number, reads: number, absences: number, leaves: number) {
+  gs.contributions[g] = contributions;
+  gs.reads[g] = reads;
+  gs.absences[g] = absences;
+  gs.leaves[g] = leaves;
+}
+
+/**
+ * The share of a member's participations that are contributions: his voice times the group's invitation, raised
+ * by his engagement above a newcomer's (lift: engagedWriting x (engagement - rest); the more engaged, the more a
+ * member writes rather than reads), over what writing risks (riskCost: his risk x the group's write risk); at
+ * most 1.
+ */
+function writeShare(voice: number, invite: number, lift: number, riskCost: number): number {
+  let engaged = 1 + lift;
+  if (engaged < 0) engaged = 0;
+  let write = (voice * invite * engaged) / (1 + riskCost);
+  if (write > 1) write = 1;
+  return write;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What the pattern rows measure (windows in ticks; negative bounds count from the horizon), how they build their
- * tests, and the essays' and arms' short names (rows-roles.ts, rows-community-managers.ts).
+ * tests, and the essays' and arms' short names (rows-roles*.ts, rows-community-managers.ts).
  */
 import { windowMean, windowSum, type Measure } from '../claims.ts';
 import type { AgentColumn } from '../metrics/agents.ts';

@@ -30,8 +30,17 @@ import {
   TRUST_SHARE_REF,
   VOICE_SMOOTHING,
 } from '../constants.ts';
-import { membersOf, type ModelState } from '../state.ts';
+import { membersOf, type ModelState, type OrgState } from '../state.ts';
 import { COMMUNITY_EXPERTISE, KIND_EXTERNAL, KIND_OPEN, KIND_TEAM } from '../world.ts';
+
+/** The organization's totals of the day, back to 0 before the groups add theirs. */
+function resetTotals(o: OrgState): void {
+  o.value.fill(0);
+  o.informed = 0;
+  o.actionable.fill(0);
+  o.animatorPosts = 0;
+  o.cmPosts = 0;
+}
 
 export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const w = st.world;
@@ -53,11 +62,7 @@ export function produceValue(st: ModelState, p: Scenario, rand: Random): void {
   const effortRate = +p.managers.effortRate;
   const conversion = +V.conversion;
   const emceePosts = p.external.emceeEffort * p.organization.hoursPerDay * p.cm.postsPerHour;
-  o.value.fill(0);
-  o.informed = 0;
-  o.actionable.fill(0);
-  o.animatorPosts = 0;
-  o.cmPosts = 0;
+  resetTotals(o);
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
     const kind = w.groupKind[g]!;
