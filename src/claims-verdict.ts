@@ -85,6 +85,55 @@ function aboveZero(
 }
 
 /**
+ * A `close` comparison: the other arm's paired difference, relative to the reference's mean, with its 90%
+ * interval inside the margin (two one-sided tests at 5%).
+ */
+function closeResult(
+  claim: string,
+  c: Extract<ComparisonShape, { kind: 'close' }>,
+  ref: number[],
+  other: number[],
+  strict: boolean,
+): ComparisonResult {
+  const base = mean(ref);
+  // Paired on common seeds: each seed's difference, relative to the reference's mean.
+  const rel = other.map((x, i) => (x - ref[i]!) / base);
+  const m = mean(rel);
+  const s = sd(rel);
+  const half = (tQuantile(0.95, rel.length - 1) * s) / Math.sqrt(rel.length);
+  const lo = m - half;
+  const hi = m + half;
+  const within = strict ? lo > -c.margin && hi < c.margin : Math.abs(m) < c.margin;
+  // Two one-sided tests at 5%: it fails when the 90% interval lies wholly outside the margin.
+  const outcome: Outcome = within
+    ? 'holds'
+    : strict && (lo >= c.margin || hi <= -c.margin)
+      ? 'fails'
+      : strict
+        ? 'inconclusive'
+        : 'fails';
+  // The distance to the nearer bound of the margin is the effect a one-sided test at 5% must resolve.
+  const needed =
+    outcome === 'inconclusive' && Math.abs(m) < c.margin
+      ? Math.max(rel.length + 1, replicationsNeeded(c.margin - Math.abs(m), s, 0.1))
+      : null;
+  return {
+    claim,
+    label: c.label,
+    passed: within,
+    outcome,
+    runs: rel.length,
+    needed,
+    estimate: m,
+    lo,
+    hi,
+    verdict:
+      `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ` +
+      `±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
+  };
+}
+
+/**
  * Apply each comparison of a claim to per-run measures: measures[arm][i] is claimMeasures of the run of seed i
  * (the same seeds in every arm). `strict` false only asks the estimate to point the predicted way (used where
  * a few replications per point cannot give a test its power: the robustness audit).
@@ -135,44 +184,7 @@ export function evaluateMeasures(
         verdict: `${c.label}: ${num(ci.mean)} [${num(ci.lo)}, ${num(ci.hi)}] (paired over ${d.length} seeds)`,
       };
     }
-    const ref = arm(c.reference, k);
-    const other = arm(c.other, k);
-    const base = mean(ref);
-    // Paired on common seeds: each seed's difference, relative to the reference's mean.
-    const rel = other.map((x, i) => (x - ref[i]!) / base);
-    const m = mean(rel);
-    const s = sd(rel);
-    const half = (tQuantile(0.95, rel.length - 1) * s) / Math.sqrt(rel.length);
-    const lo = m - half;
-    const hi = m + half;
-    const within = strict ? lo > -c.margin && hi < c.margin : Math.abs(m) < c.margin;
-    // Two one-sided tests at 5%: it fails when the 90% interval lies wholly outside the margin.
-    const outcome: Outcome = within
-      ? 'holds'
-      : strict && (lo >= c.margin || hi <= -c.margin)
-        ? 'fails'
-        : strict
-          ? 'inconclusive'
-          : 'fails';
-    // The distance to the nearer bound of the margin is the effect a one-sided test at 5% must resolve.
-    const needed =
-      outcome === 'inconclusive' && Math.abs(m) < c.margin
-        ? Math.max(rel.length + 1, replicationsNeeded(c.margin - Math.abs(m), s, 0.1))
-        : null;
-    return {
-      claim: claim.id,
-      label: c.label,
-      passed: within,
-      outcome,
-      runs: rel.length,
-      needed,
-      estimate: m,
-      lo,
-      hi,
-      verdict:
-        `${c.label}: ${c.other} is ${pct(m)} [${pct(lo)}, ${pct(hi)}, 90% CI] of ${c.reference}; within ` +
-        `±${(c.margin * 100).toFixed(0)}%: ${within ? 'yes' : 'no'}`,
-    };
+    return closeResult(claim.id, c, arm(c.reference, k), arm(c.other, k), strict);
   });
 }
 

@@ -100,6 +100,74 @@ function columnNames(series: string): string[] {
   return 'reduction' in s ? [series, s.series] : [series];
 }
 
+type Row = { cells: string[]; line: number };
+type Bad = (line: number, message: string) => ScenarioError;
+type Previous = { kind: PeriodKind; at: number; period: string; line: number };
+
+/** The header line: two columns, names rather than numbers, and the value column naming `series` when given. */
+function checkHeader(head: Row, bad: Bad, series: string | undefined): void {
+  if (head.cells.length !== 2)
+    throw bad(
+      head.line,
+      `${head.cells.length} column${head.cells.length === 1 ? '' : 's'} in the header; expected 2 ` +
+        `(period,value), e.g. month,activeShare`,
+    );
+  if (head.cells[1]!.trim() !== '' && Number.isFinite(Number(head.cells[1]))) {
+    throw bad(
+      head.line,
+      `no header: expected a first line naming the two columns (period,value), e.g. month,activeShare`,
+    );
+  }
+  if (series !== undefined) {
+    const names = columnNames(series);
+    const column = head.cells[1]!.trim();
+    if (!names.includes(column)) {
+      throw bad(
+        head.line,
+        `column 2 is ${show(column)}; expected ${names.map((n) => show(n)).join(' or ')}, the series of the ` +
+          `target (the column names what its values are)`,
+      );
+    }
+  }
+}
+
+/**
+ * A line's period placed on its clock: allowed, of the same kind as the line before, not already given and
+ * after the one before.
+ */
+function placePeriod(
+  period: string,
+  line: number,
+  previous: Previous | undefined,
+  seen: Map<number, { line: number; period: string }>,
+  bad: Bad,
+): { kind: PeriodKind; at: number } {
+  if (period === '') throw bad(line, 'column 1 (period) is empty');
+  const place = periodPosition(period);
+  if (!place) throw bad(line, `column 1: period ${show(period)} is not allowed; ${PERIOD_RULE}`);
+  if (previous && place.kind !== previous.kind)
+    throw bad(
+      line,
+      `column 1: period ${show(period)} is not allowed; expected ${KIND_TEXT[previous.kind]}, as on line ` +
+        `${previous.line} (one kind of period in a file)`,
+    );
+  const before = seen.get(place.at);
+  if (before)
+    throw bad(
+      line,
+      `column 1: period ${show(period)} is already on line ` +
+        `${before.line}${before.period !== period ? ` (as ${show(before.period)})` : ''}; expected one line ` +
+        `per period`,
+    );
+  if (previous && place.at < previous.at)
+    throw bad(
+      line,
+      `column 1: period ${show(period)} comes after period ${show(previous.period)} (line ` +
+        `${previous.line}); expected the periods in time order`,
+    );
+  return place;
+}
+
 /**
  * `series`: the target's series (its "series" field): the value column must name it, and each value must be
  * within its range. Without it (tests of the format alone) neither is checked.
@@ -116,30 +184,8 @@ export function parseObserved(textIn: string, where: string, series?: string): O
       `${where}: the file is empty; expected a header line (period,value) and one line per period`,
     );
   const [head, ...body] = lines;
-  const bad = (line: number, message: string) => new ScenarioError(`${where}: line ${line}: ${message}`);
-  if (head!.cells.length !== 2)
-    throw bad(
-      head!.line,
-      `${head!.cells.length} column${head!.cells.length === 1 ? '' : 's'} in the header; expected 2 ` +
-        `(period,value), e.g. month,activeShare`,
-    );
-  if (head!.cells[1]!.trim() !== '' && Number.isFinite(Number(head!.cells[1]))) {
-    throw bad(
-      head!.line,
-      `no header: expected a first line naming the two columns (period,value), e.g. month,activeShare`,
-    );
-  }
-  if (series !== undefined) {
-    const names = columnNames(series);
-    const column = head!.cells[1]!.trim();
-    if (!names.includes(column)) {
-      throw bad(
-        head!.line,
-        `column 2 is ${show(column)}; expected ${names.map((n) => show(n)).join(' or ')}, the series of the ` +
-          `target (the column names what its values are)`,
-      );
-    }
-  }
+  const bad: Bad = (line, message) => new ScenarioError(`${where}: line ${line}: ${message}`);
+  checkHeader(head!, bad, series);
   const range = series === undefined ? undefined : statisticRange(series);
   if (body.length === 0) throw new ScenarioError(`${where}: no data: expected one line per period after the header`);
   if (body.length > MAX_OBSERVED_PERIODS)
@@ -147,35 +193,13 @@ export function parseObserved(textIn: string, where: string, series?: string): O
   const periods: string[] = [];
   const values: number[] = [];
   const seen = new Map<number, { line: number; period: string }>();
-  let previous: { kind: PeriodKind; at: number; period: string; line: number } | undefined;
+  let previous: Previous | undefined;
   for (const { cells, line } of body) {
     if (cells.length !== 2)
       throw bad(line, `${cells.length} column${cells.length === 1 ? '' : 's'}; expected 2 (period,value)`);
     const period = cells[0]!.trim();
     const cell = cells[1]!.trim();
-    if (period === '') throw bad(line, 'column 1 (period) is empty');
-    const place = periodPosition(period);
-    if (!place) throw bad(line, `column 1: period ${show(period)} is not allowed; ${PERIOD_RULE}`);
-    if (previous && place.kind !== previous.kind)
-      throw bad(
-        line,
-        `column 1: period ${show(period)} is not allowed; expected ${KIND_TEXT[previous.kind]}, as on line ` +
-          `${previous.line} (one kind of period in a file)`,
-      );
-    const before = seen.get(place.at);
-    if (before)
-      throw bad(
-        line,
-        `column 1: period ${show(period)} is already on line ` +
-          `${before.line}${before.period !== period ? ` (as ${show(before.period)})` : ''}; expected one line ` +
-          `per period`,
-      );
-    if (previous && place.at < previous.at)
-      throw bad(
-        line,
-        `column 1: period ${show(period)} comes after period ${show(previous.period)} (line ` +
-          `${previous.line}); expected the periods in time order`,
-      );
+    const place = placePeriod(period, line, previous, seen, bad);
     const value = Number(cell);
     if (cell === '' || !Number.isFinite(value)) throw bad(line, `column 2: ${show(cells[1])} is not a number`);
     if (range && (value < range.lo || value > range.hi))

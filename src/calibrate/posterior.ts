@@ -101,25 +101,11 @@ export function posteriorText(p: Posterior): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/**
- * Check a parsed posterior file. Throws a ScenarioError naming the field, the value and what is allowed:
- * the format and version, every parameter a numeric scenario parameter named once, every particle as long as
- * the parameters with finite values inside the schema's bounds (whole where it says), weights finite, not
- * negative, not all zero, one per particle.
- */
-export function checkPosterior(raw: unknown, source: string): Posterior {
-  const bad = (field: string, value: unknown, allowed: string): never => {
-    throw new ScenarioError(`${source}: ${field} = ${show(value)} is not allowed; expected ${allowed}`, field);
-  };
-  if (!isObject(raw)) return bad('posterior', raw, `a JSON object with "format": "${POSTERIOR_FORMAT}"`);
-  if (raw.format !== POSTERIOR_FORMAT) bad('format', raw.format, `"${POSTERIOR_FORMAT}"`);
-  if (raw.version !== POSTERIOR_VERSION)
-    bad('version', raw.version, `${POSTERIOR_VERSION} (the version this orgsim reads)`);
-  for (const key of Object.keys(raw)) {
-    if (!['format', 'version', 'calibration', 'parameters', 'particles', 'weights'].includes(key))
-      bad(key, raw[key], 'no such field (format, version, calibration, parameters, particles, weights)');
-  }
-  const c = raw.calibration;
+type Bad = (field: string, value: unknown, allowed: string) => never;
+type ParameterInfo = NonNullable<ReturnType<typeof parameterInfo>>;
+
+/** The calibration's record: texts, digests, the commit, the counts and the fit's epsilon and ESS. */
+function checkCalibration(c: unknown, bad: Bad): void {
   if (!isObject(c)) return bad('calibration', c, 'an object (name, targetFile, targetsSha256, scenario, ...)');
   for (const key of ['name', 'targetFile', 'scenario', 'orgsim', 'note'] as const) {
     if (typeof c[key] !== 'string' || (c[key] as string).length > 4000)
@@ -137,8 +123,10 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
   }
   if (c.epsilon !== null && !Number.isFinite(c.epsilon)) bad('calibration.epsilon', c.epsilon, 'a number or null');
   if (!Number.isFinite(c.ess) || (c.ess as number) < 0) bad('calibration.ess', c.ess, 'a number of at least 0');
+}
 
-  const params = raw.parameters;
+/** The fitted parameters: numeric scenario parameters, each once, each with a prior [lo, hi]. */
+function checkParameters(params: unknown, bad: Bad): ParameterInfo[] {
   if (!Array.isArray(params) || params.length < 1 || params.length > MAX_POSTERIOR_PARAMETERS) {
     return bad(
       'parameters',
@@ -147,7 +135,7 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
     );
   }
   const seen = new Set<string>();
-  const infos = params.map((p, j) => {
+  return params.map((p, j) => {
     const field = `parameters[${j}]`;
     if (!isObject(p)) return bad(field, p, 'an object {"path": ..., "prior": [lo, hi]}');
     const info = typeof p.path === 'string' ? parameterInfo(p.path) : undefined;
@@ -168,8 +156,10 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
       if (key !== 'path' && key !== 'prior') bad(`${field}.${key}`, p[key], 'no such field (path, prior)');
     return info;
   });
+}
 
-  const particles = raw.particles;
+/** The particles: one per row, one value per parameter inside the schema's bounds (whole where it says). */
+function checkParticles(particles: unknown, infos: readonly ParameterInfo[], bad: Bad): unknown[] {
   if (!Array.isArray(particles) || particles.length < 1 || particles.length > MAX_POSTERIOR_PARTICLES) {
     return bad(
       'particles',
@@ -203,8 +193,11 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
       }
     });
   });
+  return particles;
+}
 
-  const weights = raw.weights;
+/** The weights: one per particle, finite, not negative, not all zero. */
+function checkWeights(weights: unknown, particles: readonly unknown[], bad: Bad): void {
   if (!Array.isArray(weights) || weights.length !== particles.length)
     bad(
       'weights',
@@ -217,6 +210,30 @@ export function checkPosterior(raw: unknown, source: string): Posterior {
     total += w as number;
   });
   if (!(total > 0)) bad('weights', 'all 0', 'at least one weight above 0');
+}
+
+/**
+ * Check a parsed posterior file. Throws a ScenarioError naming the field, the value and what is allowed:
+ * the format and version, every parameter a numeric scenario parameter named once, every particle as long as
+ * the parameters with finite values inside the schema's bounds (whole where it says), weights finite, not
+ * negative, not all zero, one per particle.
+ */
+export function checkPosterior(raw: unknown, source: string): Posterior {
+  const bad: Bad = (field, value, allowed) => {
+    throw new ScenarioError(`${source}: ${field} = ${show(value)} is not allowed; expected ${allowed}`, field);
+  };
+  if (!isObject(raw)) return bad('posterior', raw, `a JSON object with "format": "${POSTERIOR_FORMAT}"`);
+  if (raw.format !== POSTERIOR_FORMAT) bad('format', raw.format, `"${POSTERIOR_FORMAT}"`);
+  if (raw.version !== POSTERIOR_VERSION)
+    bad('version', raw.version, `${POSTERIOR_VERSION} (the version this orgsim reads)`);
+  for (const key of Object.keys(raw)) {
+    if (!['format', 'version', 'calibration', 'parameters', 'particles', 'weights'].includes(key))
+      bad(key, raw[key], 'no such field (format, version, calibration, parameters, particles, weights)');
+  }
+  checkCalibration(raw.calibration, bad);
+  const infos = checkParameters(raw.parameters, bad);
+  const particles = checkParticles(raw.particles, infos, bad);
+  checkWeights(raw.weights, particles, bad);
   return raw as unknown as Posterior;
 }
 
