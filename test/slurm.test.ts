@@ -12,13 +12,12 @@
  * The figures of each case go to test-results/slurm.json; ORGSIM_SLURM_KEEP=1 keeps the folder of the jobs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
+import { expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
 import {
   ensureCluster,
-  orgsimProcess,
   parts,
   readIfThere,
   run,
@@ -28,8 +27,25 @@ import {
   untouched,
   waitFor,
   waitForJobs,
-  type JobState,
 } from './slurm-cluster.ts';
+import {
+  arrayLog,
+  closeJobs,
+  countRuns,
+  expectCompleted,
+  freezeMidRun,
+  jobsDir,
+  openJobsFolder,
+  path,
+  record,
+  SHARDS,
+  single,
+  submitSweep,
+  submitted,
+  SWEEP_RUNS,
+  tasksOf,
+  thaw,
+} from './slurm-jobs.ts';
 
 const cluster =
   process.platform === 'linux'
@@ -37,142 +53,11 @@ const cluster =
     : { up: false, startedHere: false, reason: 'Slurm runs on Linux only', broken: false };
 if (!cluster.up) process.stderr.write(`slurm.test.ts: the Slurm tests are skipped: ${cluster.reason}\n`);
 
-let dir: string;
-const path = (...names: string[]) => join(dir, ...names);
-const submitted: string[] = [];
-const frozen = new Set<number>();
-/** The figures of each case, written to test-results/slurm.json for docs/researcher.md. */
-const figures: Record<string, unknown>[] = [];
-
-const TINY = {
-  name: 'tiny',
-  organization: { employees: 100 },
-  external: { customers: 50 },
-  ticks: 30,
-  cm: { present: true },
-};
-const SHARDS = 4;
-/** 25 points x 16 replications = 400 runs, 100 a shard: about a second of work for each task. */
-const sweepArgs = (out: string) => [
-  'sweep',
-  path('tiny.json'),
-  '--param',
-  'smm.count=0:4:5',
-  '--param',
-  'cm.speakShare=0:1:5',
-  '--runs',
-  '16',
-  '--out',
-  out,
-];
-const SWEEP_RUNS = 400;
-
-/**
- * The same command in one process, typed in the folder the jobs start in (manifests record the files as they
- * were named there).
- */
-async function single(args: string[]): Promise<void> {
-  const r = await run(process.execPath, [BIN, ...args, '--workers', '2'], {
-    cwd: dir,
-    env: { ...PINNED_GIT, CI: '1' },
-  });
-  expect(r.code, r.stderr).toBe(0);
-}
-
-async function submitSweep(name: string, time = '10'): Promise<string[]> {
-  const ids = await submit(
-    ['--shards', String(SHARDS), '--cpus', '1', '--time', time, ...sweepArgs(path(name))],
-    dir,
-    PINNED_GIT,
-  );
-  submitted.push(...ids);
-  return ids;
-}
-
-/**
- * Freeze the orgsim process of sweep shard k writing into `shardDir` once it has saved 10 of its 100 runs; its parts
- * then.
- */
-async function freezeMidRun(k: number, shardDir: string): Promise<{ pid: number; before: Map<string, string> }> {
-  const pid = await waitFor(
-    `shard ${k} to save 10 runs`,
-    () => parts(shardDir).size >= 10 && orgsimProcess(`${k}/${SHARDS}`, shardDir),
-    240_000,
-  );
-  process.kill(pid, 'SIGSTOP');
-  frozen.add(pid);
-  return { pid, before: parts(shardDir) };
-}
-
-function thaw(pid: number): void {
-  try {
-    process.kill(pid, 'SIGCONT');
-  } catch {
-    // already gone
-  }
-  frozen.delete(pid);
-}
-
-/** The runs of a merged sweep: how many rows, how many distinct run numbers, and which of 0..n-1 are missing. */
-function countRuns(runsCsv: string, expected: number) {
-  const rows = readFileSync(runsCsv, 'utf8').trim().split('\n').slice(1);
-  const ids = new Set(rows.map((r) => Number(r.split(',')[0])));
-  const lost = Array.from({ length: expected }, (_, i) => i).filter((i) => !ids.has(i)).length;
-  return { rows: rows.length, lost, duplicated: rows.length - ids.size };
-}
-
-const arrayLog = (ids: string[], k: number, name = 'orgsim-sweep') =>
-  readIfThere(path('logs', `${name}-${ids[0]}_${k}.out`));
-const tasksOf = (states: JobState[], array: string) => states.filter((s) => s.id.startsWith(`${array}_`));
-
-/** Every job COMPLETED; the message lists the states and the logs' tails if not. */
-function expectCompleted(states: JobState[]): void {
-  const bad = states.filter((s) => s.state !== 'COMPLETED');
-  const logs = bad.length
-    ? readdirSync(path('logs'))
-        .map((f) => `--- ${f}\n${readIfThere(path('logs', f)).slice(-600)}`)
-        .join('\n')
-    : '';
-  expect(bad, `jobs not COMPLETED: ${JSON.stringify(bad)}\n${logs}`).toEqual([]);
-}
-
-function record(name: string, started: number, states: JobState[], extra: Record<string, unknown>): void {
-  const tasks = states.filter((s) => s.id.includes('_'));
-  figures.push({
-    case: name,
-    jobs: states.length,
-    tasks: tasks.length,
-    restarts: states.reduce((n, s) => n + s.restarts, 0),
-    seconds: Math.round((Date.now() - started) / 100) / 10,
-    load: Math.round(loadavg()[0]! * 10) / 10,
-    ...extra,
-  });
-}
-
 // The cases run at once (their jobs share the cluster's two CPUs, as they would share a cluster): the longest,
 // the time limit, goes first.
 describe.skipIf(!cluster.up)('orgsim on a real Slurm (deploy/slurm)', { timeout: 420_000, concurrent: true }, () => {
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'orgsim-slurm-test-'));
-    writeFileSync(path('tiny.json'), JSON.stringify(TINY));
-    await single([...sweepArgs(path('sweep-single'))]);
-  });
-
-  afterAll(async () => {
-    for (const pid of frozen) thaw(pid);
-    if (submitted.length) await run('scancel', submitted);
-    if (figures.length) {
-      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-      writeFileSync(join(ROOT, 'test-results/slurm.json'), JSON.stringify(figures, null, 1) + '\n');
-      const line = (f: Record<string, unknown>) =>
-        `  ${f.case}: ${f.tasks} tasks (${f.restarts} requeued), ${f.seconds} s (load ${f.load}), ${f.runs} ` +
-        `runs, lost ${f.lost}, run twice ${f.runAgain ?? f.duplicated ?? '-'}`;
-      process.stderr.write(
-        `slurm.test.ts: the local Slurm runs (test-results/slurm.json):\n${figures.map(line).join('\n')}\n`,
-      );
-    }
-    if (dir && !process.env.ORGSIM_SLURM_KEEP) rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(openJobsFolder);
+  afterAll(closeJobs);
 
   it("a task reaching its time limit stops on the recipe's --signal, keeps its runs, requeues itself \
 and finishes", async () => {
@@ -307,7 +192,11 @@ same bytes', async () => {
       out,
     ];
     await single(args(path('sens-single')));
-    const ids = await submit(['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('sens'))], dir, PINNED_GIT);
+    const ids = await submit(
+      ['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('sens'))],
+      jobsDir(),
+      PINNED_GIT,
+    );
     submitted.push(...ids);
     const states = await waitForJobs(ids);
     expectCompleted(states);
@@ -343,7 +232,7 @@ same bytes', async () => {
     await single(args(path('claims-single')));
     const ids = await submit(
       ['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('claims'))],
-      dir,
+      jobsDir(),
       PINNED_GIT,
     );
     submitted.push(...ids);
@@ -368,7 +257,7 @@ same bytes', async () => {
     await single(['calibrate', targets, '--out', path('cal-single')]);
     const ids = await submit(
       ['--shards', '2', '--cpus', '1', '--time', '10', 'calibrate', targets, '--out', path('cal')],
-      dir,
+      jobsDir(),
       PINNED_GIT,
     );
     submitted.push(...ids);
