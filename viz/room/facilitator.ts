@@ -16,8 +16,9 @@ import { OKABE_ITO, STATE_COLOURS } from '../palette.ts';
 import { download } from '../export.ts';
 import { compact } from '../../src/compare/words.ts';
 import type { Marker } from '../live.ts';
-import type { AgentSnapshot, Layout } from '../../workers/api.ts';
-import type { DecisionView, RoomView, SeriesChunk, ToFacilitator, VoteOption } from '../../src/room/protocol.ts';
+import type { RoomView, ToFacilitator } from '../../src/room/protocol.ts';
+import { apply, get, ghostGet, page } from './facilitator-state.ts';
+import { decisionText, participantItem, refusedText } from './facilitator-room.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const KEY = 'orgsim-room-key';
@@ -28,59 +29,6 @@ if (fromLink) {
   history.replaceState(null, '', location.pathname);
 }
 const key = sessionStorage.getItem(KEY) ?? '';
-
-/** The page's state, in one object: the run and the room as the server sent them; the page draws from it. */
-interface FacilitatorState {
-  names: string[];
-  index: Record<string, number>;
-  series: Float64Array[];
-  ghost: { series: Float64Array[]; tick: number; label: string } | undefined;
-  horizon: number;
-  tick: number;
-  done: boolean;
-  layout: Layout | undefined;
-  agents: AgentSnapshot | undefined;
-  /** The options a vote may offer (the page's live events). */
-  events: VoteOption[];
-  room: RoomView | undefined;
-  /** The scenario's own interventions. */
-  scheduled: Marker[];
-  closed: boolean;
-  /** The charts are out of date. */
-  dirty: boolean;
-  /** When the vote under way ends (performance.now() time). */
-  voteEndsAt: number;
-  noticeTimer: ReturnType<typeof setTimeout> | undefined;
-}
-
-const page: FacilitatorState = {
-  names: [],
-  index: {},
-  series: [],
-  ghost: undefined,
-  horizon: 0,
-  tick: 0,
-  done: false,
-  layout: undefined,
-  agents: undefined,
-  events: [],
-  room: undefined,
-  scheduled: [],
-  closed: false,
-  dirty: true,
-  voteEndsAt: 0,
-  noticeTimer: undefined,
-};
-const EMPTY = new Float64Array(0);
-const get = (name: string) => page.series[page.index[name]!] ?? EMPTY;
-const ghostGet = (name: string) => page.ghost?.series[page.index[name]!] ?? EMPTY;
-
-function apply(target: Float64Array[], chunk: SeriesChunk): void {
-  const n = chunk.to - chunk.from;
-  if (n <= 0) return;
-  const data = f64(chunk.data);
-  for (let k = 0; k < target.length; k++) target[k]!.set(data.subarray(k * n, (k + 1) * n), chunk.from);
-}
 
 // --- Charts: the presenter mode's two time charts and the organization.
 const P = (key: string, label: string, colour: string) => ({ key, label, colour });
@@ -172,60 +120,14 @@ function drawRoom(r: RoomView): void {
   const away = r.participants.filter((p) => !p.connected).length;
   setText('people', `${r.participants.length} of ${r.maxParticipants} joined${away ? ` (${away} away)` : ''}`);
   setText('people-summary', `Participants: ${r.participants.length}${away ? `, ${away} away` : ''}`);
-  const list = r.participants.map((p) => {
-    const li = document.createElement('li');
-    li.className = p.connected ? 'here' : 'away';
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = p.name;
-    const what = document.createElement('span');
-    what.className = 'what';
-    what.textContent = `${p.connected ? '' : 'away · '}${p.voted ? 'voted · ' : ''}${p.role}`;
-    const kick = document.createElement('button');
-    kick.type = 'button';
-    kick.textContent = 'Remove';
-    kick.setAttribute('aria-label', `Remove ${p.name} from the room`);
-    kick.addEventListener('click', () => socket.send({ t: 'kick', participant: p.id }));
-    li.append(name, what, kick);
-    return li;
-  });
+  const list = r.participants.map((p) => participantItem(p, () => socket.send({ t: 'kick', participant: p.id })));
   $('participants').replaceChildren(...list);
-  const refused = Object.entries(r.refused).filter(([, n]) => n > 0);
-  const total = refused.reduce((s, [, n]) => s + n, 0);
-  setText(
-    'refused',
-    total || r.dropped
-      ? `Messages refused: ` +
-          `${total}${total ? ` (${refused.map(([k, n]) => `${REFUSAL_WORDS[k] ?? k} ${n}`).join(', ')})` : ''}; ` +
-          `connections closed by the server: ${r.dropped}.`
-      : 'No message refused.',
-  );
+  setText('refused', refusedText(r));
   drawVote(r);
   drawControls();
   const last = r.decisions.at(-1);
   setText('last-decision', last ? decisionText(last) : '');
   page.dirty = true;
-}
-
-const REFUSAL_WORDS: Record<string, string> = {
-  oversized: 'too large',
-  malformed: 'not JSON',
-  invalid: 'not allowed',
-  flood: 'too many',
-  unauthorized: "facilitator's actions",
-  badToken: 'wrong key',
-  wrongRoom: 'wrong room',
-  full: 'room full',
-  notJoined: 'not joined',
-  rejected: 'refused by the room',
-};
-
-function decisionText(d: DecisionView): string {
-  const count = d.votes.find((v) => v.id === d.choice)?.count ?? 0;
-  return (
-    `Vote ${d.round}: the room chose “${d.title}” (${count} of ${d.voters} vote${d.voters > 1 ? 's' : ''}), ` +
-    `from day ${d.tick}.`
-  );
 }
 
 function drawVote(r: RoomView): void {
