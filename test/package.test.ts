@@ -67,7 +67,8 @@ beforeAll(async () => {
     env: ENV,
     maxBuffer: 1 << 24,
   });
-  packed = (JSON.parse(stdout.slice(stdout.indexOf('['))) as (typeof packed)[])[0]!;
+  // The JSON array starts on a line of its own: the build's lines before it may hold colour codes (`\x1b[36m`).
+  packed = (JSON.parse(stdout.slice(stdout.search(/^\[\s*$/m))) as (typeof packed)[])[0]!;
   app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "name": "a-user", "private": true }\n');
