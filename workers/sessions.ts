@@ -20,7 +20,7 @@ export function session(id: number): LiveSession {
 
 export function openSession(scenario: Scenario, seed: number): number {
   const id = nextId++;
-  sessions.set(id, new LiveSession(scenario, seed));
+  sessions.set(id, new LiveSession(scenario, seed, () => performance.now()));
   return id;
 }
 

@@ -6,7 +6,7 @@
  */
 import seedrandom from 'seedrandom';
 import type { FrozenNetwork } from './network.ts';
-import type { Window } from './window.ts';
+import type { MonthsWindow } from './full-months.ts';
 
 /**
  * The bootstrap draws from the pool: the accounts of the full months and those who contributed anywhere (the
@@ -75,7 +75,7 @@ function emptyPool(accounts: number[], M: number): Pool {
 }
 
 /** Lays out the window's account a at place i: its counts, its months and its pattern. */
-function placeInWindow(pool: Pool, win: Window, a: number, i: number, patternIds: Map<string, number>): void {
+function placeInWindow(pool: Pool, win: MonthsWindow, a: number, i: number, patternIds: Map<string, number>): void {
   const M = pool.M;
   pool.inWindow[i] = 1;
   pool.tot[i] = win.total[a]!;
@@ -108,7 +108,7 @@ function placeContributor(pool: Pool, net: FrozenNetwork, a: number, i: number):
   for (const m of net.months.values()) pool.whole[i]! += m.contributions[a]!;
 }
 
-function poolOf(net: FrozenNetwork, win: Window): Pool {
+function poolOf(net: FrozenNetwork, win: MonthsWindow): Pool {
   const { eligible } = win;
   const pool = emptyPool(
     [...new Set([...eligible, ...win.contributedAnywhere])].sort((x, y) => x - y),
@@ -274,7 +274,7 @@ function figuresWith(pool: Pool, w: Float64Array): Record<string, number> {
 /** Every figure of the window (point) and its value in each of the replicates (draws), by figure. */
 export function bootstrap(
   net: FrozenNetwork,
-  win: Window,
+  win: MonthsWindow,
   replicates: number,
   seed: number,
 ): { point: Record<string, number>; draws: Record<string, number[]> } {

@@ -5,7 +5,7 @@
 import { monthLabel, monthOfDay } from './calendar.ts';
 import type { FrozenNetwork, GroupKindName } from './network.ts';
 import type { Capabilities, MonthRow, SizeBin, Statistics } from './statistics.ts';
-import type { Window } from './window.ts';
+import type { MonthsWindow } from './full-months.ts';
 
 const SIZE_BINS: [number, number, string][] = [
   [1, 9, '1-9'],
@@ -16,7 +16,7 @@ const SIZE_BINS: [number, number, string][] = [
 ];
 
 /** One row of the monthly series: the window's accounts in its k-th used month. */
-function monthRow(net: FrozenNetwork, win: Window, k: number, can: Capabilities): MonthRow {
+function monthRow(net: FrozenNetwork, win: MonthsWindow, k: number, can: Capabilities): MonthRow {
   const m = win.used[k]!;
   const e = win.exists[k]!;
   const c = win.counts[k]!;
@@ -51,7 +51,7 @@ function monthRow(net: FrozenNetwork, win: Window, k: number, can: Capabilities)
 }
 
 /** The monthly series of every full month (a missing month stays out of it: observed.csv leaves a gap). */
-export function monthlySeries(net: FrozenNetwork, win: Window, can: Capabilities): MonthRow[] {
+export function monthlySeries(net: FrozenNetwork, win: MonthsWindow, can: Capabilities): MonthRow[] {
   return win.used.map((_, k) => monthRow(net, win, k, can));
 }
 
@@ -87,7 +87,7 @@ export function groupCounts(net: FrozenNetwork): Statistics['groups'] {
 }
 
 /** The departments of the window's accounts. */
-export function departmentCount(net: FrozenNetwork, win: Window): number {
+export function departmentCount(net: FrozenNetwork, win: MonthsWindow): number {
   const departments = new Set<number>();
   for (const a of win.eligible) if (net.department[a]! >= 0) departments.add(net.department[a]!);
   return departments.size;

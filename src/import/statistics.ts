@@ -8,9 +8,9 @@ import { bootstrap, interval95 } from './bootstrap.ts';
 import { monthLabel } from './calendar.ts';
 import type { FrozenNetwork } from './network.ts';
 import { departmentCount, groupCounts, monthlySeries } from './series.ts';
-import { fullMonths, windowOf } from './window.ts';
+import { fullMonths, windowOf } from './full-months.ts';
 
-export { fullMonths } from './window.ts';
+export { fullMonths } from './full-months.ts';
 
 export type Format = 'viva-engage' | 'slack';
 

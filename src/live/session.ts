@@ -93,18 +93,23 @@ export class LiveSession {
   private sent = 0;
   private ghost: Ghost | undefined;
 
+  /**
+   * `now` is the caller's clock in milliseconds (the worker passes performance.now): it only times a frame's
+   * computation for the page's pacing; the core reads no clock of its own, and the numbers never depend on it.
+   */
   constructor(
     readonly scenario: Scenario,
     readonly seed: number,
+    private readonly now: () => number = () => 0,
   ) {
     this.sim = new Simulation(scenario, seed);
   }
 
   /** Run up to `ticks` more days; the ghost follows to the same day. */
   advance(ticks: number): Frame {
-    const started = performance.now();
+    const started = this.now();
     this.sim.run(Math.max(0, Math.floor(ticks)));
-    const computeMs = performance.now() - started;
+    const computeMs = this.now() - started;
     const frame = seriesFrame(this.sim, this.sent);
     this.sent = frame.to;
     return { ...frame, done: this.sim.done, computeMs, ghost: this.followGhost() };

@@ -6,7 +6,7 @@ import { firstDay, lastDay, monthOfDay } from './calendar.ts';
 import type { FrozenNetwork, MonthCounts } from './network.ts';
 
 /** The accounts of the full months, each with its counts over them. */
-export interface Window {
+export interface MonthsWindow {
   /** The full months with any item in them, in order. */
   used: number[];
   /** Contributions, posts and replies per account, one entry per used month (zeros when it has none). */
@@ -55,7 +55,7 @@ function presence(net: FrozenNetwork, used: readonly number[], counts: readonly 
 }
 
 /** The accounts of the used months and their counts over them. */
-export function windowOf(net: FrozenNetwork, used: readonly number[]): Window {
+export function windowOf(net: FrozenNetwork, used: readonly number[]): MonthsWindow {
   const A = net.accounts;
   const M = used.length;
   const zero = new Uint32Array(A);
