@@ -56,8 +56,6 @@ async function call<T>(what: string, f: (a: Remote<ScenarioApi>) => Promise<Chec
 }
 
 export const checkScenario = (spec: ScenarioSpec): Promise<Scenario> => call(spec.source, (a) => a.scenario(spec));
-export const checkScenarios = (specs: ScenarioSpec[]): Promise<Scenario[]> =>
-  call('the scenarios', (a) => a.scenarios(specs));
 export const checkShared = (hash: string): Promise<{ shared: Shared; scenario: Scenario }> =>
   call('the shared link', (a) => a.shared(hash));
 export const checkClaimArms = (id: string, employees: number): Promise<Scenario[]> =>

@@ -79,11 +79,6 @@ export const scenarioApi = {
     return checked(() => build(spec));
   },
 
-  /** Several at once (a comparison's arms): the first problem is named by its index. */
-  scenarios(specs: ScenarioSpec[]): Checked<Scenario[]> {
-    return checked(() => specs.map(build));
-  },
-
   /** A shared link (the page's hash): decoded and checked; the scenario it reproduces. */
   shared(hash: string): Checked<{ shared: Shared; scenario: Scenario }> {
     return checked(() => {

@@ -118,9 +118,12 @@ export const COMMUNITY_MANAGER_ROLE_ROWS: readonly PatternRow[] = [
     ],
     status: 'does not hold',
     note:
-      'Inside, value rises (+545% [+482%, +608%]); outside it does not move (+0.2% [-1.7%, +2.2%]): the ' +
-      'external community is animated by its own emcee, and what the CM builds does not reach it measurably. ' +
-      'It held before the recalibration of bba3c9c; why it no longer does is not yet explained. Cross-boundary ' +
+      'Inside, value rises (+545% [+482%, +608%]). Outside it does not at 2,000 (+0.2% [-1.7%, +2.2%]) and ' +
+      'does at 20,000 (+31% [+29%, +33%], 4 runs): what the CM builds reaches customers only by shortening ' +
+      "the emcee's follow-ups, and at 2,000 the external community (1,500 customers) makes about 2 " +
+      "contributions a day, which the emcee's spare hours (about 12 follow-ups a day) already follow in full; " +
+      'at 20,000 it makes about 18 a day and he follows two thirds of them. Before the recalibration of ' +
+      'bba3c9c customers made about 19 a day at 2,000, which is why it held then. Cross-boundary ' +
       'initiatives (customers and employees in one group) are not modelled.',
   },
   {
@@ -195,7 +198,8 @@ export const COMMUNITY_MANAGER_ROLE_ROWS: readonly PatternRow[] = [
     status: 'does not hold',
     note:
       'Inside, processes raise value (+21% [+18%, +23%]: they shorten the search in every follow-up, 7.14); ' +
-      'outside, value does not move (+0.3% [-1.7%, +2.4%]), as in R08: not yet explained.',
+      'outside, value does not move at 2,000 (+0.3% [-1.7%, +2.4%]): the emcee already follows every ' +
+      'external contribution (R08); at 20,000, where his hours bind, +1.9% [+1.0%, +2.7%] (4 runs).',
   },
   {
     id: 'R14',
