@@ -3,7 +3,7 @@
  * its assumption audit (robustness over plausible organizations, flips, premise steps, ablations).
  */
 import { evaluateMeasures } from '../src/claims.ts';
-import { effectRange, flips, holds, premiseFlip, ROBUST_SHARE, wilson } from '../src/claims-audit.ts';
+import { effectRange, flips, holds, leads, premiseFlip, ROBUST_SHARE, wilson } from '../src/claims-audit.ts';
 import { fieldEffect, measuresValue, pointFieldEffect } from '../src/claims-field.ts';
 import type { AuditResult, SizeResult } from '../src/claims-results.ts';
 import type { ClaimPlan, Job, Settings } from './claims-plan.ts';
@@ -97,11 +97,10 @@ export function analyse(
       flips: strong,
       weakestLead:
         w.share < ROBUST_SHARE && strong.length === 0
-          ? (flips(
+          ? (leads(
               c.params,
               c.design.rows,
               points.map((p) => p.held),
-              0,
             )[0] ?? null)
           : null,
       premiseFlip: premiseFlip(

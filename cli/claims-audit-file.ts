@@ -99,7 +99,9 @@ const AuditFileSchema = z.strictObject({
             }),
           )
           .max(20),
-        /** Not robust, and nothing at |z| >= 2: the closest parameter, in words with its |z|. */
+        /**
+         * Not robust, and nothing significant after Holm's correction: the closest parameter, in words with its |z|.
+         */
         weakestLead: words(500).nullable(),
         premiseFlip: words(1000).nullable(),
       }),
@@ -156,8 +158,8 @@ export function auditFileOf(
           words: flipText(f, kindOf(f.path)),
         })),
         weakestLead: a.weakestLead
-          ? `${flipText(a.weakestLead, kindOf(a.weakestLead.path))} (weak: |z| = ` +
-            `${Math.abs(a.weakestLead.z).toFixed(1)})`
+          ? `${flipText(a.weakestLead, kindOf(a.weakestLead.path))} (|z| = ` +
+            `${Math.abs(a.weakestLead.z).toFixed(1)}, below what ${a.parameters.length} parameters tested need)`
           : null,
         premiseFlip: a.premiseFlip
           ? Object.entries(a.premiseFlip.values)

@@ -1,6 +1,6 @@
 /** What `orgsim claims` prints: each claim's verdict at each size, in field units, and its audit. */
 import { CLAIMS, claimVerdict, inScope, outcomeWords, outOfScopeWords, unreproduced } from '../src/claims.ts';
-import { ROBUST_SHARE, type Flip } from '../src/claims-audit.ts';
+import { robustShareText, ROBUST_SHARE, type Flip } from '../src/claims-audit.ts';
 import { FIELD_BENCHMARK, measuresValue, type FieldEffect } from '../src/claims-field.ts';
 import type { AuditResult, SizeResult } from '../src/claims-results.ts';
 import type { AuditFile } from './claims-audit-file.ts';
@@ -117,13 +117,15 @@ export function summary(
     if (a) {
       lines.push(`  rests on: ${a.premise ?? 'no premise beyond the general mechanisms'}`);
       lines.push(
-        `  holds in ${pct(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}] of ` +
-          `${a.robustness.points} plausible organizations at ${a.employees.toLocaleString('en-US')} employees` +
+        `  holds in ${a.robustness.held} of ${a.robustness.points} plausible organizations ` +
+          `(${robustShareText(a.robustness.share)} [${pct(a.robustness.lo)}, ${pct(a.robustness.hi)}]) at ` +
+          `${a.employees.toLocaleString('en-US')} employees` +
           (a.robust ? '' : `: NOT ROBUST (holds in fewer than ${pct(ROBUST_SHARE)})`),
       );
       if (a.weakestLead)
         lines.push(
-          `  nothing flips it at |z| >= 2 over ${a.robustness.points} organizations; the closest: ` +
+          `  no parameter flips it significantly over ${a.robustness.points} organizations (Holm's correction ` +
+            `for every parameter tested); the closest: ` +
             `${describeFlip(a.weakestLead)}, |z| = ${Math.abs(a.weakestLead.z).toFixed(1)}`,
         );
       for (const e of a.effects)

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROBUST_SHARE } from '../src/claims-audit.ts';
+import { robustShareText, ROBUST_SHARE } from '../src/claims-audit.ts';
 import { CLAIMS } from '../src/claims.ts';
 import { readAuditFile, SHIPPED_AUDIT, type AuditClaim, type AuditFile } from '../cli/claims-audit-file.ts';
 import { parameterInfo } from '../src/scenario/paths.ts';
@@ -34,7 +34,7 @@ export const effectText = (kind: string, x: number) => (kind === 'paired' ? sign
 export function holdsCell(c: AuditClaim): string {
   const h = c.holds;
   return (
-    `${pct0(h.share)}% [${pct0(h.lo)}, ` +
+    `${robustShareText(h.share)} [${pct0(h.lo)}, ` +
     `${pct0(h.hi)}]${c.robust ? '' : ` **not robust** (below ${ROBUST_SHARE * 100}%)`}`
   );
 }
@@ -98,7 +98,7 @@ export function flipWords(c: AuditClaim, max = 3, forRoom = false): string[] {
     out.push(
       forRoom
         ? `no single assumption explains where it fails, over ${c.holds.points} organizations`
-        : `no parameter at |z| >= 2; the closest: ${c.weakestLead}`,
+        : `no parameter flips it significantly (Holm's correction); the closest: ${c.weakestLead}`,
     );
   }
   if (c.premiseFlip)
@@ -137,8 +137,9 @@ export function settingsText(a: AuditFile): string {
     '(value has no field measure: a model figure), ' +
     'then the difference in the share of employees who contribute in a month, in points (published: about ' +
     '20% in an average network, 30-40% in the champions, SWOOP 2016 and 2018). ' +
-    '"What flips it": the parameters whose logistic regression on holding has |z| >= 2, with where it flips, ' +
-    'and where its premise stops holding.'
+    '"What flips it": the parameters whose logistic regression on holding is significant at 5% after Holm\'s ' +
+    'correction for testing every parameter (uncorrected, about three of 60 would flip a claim by chance), with ' +
+    'where it flips, and where its premise stops holding.'
   );
 }
 

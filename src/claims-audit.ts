@@ -10,7 +10,8 @@
  *   points the predicted way. Per claim: the share of organizations where it holds with its Wilson 95%
  *   interval (below ROBUST_SHARE it is "not robust"), the 90% range of its effect (5th to 95th percentile of
  *   the per-organization effect), and a logistic regression of "holds" on each parameter (assumed or
- *   calibrated) naming those that flip it, with the value where it flips (p = 1/2) when inside the range.
+ *   calibrated) naming those that flip it (significant after Holm's correction for testing every parameter), with
+ *   the value where it flips (p = 1/2) when inside the range.
  * - The premise: moved step by step from its value to where it no longer distinguishes the arms; the flip
  *   point is where the main effect crosses zero (or, for a "close" comparison, its margin).
  * - Ablations: each switches a mechanism off in both arms; the claim's effect with and without it.
@@ -20,11 +21,21 @@ import { posteriorDraws, type Posterior } from './calibrate/posterior.ts';
 import { latinHypercube } from './research/lhs.ts';
 import { designStream } from './research/random.ts';
 import { getPath } from './scenario/access.ts';
+import { normalUpperTail } from './stats/normal.ts';
 import { parameterInfo, parameterList } from './scenario/paths.ts';
 import type { Scenario } from './scenario/schema.ts';
 
 /** Below this share of plausible organizations a claim is reported as not robust. */
 export const ROBUST_SHARE = 0.8;
+
+/**
+ * The share of organizations where a claim holds, as every output says it: a whole percent, with one decimal
+ * when rounding would carry it across ROBUST_SHARE (51 of 64 is "79.7%", never "80%" beside "not robust").
+ */
+export function robustShareText(share: number): string {
+  const whole = Math.round(share * 100);
+  return whole / 100 < ROBUST_SHARE === share < ROBUST_SHARE ? `${whole}%` : `${(share * 100).toFixed(1)}%`;
+}
 
 export interface AuditParameter {
   path: string;
@@ -177,7 +188,10 @@ export function wilson(k: number, n: number): { share: number; lo: number; hi: n
 
 export interface Flip {
   path: string;
-  /** Slope of the log-odds of holding per unit of the parameter, and its z score. */
+  /**
+   * Slope of the log-odds of holding per unit of the parameter, and its z score: the signed root of the
+   * likelihood-ratio statistic (normal when the parameter does nothing).
+   */
   slope: number;
   z: number;
   /** The value where the claim holds with probability 1/2, when inside the audited range. */
@@ -186,20 +200,46 @@ export interface Flip {
   holdsWhen: 'below' | 'above';
 }
 
+/** The family-wise error rate of the parameters named as flipping a claim (Holm 1979, over every parameter tested). */
+export const FLIP_ALPHA = 0.05;
+
 /**
- * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values);
- * the parameters with |z| >= minZ (2), strongest first. When every point holds (or none), nothing flips.
+ * The parameters that flip a claim: a one-parameter logistic regression of "holds" on each parameter
+ * (leads()), kept when significant after Holm's (1979) step-down correction for testing every parameter:
+ * with m parameters and two-sided p values in ascending order, the k-th is kept while p <= alpha / (m - k + 1).
+ * Without it, 60 parameters tested at |z| >= 2 would name about three that flip nothing. Strongest first.
  */
 export function flips(
   params: readonly AuditParameter[],
   design: readonly number[][],
   held: readonly boolean[],
-  minZ = 2,
+  alpha = FLIP_ALPHA,
+): Flip[] {
+  const all = leads(params, design, held);
+  const m = params.length;
+  const kept: Flip[] = [];
+  for (const [k, f] of all.entries()) {
+    if (!(2 * normalUpperTail(Math.abs(f.z)) <= alpha / (m - k))) break;
+    kept.push(f);
+  }
+  return kept;
+}
+
+/**
+ * One-parameter logistic regression of "holds" on each parameter (Newton-Raphson on standardized values),
+ * every parameter, strongest (largest |z|) first. When every point holds (or none), there is nothing to fit.
+ */
+export function leads(
+  params: readonly AuditParameter[],
+  design: readonly number[][],
+  held: readonly boolean[],
 ): Flip[] {
   const n = held.length;
   const k = held.filter(Boolean).length;
   if (n < 4 || k === 0 || k === n) return [];
   const out: Flip[] = [];
+  // Log-likelihood of holding at the overall rate k / n, whatever the parameter.
+  const ll0 = k * Math.log(k / n) + (n - k) * Math.log(1 - k / n);
   params.forEach((p, j) => {
     const xs = design.map((row) => row[j]!);
     const mx = xs.reduce((a, b) => a + b, 0) / n;
@@ -207,7 +247,6 @@ export function flips(
     const zs = xs.map((x) => (x - mx) / sx);
     let b0 = Math.log((k + 0.5) / (n - k + 0.5));
     let b1 = 0;
-    let info11 = 1;
     for (let it = 0; it < 50; it++) {
       let g0 = 0,
         g1 = 0,
@@ -230,12 +269,17 @@ export function flips(
       const d1 = (h00 * g1 - h01 * g0) / det;
       b0 += d0;
       b1 += d1;
-      info11 = h00 / det;
       if (Math.abs(d0) + Math.abs(d1) < 1e-9 || Math.abs(b1) > 50) break;
     }
-    const se = Math.sqrt(info11);
-    const z = se > 0 ? b1 / se : 0;
-    if (!(Math.abs(z) >= minZ)) return;
+    // The signed root of the likelihood-ratio statistic against holding at a constant rate: normal under no
+    // effect, and, unlike b1 / se (Wald), large when a parameter separates the points perfectly (Hauck & Donner
+    // 1977), where b1 and its standard error both run away.
+    let ll = 0;
+    for (let i = 0; i < n; i++) {
+      const p1 = 1 / (1 + Math.exp(-(b0 + b1 * zs[i]!)));
+      ll += Math.log(Math.max(1e-300, held[i] ? p1 : 1 - p1));
+    }
+    const z = Math.sign(b1) * Math.sqrt(Math.max(0, 2 * (ll - ll0)));
     const crossing = b1 !== 0 ? mx - (b0 / b1) * sx : NaN;
     out.push({
       path: p.path,

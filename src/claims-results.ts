@@ -37,8 +37,9 @@ export interface AuditResult {
   } | null;
   flips: Flip[];
   /**
-   * When the claim is not robust and nothing flips it at |z| >= 2: the parameter that comes closest (its |z| says
-   * how weakly), so that a claim that fails is never reported without a lead.
+   * When the claim is not robust and no parameter flips it significantly (after Holm's correction): the
+   * parameter that comes closest (its |z| says how weakly), so that a claim that fails is never reported without
+   * a lead.
    */
   weakestLead: Flip | null;
   premiseFlip: { step: number; values: Record<string, number> } | null;

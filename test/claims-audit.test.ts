@@ -4,9 +4,11 @@ import {
   auditParameters,
   effectRange,
   flips,
+  leads,
   premiseFlip,
   premiseSteps,
   quantile,
+  robustShareText,
   wilson,
   type AuditParameter,
 } from '../src/claims-audit.ts';
@@ -141,6 +143,37 @@ describe('assumption audit', () => {
         design.map(() => true),
       ),
     ).toEqual([]);
+  });
+
+  it("names no flip among 60 parameters that do nothing, where |z| >= 2 alone would name some (Holm's \
+correction)", () => {
+    const params: AuditParameter[] = Array.from({ length: 60 }, (_, j) => ({
+      path: `p${j}`,
+      base: 1,
+      lo: 0.5,
+      hi: 1.5,
+      integer: false,
+      kind: 'assumption' as const,
+    }));
+    const design = auditDesign(params, 64, 11, 'synthetic').rows;
+    // Holding is a coin that reads no parameter: about 80% of the points hold.
+    const coin = seedList(99, 64);
+    const held = coin.map((s) => s % 5 !== 0);
+    const chance = leads(params, design, held).filter((f) => Math.abs(f.z) >= 2);
+    expect(chance.length).toBeGreaterThan(0);
+    expect(flips(params, design, held)).toEqual([]);
+    // The same points with a real cause (p0 below 1.2) still name it.
+    const caused = design.map((row) => row[0]! < 1.2);
+    expect(flips(params, design, caused)[0]!.path).toBe('p0');
+  });
+
+  it('says a share of organizations so that it never rounds across the robustness threshold', () => {
+    expect(robustShareText(51 / 64)).toBe('79.7%');
+    expect(robustShareText(0.797)).toBe('79.7%');
+    expect(robustShareText(0.8)).toBe('80%');
+    expect(robustShareText(52 / 64)).toBe('81%');
+    expect(robustShareText(1)).toBe('100%');
+    expect(robustShareText(0.7)).toBe('70%');
   });
 
   it('interpolates the premise flip point between the last step that holds and the first that does not', () => {

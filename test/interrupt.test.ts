@@ -8,33 +8,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, cli, expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
+import { BIN, cli, expectSameFiles, PINNED_GIT, ROOT, smallClaimsAudit } from './sweep-helpers.ts';
 import { parts, untouched, waitFor } from './slurm-cluster.ts';
 
 let dir: string;
-// 64 runs in all: C10's own, its audit points, its premise moved in 2 steps and its ablation (the total orgsim
-// claims states when it starts).
-const args = (out: string) => [
-  'claims',
-  'C10',
-  '--sizes',
-  '200',
-  '--runs',
-  '4',
-  '--audit',
-  '--points',
-  '6',
-  '--audit-runs',
-  '2',
-  '--premise-steps',
-  '2',
-  '--audit-size',
-  '200',
-  '--workers',
-  '1',
-  '--out',
-  out,
-];
+const args = (out: string) => [...smallClaimsAudit(out), '--workers', '1'];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orgsim-interrupt-'));

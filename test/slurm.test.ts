@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectSameFiles, PINNED_GIT, ROOT } from './sweep-helpers.ts';
+import { expectSameFiles, PINNED_GIT, ROOT, smallClaimsAudit } from './sweep-helpers.ts';
 import {
   ensureCluster,
   parts,
@@ -210,25 +210,7 @@ same bytes', async () => {
 
   it('claims --audit in 3 shards into one folder, then the same command: the bytes of one process', async () => {
     const started = Date.now();
-    const args = (out: string) => [
-      'claims',
-      'C10',
-      '--sizes',
-      '200',
-      '--runs',
-      '4',
-      '--audit',
-      '--points',
-      '6',
-      '--audit-runs',
-      '2',
-      '--premise-steps',
-      '2',
-      '--audit-size',
-      '200',
-      '--out',
-      out,
-    ];
+    const args = smallClaimsAudit;
     await single(args(path('claims-single')));
     const ids = await submit(
       ['--shards', '3', '--cpus', '1', '--time', '10', ...args(path('claims'))],

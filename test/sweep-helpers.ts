@@ -17,6 +17,31 @@ export const TINY = { name: 'tiny', organization: { employees: 100 }, external: 
  */
 export const PINNED_GIT = { ORGSIM_GIT_COMMIT: '0123456789abcdef0123456789abcdef01234567' };
 
+/**
+ * A small claims audit into `out`: C10 at 200 employees, 4 runs, 6 audit points of 2 runs, the premise in 2 steps;
+ * 64 runs in all (C10's own, its audit points, its premise moved and its ablation: the total orgsim claims states
+ * when it starts). The interrupt and Slurm tests resume and shard it.
+ */
+export const smallClaimsAudit = (out: string): string[] => [
+  'claims',
+  'C10',
+  '--sizes',
+  '200',
+  '--runs',
+  '4',
+  '--audit',
+  '--points',
+  '6',
+  '--audit-runs',
+  '2',
+  '--premise-steps',
+  '2',
+  '--audit-size',
+  '200',
+  '--out',
+  out,
+];
+
 export interface Result {
   code: number;
   stdout: string;

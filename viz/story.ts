@@ -12,6 +12,7 @@ import { checkClaimArms, checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
 import { auditEffectRange } from './compare/model-figure.ts';
 import { seedList } from '../src/rng.ts';
+import { robustShareText } from '../src/claims-audit.ts';
 import { BandChart } from './charts/band-chart.ts';
 import { load } from './scenarios.ts';
 import { StepRun } from './story-run.ts';
@@ -304,7 +305,7 @@ export class StoryMode {
         `${auditEffectRange(a.effect)}${a.effect.model ? ' (a model figure)' : ''}`
       : '';
     box.textContent =
-      `Holds in ${pct(a.holds)} of plausible organizations (${pct(a.lo)} to ` +
+      `Holds in ${robustShareText(a.holds)} of plausible organizations (${pct(a.lo)} to ` +
       `${pct(a.hi)})${a.robust === false ? ': not robust' : ''}${effect}; rests on: ` +
       `${a.premise}${a.flips.length ? `; it flips when: ${a.flips.join('; ')}` : ''}.`;
   }

@@ -4,6 +4,7 @@
  * the hypercube of plausible organizations. Text from the data goes through .text() only.
  */
 import type { ClaimSection, ClaimsReport, Effect } from '../../src/research/report/claims.ts';
+import { robustShareText } from '../../src/claims-audit.ts';
 
 type D3 = typeof import('../d3.ts');
 type Div = import('d3-selection').Selection<HTMLElement, unknown, import('d3-selection').BaseType, unknown>;
@@ -128,6 +129,33 @@ function effectRows(
     .text((r) => `${label(r)}: ${pct(r.estimate)} [${pct(r.lo)}, ${pct(r.hi)}]${outcomeWords(r)}`);
 }
 
+type Scale = import('d3-scale').ScaleLinear<number, number>;
+
+/** An effect chart's frame: x axis with its label, y axis in %, and the dashed line of no effect. */
+function effectAxes(d3: D3, g: ReturnType<typeof svgIn>, x: Scale, y: Scale, xLabel: string): void {
+  const [iw, ih] = [x.range()[1]!, y.range()[0]!];
+  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4));
+  g.append('g')
+    .attr('class', 'axis')
+    .call(
+      d3
+        .axisLeft(y)
+        .ticks(4)
+        .tickFormat((v) => pct(Number(v))),
+    );
+  g.append('line')
+    .attr('x1', 0)
+    .attr('x2', iw)
+    .attr('y1', y(0))
+    .attr('y2', y(0))
+    .attr('stroke', GREY)
+    .attr('stroke-dasharray', '3 3');
+  g.append('text')
+    .attr('x', iw / 2)
+    .attr('y', ih + 32)
+    .attr('text-anchor', 'middle')
+    .text(xLabel);
+}
 function premiseChart(d3: D3, parent: Div, p: NonNullable<ClaimSection['audit']>['premise']): void {
   if (!p || p.steps.length < 2) return;
   const width = 320;
@@ -149,27 +177,7 @@ function premiseChart(d3: D3, parent: Div, p: NonNullable<ClaimSection['audit']>
     .domain([Math.min(0, ...p.steps.map((s) => s.effect)), Math.max(0, ...p.steps.map((s) => s.effect))])
     .nice()
     .range([ih, 0]);
-  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4));
-  g.append('g')
-    .attr('class', 'axis')
-    .call(
-      d3
-        .axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => pct(Number(v))),
-    );
-  g.append('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', y(0))
-    .attr('y2', y(0))
-    .attr('stroke', GREY)
-    .attr('stroke-dasharray', '3 3');
-  g.append('text')
-    .attr('x', iw / 2)
-    .attr('y', ih + 32)
-    .attr('text-anchor', 'middle')
-    .text(p.parameter);
+  effectAxes(d3, g, x, y, p.parameter);
   g.append('path')
     .datum(p.steps)
     .attr('fill', 'none')
@@ -215,27 +223,7 @@ function pointsChart(d3: D3, parent: Div, points: { effect: number; held: boolea
     .domain([Math.min(0, sorted[0]!.effect), Math.max(0, sorted[sorted.length - 1]!.effect)])
     .nice()
     .range([ih, 0]);
-  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(4));
-  g.append('g')
-    .attr('class', 'axis')
-    .call(
-      d3
-        .axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => pct(Number(v))),
-    );
-  g.append('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', y(0))
-    .attr('y2', y(0))
-    .attr('stroke', GREY)
-    .attr('stroke-dasharray', '3 3');
-  g.append('text')
-    .attr('x', iw / 2)
-    .attr('y', ih + 32)
-    .attr('text-anchor', 'middle')
-    .text('organizations, by effect');
+  effectAxes(d3, g, x, y, 'organizations, by effect');
   g.selectAll('circle')
     .data(sorted)
     .join('circle')
@@ -280,7 +268,7 @@ export function drawClaims(d3: D3, root: Div, data: ClaimsReport): void {
         .append('p')
         .append('strong')
         .text(
-          `Holds in ${Math.round(r.share * 100)}% [${Math.round(r.lo * 100)}%, ${Math.round(r.hi * 100)}%] ` +
+          `Holds in ${robustShareText(r.share)} [${Math.round(r.lo * 100)}%, ${Math.round(r.hi * 100)}%] ` +
             `of ${r.points} plausible organizations${a.robust === false ? ': not robust (below 80%)' : ''}.`,
         );
       if (a.ranges.length) root.append('p').text(`Its effect in 90% of them: ${a.ranges.join('; ')}.`);

@@ -12,10 +12,22 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 const codeInput = $<HTMLInputElement>('code');
 const nameInput = $<HTMLInputElement>('name');
-let code = decodeURIComponent(location.hash.slice(1))
-  .toUpperCase()
-  .replace(/[^A-Z0-9]/g, '')
-  .slice(0, 8);
+/**
+ * The page's state, in one object: the room code, the name typed (until the server welcomes it), and the vote
+ * open now (its round, options and end) with this phone's choice, sent and acknowledged.
+ */
+const phone = {
+  code: decodeURIComponent(location.hash.slice(1))
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 8),
+  pendingName: '',
+  round: 0,
+  myVote: null as number | null,
+  pendingVote: null as number | null,
+  endsAt: 0,
+  options: [] as VoteView['options'],
+};
 const storeKey = (c: string) => `orgsim-room:${c}`;
 
 interface Stored {
@@ -39,11 +51,12 @@ function forget(c: string): void {
 }
 
 /** What the page asks when it (re)connects: come back with the secret, or join with the name typed. */
-let pendingName = '';
 const socket = new RoomSocket<ToPhone>(
   () => {
-    const s = stored(code);
-    return s ? { t: 'resume', room: code, secret: s.secret } : { t: 'join', room: code, name: pendingName };
+    const s = stored(phone.code);
+    return s
+      ? { t: 'resume', room: phone.code, secret: s.secret }
+      : { t: 'join', room: phone.code, name: phone.pendingName };
   },
   receive,
   showStatus,
@@ -68,7 +81,7 @@ function joinError(text: string): void {
 }
 
 // --- Joining.
-codeInput.value = code;
+codeInput.value = phone.code;
 $('join-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const c = codeInput.value.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -76,20 +89,15 @@ $('join-form').addEventListener('submit', (e) => {
   if (c.length < 4) return joinError('Type the room code shown on the shared screen (4 letters and digits).');
   if (!n) return joinError('Type your name: the room sees it.');
   joinError('');
-  code = c;
-  pendingName = n;
-  history.replaceState(null, '', `#${code}`);
+  phone.code = c;
+  phone.pendingName = n;
+  history.replaceState(null, '', `#${phone.code}`);
   socket.stop();
   socket.connect();
   ($('join') as HTMLButtonElement).disabled = true;
 });
 
 // --- What the server says.
-let round = 0;
-let myVote: number | null = null;
-let pendingVote: number | null = null;
-let endsAt = 0;
-let options: VoteView['options'] = [];
 
 function receive(m: ToPhone): void {
   switch (m.t) {
@@ -108,9 +116,9 @@ function receive(m: ToPhone): void {
     case 'state':
       return render(m);
     case 'voted':
-      if (m.round === round) {
-        myVote = m.option;
-        pendingVote = null;
+      if (m.round === phone.round) {
+        phone.myVote = m.option;
+        phone.pendingVote = null;
         drawOptions();
       }
       return;
@@ -121,7 +129,7 @@ function receive(m: ToPhone): void {
         socket.stop();
         joinError(m.reason);
       } else {
-        pendingVote = null;
+        phone.pendingVote = null;
         drawOptions();
         flash(m.reason);
       }
@@ -141,7 +149,7 @@ function flash(text: string): void {
 function bye(reason: Extract<ToPhone, { t: 'bye' }>['reason'], text: string): void {
   if (reason === 'unknown' || reason === 'wrongRoom' || reason === 'full') {
     // This phone's place is gone (or was never given): join again, the form keeps what was typed.
-    forget(code);
+    forget(phone.code);
     socket.stop();
     ($('join') as HTMLButtonElement).disabled = false;
     joinError(text);
@@ -149,7 +157,7 @@ function bye(reason: Extract<ToPhone, { t: 'bye' }>['reason'], text: string): vo
     return;
   }
   socket.stop();
-  if (reason !== 'replaced') forget(code);
+  if (reason !== 'replaced') forget(phone.code);
   $('bye-title').textContent =
     reason === 'closed'
       ? 'The workshop is over'
@@ -177,15 +185,15 @@ function render(s: Extract<ToPhone, { t: 'state' }>): void {
   $('day').textContent = `day ${s.tick} of ${s.horizon}`;
   const v = s.vote;
   if (v) {
-    if (v.round !== round) pendingVote = null;
-    round = v.round;
-    options = v.options;
-    myVote = s.myVote;
-    endsAt = performance.now() + v.endsIn;
+    if (v.round !== phone.round) phone.pendingVote = null;
+    phone.round = v.round;
+    phone.options = v.options;
+    phone.myVote = s.myVote;
+    phone.endsAt = performance.now() + v.endsIn;
     $('now-text').textContent = `Vote ${v.round}: what should the organization do now?`;
   } else {
-    round = 0;
-    options = [];
+    phone.round = 0;
+    phone.options = [];
     $('now-text').textContent = PHASE_TEXT[s.phase] ?? '';
   }
   $('vote').hidden = !v;
@@ -214,12 +222,12 @@ function drawDecision(d: DecisionView | null): void {
 
 function drawOptions(): void {
   const box = $('options');
-  const buttons = options.map((o, i) => {
+  const buttons = phone.options.map((o, i) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'option';
     b.id = `option-${i}`;
-    const chosen = (pendingVote ?? myVote) === i;
+    const chosen = (phone.pendingVote ?? phone.myVote) === i;
     b.setAttribute('aria-pressed', String(chosen));
     const title = document.createElement('span');
     title.className = 'option-title';
@@ -229,47 +237,47 @@ function drawOptions(): void {
     seed.textContent = `“${o.seed}”`;
     b.append(title, seed);
     b.addEventListener('click', () => {
-      if (socket.send({ t: 'vote', round, option: i })) {
-        pendingVote = i;
+      if (socket.send({ t: 'vote', round: phone.round, option: i })) {
+        phone.pendingVote = i;
         drawOptions();
       } else flash('Not connected: your vote was not sent. Try again in a moment.');
     });
     return b;
   });
   box.replaceChildren(...buttons);
-  const chosen = myVote === null ? undefined : options[myVote];
+  const chosen = phone.myVote === null ? undefined : phone.options[phone.myVote];
   $('vote-note').textContent = chosen
     ? `Your vote: “${chosen.label}”. You can change it until the end.`
-    : pendingVote !== null
+    : phone.pendingVote !== null
       ? 'Sending your vote…'
       : 'Tap your choice.';
 }
 
 function countdown(): void {
-  if (!round) return;
-  const left = Math.max(0, Math.ceil((endsAt - performance.now()) / 1000));
+  if (!phone.round) return;
+  const left = Math.max(0, Math.ceil((phone.endsAt - performance.now()) / 1000));
   $('countdown').textContent = left > 0 ? `${left} s left` : 'Counting the votes…';
 }
 setInterval(countdown, 250);
 
 // --- Start: come back if this phone has a place in the room, else the form.
-if (code && stored(code)) {
-  $('room-label').textContent = `room ${code}`;
+if (phone.code && stored(phone.code)) {
+  $('room-label').textContent = `room ${phone.code}`;
   show('room');
   socket.connect();
 } else {
   show('join');
-  (code ? nameInput : codeInput).focus();
+  (phone.code ? nameInput : codeInput).focus();
 }
 
 // Test hook: read-only, never code.
 Object.assign(window, {
   __phone: {
     get round() {
-      return round;
+      return phone.round;
     },
     get myVote() {
-      return myVote;
+      return phone.myVote;
     },
     get joined() {
       return !$('room-view').hidden;
