@@ -25,17 +25,7 @@ import { normalUpperTail } from './stats/normal.ts';
 import { parameterInfo, parameterList } from './scenario/paths.ts';
 import type { Scenario } from './scenario/schema.ts';
 
-/** Below this share of plausible organizations a claim is reported as not robust. */
-export const ROBUST_SHARE = 0.8;
-
-/**
- * The share of organizations where a claim holds, as every output says it: a whole percent, with one decimal
- * when rounding would carry it across ROBUST_SHARE (51 of 64 is "79.7%", never "80%" beside "not robust").
- */
-export function robustShareText(share: number): string {
-  const whole = Math.round(share * 100);
-  return whole / 100 < ROBUST_SHARE === share < ROBUST_SHARE ? `${whole}%` : `${(share * 100).toFixed(1)}%`;
-}
+export { ROBUST_SHARE, robustShareText } from './robust-share.ts';
 
 export interface AuditParameter {
   path: string;

@@ -12,7 +12,7 @@ import { checkClaimArms, checkStory } from './validator.ts';
 import type { CompareView } from './compare/view.ts';
 import { auditEffectRange } from './compare/model-figure.ts';
 import { seedList } from '../src/rng.ts';
-import { robustShareText } from '../src/claims-audit.ts';
+import { robustShareText } from '../src/robust-share.ts';
 import { BandChart } from './charts/band-chart.ts';
 import { load } from './scenarios.ts';
 import { StepRun } from './story-run.ts';

@@ -4,7 +4,7 @@
  * the hypercube of plausible organizations. Text from the data goes through .text() only.
  */
 import type { ClaimSection, ClaimsReport, Effect } from '../../src/research/report/claims.ts';
-import { robustShareText } from '../../src/claims-audit.ts';
+import { robustShareText } from '../../src/robust-share.ts';
 
 type D3 = typeof import('../d3.ts');
 type Div = import('d3-selection').Selection<HTMLElement, unknown, import('d3-selection').BaseType, unknown>;
