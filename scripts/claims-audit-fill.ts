@@ -21,6 +21,8 @@ import { parseStory } from '../src/story.ts';
 
 const RESULTS = fileURLToPath(new URL('../docs/results.md', import.meta.url));
 const STORY = fileURLToPath(new URL('../scenarios/stories/claims.json', import.meta.url));
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
+const README_HEADER = '| claim | what the essays say | holds in plausible organizations |';
 
 const pct0 = (x: number) => `${Math.round(x * 100)}`;
 const signedPct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
@@ -171,6 +173,26 @@ export function fillResults(text: string, a: AuditFile): string {
   return out;
 }
 
+/**
+ * The README's claims table with its third column, the share of plausible organizations where each claim holds
+ * (holdsCell: the same words as docs/results.md), so that a reader of the README sees which claims are not robust.
+ */
+export function fillReadme(text: string, a: AuditFile): string {
+  const lines = text.split('\n');
+  const h = lines.findIndex((l) => l.startsWith('| claim | what the essays say |'));
+  if (h < 0) throw new Error('README.md: no claims table (a line starting "| claim | what the essays say |")');
+  lines[h] = README_HEADER;
+  lines[h + 1] = `|${'---|'.repeat(3)}`;
+  for (let i = h + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
+    const cells = lines[i]!.slice(1, -1)
+      .split(' | ')
+      .map((c) => c.trim());
+    const c = a.claims.find((x) => x.claim === cells[0]);
+    lines[i] = `| ${[...cells.slice(0, 2), c ? holdsCell(c) : 'not audited'].join(' | ')} |`;
+  }
+  return lines.join('\n');
+}
+
 /** The story with each claim step's `audit` filled in from the audit (steps of claims not audited are kept). */
 export function fillStory(text: string, a: AuditFile): string {
   const story = JSON.parse(text) as { steps: { claim?: string; audit?: unknown }[] };
@@ -205,11 +227,13 @@ function main(argv: readonly string[]): number {
       const a = readAuditFile(SHIPPED_AUDIT);
       const results = readFileSync(RESULTS, 'utf8');
       const story = readFileSync(STORY, 'utf8');
-      const ok = fillResults(results, a) === results && fillStory(story, a) === story;
+      const readme = readFileSync(README, 'utf8');
+      const ok =
+        fillResults(results, a) === results && fillStory(story, a) === story && fillReadme(readme, a) === readme;
       console[ok ? 'log' : 'error'](
         ok
-          ? 'docs/results.md and the story agree with docs/claims-audit.json.'
-          : 'docs/results.md or scenarios/stories/claims.json disagree with docs/claims-audit.json: run npx ' +
+          ? 'docs/results.md, README.md and the story agree with docs/claims-audit.json.'
+          : 'docs/results.md, README.md or the story disagree with docs/claims-audit.json: run npx ' +
               'tsx scripts/claims-audit-fill.ts docs/claims-audit.json',
       );
       return ok ? 0 : 1;
@@ -225,8 +249,10 @@ function main(argv: readonly string[]): number {
     writeFileSync(SHIPPED_AUDIT, `${JSON.stringify(a, null, 1)}\n`);
     writeFileSync(RESULTS, fillResults(readFileSync(RESULTS, 'utf8'), a));
     writeFileSync(STORY, fillStory(readFileSync(STORY, 'utf8'), a));
+    writeFileSync(README, fillReadme(readFileSync(README, 'utf8'), a));
     console.log(
-      `filled docs/results.md and scenarios/stories/claims.json from ${argv[0]} (${a.claims.length} claims, ` +
+      `filled docs/results.md, README.md and scenarios/stories/claims.json from ${argv[0]} ` +
+        `(${a.claims.length} claims, ` +
         `${a.settings.points} organizations at ${a.settings.employees} employees); copied it to ` +
         `docs/claims-audit.json`,
     );

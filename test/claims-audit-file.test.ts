@@ -8,7 +8,7 @@ import { CLAIMS } from '../src/claims.ts';
 import { checkAuditFile, type AuditFile } from '../cli/claims-audit-file.ts';
 import { scenarioFiles } from '../cli/scenarios.ts';
 import { parseStory } from '../src/story.ts';
-import { effectCell, fillResults, fillStory, holdsCell } from '../scripts/claims-audit-fill.ts';
+import { effectCell, fillReadme, fillResults, fillStory, holdsCell } from '../scripts/claims-audit-fill.ts';
 
 const RESULTS = readFileSync(new URL('../docs/results.md', import.meta.url), 'utf8');
 const STORY = readFileSync(new URL('../scenarios/stories/claims.json', import.meta.url), 'utf8');
@@ -175,6 +175,13 @@ describe('the shipped audit', () => {
     const shipped = readAuditFile(SHIPPED_AUDIT);
     expect(fillResults(RESULTS, shipped)).toBe(RESULTS);
     expect(fillStory(STORY, shipped)).toBe(STORY);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(fillReadme(readme, shipped)).toBe(readme);
+    // A claim that is not robust says so in the README's table, in the words of docs/results.md.
+    const c9 = shipped.claims.find((c) => c.claim === 'C9')!;
+    const row = readme.split('\n').find((l) => l.startsWith('| C9 |'))!;
+    expect(row.endsWith(`| ${holdsCell(c9)} |`)).toBe(true);
+    expect(row.includes('not robust')).toBe(!c9.robust);
     expect(shipped.claims.map((c) => c.claim)).toEqual(CLAIMS.map((c) => c.id));
   });
 
