@@ -51,6 +51,7 @@ export function analyse(
         lo: r[0]!.lo,
         hi: r[0]!.hi,
         verdicts: r.map((x) => x.verdict),
+        failsOn: r.some((x) => !x.passed) ? r.findIndex((x) => !x.passed) : null,
       };
     });
     const stepResults = c.steps.map((values, i) => {

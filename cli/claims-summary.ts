@@ -147,11 +147,14 @@ export function summary(
         );
       else if (a.premiseSteps.length)
         lines.push('  premise: holds all the way to its neutral value (the mechanisms carry it without the premise)');
-      for (const ab of a.ablations)
+      for (const ab of a.ablations) {
         lines.push(
           `  ${ab.held ? 'holds' : 'fails'} ${ab.label}: effect ${(ab.effect * 100).toFixed(1)}% ` +
             `[${(ab.lo * 100).toFixed(1)}%, ${(ab.hi * 100).toFixed(1)}%]`,
         );
+        // The effect shown is the main comparison's; when another one is what fails, say which.
+        if (!ab.held && ab.failsOn) lines.push(`    fails on: ${ab.verdicts[ab.failsOn]}`);
+      }
     }
   }
   return lines.join('\n');

@@ -44,7 +44,19 @@ export interface AuditResult {
   weakestLead: Flip | null;
   premiseFlip: { step: number; values: Record<string, number> } | null;
   premiseSteps: { values: Record<string, number>; held: boolean; effect: number }[];
-  ablations: { label: string; held: boolean; effect: number; lo: number; hi: number; verdicts: string[] }[];
+  /**
+   * The claim with each mechanism switched off: its main comparison's effect, each comparison's verdict, and the
+   * first comparison that fails (its index; null when every comparison holds), which need not be the main one.
+   */
+  ablations: {
+    label: string;
+    held: boolean;
+    effect: number;
+    lo: number;
+    hi: number;
+    verdicts: string[];
+    failsOn?: number | null;
+  }[];
   points: {
     values: number[];
     held: boolean;

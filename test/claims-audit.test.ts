@@ -208,3 +208,49 @@ describe('organizations of other sizes', () => {
     expect(seedList(2026, 3)).toEqual(seedList(2026, 3));
   });
 });
+
+describe('the audit in words (orgsim claims --audit)', () => {
+  it('names the comparison an ablation fails on when it is not the main one, whose effect is shown', async () => {
+    const { summary } = await import('../cli/claims-summary.ts');
+    const range = { p5: 0.1, p50: 0.2, p95: 0.3 };
+    const ablation = (label: string, held: boolean, failsOn: number | null) => ({
+      label,
+      held,
+      effect: 0.62,
+      lo: 0.49,
+      hi: 0.75,
+      verdicts: ['main: +62%', 'co-driving vs alone: +0.0%', 'second year: close'],
+      failsOn,
+    });
+    const audit = {
+      claim: 'C3',
+      employees: 2000,
+      premise: 'an outsider does not know the codes',
+      robustness: { held: 51, points: 64, share: 51 / 64, lo: 0.68, hi: 0.88 },
+      robust: false,
+      effects: [],
+      field: { contributors: range, posts: range },
+      posterior: null,
+      flips: [],
+      weakestLead: null,
+      premiseFlip: null,
+      premiseSteps: [],
+      ablations: [
+        ablation('as it is', true, null),
+        ablation('co-driving without introductions', false, 1),
+        ablation('no premise', false, 0),
+      ],
+      points: [],
+      parameters: [],
+    };
+    const text = summary({ claims: ['C3'] } as never, [], [audit] as never, null);
+    expect(text).toContain('holds in 51 of 64 plausible organizations (79.7% [68%, 88%])');
+    expect(text).toContain('NOT ROBUST');
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes('fails co-driving without introductions'));
+    expect(lines[at + 1]).toBe('    fails on: co-driving vs alone: +0.0%');
+    // When the main comparison is the one that fails, its effect is already on the line.
+    const main = lines.findIndex((l) => l.includes('fails no premise'));
+    expect(lines[main + 1] ?? '').not.toMatch(/fails on/);
+  });
+});
