@@ -114,6 +114,8 @@ export interface OrgState {
   ownerPosts: number;
   /** Today's hours employees say reading saved them (their payoff, not the organization's value). */
   informed: number;
+  /** Hours owners and managers spend animating today (record/cost.ts), summed in place (jit.ts, 7). */
+  animationHours: number;
 }
 
 /**
@@ -222,6 +224,7 @@ class Org {
     this.cmPosts = FRACTION;
     this.ownerPosts = 0;
     this.informed = FRACTION;
+    this.animationHours = FRACTION;
     this.framework = 0;
     this.processes = 0;
     this.expertiseCenter = 0;
@@ -236,6 +239,7 @@ class Org {
     this.animatorPosts = 0;
     this.cmPosts = 0;
     this.informed = 0;
+    this.animationHours = 0;
   }
 }
 

@@ -27,15 +27,10 @@ import type { World } from '../world.ts';
 import type { GroupTerms, TermsContext } from './terms-context.ts';
 
 /** A team group: the manager (authority, knows his team's work) and, where one steps in, an SMM (who does not). */
-export function teamAnimators(
-  gs: GroupState,
-  g: number,
-  c: TermsContext,
-  trust: number,
-  skill: number,
-  smmK: number,
-  t: GroupTerms,
-): void {
+export function teamAnimators(gs: GroupState, g: number, c: TermsContext, t: GroupTerms): void {
+  const trust = t.trust;
+  const skill = t.skill;
+  const smmK = t.smmK;
   const posts = c.posts;
   const smmTeamWork = c.smmTeamWork;
   const routine = gs.routines[g]!;
@@ -76,16 +71,10 @@ export function teamAnimators(
 }
 
 /** An open community: its owner, an SMM, the CM leading it (expertise) or speaking in it. */
-export function openAnimators(
-  w: World,
-  gs: GroupState,
-  g: number,
-  c: TermsContext,
-  trust: number,
-  skill: number,
-  smmK: number,
-  t: GroupTerms,
-): void {
+export function openAnimators(w: World, gs: GroupState, g: number, c: TermsContext, t: GroupTerms): void {
+  const trust = t.trust;
+  const skill = t.skill;
+  const smmK = t.smmK;
   const posts = c.posts;
   const ownerTopic = c.ownerTopic;
   const smmTopic = c.smmTopic;
@@ -129,7 +118,8 @@ export function openAnimators(
 }
 
 /** The external community: the brand's emcee, legitimate with customers by his role, until they decide he is not. */
-export function externalAnimators(c: TermsContext, trust: number, t: GroupTerms): void {
+export function externalAnimators(c: TermsContext, t: GroupTerms): void {
+  const trust = t.trust;
   const H = c.hoursPerDay;
   const emceeEffort = c.emceeEffort;
   const ePosts = emceeEffort * H * c.postsPerHour;

@@ -128,6 +128,10 @@ export class TermsContext {
 
 /** What a group's animators make of it today (animators.ts), before the terms common to every kind (terms.ts). */
 export class GroupTerms {
+  /** What the animators start from (terms.ts sets them): the audience's trust, coaching's skill, the SMM's codes. */
+  trust = FRACTION;
+  skill = FRACTION;
+  smmK = FRACTION;
   clarity = FRACTION;
   rules = FRACTION;
   novelty = FRACTION;

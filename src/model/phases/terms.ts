@@ -47,14 +47,16 @@ export function groupTerms(st: ModelState, p: Scenario): void {
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g]) continue;
     const kind = w.groupKind[g]!;
-    const trust = gs.trust[g]!;
     const members = kind === KIND_TEAM ? w.groupStart[g + 1]! - w.groupStart[g]! : membersOf(gs, g);
-    const skill = 1 + COACHING_SKILL * gs.coached[g]!;
     const smm = gs.smmIndex[g]! >= 0 ? o.smms[gs.smmIndex[g]!] : undefined;
-    const smmK = smm ? smmCodes(p, smm, st.tick) : 0;
-    if (kind === KIND_TEAM) teamAnimators(gs, g, c, trust, skill, smmK, t);
-    else if (kind === KIND_OPEN) openAnimators(w, gs, g, c, trust, skill, smmK, t);
-    else externalAnimators(c, trust, t);
+    // The animators read these from t, not as arguments: a number passed to a function V8 does not inline is
+    // boxed, one allocation each per group and tick (jit.ts, 9).
+    t.trust = gs.trust[g]!;
+    t.skill = 1 + COACHING_SKILL * gs.coached[g]!;
+    t.smmK = smm ? smmCodes(p, smm, st.tick) : 0;
+    if (kind === KIND_TEAM) teamAnimators(gs, g, c, t);
+    else if (kind === KIND_OPEN) openAnimators(w, gs, g, c, t);
+    else externalAnimators(c, t);
     writeTerms(gs, g, kind, members, c, t);
   }
 }

@@ -9,21 +9,25 @@ import type { ModelState } from '../state.ts';
 import { KIND_TEAM } from '../world.ts';
 import { AT } from './series.ts';
 
-/** Hours a day owners spend animating: managers (and their routines' follow-ups) and community owners. */
-function animationHours(st: ModelState, p: Scenario): number {
+/**
+ * Hours a day owners spend animating, into o.animationHours: managers (and their routines' follow-ups) and
+ * community owners. Parameters are read into locals before the loop (jit.ts, 5), and the sum is kept in place
+ * by a phase that ends with its loop (jit.ts, 7): a local returned after it was boxed at every group.
+ */
+function sumAnimationHours(st: ModelState, p: Scenario): void {
   const w = st.world;
   const gs = st.groups;
-  let hours = 0;
+  const o = st.org;
+  const managerHours = +p.managers.animationHours;
+  const routineHours = +p.managers.routineFollowUpHours;
+  const ownerHours = +p.owners.animationHours;
+  o.animationHours = 0;
   for (let g = 0; g < w.groups; g++) {
     if (!w.groupActive[g] || w.groupOwner[g]! < 0) continue;
     // A manager with routines also spends his routine's follow-up hours.
-    hours +=
-      gs.effort[g]! *
-      (w.groupKind[g] === KIND_TEAM
-        ? p.managers.animationHours + gs.routines[g]! * p.managers.routineFollowUpHours
-        : p.owners.animationHours);
+    o.animationHours +=
+      gs.effort[g]! * (w.groupKind[g] === KIND_TEAM ? managerHours + gs.routines[g]! * routineHours : ownerHours);
   }
-  return hours;
 }
 
 /** Writes value, cost and posts into `r`, after recordGroups (it reads the member posts by kind). */
@@ -32,7 +36,8 @@ export function recordValueAndCost(st: ModelState, p: Scenario, r: Float64Array)
   const o = st.org;
   const value = o.value[0]! + o.value[1]! + o.value[2]!;
   const H = p.organization.hoursPerDay;
-  let fte = p.value.platformFte + animationHours(st, p) / H;
+  sumAnimationHours(st, p);
+  let fte = p.value.platformFte + o.animationHours / H;
   if (o.cm) fte += (o.cm.outsourced ? p.cm.costFactorOutsourced : 1) + p.cm.staff;
   for (const s of o.smms) {
     fte += s.outsourced ? p.smm.costFactorOutsourced : 1;
