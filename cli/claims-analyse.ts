@@ -44,6 +44,7 @@ export function analyse(
     ];
     const ablations = labels.map((label, i) => {
       const r = evaluateMeasures(c.claim, group(c.claim.id, 'ablation', i));
+      const failsOn = r.findIndex((x) => !x.passed);
       return {
         label,
         held: holds(r),
@@ -51,7 +52,7 @@ export function analyse(
         lo: r[0]!.lo,
         hi: r[0]!.hi,
         verdicts: r.map((x) => x.verdict),
-        failsOn: r.some((x) => !x.passed) ? r.findIndex((x) => !x.passed) : null,
+        failsOn: failsOn < 0 ? null : failsOn,
       };
     });
     const stepResults = c.steps.map((values, i) => {

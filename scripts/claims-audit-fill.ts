@@ -22,7 +22,14 @@ import { parseStory } from '../src/story.ts';
 const RESULTS = fileURLToPath(new URL('../docs/results.md', import.meta.url));
 const STORY = fileURLToPath(new URL('../scenarios/stories/claims.json', import.meta.url));
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
-const README_HEADER = '| claim | what the essays say | holds in plausible organizations |';
+const README_TABLE = '| claim | what the essays say |';
+
+/** A Markdown table row's cells, trimmed ("| a | b |" -> ["a", "b"]). */
+const tableCells = (row: string): string[] =>
+  row
+    .slice(1, -1)
+    .split(' | ')
+    .map((c) => c.trim());
 
 const pct0 = (x: number) => `${Math.round(x * 100)}`;
 const signedPct = (x: number) => `${x >= 0 ? '+' : '\u2212'}${Math.abs(x * 100).toFixed(Math.abs(x) < 0.1 ? 1 : 0)}%`;
@@ -153,9 +160,7 @@ export function fillResults(text: string, a: AuditFile): string {
   lines[h] = HEADER;
   lines[h + 1] = `|${'---|'.repeat(8)}`;
   for (let i = h + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    const cells = lines[i]!.slice(1, -1)
-      .split(' | ')
-      .map((c) => c.trim());
+    const cells = tableCells(lines[i]!);
     const id = /^(C\d+)\b/.exec(cells[0]!)?.[1];
     const c = a.claims.find((x) => x.claim === id);
     // A pipe inside a cell ("|z|") would end it.
@@ -179,14 +184,12 @@ export function fillResults(text: string, a: AuditFile): string {
  */
 export function fillReadme(text: string, a: AuditFile): string {
   const lines = text.split('\n');
-  const h = lines.findIndex((l) => l.startsWith('| claim | what the essays say |'));
-  if (h < 0) throw new Error('README.md: no claims table (a line starting "| claim | what the essays say |")');
-  lines[h] = README_HEADER;
+  const h = lines.findIndex((l) => l.startsWith(README_TABLE));
+  if (h < 0) throw new Error(`README.md: no claims table (a line starting "${README_TABLE}")`);
+  lines[h] = `${README_TABLE} holds in plausible organizations |`;
   lines[h + 1] = `|${'---|'.repeat(3)}`;
   for (let i = h + 2; i < lines.length && lines[i]!.startsWith('|'); i++) {
-    const cells = lines[i]!.slice(1, -1)
-      .split(' | ')
-      .map((c) => c.trim());
+    const cells = tableCells(lines[i]!);
     const c = a.claims.find((x) => x.claim === cells[0]);
     lines[i] = `| ${[...cells.slice(0, 2), c ? holdsCell(c) : 'not audited'].join(' | ')} |`;
   }

@@ -156,6 +156,7 @@ function effectAxes(d3: D3, g: ReturnType<typeof svgIn>, x: Scale, y: Scale, xLa
     .attr('text-anchor', 'middle')
     .text(xLabel);
 }
+
 function premiseChart(d3: D3, parent: Div, p: NonNullable<ClaimSection['audit']>['premise']): void {
   if (!p || p.steps.length < 2) return;
   const width = 320;
