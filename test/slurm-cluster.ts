@@ -167,7 +167,9 @@ export function parts(dir: string): Map<string, string> {
     if (!existsSync(d)) return;
     for (const name of readdirSync(d)) {
       const path = join(d, name);
-      const st = statSync(path, { bigint: true });
+      // Jobs are writing meanwhile: a temporary file listed a moment ago may have been renamed into place since.
+      const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+      if (!st) continue;
       if (st.isDirectory()) walk(path, rel ? `${rel}/${name}` : name);
       else if (rel.endsWith('parts') && name.endsWith('.json')) found.set(`${rel}/${name}`, `${st.ino}:${st.mtimeNs}`);
     }
